@@ -1,0 +1,119 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// MinimalFile is shown when no configuration file is found.
+const MinimalFile = `version: 1
+models:
+  markers: [example.com/app/internal/tenant.Model]
+  fields: [TenantID]
+repository:
+  types: [example.com/app/internal/tenant.Repository]
+cache:
+  key_func: example.com/app/internal/tenant.Key
+  presets: [go-redis]`
+
+// NotFoundError says where the lookup went and what a file looks like.
+type NotFoundError struct{ Start, Top string }
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("no %s found in %s or any directory above it (up to %s); create one, for example:\n%s",
+		FileName, e.Start, e.Top, MinimalFile)
+}
+
+// Find walks up from dir to the nearest directory holding FileName and
+// returns the file's path.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("finding %s from %s: %w", FileName, dir, err)
+	}
+	for d := abs; ; {
+		p := filepath.Join(d, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", &NotFoundError{Start: abs, Top: d}
+		}
+		d = parent
+	}
+}
+
+// Loader finds and parses configuration files, once per file. The zero
+// value walks up from each directory; Override forces one file.
+type Loader struct {
+	Override string // --config: use this file for every package
+
+	mu     sync.Mutex
+	byPath map[string]loaded
+	byDir  map[string]string
+}
+
+type loaded struct {
+	cfg *Config
+	err error
+}
+
+// ForDir returns the configuration that applies to a package in dir.
+func (l *Loader) ForDir(dir string) (*Config, error) {
+	path := l.Override
+	if path == "" {
+		var err error
+		if path, err = l.find(dir); err != nil {
+			return nil, err
+		}
+	}
+	return l.load(path)
+}
+
+func (l *Loader) find(dir string) (string, error) {
+	l.mu.Lock()
+	p, ok := l.byDir[dir]
+	l.mu.Unlock()
+	if ok {
+		return p, nil
+	}
+	p, err := Find(dir)
+	if err != nil {
+		return "", err
+	}
+	l.mu.Lock()
+	if l.byDir == nil {
+		l.byDir = make(map[string]string)
+	}
+	l.byDir[dir] = p
+	l.mu.Unlock()
+	return p, nil
+}
+
+func (l *Loader) load(path string) (*Config, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.byPath[abs]; ok {
+		return r.cfg, r.err
+	}
+	cfg, err := Load(abs)
+	if l.byPath == nil {
+		l.byPath = make(map[string]loaded)
+	}
+	l.byPath[abs] = loaded{cfg, err}
+	return cfg, err
+}
+
+// IsNotFound reports whether err means that no configuration file exists.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}

@@ -1,0 +1,212 @@
+package tenancy
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+// CacheCall is a call to a configured cache method or function.
+type CacheCall struct {
+	Call *ast.CallExpr
+	API  string // how the message names it, e.g. "redis.Client.Get"
+	Spec config.KeyArgs
+	Args []ast.Expr // the call's arguments, receiver excluded
+	Sig  *types.Signature
+}
+
+// MatchCall recognises a cache call. Methods are matched on the static
+// type of the receiver expression, through embedded fields and embedded
+// interfaces and type-parameter constraints; calls on safe types (or
+// reached through one) are not cache calls.
+func (r *Rules) MatchCall(info *types.Info, call *ast.CallExpr) (*CacheCall, bool) {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return nil, false
+	}
+	switch f := fun.(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[f]; ok {
+			return r.matchMethod(call, f, sel, sig)
+		}
+		return r.matchFunc(call, info.Uses[f.Sel], sig)
+	case *ast.Ident:
+		return r.matchFunc(call, info.Uses[f], sig)
+	}
+	return nil, false
+}
+
+func (r *Rules) matchFunc(call *ast.CallExpr, obj types.Object, sig *types.Signature) (*CacheCall, bool) {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	q, ok := ObjName(fn.Origin())
+	if !ok {
+		return nil, false
+	}
+	spec, ok := r.Funcs[q]
+	if !ok {
+		return nil, false
+	}
+	return &CacheCall{Call: call, API: q.Short(), Spec: spec, Args: call.Args, Sig: sig}, true
+}
+
+func (r *Rules) matchMethod(call *ast.CallExpr, f *ast.SelectorExpr, sel *types.Selection, sig *types.Signature) (*CacheCall, bool) {
+	args := call.Args
+	switch sel.Kind() {
+	case types.MethodVal:
+	case types.MethodExpr:
+		if len(args) == 0 {
+			return nil, false
+		}
+		args = args[1:]
+		// The signature of T.M has the receiver first; drop it.
+		sig = types.NewSignatureType(nil, nil, nil,
+			types.NewTuple(tupleVars(sig.Params())[1:]...), sig.Results(), sig.Variadic())
+	default:
+		return nil, false
+	}
+	name := f.Sel.Name
+	t := sel.Recv()
+	path := sel.Index()
+	for i := 0; ; i++ {
+		api, spec, safe, found := r.matchType(t, name, map[types.Type]bool{})
+		if safe {
+			return nil, false
+		}
+		if found {
+			return &CacheCall{Call: call, API: api + "." + name, Spec: spec, Args: args, Sig: sig}, true
+		}
+		if i >= len(path)-1 {
+			return nil, false
+		}
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok || path[i] >= st.NumFields() {
+			return nil, false
+		}
+		t = st.Field(path[i]).Type()
+	}
+}
+
+// matchType checks one type on the way from the receiver to the method:
+// a configured named type, or an interface (or constraint) that embeds one.
+func (r *Rules) matchType(t types.Type, method string, seen map[types.Type]bool) (api string, spec config.KeyArgs, safe, found bool) {
+	t = deref(t)
+	if seen[t] {
+		return "", spec, false, false
+	}
+	seen[t] = true
+	if tp, ok := t.(*types.TypeParam); ok {
+		return r.matchType(tp.Constraint(), method, seen)
+	}
+	if n, ok := t.(*types.Named); ok {
+		q, _ := ObjName(n.Origin().Obj())
+		if r.SafeTypes[q] {
+			return "", spec, true, false
+		}
+		if spec, ok := r.Methods[q][method]; ok {
+			return q.Short(), spec, false, true
+		}
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return "", spec, false, false
+	}
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		if api, spec, safe, found := r.matchType(iface.EmbeddedType(i), method, seen); safe || found {
+			return api, spec, safe, found
+		}
+	}
+	return "", spec, false, false
+}
+
+func deref(t types.Type) types.Type {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		return types.Unalias(p.Elem())
+	}
+	return t
+}
+
+func tupleVars(t *types.Tuple) []*types.Var {
+	vs := make([]*types.Var, t.Len())
+	for i := range vs {
+		vs[i] = t.At(i)
+	}
+	return vs
+}
+
+// KeyShape says where an unscoped key sits.
+type KeyShape int
+
+const (
+	KeyPlain KeyShape = iota // a string argument
+	KeyElem                  // an element of a slice of keys
+	KeyItem                  // the key field of an item
+)
+
+// Key is an unscoped key of a cache call. Wrap lists the expressions that
+// a fix wraps with key_func; when they cannot be found (keys built
+// elsewhere), Wrap is empty and Why says so.
+type Key struct {
+	Arg   ast.Expr
+	Shape KeyShape
+	Wrap  []ast.Expr
+	Why   string
+}
+
+// UnscopedKeys lists the key arguments of a cache call that are not
+// tenant-scoped. Only string keys are checked.
+func (s *FuncScope) UnscopedKeys(c *CacheCall) []Key {
+	var out []Key
+	params := c.Sig.Params()
+	paramType := func(i int) types.Type {
+		if c.Sig.Variadic() && i >= params.Len()-1 {
+			if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
+				return sl.Elem()
+			}
+		}
+		if i < params.Len() {
+			return params.At(i).Type()
+		}
+		return nil
+	}
+	for j, idx := range c.Spec.Key {
+		last := j == len(c.Spec.Key)-1
+		if idx >= len(c.Args) {
+			continue
+		}
+		switch {
+		case last && c.Spec.Variadic && c.Call.Ellipsis.IsValid():
+			if isStringSlice(s.info.TypeOf(c.Args[idx])) {
+				out = append(out, s.sliceKey(c.Args[idx])...)
+			}
+		case last && c.Spec.Variadic:
+			if t := paramType(idx); t != nil && isStringType(t) {
+				for _, a := range c.Args[idx:] {
+					out = append(out, s.plainKey(a)...)
+				}
+			}
+		case c.Spec.Slice:
+			if t := paramType(idx); t != nil && isStringSlice(t) {
+				out = append(out, s.sliceKey(c.Args[idx])...)
+			}
+		case c.Spec.ItemField != "":
+			out = append(out, s.itemKey(c.Args[idx], c.Spec.ItemField)...)
+		default:
+			if t := paramType(idx); t != nil && isStringType(t) {
+				out = append(out, s.plainKey(c.Args[idx])...)
+			}
+		}
+	}
+	return out
+}

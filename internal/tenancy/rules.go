@@ -1,0 +1,191 @@
+// Package tenancy is the analysis core shared by the analyzers and the
+// fixer: it compiles a configuration into rules and answers the questions
+// the checks ask (is this struct tenant-scoped, is this call a cache call,
+// is this key scoped, is a context in scope).
+package tenancy
+
+import (
+	"go/types"
+	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+// QName is a package-level Go name: a package path and a name.
+type QName struct{ Pkg, Name string }
+
+func (q QName) String() string { return q.Pkg + "." + q.Name }
+
+// Short is the name as written in code of another package: pkgname.Name.
+func (q QName) Short() string {
+	return PackageNameGuess(q.Pkg) + "." + q.Name
+}
+
+// PackageNameGuess returns the conventional name of the package at path:
+// its last element, without a major-version suffix or a gopkg.in ".vN".
+func PackageNameGuess(path string) string {
+	elems := strings.Split(path, "/")
+	name := elems[len(elems)-1]
+	if len(elems) > 1 && isMajorVersion(name) {
+		name = elems[len(elems)-2]
+	}
+	if i := strings.Index(name, ".v"); i > 0 && isMajorVersion(name[i+1:]) {
+		name = name[:i]
+	}
+	name = strings.TrimPrefix(name, "go-")
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '.' {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+func isMajorVersion(s string) bool {
+	if len(s) < 2 || s[0] != 'v' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func parseQName(s string) QName {
+	p, n, _ := config.SplitQualified(s)
+	return QName{p, n}
+}
+
+// ObjName returns the QName of a package-level object, or false.
+func ObjName(obj types.Object) (QName, bool) {
+	if obj == nil || obj.Pkg() == nil {
+		return QName{}, false
+	}
+	return QName{obj.Pkg().Path(), obj.Name()}, true
+}
+
+// NamedOf returns the QName of t's defined type (after removing aliases
+// and one pointer, and taking the generic origin), or false.
+func NamedOf(t types.Type) (QName, *types.Named, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return QName{}, nil, false
+	}
+	q, ok := ObjName(n.Origin().Obj())
+	return q, n, ok
+}
+
+// Rules is a configuration compiled for fast matching.
+type Rules struct {
+	Config *config.Config
+
+	Markers   map[QName]bool
+	Fields    map[string]bool
+	RepoTypes map[QName]bool
+	KeyFunc   QName // zero when no key_func is configured
+	SafeTypes map[QName]bool
+	Methods   map[QName]map[string]config.KeyArgs // cache API types
+	Funcs     map[QName]config.KeyArgs            // cache API functions
+
+	ignore []string
+	// origins remembers the config entry behind each name, for errors.
+	origins map[QName]config.Str
+}
+
+// Compile turns a parsed configuration into rules.
+func Compile(c *config.Config) *Rules {
+	r := &Rules{
+		Config:    c,
+		Markers:   map[QName]bool{},
+		Fields:    map[string]bool{},
+		RepoTypes: map[QName]bool{},
+		SafeTypes: map[QName]bool{},
+		Methods:   map[QName]map[string]config.KeyArgs{},
+		Funcs:     map[QName]config.KeyArgs{},
+		origins:   map[QName]config.Str{},
+	}
+	note := func(s config.Str) QName {
+		q := parseQName(s.Value)
+		if _, ok := r.origins[q]; !ok {
+			r.origins[q] = s
+		}
+		return q
+	}
+	for _, m := range c.Models.Markers {
+		r.Markers[note(m)] = true
+	}
+	for _, f := range c.Models.Fields {
+		r.Fields[f.Name] = true
+	}
+	for _, t := range c.Repository.Types {
+		r.RepoTypes[note(t)] = true
+	}
+	if c.Cache.KeyFunc.Value != "" {
+		r.KeyFunc = note(c.Cache.KeyFunc)
+	}
+	for _, t := range c.Cache.SafeTypes {
+		r.SafeTypes[note(t)] = true
+	}
+	for _, p := range c.Cache.Presets {
+		for _, api := range config.Presets[p.Value] {
+			for _, t := range api.Types {
+				r.addMethods(QName{api.Pkg, t}, api.Methods)
+			}
+		}
+	}
+	for _, a := range c.Cache.APIs {
+		if a.Type.Value != "" {
+			r.addMethods(note(a.Type), a.Methods)
+		} else {
+			r.Funcs[note(a.Func)] = a.KeyArgs
+		}
+	}
+	for _, p := range c.Ignore.Packages {
+		r.ignore = append(r.ignore, p.Value)
+	}
+	return r
+}
+
+func (r *Rules) addMethods(t QName, methods map[string]config.KeyArgs) {
+	m := r.Methods[t]
+	if m == nil {
+		m = map[string]config.KeyArgs{}
+		r.Methods[t] = m
+	}
+	for name, k := range methods {
+		m[name] = k
+	}
+}
+
+// IgnoresPackage reports whether the package at path is never checked.
+// An external test package counts as the package it tests.
+func (r *Rules) IgnoresPackage(path string) bool {
+	path = strings.TrimSuffix(path, "_test")
+	for _, pat := range r.ignore {
+		if MatchPackage(pat, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchPackage matches a package path against a pattern where a trailing
+// "/..." means the package and those below it by path segment.
+func MatchPackage(pattern, path string) bool {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return path == base || strings.HasPrefix(path, base+"/")
+	}
+	return path == pattern
+}
+
+// HasCacheRules reports whether the cache check has anything to look for.
+func (r *Rules) HasCacheRules() bool { return len(r.Methods) > 0 || len(r.Funcs) > 0 }
+
+// HasModelRules reports whether the repository check has anything to look for.
+func (r *Rules) HasModelRules() bool { return len(r.Markers) > 0 || len(r.Fields) > 0 }

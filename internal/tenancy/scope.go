@@ -1,0 +1,394 @@
+package tenancy
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// assignKind classifies one assignment to a local variable.
+type assignKind int
+
+const (
+	assignValue   assignKind = iota // v = e, v := e, var v = e
+	assignConcat                    // v += e
+	assignElem                      // v[i] = e (slices)
+	assignField                     // v.F = e (items)
+	assignNil                       // var v []T: an empty slice
+	assignUnknown                   // tuple assignment, range variable, address taken, ...
+)
+
+type assignment struct {
+	kind  assignKind
+	rhs   ast.Expr
+	field string
+}
+
+// FuncScope answers whether key expressions inside one top-level
+// declaration are tenant-scoped. The analysis is intra-procedural: it
+// sees every assignment in the declaration, closures included.
+type FuncScope struct {
+	rules   *Rules
+	info    *types.Info
+	pkg     *types.Package
+	assigns map[*types.Var][]assignment
+	params  map[*types.Var]bool
+	scoped  map[*types.Var]bool // the grounded fixpoint
+}
+
+// NewFuncScope collects the assignments of decl, a top-level declaration.
+func (r *Rules) NewFuncScope(info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
+	s := &FuncScope{rules: r, info: info, pkg: pkg,
+		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{}}
+	ast.Inspect(decl, s.collect)
+	s.solve()
+	return s
+}
+
+func (s *FuncScope) collect(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncType:
+		s.addParams(n.Params)
+	case *ast.FuncDecl:
+		s.addParams(n.Recv)
+	case *ast.AssignStmt:
+		s.collectAssign(n)
+	case *ast.ValueSpec:
+		s.collectSpec(n)
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			s.add(e, assignment{kind: assignUnknown})
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			s.add(n.X, assignment{kind: assignUnknown})
+		}
+	}
+	return true
+}
+
+func (s *FuncScope) addParams(fl *ast.FieldList) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		for _, name := range f.Names {
+			if v, ok := s.info.Defs[name].(*types.Var); ok {
+				s.params[v] = true
+			}
+		}
+	}
+}
+
+func (s *FuncScope) collectAssign(a *ast.AssignStmt) {
+	switch {
+	case a.Tok == token.ADD_ASSIGN && len(a.Lhs) == 1:
+		s.add(a.Lhs[0], assignment{kind: assignConcat, rhs: a.Rhs[0]})
+	case a.Tok != token.ASSIGN && a.Tok != token.DEFINE:
+		for _, l := range a.Lhs {
+			s.add(l, assignment{kind: assignUnknown})
+		}
+	case len(a.Lhs) != len(a.Rhs):
+		for _, l := range a.Lhs {
+			s.add(l, assignment{kind: assignUnknown})
+		}
+	default:
+		for i, l := range a.Lhs {
+			switch l := ast.Unparen(l).(type) {
+			case *ast.IndexExpr:
+				s.add(l.X, assignment{kind: assignElem, rhs: a.Rhs[i]})
+			case *ast.SelectorExpr:
+				s.add(l.X, assignment{kind: assignField, rhs: a.Rhs[i], field: l.Sel.Name})
+			default:
+				s.add(l, assignment{kind: assignValue, rhs: a.Rhs[i]})
+			}
+		}
+	}
+}
+
+func (s *FuncScope) collectSpec(vs *ast.ValueSpec) {
+	for i, name := range vs.Names {
+		switch {
+		case len(vs.Values) == 0:
+			s.add(name, assignment{kind: assignNil})
+		case len(vs.Values) == len(vs.Names):
+			s.add(name, assignment{kind: assignValue, rhs: vs.Values[i]})
+		default:
+			s.add(name, assignment{kind: assignUnknown})
+		}
+	}
+}
+
+// add records an assignment to e when e names a local variable.
+func (s *FuncScope) add(e ast.Expr, a assignment) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	v, ok := s.info.ObjectOf(id).(*types.Var)
+	if !ok || !s.isLocal(v) {
+		return
+	}
+	s.assigns[v] = append(s.assigns[v], a)
+}
+
+func (s *FuncScope) isLocal(v *types.Var) bool {
+	return v.Pkg() == s.pkg && !v.IsField() && v.Parent() != nil && v.Parent() != s.pkg.Scope()
+}
+
+// solve computes which string and slice variables are scoped: every
+// assignment scoped (the greatest fixpoint), and at least one of them
+// scoped without relying on a variable's own value (grounded).
+func (s *FuncScope) solve() {
+	candidates := map[*types.Var]bool{}
+	for v, as := range s.assigns {
+		if s.params[v] || !(isStringType(v.Type()) || isStringSlice(v.Type())) {
+			continue
+		}
+		ok := true
+		for _, a := range as {
+			if a.kind == assignUnknown || a.kind == assignField {
+				ok = false
+			}
+			if a.kind == assignNil && !isStringSlice(v.Type()) {
+				ok = false // "var k string" holds "", an unscoped key
+			}
+		}
+		if ok {
+			candidates[v] = true
+		}
+	}
+	// Greatest fixpoint: drop variables with an assignment that is not
+	// scoped even when the remaining candidates are assumed scoped.
+	s.scoped = candidates
+	for changed := true; changed; {
+		changed = false
+		for v := range candidates {
+			if !s.allAssignmentsScoped(v) {
+				delete(candidates, v)
+				changed = true
+			}
+		}
+	}
+	// Grounding: keep only variables reachable from a base assignment.
+	all := candidates
+	grounded := map[*types.Var]bool{}
+	s.scoped = grounded
+	for changed := true; changed; {
+		changed = false
+		for v := range all {
+			if !grounded[v] && s.hasGroundAssignment(v) {
+				grounded[v] = true
+				changed = true
+			}
+		}
+	}
+}
+
+func (s *FuncScope) allAssignmentsScoped(v *types.Var) bool {
+	slice := isStringSlice(v.Type())
+	for _, a := range s.assigns[v] {
+		switch a.kind {
+		case assignValue:
+			if slice && !s.SliceScoped(a.rhs) || !slice && !s.StringScoped(a.rhs) {
+				return false
+			}
+		case assignElem:
+			if !slice || !s.StringScoped(a.rhs) {
+				return false
+			}
+		case assignConcat:
+			// v += e is v + e: scoped when v is (assumed here) or e is.
+		}
+	}
+	return true
+}
+
+func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
+	slice := isStringSlice(v.Type())
+	for _, a := range s.assigns[v] {
+		switch a.kind {
+		case assignNil:
+			return true
+		case assignValue:
+			if slice && s.SliceScoped(a.rhs) || !slice && s.StringScoped(a.rhs) {
+				return true
+			}
+		case assignConcat:
+			if s.StringScoped(a.rhs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// StringScoped reports whether a string key expression is tenant-scoped:
+// a key_func call, a concatenation or fmt.Sprintf with a scoped part, or
+// a local variable whose assignments are all scoped.
+func (s *FuncScope) StringScoped(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if s.isKeyFuncCall(e) {
+			return true
+		}
+		if s.isFunc(e, "fmt", "Sprintf") {
+			for _, a := range e.Args {
+				if s.StringScoped(a) {
+					return true
+				}
+			}
+		}
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && (s.StringScoped(e.X) || s.StringScoped(e.Y))
+	case *ast.Ident:
+		if v, ok := s.info.Uses[e].(*types.Var); ok {
+			return s.scoped[v]
+		}
+	}
+	return false
+}
+
+// SliceScoped reports whether a slice of keys holds only scoped keys: a
+// composite literal of scoped elements, nil, make(...), append of scoped
+// values to a scoped slice, or a local variable built only that way.
+func (s *FuncScope) SliceScoped(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if !s.StringScoped(el) {
+				return false
+			}
+		}
+		return true
+	case *ast.Ident:
+		if e.Name == "nil" && s.info.Uses[e] == types.Universe.Lookup("nil") {
+			return true
+		}
+		if v, ok := s.info.Uses[e].(*types.Var); ok {
+			return s.scoped[v]
+		}
+	case *ast.CallExpr:
+		switch {
+		case s.isBuiltin(e, "make"):
+			return true
+		case s.isBuiltin(e, "append") && len(e.Args) > 0:
+			if !s.SliceScoped(e.Args[0]) {
+				return false
+			}
+			for i, a := range e.Args[1:] {
+				if e.Ellipsis.IsValid() && i == len(e.Args)-2 {
+					if !s.SliceScoped(a) {
+						return false
+					}
+				} else if !s.StringScoped(a) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// ItemScoped reports whether an item's key field is scoped: a composite
+// literal (or its address) with a scoped field, or a local variable whose
+// assignments are all such literals and whose field assignments are scoped.
+func (s *FuncScope) ItemScoped(e ast.Expr, field string) bool {
+	if lit := ItemLiteral(e); lit != nil {
+		v := LiteralField(lit, field)
+		return v != nil && s.StringScoped(v)
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || s.params[v] || len(s.assigns[v]) == 0 {
+		return false
+	}
+	for _, a := range s.assigns[v] {
+		switch {
+		case a.kind == assignValue && ItemLiteral(a.rhs) != nil:
+			if f := LiteralField(ItemLiteral(a.rhs), field); f == nil || !s.StringScoped(f) {
+				return false
+			}
+		case a.kind == assignField:
+			if a.field == field && !s.StringScoped(a.rhs) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ItemLiteral returns the composite literal of T{...} or &T{...}.
+func ItemLiteral(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// LiteralField returns the value of a keyed field in a struct literal.
+func LiteralField(lit *ast.CompositeLit, field string) ast.Expr {
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+func (s *FuncScope) isKeyFuncCall(call *ast.CallExpr) bool {
+	if s.rules.KeyFunc == (QName{}) {
+		return false
+	}
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	q, ok := ObjName(fn)
+	return ok && q == s.rules.KeyFunc && fn.Type().(*types.Signature).Recv() == nil
+}
+
+func (s *FuncScope) isFunc(call *ast.CallExpr, pkg, name string) bool {
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
+}
+
+func (s *FuncScope) isBuiltin(call *ast.CallExpr, name string) bool {
+	b, ok := typeutil.Callee(s.info, call).(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// Locals reports whether v is a variable of this declaration (not a
+// parameter) with recorded assignments, and returns them.
+func (s *FuncScope) localAssignments(v *types.Var) ([]assignment, bool) {
+	if s.params[v] {
+		return nil, false
+	}
+	as, ok := s.assigns[v]
+	return as, ok
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isStringSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isStringType(s.Elem())
+}

@@ -25,6 +25,17 @@ func Visible(pkg *types.Package) map[string]*types.Package {
 	return seen
 }
 
+// Direct maps pkg and its direct imports by path: the packages whose
+// scopes are complete (those imported indirectly hold only the objects
+// that export data mentions).
+func Direct(pkg *types.Package) map[string]*types.Package {
+	m := map[string]*types.Package{pkg.Path(): pkg}
+	for _, q := range pkg.Imports() {
+		m[q.Path()] = q
+	}
+	return m
+}
+
 // Validate checks every configured name whose package is visible from pkg
 // against the code: the type, function or method must exist and have the
 // right shape. Names in packages that are not visible are not checked

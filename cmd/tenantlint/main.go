@@ -1,0 +1,76 @@
+// Command tenantlint reports tenant-scoped structs with no tenant-aware
+// repository and cache calls whose keys are not tenant-scoped.
+//
+//	tenantlint [flags] [packages]                 # standalone
+//	go vet -vettool=$(which tenantlint) ./...     # as a vet tool
+//	go fix -fixtool=$(which tenantlint) ./...     # apply the fixable findings
+//
+// Exit status: 0 clean, 1 findings, 2 usage, configuration or load errors.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/vetmode"
+	"github.com/tenantlint/tenantlint/report"
+)
+
+func main() {
+	if vetmode.Invoked(os.Args[1:]) {
+		vetmode.Main(os.Args[1:])
+		return
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("tenantlint", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "use this .tenantlint.yaml instead of searching up from each package")
+	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
+		return 2
+	}
+	res, err := driver.Run(driver.Options{Config: *configPath, Checks: *checks}, fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	wd, _ := os.Getwd()
+	report.Relative(res.Findings, wd)
+	if err := report.Write(stdout, *format, res.Findings); err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	if len(res.Findings) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func validFormat(f string) bool {
+	for _, k := range report.Formats {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,253 @@
+// Package driver is the standalone analysis driver shared by tenantlint
+// and tenantfix: it loads packages (types from source for the packages
+// named, export data for their dependencies, test variants only when the
+// configuration checks tests), seeds the module index from what it loaded,
+// runs the analyzers and collects their findings.
+package driver
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/report"
+)
+
+// Options control a run.
+type Options struct {
+	Dir    string   // working directory; "" means the current one
+	Config string   // --config; "" means search up from each package
+	Checks []string // analyzers to run; nil means all
+}
+
+// Result is what a run found.
+type Result struct {
+	Fset     *token.FileSet
+	Packages []*packages.Package
+	Graph    *checker.Graph
+	Findings []report.Finding // sorted, deduplicated, file names absolute
+	Stats    map[string]*lint.Stats
+}
+
+// Error is a load, configuration or analysis error: exit code 2.
+type Error struct{ Msgs []string }
+
+func (e *Error) Error() string { return strings.Join(e.Msgs, "\n") }
+
+// Analyzers returns the analyzers named by checks (all when empty),
+// sharing one environment.
+func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
+	all := map[string]*analysis.Analyzer{
+		config.CheckRepo:  tenantrepo.New(env),
+		config.CheckCache: tenantcache.New(env),
+	}
+	if len(checks) == 0 {
+		checks = lint.Checks
+	}
+	var out []*analysis.Analyzer
+	for _, c := range checks {
+		a, ok := all[c]
+		if !ok {
+			return nil, fmt.Errorf("unknown check %q (known: %s)", c, strings.Join(lint.Checks, ", "))
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Run loads the packages matching patterns and analyzes them.
+func Run(opts Options, patterns []string) (*Result, error) {
+	dir := opts.Dir
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	env := lint.NewEnv()
+	env.Loader.Override = opts.Config
+	analyzers, err := Analyzers(env, opts.Checks)
+	if err != nil {
+		return nil, err
+	}
+	tests, err := wantTests(env, dir)
+	if err != nil {
+		return nil, &Error{Msgs: []string{err.Error()}}
+	}
+	pkgs, err := load(dir, tests, patterns)
+	if err != nil {
+		return nil, err
+	}
+	seedIndex(env, pkgs, tests)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Packages: pkgs, Graph: graph, Stats: map[string]*lint.Stats{}}
+	if len(pkgs) > 0 {
+		res.Fset = pkgs[0].Fset
+	}
+	if err := res.collect(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// wantTests loads test variants only when the configuration that applies
+// here checks tests: compiling every test variant is what makes naive
+// drivers slow.
+func wantTests(env *lint.Env, dir string) (bool, error) {
+	cfg, err := env.Loader.ForDir(dir)
+	if err != nil {
+		if config.IsNotFound(err) {
+			return false, nil // packages below may have their own file
+		}
+		return false, err
+	}
+	return !cfg.TestsIgnored(), nil
+}
+
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+func load(dir string, tests bool, patterns []string) ([]*packages.Package, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: tests}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, &Error{Msgs: []string{"loading packages: " + err.Error()}}
+	}
+	var msgs []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if m := e.Error(); !seen[m] {
+				seen[m] = true
+				msgs = append(msgs, m)
+			}
+		}
+	})
+	if len(msgs) > 0 {
+		return nil, &Error{Msgs: msgs}
+	}
+	if len(pkgs) == 0 {
+		return nil, &Error{Msgs: []string{fmt.Sprintf("no packages match %s", strings.Join(patterns, " "))}}
+	}
+	return pkgs, nil
+}
+
+// seedIndex gives the environment an index built from the loaded
+// packages for each module that they cover entirely, so that the index
+// costs no second load in the common `tenantlint ./...` case.
+func seedIndex(env *lint.Env, pkgs []*packages.Package, tests bool) {
+	byRoot := map[string][]*packages.Package{}
+	dirs := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Module == nil || p.Module.Dir == "" {
+			continue
+		}
+		byRoot[p.Module.Dir] = append(byRoot[p.Module.Dir], p)
+		for _, f := range p.GoFiles {
+			if !strings.HasSuffix(f, "_test.go") {
+				dirs[filepath.Dir(f)] = true
+			}
+		}
+	}
+	for root, ps := range byRoot {
+		tree, err := index.Walk(root)
+		if err != nil || !tree.Covers(dirs) {
+			continue
+		}
+		env.Index.Seed(index.FromPackages(root, tests, ps))
+	}
+}
+
+func (r *Result) collect() error {
+	var errs []string
+	seenErr := map[string]bool{}
+	type key struct {
+		check, msg string
+		pos        token.Position
+	}
+	seen := map[key]bool{}
+	for _, act := range r.Graph.Roots {
+		name := act.Analyzer.Name
+		if act.Err != nil {
+			msg := act.Err.Error()
+			var nf *config.NotFoundError
+			if errors.As(act.Err, &nf) {
+				msg = nf.Error()
+			}
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				errs = append(errs, msg)
+			}
+			continue
+		}
+		if s, ok := act.Result.(*lint.Stats); ok && !strings.HasSuffix(act.Package.ID, ".test]") {
+			r.addStats(name, s)
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			k := key{name, d.Message, pos}
+			if seen[k] {
+				continue // a file seen in a package and its test variant
+			}
+			seen[k] = true
+			r.Findings = append(r.Findings, toFinding(act.Package.Fset, name, d))
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return &Error{Msgs: errs}
+	}
+	report.Sort(r.Findings)
+	return nil
+}
+
+func (r *Result) addStats(check string, s *lint.Stats) {
+	t := r.Stats[check]
+	if t == nil {
+		t = new(lint.Stats)
+		r.Stats[check] = t
+	}
+	t.Models += s.Models
+	t.Covered += s.Covered
+	t.Global += s.Global
+	t.SuppressedModels += s.SuppressedModels
+	t.Calls += s.Calls
+	t.Scoped += s.Scoped
+	t.Fixable += s.Fixable
+	t.Manual += s.Manual
+	t.Suppressed += s.Suppressed
+}
+
+func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.Finding {
+	pos := fset.Position(d.Pos)
+	f := report.Finding{Check: check, File: pos.Filename, Line: pos.Line, Column: pos.Column,
+		Message: d.Message, Fix: report.Manual}
+	if d.End.IsValid() {
+		end := fset.Position(d.End)
+		f.EndLine, f.EndColumn = end.Line, end.Column
+	}
+	if len(d.SuggestedFixes) > 0 {
+		f.Fix = report.Fixable
+	}
+	return f
+}

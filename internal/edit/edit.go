@@ -1,0 +1,322 @@
+// Package edit computes the text edits of the fixes: adding an import
+// under a name that collides with nothing, wrapping a key expression, and
+// inserting a declaration. Edits touch only the bytes they mean to change,
+// so a gofmt-clean file stays gofmt-clean and nothing else moves.
+package edit
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// File bundles what the edits of one file need.
+type File struct {
+	Fset *token.FileSet
+	AST  *ast.File
+	Info *types.Info
+	Pkg  *types.Package
+	Src  []byte // the file's bytes
+}
+
+// Tok returns the token.File of the file.
+func (f *File) Tok() *token.File { return f.Fset.File(f.AST.FileStart) }
+
+// Text returns the source text of a node.
+func (f *File) Text(n ast.Node) string {
+	tf := f.Tok()
+	return string(f.Src[tf.Offset(n.Pos()):tf.Offset(n.End())])
+}
+
+// ImportName returns the name under which the file can refer to the
+// package at path, and the edits that add the import when the file lacks
+// it. want is the package's own name. A name that is already declared in
+// the file or the package is never reused: then want2, want3, ... is used.
+func (f *File) ImportName(path, want string) (string, []analysis.TextEdit) {
+	for _, spec := range f.AST.Imports {
+		p, _ := strconv.Unquote(spec.Path.Value)
+		if p != path {
+			continue
+		}
+		switch {
+		case spec.Name == nil:
+			return want, nil
+		case spec.Name.Name != "_" && spec.Name.Name != ".":
+			return spec.Name.Name, nil
+		}
+	}
+	name := want
+	for i := 2; f.nameTaken(name); i++ {
+		name = want + strconv.Itoa(i)
+	}
+	specText := strconv.Quote(path)
+	if name != want {
+		specText = name + " " + specText
+	}
+	return name, f.addImport(path, specText)
+}
+
+// nameTaken reports whether name is declared anywhere in the file or at
+// package level, so that using it as a package name could be shadowed or
+// clash.
+func (f *File) nameTaken(name string) bool {
+	if f.Pkg.Scope().Lookup(name) != nil {
+		return true
+	}
+	for _, spec := range f.AST.Imports {
+		if spec.Name != nil && spec.Name.Name == name {
+			return true
+		}
+		if spec.Name == nil {
+			p, _ := strconv.Unquote(spec.Path.Value)
+			if imported := f.importedName(p); imported == name {
+				return true
+			}
+		}
+	}
+	taken := false
+	ast.Inspect(f.AST, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name && f.Info.Defs[id] != nil {
+			taken = true
+		}
+		return !taken
+	})
+	return taken
+}
+
+func (f *File) importedName(path string) string {
+	for _, p := range f.Pkg.Imports() {
+		if p.Path() == path {
+			return p.Name()
+		}
+	}
+	return ""
+}
+
+// addImport inserts an import spec where gofmt would keep it: in sorted
+// position inside the best-matching group of the last parenthesized
+// import declaration, or as a new declaration.
+func (f *File) addImport(path, specText string) []analysis.TextEdit {
+	tf := f.Tok()
+	var decls []*ast.GenDecl
+	for _, d := range f.AST.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		if !isCgoImport(gd) {
+			decls = append(decls, gd)
+		}
+	}
+	for i := len(decls) - 1; i >= 0; i-- {
+		if decls[i].Lparen.IsValid() && len(decls[i].Specs) > 0 {
+			return f.insertInGroup(decls[i], path, specText)
+		}
+	}
+	if len(decls) == 1 && len(decls[0].Specs) == 1 && !f.hasComments(decls[0]) {
+		gd := decls[0]
+		old := gd.Specs[0].(*ast.ImportSpec)
+		oldText := f.Text(old)
+		oldPath, _ := strconv.Unquote(old.Path.Value)
+		lines := []string{oldText, specText}
+		if path < oldPath {
+			lines[0], lines[1] = lines[1], lines[0]
+		}
+		return []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(),
+			NewText: []byte("import (\n\t" + lines[0] + "\n\t" + lines[1] + "\n)")}}
+	}
+	// After the last import declaration (cgo's included), or after the
+	// package clause.
+	var after ast.Node = f.AST.Name
+	for _, d := range f.AST.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		after = gd
+	}
+	at := lineEnd(tf, f.Src, after.End())
+	sep := "\n"
+	if after == f.AST.Name {
+		sep = "\n\n"
+	}
+	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(sep + "import " + specText)}}
+}
+
+func isCgoImport(gd *ast.GenDecl) bool {
+	for _, s := range gd.Specs {
+		if s.(*ast.ImportSpec).Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *File) hasComments(n ast.Node) bool {
+	for _, cg := range f.AST.Comments {
+		if cg.Pos() >= n.Pos() && cg.End() <= n.End() {
+			return true
+		}
+		// A trailing comment on the last line of the node.
+		tf := f.Tok()
+		if cg.Pos() >= n.End() && tf.Line(cg.Pos()) == tf.Line(n.End()) {
+			return true
+		}
+	}
+	return false
+}
+
+// insertInGroup inserts the spec in sorted position inside the group (a
+// run of specs without blank lines) that best matches path.
+func (f *File) insertInGroup(gd *ast.GenDecl, path, specText string) []analysis.TextEdit {
+	tf := f.Tok()
+	groups := [][]*ast.ImportSpec{}
+	prevLine := -1
+	for _, s := range gd.Specs {
+		is := s.(*ast.ImportSpec)
+		start := is.Pos()
+		if is.Doc != nil {
+			start = is.Doc.Pos()
+		}
+		if prevLine < 0 || tf.Line(start) > prevLine+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], is)
+		prevLine = tf.Line(is.End())
+	}
+	group := groups[bestGroup(groups, path)]
+	for _, is := range group {
+		p, _ := strconv.Unquote(is.Path.Value)
+		if p > path {
+			start := is.Pos()
+			if is.Doc != nil {
+				start = is.Doc.Pos()
+			}
+			at := tf.LineStart(tf.Line(start))
+			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(indentOf(tf, f.Src, is.Pos()) + specText + "\n")}}
+		}
+	}
+	last := group[len(group)-1]
+	at := lineEnd(tf, f.Src, last.End())
+	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indentOf(tf, f.Src, last.Pos()) + specText)}}
+}
+
+// bestGroup picks the group whose paths share the longest prefix with
+// path, keeping standard-library paths with the standard library.
+func bestGroup(groups [][]*ast.ImportSpec, path string) int {
+	best, bestScore := len(groups)-1, -1
+	for i, g := range groups {
+		score := 0
+		for _, is := range g {
+			p, _ := strconv.Unquote(is.Path.Value)
+			if isStd(p) != isStd(path) {
+				continue
+			}
+			score = max(score, 1+commonPrefix(p, path))
+		}
+		if score > bestScore || (score == bestScore && score > 0) {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func indentOf(tf *token.File, src []byte, pos token.Pos) string {
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+// lineEnd returns the position of the newline that ends pos's line (the
+// end of the file if there is none), after any trailing comment.
+func lineEnd(tf *token.File, src []byte, pos token.Pos) token.Pos {
+	off := tf.Offset(pos)
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return tf.Pos(off + i)
+	}
+	return tf.Pos(len(src))
+}
+
+// WrapCall returns the edits that turn expression e into fn(ctx, e). A
+// single-line expression without comments is rewritten as gofmt would
+// print it in its new place; otherwise only the call's opening and closing
+// text is inserted, keeping every byte of e (comments included).
+func (f *File) WrapCall(e ast.Expr, fn, ctx string) []analysis.TextEdit {
+	tf := f.Tok()
+	src := f.Text(e)
+	if tf.Line(e.Pos()) == tf.Line(e.End()) && !f.hasInnerComments(e) {
+		if text, ok := formatExpr(fn + "(" + ctx + ", " + src + ")"); ok {
+			return []analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(text)}}
+		}
+	}
+	return []analysis.TextEdit{
+		{Pos: e.Pos(), End: e.Pos(), NewText: []byte(fn + "(" + ctx + ", ")},
+		{Pos: e.End(), End: e.End(), NewText: []byte(")")},
+	}
+}
+
+func (f *File) hasInnerComments(n ast.Node) bool {
+	for _, cg := range f.AST.Comments {
+		if cg.Pos() >= n.Pos() && cg.End() <= n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// formatExpr formats a one-line expression as gofmt would inside an
+// argument list.
+func formatExpr(expr string) (string, bool) {
+	const head = "package p\n\nvar _ = f(x, "
+	out, err := format.Source([]byte(head + expr + ")\n"))
+	if err != nil {
+		return "", false
+	}
+	s := strings.TrimSuffix(strings.TrimPrefix(string(out), head), ")\n")
+	if strings.Contains(s, "\n") {
+		return "", false
+	}
+	return s, true
+}
+
+// InsertAfterDecl returns the edit that places text on its own, after the
+// declaration decl (and any comment trailing it), separated by a blank
+// line.
+func (f *File) InsertAfterDecl(decl ast.Node, text string) analysis.TextEdit {
+	at := lineEnd(f.Tok(), f.Src, decl.End())
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\n" + strings.TrimRight(text, "\n"))}
+}
+
+// AppendDecl returns the edit that appends text at the end of the file.
+func (f *File) AppendDecl(text string) analysis.TextEdit {
+	at := f.Tok().Pos(len(bytes.TrimRight(f.Src, "\n")))
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\n" + strings.TrimRight(text, "\n"))}
+}
+
+// SortEdits orders edits by position, for deterministic output.
+func SortEdits(edits []analysis.TextEdit) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
+}

@@ -1,0 +1,171 @@
+// Package index builds the module-wide facts that one package's analysis
+// cannot see: which generic types are instantiated at package level with
+// which models (repository coverage with scope: module), and the module's
+// import graph (to refuse fixes that would create an import cycle).
+//
+// go/analysis facts flow only from a package to its importers, but a
+// repository usually lives in a package that imports the model, so go vet
+// mode needs this index to agree with the standalone driver. It is built
+// once per module state and cached on disk, keyed by the module's files.
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/tenancy"
+)
+
+// Index is the module-wide view.
+type Index struct {
+	Root  string `json:"root"`
+	Tests bool   `json:"tests"` // test files were included
+	// Sites lists package-level generic instantiations by model.
+	Sites map[string][]Site `json:"sites"`
+	// Imports maps each module package to its direct imports.
+	Imports map[string][]string `json:"imports"`
+	// Names maps each module package to its package name.
+	Names map[string]string `json:"names"`
+	Hash  string            `json:"hash"`
+}
+
+// Site is one package-level instantiation G[M].
+type Site struct {
+	Generic string `json:"generic"` // qualified name of G
+	Pkg     string `json:"pkg"`
+	Pos     string `json:"pos"` // file:line:col, file relative to Root
+	Test    bool   `json:"test,omitempty"`
+}
+
+// Covering returns the first site that instantiates one of repoTypes with
+// model. Sites in test files count only when tests are checked.
+func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool, tests bool) (Site, bool) {
+	if ix == nil {
+		return Site{}, false
+	}
+	for _, s := range ix.Sites[model.String()] {
+		if repoTypes[parseQName(s.Generic)] && (tests || !s.Test) {
+			return s, true
+		}
+	}
+	return Site{}, false
+}
+
+// Reaches reports whether package from imports package to, directly or
+// not, within the module.
+func (ix *Index) Reaches(from, to string) bool {
+	seen := map[string]bool{}
+	var walk func(p string) bool
+	walk = func(p string) bool {
+		if p == to {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, q := range ix.Imports[p] {
+			if walk(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(from)
+}
+
+// HasPackage reports whether path is a package of the module.
+func (ix *Index) HasPackage(path string) bool {
+	_, ok := ix.Imports[path]
+	return ok
+}
+
+// FromPackages builds an index from loaded packages (syntax and types).
+func FromPackages(root string, tests bool, pkgs []*packages.Package) *Index {
+	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") || p.Types == nil {
+			continue // the generated test main
+		}
+		ix.addImports(p)
+		ix.Names[p.PkgPath] = p.Name
+		if p.TypesInfo == nil {
+			continue
+		}
+		ix.addSites(p, seen)
+	}
+	ix.finish()
+	return ix
+}
+
+func (ix *Index) addImports(p *packages.Package) {
+	set := map[string]bool{}
+	for _, q := range ix.Imports[p.PkgPath] {
+		set[q] = true
+	}
+	for path := range p.Imports {
+		set[p.Imports[path].PkgPath] = true
+	}
+	list := make([]string, 0, len(set))
+	for q := range set {
+		list = append(list, q)
+	}
+	sort.Strings(list)
+	ix.Imports[p.PkgPath] = list
+}
+
+func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {
+	for _, in := range tenancy.PackageLevelInstances(p.Syntax, p.TypesInfo) {
+		pos := p.Fset.Position(in.Pos)
+		rel, err := filepath.Rel(ix.Root, pos.Filename)
+		if err != nil {
+			rel = pos.Filename
+		}
+		s := Site{
+			Generic: in.Generic.String(),
+			Pkg:     p.PkgPath,
+			Pos:     filepath.ToSlash(rel) + ":" + itoa(pos.Line) + ":" + itoa(pos.Column),
+			Test:    strings.HasSuffix(pos.Filename, "_test.go"),
+		}
+		key := in.Model.String() + "|" + s.Generic + "|" + s.Pos
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ix.Sites[in.Model.String()] = append(ix.Sites[in.Model.String()], s)
+	}
+}
+
+// finish sorts everything and computes the hash, so that equal module
+// states give byte-identical indexes.
+func (ix *Index) finish() {
+	for _, ss := range ix.Sites {
+		sort.Slice(ss, func(i, j int) bool {
+			if ss[i].Pos != ss[j].Pos {
+				return ss[i].Pos < ss[j].Pos
+			}
+			return ss[i].Generic < ss[j].Generic
+		})
+	}
+	ix.Hash = ""
+	data, _ := json.Marshal(ix)
+	sum := sha256.Sum256(data)
+	ix.Hash = hex.EncodeToString(sum[:])
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+func parseQName(s string) tenancy.QName {
+	i := strings.LastIndex(s, ".")
+	return tenancy.QName{Pkg: s[:i], Name: s[i+1:]}
+}

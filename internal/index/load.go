@@ -1,0 +1,288 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+// ModuleRoot returns the directory of the nearest go.mod above dir. With
+// no go.mod (GOPATH mode, as in analysistest), it returns fallback.
+func ModuleRoot(dir, fallback string) string {
+	for d := dir; ; {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return fallback
+		}
+		d = parent
+	}
+}
+
+// Tree is what a walk of the module's directory found: every Go file and
+// build-relevant file with its size and modification time, and every
+// configuration file. Its Key changes whenever one of them does.
+type Tree struct {
+	Root    string
+	Configs []string        // .tenantlint.yaml files inside the module
+	Dirs    map[string]bool // directories with non-test Go files
+	Key     string
+}
+
+// Walk lists the module under root. Directories that the go command
+// ignores (testdata, vendor, names starting with . or _) and nested
+// modules are skipped.
+func Walk(root string) (*Tree, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "tenantlint index v1 %s %s %s/%s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
+		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
+	}
+	t := &Tree{Root: root, Dirs: map[string]bool{}}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		relevant := strings.HasSuffix(name, ".go") || name == "go.mod" || name == "go.sum" || name == "go.work" || name == config.FileName
+		if !relevant {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
+		switch {
+		case name == config.FileName:
+			t.Configs = append(t.Configs, path)
+		case strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go"):
+			t.Dirs[filepath.Dir(path)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("walking module %s: %w", root, err)
+	}
+	t.Key = hex.EncodeToString(h.Sum(nil))
+	return t, nil
+}
+
+// Build loads every package under root (types from source, dependencies
+// from export data) and indexes them.
+func Build(root string, tests bool) (*Index, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Dir:   root,
+		Tests: tests,
+		Env:   loadEnv(root),
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		return nil, fmt.Errorf("indexing module %s: %w", root, err)
+	}
+	return FromPackages(root, tests, pkgs), nil
+}
+
+// loadEnv switches to GOPATH mode for a tree without go.mod that sits in
+// a GOPATH (such as analysistest's testdata/src).
+func loadEnv(root string) []string {
+	env := os.Environ()
+	if ModuleRoot(root, "") != "" {
+		return env
+	}
+	for d := root; ; {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return env
+		}
+		if filepath.Base(d) == "src" {
+			return append(env, "GOPATH="+parent, "GO111MODULE=off", "GOWORK=off")
+		}
+		d = parent
+	}
+}
+
+// CacheDir is where indexes are kept between runs.
+func CacheDir() string {
+	if d := os.Getenv("TENANTLINT_CACHE"); d != "" {
+		return d
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "tenantlint")
+	}
+	return filepath.Join(os.TempDir(), "tenantlint-cache")
+}
+
+// Provider hands out indexes, building each at most once per process and
+// reusing the on-disk cache across processes.
+type Provider struct {
+	// WorkDir, when set, is a directory shared by the processes of one
+	// build (go vet's $WORK): the first process stores the index there
+	// and the others read it without walking the module.
+	WorkDir string
+
+	mu    sync.Mutex
+	byKey map[string]*entry
+}
+
+type entry struct {
+	once sync.Once
+	ix   *Index
+	err  error
+}
+
+// Seed installs an index built by the caller (the standalone driver
+// builds it from packages it has loaded anyway).
+func (p *Provider) Seed(ix *Index) {
+	e := &entry{ix: ix}
+	e.once.Do(func() {})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.byKey == nil {
+		p.byKey = map[string]*entry{}
+	}
+	p.byKey[memoKey(ix.Root, ix.Tests)] = e
+}
+
+func memoKey(root string, tests bool) string { return fmt.Sprintf("%s\x00%v", root, tests) }
+
+// Get returns the index of the module at root.
+func (p *Provider) Get(root string, tests bool) (*Index, error) {
+	p.mu.Lock()
+	if p.byKey == nil {
+		p.byKey = map[string]*entry{}
+	}
+	k := memoKey(root, tests)
+	e, ok := p.byKey[k]
+	if !ok {
+		e = &entry{}
+		p.byKey[k] = e
+	}
+	p.mu.Unlock()
+	e.once.Do(func() { e.ix, e.err = p.load(root, tests) })
+	return e.ix, e.err
+}
+
+func (p *Provider) load(root string, tests bool) (*Index, error) {
+	shared := ""
+	if p.WorkDir != "" {
+		sum := sha256.Sum256([]byte(memoKey(root, tests)))
+		shared = filepath.Join(p.WorkDir, "tenantlint-index-"+hex.EncodeToString(sum[:8])+".json")
+		if ix, err := readIndex(shared); err == nil {
+			return ix, nil
+		}
+	}
+	t, err := Walk(root)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := Cached(t, tests)
+	if err == nil && shared != "" {
+		_ = writeFileAtomic(shared, ix)
+	}
+	return ix, err
+}
+
+// Cached returns the index for a walked tree from the on-disk cache, or
+// builds and stores it. Concurrent processes building the same state
+// take turns through a lock file so that only the first one does work.
+func Cached(t *Tree, tests bool) (*Index, error) {
+	dir := CacheDir()
+	file := filepath.Join(dir, fmt.Sprintf("%s-tests=%v.json", t.Key, tests))
+	if ix, err := readIndex(file); err == nil {
+		return ix, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Build(t.Root, tests) // no cache; still correct
+	}
+	unlock := lock(file + ".lock")
+	defer unlock()
+	if ix, err := readIndex(file); err == nil {
+		return ix, nil
+	}
+	ix, err := Build(t.Root, tests)
+	if err != nil {
+		return nil, err
+	}
+	_ = writeFileAtomic(file, ix)
+	return ix, nil
+}
+
+func readIndex(path string) (*Index, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	ix := new(Index)
+	if err := json.Unmarshal(data, ix); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+func writeFileAtomic(path string, ix *Index) error {
+	data, err := json.Marshal(ix)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".index-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Covers reports whether the loaded packages include every package
+// directory of the tree, so that an index built from them is complete.
+func (t *Tree) Covers(dirs map[string]bool) bool {
+	for d := range t.Dirs {
+		if !dirs[d] {
+			return false
+		}
+	}
+	return true
+}
+
+// SortedConfigs returns the tree's configuration files, sorted.
+func (t *Tree) SortedConfigs() []string {
+	c := append([]string(nil), t.Configs...)
+	sort.Strings(c)
+	return c
+}

@@ -1,0 +1,235 @@
+// Package lint holds what both analyzers do around their rule: find the
+// configuration that applies to a package, decide which files are
+// checked, apply //tenantlint:ignore directives and report unused ones,
+// and reach the module index.
+package lint
+
+import (
+	"errors"
+	"flag"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/directive"
+	"github.com/tenantlint/tenantlint/internal/edit"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
+)
+
+// Checks lists the check names, in report order.
+var Checks = []string{config.CheckRepo, config.CheckCache}
+
+// Env is shared by the analyzers of one process: the configuration
+// loader and the module index provider.
+type Env struct {
+	Loader *config.Loader
+	Index  *index.Provider
+
+	mu    sync.Mutex
+	rules map[*config.Config]*tenancy.Rules
+}
+
+// NewEnv returns an environment that finds configuration files by
+// walking up from each package.
+func NewEnv() *Env {
+	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}, Index: &index.Provider{}}
+}
+
+// ConfigFlag registers -config on an analyzer's flag set: the path of the
+// configuration file, for drivers with no module tree to search (nogo).
+func (e *Env) ConfigFlag(fs *flag.FlagSet) {
+	fs.Func("config", "path of the .tenantlint.yaml to use instead of searching up from each package", func(s string) error {
+		e.Loader.Override = s
+		return nil
+	})
+}
+
+func (e *Env) compiled(c *config.Config) *tenancy.Rules {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.rules == nil {
+		e.rules = map[*config.Config]*tenancy.Rules{}
+	}
+	r, ok := e.rules[c]
+	if !ok {
+		r = tenancy.Compile(c)
+		e.rules[c] = r
+	}
+	return r
+}
+
+// Pass is one analyzer's run on one package.
+type Pass struct {
+	*analysis.Pass
+	Check string
+	Rules *tenancy.Rules
+	Dir   string      // the package's directory
+	Files []*ast.File // the files that are checked
+	Root  string      // the module root
+
+	env        *Env
+	visible    map[string]*types.Package
+	directives *directive.Set
+	checked    map[string]bool
+	srcs       map[*ast.File][]byte
+}
+
+// Start prepares a pass. It returns nil when the package is not checked
+// (an ignored package, or one with no files to check).
+func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
+	dir := packageDir(pass)
+	if dir == "" {
+		return nil, nil
+	}
+	cfg, err := e.Loader.ForDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	rules := e.compiled(cfg)
+	if rules.IgnoresPackage(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	visible := tenancy.Visible(pass.Pkg)
+	if err := rules.Validate(tenancy.Direct(pass.Pkg)); err != nil {
+		return nil, err
+	}
+	p := &Pass{Pass: pass, Check: check, Rules: rules, Dir: dir, env: e, visible: visible,
+		checked: map[string]bool{}, srcs: map[*ast.File][]byte{}}
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			continue
+		}
+		if cfg.TestsIgnored() && strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		p.Files = append(p.Files, f)
+		p.checked[name] = true
+	}
+	if len(p.Files) == 0 {
+		return nil, nil
+	}
+	p.Root = index.ModuleRoot(dir, cfg.Dir())
+	p.directives = directive.Parse(pass.Fset, p.Files, Checks)
+	return p, nil
+}
+
+// packageDir is the directory of the package's source files, as written
+// (cgo's generated files point back to their sources by line directives).
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if name != "" && !strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
+
+// Report reports a finding unless a directive suppresses it. It returns
+// whether the finding was reported.
+func (p *Pass) Report(d analysis.Diagnostic) bool {
+	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) {
+		return false
+	}
+	d.Category = p.Check
+	p.Pass.Report(d)
+	return true
+}
+
+// Finish reports malformed directives and those that suppressed nothing.
+func (p *Pass) Finish() {
+	skip := func(file string) bool { return !p.checked[file] }
+	for _, f := range p.directives.Findings(p.Check, Checks, skip) {
+		p.Pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: f.Message, Category: p.Check})
+	}
+}
+
+// Index returns the module index, building it on first use.
+func (p *Pass) Index() (*index.Index, error) {
+	return p.env.Index.Get(p.Root, !p.Rules.Config.TestsIgnored())
+}
+
+// EditFile returns what the edits of file need, reading its source.
+// Files whose positions are remapped by line directives (cgo output) are
+// not editable.
+func (p *Pass) EditFile(f *ast.File) (*edit.File, error) {
+	tf := p.Fset.File(f.FileStart)
+	if tf.Name() != p.Fset.Position(f.Package).Filename {
+		return nil, errNotEditable
+	}
+	src, ok := p.srcs[f]
+	if !ok {
+		var err error
+		src, err = p.ReadFile(tf.Name())
+		if err != nil {
+			return nil, err
+		}
+		if len(src) != tf.Size() {
+			return nil, errNotEditable
+		}
+		p.srcs[f] = src
+	}
+	return &edit.File{Fset: p.Fset, AST: f, Info: p.TypesInfo, Pkg: p.Pkg, Src: src}, nil
+}
+
+var errNotEditable = errors.New("file is generated by cgo; edit its source by hand")
+
+// IsNotEditable reports whether err says a file cannot be edited.
+func IsNotEditable(err error) bool { return errors.Is(err, errNotEditable) }
+
+// PackageName returns the name of the package at path as seen from this
+// pass: from its imports, the module index, or by convention.
+func (p *Pass) PackageName(path string) string {
+	if path == p.Pkg.Path() {
+		return p.Pkg.Name()
+	}
+	if q, ok := p.visible[path]; ok {
+		return q.Name()
+	}
+	if ix, err := p.Index(); err == nil && ix.Names[path] != "" {
+		return ix.Names[path]
+	}
+	return tenancy.PackageNameGuess(path)
+}
+
+// ImportCycle reports whether importing path from this package would
+// create an import cycle, and names the chain when it does.
+func (p *Pass) ImportCycle(path string) (string, bool) {
+	if path == p.Pkg.Path() {
+		return "", false
+	}
+	if _, ok := p.visible[path]; ok {
+		return "", false // already imported, directly or not
+	}
+	if strings.HasSuffix(p.Pkg.Name(), "_test") {
+		return "", false // an external test package is imported by nothing
+	}
+	ix, err := p.Index()
+	if err != nil || !ix.Reaches(path, p.Pkg.Path()) {
+		return "", false
+	}
+	return path + " imports " + p.Pkg.Path(), true
+}
+
+// Position returns the position of pos.
+func (p *Pass) Position(pos token.Pos) token.Position { return p.Fset.Position(pos) }
+
+// IsGenerated reports whether f is a generated file.
+func IsGenerated(f *ast.File) bool { return ast.IsGenerated(f) }
+
+// Stats counts what a check saw in a package; tenantfix --verify and the
+// inventory add them up.
+type Stats struct {
+	Models, Covered, Global                    int
+	Calls, Scoped, Fixable, Manual, Suppressed int
+	SuppressedModels                           int
+}

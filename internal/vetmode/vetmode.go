@@ -1,0 +1,145 @@
+// Package vetmode runs the analyzers under the go vet protocol
+// (go vet -vettool, go fix -fixtool): unitchecker does the work, and this
+// package adds a -V=full identity that covers the configuration and the
+// module index, so that go vet's cache never replays stale findings.
+package vetmode
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/lint"
+)
+
+// Invoked reports whether the arguments follow the go vet protocol:
+// -flags, a leading -V, or a trailing .cfg file.
+func Invoked(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if strings.HasPrefix(args[0], "-V") || strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	for _, a := range args {
+		if a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return false
+}
+
+// Main runs the vet protocol and exits.
+func Main(args []string) {
+	if strings.HasPrefix(args[0], "-V") {
+		if args[0] != "-V=full" {
+			fmt.Fprintf(os.Stderr, "tenantlint: unsupported flag %s (use -V=full)\n", args[0])
+			os.Exit(2)
+		}
+		fmt.Println(VersionLine())
+		os.Exit(0)
+	}
+	env := lint.NewEnv()
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
+		env.Index.WorkDir = buildWorkDir(cfg)
+	}
+	analyzers, err := driver.Analyzers(env, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tenantlint:", err)
+		os.Exit(2)
+	}
+	unitchecker.Main(analyzers...)
+}
+
+var actionDir = regexp.MustCompile(`^b[0-9]+$`)
+
+// buildWorkDir returns go's $WORK for a vet.cfg in $WORK/bNNN/, shared by
+// all the tool's processes of one go vet run, or "".
+func buildWorkDir(cfg string) string {
+	abs, err := filepath.Abs(cfg)
+	if err != nil {
+		return ""
+	}
+	dir := filepath.Dir(abs)
+	if !actionDir.MatchString(filepath.Base(dir)) {
+		return ""
+	}
+	return filepath.Dir(dir)
+}
+
+// VersionLine is the -V=full answer. go vet keys its cache on it, so it
+// hashes the executable, every configuration file that can apply to the
+// module (and their contents), and the module index: editing
+// .tenantlint.yaml or adding a repository in another package must change
+// the findings of packages whose own files did not change.
+func VersionLine() string {
+	h := sha256.New()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	wd, err := os.Getwd()
+	if err == nil {
+		hashModule(h, wd)
+	}
+	return fmt.Sprintf("tenantlint version devel comments-go-here buildID=%s", hex.EncodeToString(h.Sum(nil)))
+}
+
+func hashModule(h io.Writer, wd string) {
+	root := index.ModuleRoot(wd, wd)
+	tree, err := index.Walk(root)
+	if err != nil {
+		fmt.Fprintf(h, "walk error %v\n", err)
+		return
+	}
+	configs := tree.SortedConfigs()
+	if above, err := config.Find(root); err == nil && !contains(configs, above) {
+		configs = append(configs, above)
+	}
+	if env := os.Getenv("TENANTLINT_CONFIG"); env != "" {
+		configs = append(configs, env)
+	}
+	testModes := map[bool]bool{}
+	for _, path := range configs {
+		data, err := os.ReadFile(path)
+		fmt.Fprintf(h, "config %s %x %v\n", path, sha256.Sum256(data), err)
+		if c, err := config.Parse(path, data); err == nil {
+			testModes[!c.TestsIgnored()] = true
+		}
+	}
+	modes := make([]bool, 0, len(testModes))
+	for m := range testModes {
+		modes = append(modes, m)
+	}
+	sort.Slice(modes, func(i, j int) bool { return !modes[i] && modes[j] })
+	for _, tests := range modes {
+		ix, err := index.Cached(tree, tests)
+		if err != nil {
+			fmt.Fprintf(h, "index error %v\n", err)
+			continue
+		}
+		fmt.Fprintf(h, "index tests=%v %s\n", tests, ix.Hash)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

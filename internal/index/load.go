@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/config"
@@ -111,11 +113,39 @@ func Build(root string, tests bool) (*Index, error) {
 	return FromPackages(root, tests, pkgs), nil
 }
 
-// loadEnv switches to GOPATH mode for a tree without go.mod that sits in
-// a GOPATH (such as analysistest's testdata/src).
+// RootFor returns the root of the module that holds the package at
+// pkgPath in dir: the directory of the nearest go.mod when the package's
+// path agrees with that module's path, else (GOPATH mode, as in
+// analysistest) fallback.
+func RootFor(dir, pkgPath, fallback string) string {
+	root := ModuleRoot(dir, "")
+	if root == "" {
+		return fallback
+	}
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return fallback
+	}
+	mod := modfile.ModulePath(data)
+	rel, err := filepath.Rel(root, dir)
+	if err != nil {
+		return fallback
+	}
+	want := path.Join(mod, filepath.ToSlash(rel))
+	if mod == "std" {
+		want = filepath.ToSlash(rel)
+	}
+	if strings.TrimSuffix(pkgPath, "_test") != want {
+		return fallback
+	}
+	return root
+}
+
+// loadEnv switches to GOPATH mode for a tree without go.mod (such as
+// analysistest's testdata/src/<case>).
 func loadEnv(root string) []string {
 	env := os.Environ()
-	if ModuleRoot(root, "") != "" {
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
 		return env
 	}
 	for d := root; ; {

@@ -117,7 +117,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if len(p.Files) == 0 {
 		return nil, nil
 	}
-	p.Root = index.ModuleRoot(dir, cfg.Dir())
+	p.Root = index.RootFor(dir, pass.Pkg.Path(), cfg.Dir())
 	p.directives = directive.Parse(pass.Fset, p.Files, Checks)
 	return p, nil
 }

@@ -1,0 +1,8 @@
+package store
+
+import (
+	"repobasic/models"
+	"repobasic/tenant"
+)
+
+var Orders = tenant.NewRepository[models.Order]("orders")

@@ -3,6 +3,7 @@ module github.com/tenantlint/tenantlint
 go 1.26.8
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
 	github.com/spf13/pflag v1.1.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/mod v0.42.0 // indirect

@@ -6,6 +6,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"flag"
 	"go/ast"
 	"go/token"
@@ -232,4 +233,22 @@ type Stats struct {
 	Models, Covered, Global                    int
 	Calls, Scoped, Fixable, Manual, Suppressed int
 	SuppressedModels                           int
+}
+
+// WrapFixMessage is the message of a tenantcache fix that wraps n keys
+// with fn; WrappedKeys reads the count back for the fixer's summary.
+func WrapFixMessage(n int, fn string) string {
+	if n == 1 {
+		return "wrap the key with " + fn
+	}
+	return fmt.Sprintf("wrap %d keys with %s", n, fn)
+}
+
+// WrappedKeys returns how many keys a tenantcache fix wraps.
+func WrappedKeys(sf analysis.SuggestedFix) int {
+	var n int
+	if _, err := fmt.Sscanf(sf.Message, "wrap %d keys", &n); err == nil {
+		return n
+	}
+	return 1
 }

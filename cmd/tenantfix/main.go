@@ -1,0 +1,248 @@
+// Command tenantfix applies the fixes that tenantlint's analyzers suggest:
+// it declares tenant-aware repositories for uncovered models and wraps
+// unscoped cache keys with the configured key function.
+//
+//	tenantfix --dry-run [packages]   # print a unified diff, write nothing
+//	tenantfix [packages]             # apply, with a backup
+//	tenantfix --verify [packages]    # CI gate: exit 1 while findings remain
+//	tenantfix --restore DIR          # put a backup back, byte for byte
+//
+// Exit status: 0 done, 1 --verify found something, 2 error (then nothing
+// was changed, or everything was rolled back).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/report"
+	"github.com/tenantlint/tenantlint/rewrite"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type options struct {
+	dryRun, verify, force, verbose, quiet bool
+	checks                                []string
+	backupDir, restore, config            string
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := pflag.NewFlagSet("tenantfix", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.dryRun, "dry-run", false, "print a unified diff of every change and a summary; write nothing")
+	fs.BoolVar(&o.verify, "verify", false, "write nothing; exit 1 while findings remain (the CI gate)")
+	fs.StringSliceVar(&o.checks, "checks", nil, "migrations to run (default both): tenantrepo, tenantcache")
+	fs.StringVar(&o.backupDir, "backup-dir", "", "where to keep the backup (default .tenantfix/backups/<UTC timestamp>/ under the module root)")
+	fs.StringVar(&o.restore, "restore", "", "put back every file of this backup folder, byte for byte")
+	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
+	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: tenantfix [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if n := countTrue(o.dryRun, o.verify, o.restore != ""); n > 1 {
+		fmt.Fprintln(stderr, "tenantfix: --dry-run, --verify and --restore exclude each other")
+		return 2
+	}
+	t := &tool{o: o, stdout: stdout, stderr: stderr, progress: newProgress(stderr, o.quiet)}
+	if o.restore != "" {
+		return t.restoreBackup()
+	}
+	return t.fix(fs.Args())
+}
+
+func countTrue(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+type tool struct {
+	o              options
+	stdout, stderr io.Writer
+	progress       *progress
+}
+
+func (t *tool) errorf(format string, args ...any) int {
+	t.progress.clear()
+	fmt.Fprintf(t.stderr, "tenantfix: "+format+"\n", args...)
+	return 2
+}
+
+func (t *tool) say(format string, args ...any) {
+	if !t.o.quiet {
+		t.progress.clear()
+		fmt.Fprintf(t.stderr, format+"\n", args...)
+	}
+}
+
+func (t *tool) restoreBackup() int {
+	m, err := rewrite.Restore(t.o.restore, t.o.force)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	t.say("tenantfix: restored %d files from %s", len(m.Files), t.o.restore)
+	return 0
+}
+
+func (t *tool) fix(patterns []string) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	t.progress.set("loading and analyzing packages")
+	res, err := driver.Run(driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	root := index.ModuleRoot(wd, wd)
+	if t.o.verify {
+		return t.verify(res, wd)
+	}
+	plan, err := rewrite.Build(res, root)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	if t.o.dryRun {
+		t.progress.clear()
+		io.WriteString(t.stdout, plan.Diff())
+		t.summary(plan, wd, "to change")
+		return 0
+	}
+	if len(plan.Files) == 0 {
+		t.summary(plan, wd, "to change")
+		return 0
+	}
+	backup := t.o.backupDir
+	if backup == "" {
+		backup = rewrite.DefaultBackupDir(root, time.Now())
+	}
+	t.progress.set(fmt.Sprintf("writing %d files", len(plan.Files)))
+	if _, err := plan.Apply(backup, testHooks(), verifyPackages(root)); err != nil {
+		return t.errorf("%v", err)
+	}
+	t.summary(plan, wd, "changed")
+	t.say("tenantfix: backup in %s (undo with: tenantfix --restore %s)", backup, backup)
+	return 0
+}
+
+func (t *tool) summary(plan *rewrite.Plan, wd, verb string) {
+	if t.o.verbose {
+		for _, fc := range plan.Files {
+			state := "modified"
+			if fc.Created {
+				state = "created"
+			}
+			t.say("  %s %s", state, fc.Rel)
+		}
+	}
+	t.say("tenantfix: %d files %s, %d models to cover, %d keys to wrap, %d manual sites",
+		len(plan.Files), verb, plan.Models, plan.Keys, len(plan.Manual))
+	if plan.Conflicts > 0 {
+		t.say("tenantfix: %d fixes overlapped others and were skipped; run tenantfix again to apply them", plan.Conflicts)
+	}
+	for _, f := range plan.Manual {
+		t.say("manual: %s:%d:%d: %s (%s)", report.RelPath(wd, f.File), f.Line, f.Column, f.Message, f.Check)
+	}
+}
+
+func (t *tool) verify(res *driver.Result, wd string) int {
+	t.progress.clear()
+	report.Relative(res.Findings, wd)
+	report.Text(t.stdout, res.Findings)
+	if s := res.Stats["tenantrepo"]; s != nil {
+		t.say("tenant-scoped models: %d/%d covered (%d global, %d suppressed)",
+			s.Covered, s.Models-s.Global, s.Global, s.SuppressedModels)
+	}
+	if s := res.Stats["tenantcache"]; s != nil {
+		t.say("cache calls: %d/%d scoped, %d raw fixable, %d raw manual, %d suppressed",
+			s.Scoped, s.Calls, s.Fixable, s.Manual, s.Suppressed)
+	}
+	if len(res.Findings) > 0 {
+		t.say("tenantfix: %d findings remain", len(res.Findings))
+		return 1
+	}
+	return 0
+}
+
+// testHooks lets the fault tests widen the window between writes
+// (TENANTFIX_TEST_WRITE_DELAY, a duration) and inject a write failure
+// (TENANTFIX_TEST_FAIL_WRITE, the 0-based index of the write that fails).
+func testHooks() rewrite.Hooks {
+	delay, _ := time.ParseDuration(os.Getenv("TENANTFIX_TEST_WRITE_DELAY"))
+	failAt := -1
+	if s := os.Getenv("TENANTFIX_TEST_FAIL_WRITE"); s != "" {
+		failAt, _ = strconv.Atoi(s)
+	}
+	if delay == 0 && failAt < 0 {
+		return rewrite.Hooks{}
+	}
+	return rewrite.Hooks{BeforeWrite: func(i int, path string) error {
+		time.Sleep(delay)
+		if i == failAt {
+			return fmt.Errorf("injected write failure (TENANTFIX_TEST_FAIL_WRITE=%d)", failAt)
+		}
+		return nil
+	}}
+}
+
+// verifyPackages type-checks the changed packages (with their tests).
+func verifyPackages(root string) rewrite.Verify {
+	return func(dirs []string) []string {
+		return driver.TypeCheck(root, dirs)
+	}
+}
+
+// progress draws a one-line status on stderr when it is a terminal.
+type progress struct {
+	w      io.Writer
+	active bool
+	shown  bool
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok && !quiet {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.active = true
+		}
+	}
+	return p
+}
+
+func (p *progress) set(msg string) {
+	if p.active {
+		fmt.Fprintf(p.w, "\r\033[K%s…", msg)
+		p.shown = true
+	}
+}
+
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}

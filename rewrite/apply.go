@@ -119,27 +119,63 @@ func (p *Plan) Apply(backupDir string, hooks Hooks, verify Verify) (*Manifest, e
 	if err := p.Check(backupDir); err != nil {
 		return nil, err
 	}
+	created := missingDirs(filepath.Dir(backupDir))
 	m, err := p.writeBackup(backupDir)
 	if err != nil {
-		os.RemoveAll(backupDir)
+		removeBackup(backupDir, created)
 		return nil, err
+	}
+	// undo puts every file back; once that succeeded the backup holds
+	// nothing that the tree does not, so it goes too: a failed run leaves
+	// the module as it found it. If rolling back failed, the backup stays
+	// for --restore.
+	undo := func(cause error) error {
+		if err := p.rollback(cause); err != cause {
+			return fmt.Errorf("%w (backup kept in %s)", err, backupDir)
+		}
+		removeBackup(backupDir, created)
+		return cause
 	}
 	for i, fc := range p.Files {
 		if hooks.BeforeWrite != nil {
 			if err := hooks.BeforeWrite(i, fc.Path); err != nil {
-				return nil, p.rollback(fmt.Errorf("writing %s: %w", fc.Rel, err))
+				return nil, undo(fmt.Errorf("writing %s: %w; every file was restored", fc.Rel, err))
 			}
 		}
 		if err := fc.write(); err != nil {
-			return nil, p.rollback(err)
+			return nil, undo(fmt.Errorf("%w; every file was restored", err))
 		}
 	}
 	if verify != nil {
 		if errs := verify(p.dirs()); len(errs) > 0 {
-			return nil, p.rollback(fmt.Errorf("the fixed code does not type-check, so every file was restored:\n%s", strings.Join(errs, "\n")))
+			return nil, undo(fmt.Errorf("the fixed code does not type-check, so every file was restored:\n%s", strings.Join(errs, "\n")))
 		}
 	}
 	return m, nil
+}
+
+// missingDirs lists dir and those of its parents that do not exist yet,
+// deepest first: the folders that creating dir will create.
+func missingDirs(dir string) []string {
+	var out []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			return out
+		}
+		out = append(out, d)
+	}
+}
+
+// removeBackup removes a backup folder that a failed run created, and the
+// parents (such as .tenantfix/backups) that the run created for it when
+// they are empty.
+func removeBackup(dir string, createdParents []string) {
+	os.RemoveAll(dir)
+	for _, d := range createdParents {
+		if os.Remove(d) != nil {
+			return
+		}
+	}
 }
 
 func (p *Plan) dirs() []string {
@@ -179,10 +215,12 @@ func (p *Plan) writeBackup(dir string) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := writeSynced(filepath.Join(dir, ManifestName), append(data, '\n'), 0o644); err != nil {
+	// The manifest is renamed into place, so that a manifest.json that
+	// exists is complete: a run killed before that has written nothing.
+	if err := replaceFile(filepath.Join(dir, ManifestName), append(data, '\n'), 0o644); err != nil {
 		return nil, fmt.Errorf("writing backup manifest: %w", err)
 	}
-	return m, syncDir(dir)
+	return m, nil
 }
 
 // writeSynced creates path (and its folders) with data, fsynced.
@@ -227,7 +265,7 @@ func (fc *FileChange) write() error {
 			return fmt.Errorf("%s: %w", fc.Rel, err)
 		}
 		if !bytes.Equal(cur, fc.Old) {
-			return fmt.Errorf("%s changed while tenantfix was running; every file was restored", fc.Rel)
+			return fmt.Errorf("%s changed while tenantfix was running", fc.Rel)
 		}
 	}
 	return replaceFile(fc.Path, fc.New, fc.Mode)
@@ -237,7 +275,7 @@ func (fc *FileChange) write() error {
 // renames it over path, so that path holds either its old or its new
 // content at every moment.
 func replaceFile(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tenantfix-*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPattern)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -347,6 +385,7 @@ func Restore(dir string, force bool) (*Manifest, error) {
 		steps = append(steps, s)
 	}
 	for _, s := range steps {
+		removeStrayTemps(filepath.Dir(s.path))
 		if s.mf.Action == "created" {
 			if err := os.Remove(s.path); err != nil && !os.IsNotExist(err) {
 				return nil, fmt.Errorf("removing %s: %w", s.mf.Path, err)
@@ -363,4 +402,21 @@ func Restore(dir string, force bool) (*Manifest, error) {
 		}
 	}
 	return m, nil
+}
+
+// tempPattern names the temporary files of replaceFile. They start with a
+// dot, so go build, go list and ./... ignore them; a run killed between
+// creating one and renaming it over its file leaves it behind, and
+// Restore removes it.
+const tempPattern = ".tenantfix-*.tmp"
+
+// removeStrayTemps removes the temporary files that a killed run left in
+// dir.
+func removeStrayTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	for _, n := range names {
+		if st, err := os.Lstat(n); err == nil && st.Mode().IsRegular() {
+			os.Remove(n)
+		}
+	}
 }

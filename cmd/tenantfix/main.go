@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -57,10 +58,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		// With ContinueOnError pflag prints nothing itself.
+		fmt.Fprintf(stderr, "tenantfix: %v (see tenantfix --help)\n", err)
 		return 2
 	}
-	if n := countTrue(o.dryRun, o.verify, o.restore != ""); n > 1 {
-		fmt.Fprintln(stderr, "tenantfix: --dry-run, --verify and --restore exclude each other")
+	if msg := conflicts(o, fs); msg != "" {
+		fmt.Fprintf(stderr, "tenantfix: %s\n", msg)
 		return 2
 	}
 	t := &tool{o: o, stdout: stdout, stderr: stderr, progress: newProgress(stderr, o.quiet)}
@@ -68,6 +71,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return t.restoreBackup()
 	}
 	return t.fix(fs.Args())
+}
+
+// conflicts names the first pair of flags that exclude each other, or
+// returns "".
+func conflicts(o options, fs *pflag.FlagSet) string {
+	switch {
+	case countTrue(o.dryRun, o.verify, o.restore != "") > 1:
+		return "--dry-run, --verify and --restore exclude each other"
+	case o.force && o.restore == "":
+		return "--force only applies to --restore"
+	case fs.Changed("backup-dir") && (o.dryRun || o.verify || o.restore != ""):
+		return "--backup-dir only applies when fixing (not with --dry-run, --verify or --restore)"
+	case o.restore != "" && (fs.NArg() > 0 || fs.Changed("checks") || fs.Changed("config")):
+		return "--restore takes no packages, --checks or --config: it puts back what the backup's manifest names"
+	case o.verbose && o.quiet:
+		return "--verbose and --quiet exclude each other"
+	}
+	return ""
 }
 
 func countTrue(bs ...bool) int {
@@ -90,6 +111,24 @@ func (t *tool) errorf(format string, args ...any) int {
 	t.progress.clear()
 	fmt.Fprintf(t.stderr, "tenantfix: "+format+"\n", args...)
 	return 2
+}
+
+// loadError reports the errors of loading or analyzing the packages (a
+// file that does not parse, a type error, a bad configuration) as one
+// line naming the first of them; --verbose lists them all.
+func (t *tool) loadError(err error) int {
+	var de *driver.Error
+	if !errors.As(err, &de) || len(de.Msgs) <= 1 {
+		return t.errorf("%s; nothing was changed", strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	first := strings.ReplaceAll(de.Msgs[0], "\n", "; ")
+	code := t.errorf("%s (and %d more errors; -v lists them); nothing was changed", first, len(de.Msgs)-1)
+	if t.o.verbose {
+		for _, m := range de.Msgs[1:] {
+			fmt.Fprintf(t.stderr, "  %s\n", m)
+		}
+	}
+	return code
 }
 
 func (t *tool) say(format string, args ...any) {
@@ -116,7 +155,7 @@ func (t *tool) fix(patterns []string) int {
 	t.progress.set("loading and analyzing packages")
 	res, err := driver.Run(driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)
 	if err != nil {
-		return t.errorf("%v", err)
+		return t.loadError(err)
 	}
 	root := index.ModuleRoot(wd, wd)
 	if t.o.verify {
@@ -128,7 +167,7 @@ func (t *tool) fix(patterns []string) int {
 	}
 	if t.o.dryRun {
 		t.progress.clear()
-		io.WriteString(t.stdout, plan.Diff())
+		io.WriteString(t.stdout, unifiedDiff(plan))
 		t.summary(plan, wd, "to change")
 		return 0
 	}

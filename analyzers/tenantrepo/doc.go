@@ -12,24 +12,40 @@
 //
 // Such a struct must be read and written through a tenant-aware
 // repository: an instantiation T[M] (or *T[M]) of one of
-// repository.types, with M identical to the struct, held at package level
-// (a var's declared type or initializer, a type or alias declaration, or
-// a field of a package-level struct type). With repository.scope: module
-// (the default) an instantiation anywhere in the module covers M; with
-// scope: package only one in M's package does. Instantiations in function
-// bodies or signatures do not cover.
+// repository.types, with M identical to the struct (by type identity: an
+// alias of M counts, *M does not; for a generic model any instantiation
+// counts), held at package level: a var's declared type or the type of
+// its initializer, a type or alias declaration, or a field of a
+// package-level struct type (a named one, or the anonymous struct type
+// of a var). A generic alias of a repository type, instantiated at
+// package level, counts; a generic alias may itself be configured as a
+// repository type, and then instantiations written through it count.
+// With repository.scope: module (the default) an instantiation anywhere
+// in the module covers M, also in an ignored package; with scope:
+// package only one in M's package does. Instantiations in function
+// bodies or signatures (including vars of function type) do not cover,
+// nor do slices or maps of repositories.
 //
-// Types whose doc comment holds the line //tenantlint:global, the markers
-// themselves, types in ignored packages and types in _test.go files (when
-// ignore.tests is true, the default) are not reported. Types in generated
-// files are reported; their fix goes into a sibling non-generated file.
+// Types whose doc comment holds the line //tenantlint:global (alone or
+// followed by a note after a space) are not reported: the comment
+// attached to the spec, or, for an ungrouped declaration, to the type
+// keyword; the doc comment of a parenthesized group does not count. Nor
+// are the markers themselves, the repository types, types in ignored
+// packages and types in _test.go files (when ignore.tests is true, the
+// default). Types in generated files are reported; their fix goes into
+// the first non-generated file of the package, by name.
 //
 // The finding is reported at the type's name. When repository.fix is
 // configured it carries a suggested fix that inserts the rendered
-// template after the declaration, with the import it needs, unless that
-// import would create an import cycle.
+// template after the declaration, with the import it needs (named so
+// that it collides with nothing in the file, the template's qualifier
+// following; none and no qualifier in the repository package itself),
+// unless that import would create an import cycle, the declaration would
+// redeclare a name of the package, or the model is generic: then the
+// message says why the fix is manual.
 //
 // A //tenantlint:ignore tenantrepo <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that
-// suppresses nothing is reported.
+// suppresses nothing is reported, and so is one without a reason or with
+// a check name that is not exactly a known one (those suppress nothing).
 package tenantrepo

@@ -1,6 +1,7 @@
 package tenantrepo
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -41,6 +42,9 @@ func New(env *lint.Env) *analysis.Analyzer {
 
 func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 	stats := new(lint.Stats)
+	if isTestMain(pass) {
+		return stats, nil
+	}
 	p, err := env.Start(pass, config.CheckRepo)
 	if p == nil {
 		return stats, err
@@ -69,6 +73,24 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 		}
 	}
 	return stats, nil
+}
+
+// isTestMain reports whether the package is the test main program that
+// go/packages synthesizes for a package with tests (loaded with Tests:
+// true, as analysistest and the standalone driver with ignore.tests:
+// false do). Its one file lives in the build cache, where no
+// configuration can be found, and it declares nothing to check.
+func isTestMain(pass *analysis.Pass) bool {
+	if pass.Pkg.Name() != "main" || !strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return false
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.FileStart).Name()
+		if strings.HasSuffix(name, ".go") && filepath.Base(name) != "_testmain.go" {
+			return false
+		}
+	}
+	return true
 }
 
 // coveredLocally lists the models instantiated with a repository type in
@@ -141,7 +163,7 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 	if err != nil {
 		return nil, "", "repository.fix.template: " + err.Error()
 	}
-	example := strings.TrimSpace(rendered)
+	example := oneLine(rendered)
 	if named, ok := m.Obj.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
 		return nil, example, "the model is generic; declare a repository for each instantiation"
 	}
@@ -154,15 +176,25 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 		return nil, example, err.Error()
 	}
 	importPath := fixCfg.Import.Value
-	qual := ""
+	pkgName := p.PackageName(importPath)
+	_, refers, err := requalify(rendered, pkgName, pkgName)
+	if err != nil {
+		return nil, example, "repository.fix.template renders invalid Go: " + err.Error()
+	}
+	qual := pkgName
 	var importEdits []analysis.TextEdit
-	if importPath != "" && importPath != p.Pkg.Path() {
+	switch {
+	case importPath == "" || !refers:
+		// Nothing to import.
+	case importPath == p.Pkg.Path():
+		qual = "" // inside the repository package: no qualifier
+	default:
 		if chain, cycle := p.ImportCycle(importPath); cycle {
 			return nil, example, "importing " + importPath + " would make an import cycle: " + chain
 		}
-		qual, importEdits = ef.ImportName(importPath, p.PackageName(importPath))
+		qual, importEdits = ef.ImportName(importPath, pkgName)
 	}
-	text, err := requalify(rendered, p.PackageName(importPath), qual, importPath != "")
+	text, _, err := requalify(rendered, pkgName, qual)
 	if err != nil {
 		return nil, example, "repository.fix.template renders invalid Go: " + err.Error()
 	}
@@ -172,6 +204,11 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 	var declEdit analysis.TextEdit
 	if target == m.File {
 		declEdit = ef.InsertAfterDecl(m.Decl, text)
+		if nextLineHasText(ef, declEdit.Pos) && !bytes.HasSuffix(declEdit.NewText, []byte("\n")) {
+			// Keep a blank line before what follows, as gofmt wants
+			// between declarations of different kinds.
+			declEdit.NewText = append(declEdit.NewText, '\n')
+		}
 	} else {
 		declEdit = ef.AppendDecl(text)
 	}
@@ -180,19 +217,48 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 	return &analysis.SuggestedFix{
 		Message:   "declare a tenant-aware repository for " + m.Name.Name,
 		TextEdits: edits,
-	}, strings.TrimSpace(text), ""
+	}, oneLine(text), ""
+}
+
+// nextLineHasText reports whether the line after the one that pos ends
+// (pos is at its newline) holds anything but blanks.
+func nextLineHasText(ef *edit.File, pos token.Pos) bool {
+	off := ef.Tok().Offset(pos)
+	if off >= len(ef.Src) {
+		return false
+	}
+	rest := ef.Src[off+1:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return len(bytes.TrimSpace(rest)) > 0
+}
+
+// oneLine renders a declaration for a one-line message: comment lines
+// dropped, the other lines joined.
+func oneLine(decl string) string {
+	var parts []string
+	for _, l := range strings.Split(decl, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "//") {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // targetFile is the model's own file, or for a model in a generated file
-// the first non-generated file of the package.
+// the first non-generated file of the package, by name: a _test.go file
+// for a model in a _test.go file (which only the test build declares),
+// else a file that is not a _test.go file.
 func targetFile(p *lint.Pass, m *tenancy.Model) *ast.File {
 	if !lint.IsGenerated(m.File) {
 		return m.File
 	}
+	isTest := func(f *ast.File) bool { return strings.HasSuffix(p.Fset.File(f.FileStart).Name(), "_test.go") }
 	var candidates []*ast.File
 	for _, f := range p.Files {
-		name := p.Fset.File(f.FileStart).Name()
-		if !lint.IsGenerated(f) && !strings.HasSuffix(name, "_test.go") {
+		if !lint.IsGenerated(f) && isTest(f) == isTest(m.File) {
 			candidates = append(candidates, f)
 		}
 	}
@@ -206,42 +272,43 @@ func targetFile(p *lint.Pass, m *tenancy.Model) *ast.File {
 }
 
 // requalify rewrites the template's references to the repository package
-// (written with its own name) to the name the file uses, or drops the
-// qualifier inside that package, and formats the result.
-func requalify(rendered, pkgName, qual string, hasImport bool) (string, error) {
+// (written with its own name, pkgName) to qual, the name the file uses,
+// or drops the qualifier when qual is "" (inside that package), and
+// formats the result. It also says whether there were such references.
+func requalify(rendered, pkgName, qual string) (string, bool, error) {
 	const head = "package p\n\n"
 	src := head + rendered
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	type repl struct{ start, end int }
 	var repls []repl
-	if hasImport && qual != pkgName {
-		ast.Inspect(f, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); ok && id.Name == pkgName && id.Obj == nil {
-				end := fset.Position(id.End()).Offset
-				if qual == "" {
-					end = fset.Position(sel.Sel.Pos()).Offset
-				}
-				repls = append(repls, repl{fset.Position(id.Pos()).Offset, end})
-			}
+	ast.Inspect(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
 			return true
-		})
-	}
-	for i := len(repls) - 1; i >= 0; i-- {
-		src = src[:repls[i].start] + qual + src[repls[i].end:]
+		}
+		if id, ok := sel.X.(*ast.Ident); ok && id.Name == pkgName && id.Obj == nil {
+			end := fset.Position(id.End()).Offset
+			if qual == "" {
+				end = fset.Position(sel.Sel.Pos()).Offset
+			}
+			repls = append(repls, repl{fset.Position(id.Pos()).Offset, end})
+		}
+		return true
+	})
+	if qual != pkgName {
+		for i := len(repls) - 1; i >= 0; i-- {
+			src = src[:repls[i].start] + qual + src[repls[i].end:]
+		}
 	}
 	out, err := format.Source([]byte(src))
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
-	return strings.TrimSpace(strings.TrimPrefix(string(out), head)), nil
+	return strings.TrimSpace(strings.TrimPrefix(string(out), head)), len(repls) > 0, nil
 }
 
 // declaredNames returns a name that the declaration would declare and

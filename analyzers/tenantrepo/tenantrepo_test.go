@@ -1,7 +1,26 @@
 package tenantrepo_test
 
+// Each Test function runs the analyzer on one case directory of
+// testdata/src (GOPATH layout). A case holds its own .tenantlint.yaml and
+// its own small tenant package; its module index is built from the whole
+// case directory. Expectations are // want comments; fixes are checked
+// against <file>.go.golden files.
+//
+// Run with TENANTREPO_UPDATE_GOLDEN=1 to rewrite the golden files from
+// the fixes (then review the diff).
+
 import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"maps"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,6 +28,18 @@ import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/lint"
 )
+
+func TestMain(m *testing.M) {
+	// Keep the module indexes of the fixtures out of the user's cache.
+	dir, err := os.MkdirTemp("", "tenantrepo-test-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("TENANTLINT_CACHE", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 func testdata(t *testing.T) string {
 	dir, err := filepath.Abs("../../testdata")
@@ -18,6 +49,382 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-func TestBasic(t *testing.T) {
-	analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewEnv()), "repobasic/...")
+// run checks the diagnostics of the case against its // want comments.
+func run(t *testing.T, pattern string) []*analysistest.Result {
+	t.Helper()
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewEnv()), pattern)
+	checkPositions(t, results)
+	return results
 }
+
+var modelMessage = regexp.MustCompile(`^(\w+) is tenant-scoped `)
+
+// checkPositions checks the columns that // want comments do not: a model
+// is reported at its name, a directive at its start.
+func checkPositions(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		fset := r.Action.Package.Fset
+		for _, d := range r.Diagnostics {
+			tf := fset.File(d.Pos)
+			src, err := os.ReadFile(tf.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := string(src[tf.Offset(d.Pos):])
+			if m := modelMessage.FindStringSubmatch(d.Message); m != nil {
+				if !d.End.IsValid() || string(src[tf.Offset(d.Pos):tf.Offset(d.End)]) != m[1] {
+					t.Errorf("%s: finding for %s is not at its name", fset.Position(d.Pos), m[1])
+				}
+			} else if !strings.HasPrefix(at, "//tenantlint:ignore") {
+				t.Errorf("%s: directive finding %q is not at a directive", fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+}
+
+// stats adds up the analyzer's results over the packages whose path is
+// pkgPath (the package and its test variant count once).
+func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.Stats {
+	t.Helper()
+	var sum lint.Stats
+	for _, r := range results {
+		if r.Action.Package.PkgPath != pkgPath || strings.HasSuffix(r.Action.Package.ID, ".test]") {
+			continue
+		}
+		s, ok := r.Result.(*lint.Stats)
+		if !ok {
+			t.Fatalf("%s: result is %T", r.Action.Package.ID, r.Result)
+		}
+		sum.Models += s.Models
+		sum.Covered += s.Covered
+		sum.Global += s.Global
+		sum.SuppressedModels += s.SuppressedModels
+	}
+	return sum
+}
+
+// runFix also checks the fixes: with analysistest's golden comparison,
+// byte for byte (the edits must leave gofmt-clean files that equal the
+// golden files exactly), and by running the analyzer again on the fixed
+// case, where the fixed findings must be gone and only the manual ones
+// (those without a fix) may remain.
+func runFix(t *testing.T, caseDir string) {
+	t.Helper()
+	t.Parallel()
+	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	checkPositions(t, results)
+	fixed := applyFixes(t, results)
+	checkGolden(t, filepath.Join(testdata(t), "src", caseDir), fixed)
+	rerunFixed(t, caseDir, fixed, manualMessages(results))
+}
+
+// applyFixes applies every suggested fix of the results, as go fix
+// would: edits that several package variants (or several fixes) share
+// are applied once, different insertions at one point are applied in
+// the order of their fixes' messages, and overlapping edits are an
+// error. It returns the new contents of the edited files.
+func applyFixes(t *testing.T, results []*analysistest.Result) map[string][]byte {
+	t.Helper()
+	type edit struct {
+		start, end int
+		text, msg  string
+	}
+	byFile := map[string][]edit{}
+	seen := map[string]bool{}
+	for _, r := range results {
+		fset := r.Action.Package.Fset
+		for _, d := range r.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					tf := fset.File(e.Pos)
+					ed := edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText), fix.Message}
+					key := fmt.Sprintf("%s:%d:%d:%q", tf.Name(), ed.start, ed.end, ed.text)
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					byFile[tf.Name()] = append(byFile[tf.Name()], ed)
+				}
+			}
+		}
+	}
+	out := map[string][]byte{}
+	for name, edits := range byFile {
+		sort.SliceStable(edits, func(i, j int) bool {
+			if edits[i].start != edits[j].start {
+				return edits[i].start < edits[j].start
+			}
+			return edits[i].msg < edits[j].msg
+		})
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		last := 0
+		for _, e := range edits {
+			if e.start < last {
+				t.Errorf("%s: overlapping edits at offset %d", name, e.start)
+				continue
+			}
+			buf.Write(src[last:e.start])
+			buf.WriteString(e.text)
+			last = e.end
+		}
+		buf.Write(src[last:])
+		out[name] = buf.Bytes()
+	}
+	return out
+}
+
+// checkGolden compares each fixed file with its golden file byte for
+// byte, checks that it is gofmt-clean, and checks that every golden file
+// of the case belongs to a fixed file.
+func checkGolden(t *testing.T, dir string, fixed map[string][]byte) {
+	t.Helper()
+	update := os.Getenv("TENANTREPO_UPDATE_GOLDEN") != ""
+	for _, name := range slices.Sorted(maps.Keys(fixed)) {
+		got := fixed[name]
+		if formatted, err := format.Source(got); err != nil {
+			t.Errorf("%s: fixed file does not parse: %v\n%s", name, err, got)
+		} else if !bytes.Equal(formatted, got) {
+			t.Errorf("%s: fixed file is not gofmt-clean:\n%s", name, got)
+		}
+		if update {
+			if err := os.WriteFile(name+".golden", got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(name + ".golden")
+		if err != nil {
+			t.Errorf("fixed file without golden file: %v", err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: fixed file differs from its golden file\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
+		}
+	}
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".go.golden") {
+			if _, ok := fixed[strings.TrimSuffix(path, ".golden")]; !ok {
+				t.Errorf("%s: golden file of a file that no fix edits", path)
+			}
+		}
+		return err
+	})
+}
+
+// manualMessages lists the messages of the findings without a fix.
+func manualMessages(results []*analysistest.Result) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			pos := r.Action.Package.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s:%d:%s", pos.Filename, pos.Line, d.Message)
+			if len(d.SuggestedFixes) == 0 && !seen[key] {
+				seen[key] = true
+				out = append(out, d.Message)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var wantComment = regexp.MustCompile(`[ \t]*// want .*`)
+
+// rerunFixed copies the case into a fresh GOPATH with the fixed files in
+// place (// want comments removed) and runs the analyzer on it: only the
+// manual findings may remain.
+func rerunFixed(t *testing.T, caseDir string, fixed map[string][]byte, manual []string) {
+	t.Helper()
+	src := filepath.Join(testdata(t), "src", caseDir)
+	gopath := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		dst := filepath.Join(gopath, "src", caseDir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if strings.HasSuffix(path, ".golden") {
+			return nil
+		}
+		data, ok := fixed[path]
+		if !ok {
+			if data, err = os.ReadFile(path); err != nil {
+				return err
+			}
+		}
+		if strings.HasSuffix(path, ".go") {
+			data = wantComment.ReplaceAll(data, nil)
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	results := analysistest.Run(rec, gopath, tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	for _, e := range rec.errs {
+		if !strings.Contains(e, "unexpected diagnostic") {
+			t.Errorf("after the fixes: %s", e)
+		}
+	}
+	var got []string
+	seen := map[string]bool{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			pos := r.Action.Package.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s:%d:%s", pos.Filename, pos.Line, d.Message)
+			if !seen[key] {
+				seen[key] = true
+				got = append(got, d.Message)
+			}
+		}
+	}
+	sort.Strings(got)
+	if !slices.Equal(got, manual) {
+		t.Errorf("after the fixes, the findings are\n\t%s\nwant only the manual ones\n\t%s",
+			strings.Join(got, "\n\t"), strings.Join(manual, "\n\t"))
+	}
+}
+
+// recorder collects what analysistest reports.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestGoldenFilesAreGofmtClean checks every golden file of the tenantrepo
+// cases with go/format.
+func TestGoldenFilesAreGofmtClean(t *testing.T) {
+	cases, err := filepath.Glob(filepath.Join(testdata(t), "src", "repo*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, dir := range cases {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || !strings.HasSuffix(path, ".go.golden") {
+				return err
+			}
+			n++
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if out, err := format.Source(src); err != nil {
+				t.Errorf("%s: %v", path, err)
+			} else if !bytes.Equal(out, src) {
+				t.Errorf("%s is not gofmt-clean", path)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no golden files found")
+	}
+}
+
+func TestBasic(t *testing.T) { run(t, "repobasic/...") }
+
+// TestMarkers: embedding a marker by value or pointer, directly or
+// through embedded structs (by value or pointer, of any package);
+// named fields do not propagate; markers are not models.
+func TestMarkers(t *testing.T) { run(t, "repo_markers/...") }
+
+// TestFields: a field named exactly as configured, directly or through
+// embedded structs; named fields of struct type do not propagate.
+func TestFields(t *testing.T) { run(t, "repo_fields/...") }
+
+// TestCover: every package-level form that covers a model, and the
+// instantiations that do not (in bodies and signatures, *M, other
+// generic types, other packages' types of the same name).
+func TestCover(t *testing.T) { run(t, "repo_cover/...") }
+
+// TestCoverOnePackage analyzes only the models package of repo_cover, as
+// go vet does one package at a time: the repositories declared in
+// package store, which is not analyzed, still cover through the index.
+func TestCoverOnePackage(t *testing.T) { run(t, "repo_cover/models") }
+
+// TestAliasRepositoryType configures a generic alias as the repository
+// type: instantiations written through the alias cover.
+func TestAliasRepositoryType(t *testing.T) { run(t, "repo_alias_cfg/...") }
+
+// TestScopePackage: with scope: package only a repository in the model's
+// own package covers it.
+func TestScopePackage(t *testing.T) { run(t, "repo_scope_pkg/...") }
+
+// TestGlobal: //tenantlint:global in a spec's doc or, ungrouped, in the
+// type keyword's doc; not in a group's outer doc.
+func TestGlobal(t *testing.T) { run(t, "repo_global/...") }
+
+// TestIgnorePackages: "a/b/..." matches a/b and a/b/c by path segment, not
+// a/bc; a pattern without /... matches one package.
+func TestIgnorePackages(t *testing.T) { run(t, "repo_ignore/...") }
+
+// TestTestsIgnored: with ignore.tests true (the default), models,
+// repositories and directives in _test.go files are skipped.
+func TestTestsIgnored(t *testing.T) { run(t, "repo_tests/...") }
+
+// TestTestsChecked: with ignore.tests false, models in _test.go files
+// (internal and external test packages) are reported and fixed there,
+// and repositories in them cover; the fix of a model in a generated test
+// file goes to a non-generated test file.
+func TestTestsChecked(t *testing.T) { runFix(t, "repo_tests_on") }
+
+// TestSuppress: //tenantlint:ignore on the line and the line above;
+// malformed, unknown and unused directives.
+func TestSuppress(t *testing.T) {
+	results := run(t, "repo_suppress/...")
+	got := stats(t, results, "repo_suppress/models")
+	want := lint.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
+	if got != want {
+		t.Errorf("stats: got %+v, want %+v", got, want)
+	}
+}
+
+// TestFixImports: the import the fix needs, for each shape of a file's
+// imports.
+func TestFixImports(t *testing.T) { runFix(t, "repo_fix_imports") }
+
+// TestFixTable: the table name is TableName()'s constant, else the
+// snake_case plural; declarations go after the model's declaration (a
+// group's, for a model in a group); a multi-line template.
+func TestFixTable(t *testing.T) { runFix(t, "repo_fix_table") }
+
+// TestFixAlias: when the name tenant is taken in the file, the import
+// gets another name and the template's qualifier follows it.
+func TestFixAlias(t *testing.T) { runFix(t, "repo_fix_alias") }
+
+// TestFixSelf: a model in the repository package itself is declared
+// without import or qualifier; the marker and the repository type are
+// not models.
+func TestFixSelf(t *testing.T) { runFix(t, "repo_fix_self") }
+
+// TestFixGenerated: models in generated files are reported; the fix goes
+// to a sibling non-generated file, or is manual when there is none.
+func TestFixGenerated(t *testing.T) { runFix(t, "repo_fix_generated") }
+
+// TestFixCycle: no fix when importing the repository package would make
+// an import cycle (directly or through other packages).
+func TestFixCycle(t *testing.T) { runFix(t, "repo_fix_cycle") }
+
+// TestFixManual: no fix when the declaration would redeclare a name of
+// the package, or when the model is generic.
+func TestFixManual(t *testing.T) { runFix(t, "repo_fix_manual") }
+
+// TestFixNoReference: a template that does not use the configured import
+// gets no import.
+func TestFixNoReference(t *testing.T) { runFix(t, "repo_fix_noref") }

@@ -27,15 +27,50 @@ type Directive struct {
 	used map[string]bool
 }
 
-// Owner is the check that reports the directive's own problems: the first
-// known check it names, or "" when it names none (then every check does).
+// Owner is the check that reports the directive's own problems, so that
+// a malformed directive is reported once and not by every check: the
+// first known check it names; when it names none, the known check
+// closest in spelling to a name it gives (the one it most likely
+// misspells), else the first known check.
 func (d *Directive) Owner(known []string) string {
 	for _, c := range d.Checks {
 		if slices.Contains(known, c) {
 			return c
 		}
 	}
-	return ""
+	if len(known) == 0 {
+		return ""
+	}
+	owner, best := known[0], -1
+	for _, c := range d.Checks {
+		for _, k := range known {
+			if dist := editDistance(strings.ToLower(c), k); best < 0 || dist < best {
+				owner, best = k, dist
+			}
+		}
+	}
+	return owner
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Set is the directives of one package.
@@ -85,6 +120,10 @@ func parseComment(text string, known []string) *Directive {
 	d.Checks = strings.Split(fields[0], ",")
 	d.Reason = strings.Join(fields[1:], " ")
 	for _, c := range d.Checks {
+		if c == "" {
+			d.Problem = fmt.Sprintf("empty check name in %s %s: separate check names with commas and no spaces", Prefix, fields[0])
+			return d
+		}
 		if !slices.Contains(known, c) {
 			d.Problem = fmt.Sprintf("unknown check %q in %s (known checks: %s)", c, Prefix, strings.Join(known, ", "))
 			return d

@@ -50,7 +50,7 @@ type Tree struct {
 // modules are skipped.
 func Walk(root string) (*Tree, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index v1 %s %s %s/%s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "tenantlint index v2 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, toolIdentity())
 	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -315,4 +315,19 @@ func (t *Tree) SortedConfigs() []string {
 	c := append([]string(nil), t.Configs...)
 	sort.Strings(c)
 	return c
+}
+
+// toolIdentity names the running executable's build (path, size and
+// modification time), so that an upgraded tenantlint never reuses an
+// index written by another build.
+func toolIdentity() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return exe
+	}
+	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
 }

@@ -128,7 +128,9 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
-		if name != "" && !strings.HasPrefix(filepath.Base(name), "_cgo_") {
+		// go test's synthesized main package lives in the build cache
+		// and has no source of the user's to check.
+		if strings.HasSuffix(name, ".go") && !strings.HasPrefix(filepath.Base(name), "_cgo_") {
 			return filepath.Dir(name)
 		}
 	}

@@ -24,7 +24,8 @@ type Model struct {
 }
 
 // Models lists the tenant-scoped struct types declared in files, in
-// source order. Markers themselves are not models.
+// source order. Markers themselves and the configured repository types
+// are not models.
 func (r *Rules) Models(files []*ast.File, info *types.Info) []*Model {
 	var out []*Model
 	for _, f := range files {
@@ -52,8 +53,8 @@ func (r *Rules) model(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *ty
 		return nil
 	}
 	q, ok := ObjName(tn)
-	if !ok || r.Markers[q] {
-		return nil
+	if !ok || r.Markers[q] || r.RepoTypes[q] {
+		return nil // markers and repositories are not models
 	}
 	st, ok := tn.Type().Underlying().(*types.Struct)
 	if !ok {
@@ -74,7 +75,9 @@ func hasGlobalDirective(cg *ast.CommentGroup) bool {
 		return false
 	}
 	for _, c := range cg.List {
-		if strings.TrimRight(c.Text, " \t") == GlobalDirective {
+		// The directive alone on its line, or followed by a note.
+		rest, ok := strings.CutPrefix(c.Text, GlobalDirective)
+		if ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
 			return true
 		}
 	}
@@ -84,16 +87,22 @@ func hasGlobalDirective(cg *ast.CommentGroup) bool {
 // ScopedReason says why a struct is tenant-scoped, or "" when it is not:
 // it embeds a marker (by value or pointer, directly or through embedded
 // structs) or has a configured field (directly or through embedded
-// structs; a named field of struct type does not propagate).
+// structs; a named field of struct type does not propagate). Through
+// embedded structs the reason names the path, as in "embeds
+// tenant.Model (through embedded Base.Audit)".
 func (r *Rules) ScopedReason(st *types.Struct) string {
-	return r.scopedReason(st, map[*types.Struct]bool{}, "")
+	return r.scopedReason(st, map[*types.Struct]bool{}, nil)
 }
 
-func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, via string) string {
+func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, path []string) string {
 	if seen[st] {
 		return ""
 	}
 	seen[st] = true
+	via := ""
+	if len(path) > 0 {
+		via = " (through embedded " + strings.Join(path, ".") + ")"
+	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Embedded() {
@@ -118,10 +127,7 @@ func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, via 
 		if !ok {
 			continue
 		}
-		if reason := r.scopedReason(inner, seen, " (through embedded "+f.Name()+")"); reason != "" {
-			if via != "" {
-				reason = strings.TrimSuffix(reason, ")") + ", " + strings.TrimPrefix(via, " (")
-			}
+		if reason := r.scopedReason(inner, seen, append(path[:len(path):len(path)], f.Name())); reason != "" {
 			return reason
 		}
 	}

@@ -1,0 +1,4 @@
+package models
+
+// Queries wraps the generated models.
+type Queries struct{}

@@ -1,0 +1,4 @@
+package models
+
+// A later file: not where the declarations go.
+type Note struct{ Text string }

@@ -1,0 +1,3 @@
+package other
+
+type Money int64

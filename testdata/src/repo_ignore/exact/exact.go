@@ -1,0 +1,6 @@
+// Package exact is ignored by a pattern without /...
+package exact
+
+type Exact struct {
+	TenantID string
+}

@@ -1,0 +1,5 @@
+package models_test
+
+type ExtFixture struct {
+	TenantID string
+}

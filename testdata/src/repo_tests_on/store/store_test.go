@@ -1,0 +1,8 @@
+package store
+
+import (
+	"repo_tests_on/models"
+	"repo_tests_on/tenant"
+)
+
+var Remotes tenant.Repository[models.Remote]

@@ -6,8 +6,8 @@ package lint
 
 import (
 	"errors"
-	"fmt"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"

@@ -68,8 +68,11 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 			stats.Covered++
 			continue
 		}
-		if !p.Report(diagnostic(p, m)) {
+		d, created := diagnostic(p, m)
+		if !p.Report(d) {
 			stats.SuppressedModels++
+		} else if created != nil {
+			stats.Creates = append(stats.Creates, *created)
 		}
 	}
 	return stats, nil
@@ -120,20 +123,80 @@ func isCovered(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]bool) (bo
 	return ok, nil
 }
 
-func diagnostic(p *lint.Pass, m *tenancy.Model) analysis.Diagnostic {
+func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *lint.NewDecl) {
 	d := analysis.Diagnostic{Pos: m.Spec.Name.Pos(), End: m.Spec.Name.End()}
 	fix, decl, why := suggestFix(p, m)
+	var created *lint.NewDecl
+	if fix == nil && why == "" && decl != "" {
+		// A model in a package made only of generated files: no file
+		// can take the declaration, so tenantfix creates one.
+		created, why = newFileDecl(p, m)
+	}
 	suggestion := "declare a package-level " + repoExample(p, m)
 	if decl != "" {
 		suggestion = "declare one at package level, e.g. " + decl
 	}
 	d.Message = fmt.Sprintf("%s is tenant-scoped (%s) but has no tenant-aware repository; %s", m.Name.Name, m.Reason, suggestion)
-	if fix != nil {
+	switch {
+	case fix != nil:
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	} else if why != "" {
+	case created != nil:
+		d.Message += " (tenantfix declares it in a new file " + created.File + ")"
+	case why != "":
 		d.Message += " (manual fix: " + why + ")"
 	}
-	return d
+	return d, created
+}
+
+// NewFileName is the non-generated file that holds the repositories of
+// models declared in generated files, when the package has no other file.
+const NewFileName = "tenant_repositories.go"
+
+// newFileDecl prepares the declaration of a repository in a new file of
+// the model's package.
+func newFileDecl(p *lint.Pass, m *tenancy.Model) (*lint.NewDecl, string) {
+	fixCfg := p.Rules.Config.Repository.Fix
+	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
+	if !ok {
+		table = tenancy.SnakePlural(m.Name.Name)
+	}
+	rendered, err := fixCfg.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
+	if err != nil {
+		return nil, "repository.fix.template: " + err.Error()
+	}
+	importPath := fixCfg.Import.Value
+	pkgName := p.PackageName(importPath)
+	_, refers, err := requalify(rendered, pkgName, pkgName)
+	if err != nil {
+		return nil, "repository.fix.template renders invalid Go: " + err.Error()
+	}
+	nd := &lint.NewDecl{Dir: p.Dir, Package: p.Pkg.Name(), File: NewFileName, Pos: p.Fset.Position(m.Spec.Name.Pos())}
+	if strings.HasSuffix(nd.Pos.Filename, "_test.go") {
+		nd.File = strings.TrimSuffix(NewFileName, ".go") + "_test.go"
+	}
+	qual := pkgName
+	switch {
+	case importPath == "" || !refers:
+	case importPath == p.Pkg.Path():
+		qual = ""
+	default:
+		if chain, cycle := p.ImportCycle(importPath); cycle {
+			return nil, "importing " + importPath + " would make an import cycle: " + chain
+		}
+		for i := 2; p.Pkg.Scope().Lookup(qual) != nil; i++ {
+			qual = pkgName + fmt.Sprint(i)
+		}
+		nd.ImportPath, nd.ImportName = importPath, qual
+	}
+	text, _, err := requalify(rendered, pkgName, qual)
+	if err != nil {
+		return nil, "repository.fix.template renders invalid Go: " + err.Error()
+	}
+	if clash := declaredNames(text, p.Pkg.Scope()); clash != "" {
+		return nil, "the declaration would redeclare " + clash
+	}
+	nd.Decl = text
+	return nd, ""
 }
 
 func repoExample(p *lint.Pass, m *tenancy.Model) string {
@@ -169,7 +232,7 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 	}
 	target := targetFile(p, m)
 	if target == nil {
-		return nil, example, "the model is in a generated file and the package has no other file for the declaration; tenantfix creates one"
+		return nil, example, ""
 	}
 	ef, err := p.EditFile(target)
 	if err != nil {
@@ -267,6 +330,11 @@ func targetFile(p *lint.Pass, m *tenancy.Model) *ast.File {
 	})
 	if len(candidates) == 0 {
 		return nil
+	}
+	for _, f := range candidates {
+		if base := filepath.Base(p.Fset.File(f.FileStart).Name()); strings.HasPrefix(base, strings.TrimSuffix(NewFileName, ".go")) {
+			return f // extend the file an earlier run created
+		}
 	}
 	return candidates[0]
 }

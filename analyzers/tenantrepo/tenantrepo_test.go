@@ -17,6 +17,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -390,7 +391,7 @@ func TestSuppress(t *testing.T) {
 	results := run(t, "repo_suppress/...")
 	got := stats(t, results, "repo_suppress/models")
 	want := lint.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("stats: got %+v, want %+v", got, want)
 	}
 }

@@ -36,9 +36,12 @@ const (
 
 // Config is a parsed and syntactically validated .tenantlint.yaml.
 type Config struct {
-	Path    string // absolute path of the file (or the name given to Parse)
-	Hash    string // sha256 of the file's bytes, hex
+	Path    string `yaml:"-"` // absolute path of the file (or the name given to Parse)
+	Hash    string `yaml:"-"` // sha256 of the file's bytes, hex
 	Version int    `yaml:"version"`
+
+	// VersionPos is where version is written (zero when it is not).
+	VersionPos Str `yaml:"-"`
 
 	Models     Models     `yaml:"models"`
 	Repository Repository `yaml:"repository"`
@@ -64,6 +67,7 @@ type Fix struct {
 	Import   Str `yaml:"import"`
 	Template Str `yaml:"template"`
 
+	Pos  Str `yaml:"-"` // where the fix key is written
 	tmpl *template.Template
 }
 
@@ -84,6 +88,8 @@ type APIDef struct {
 	KeyArgs `yaml:",inline"`
 
 	Line, Column int `yaml:"-"`
+	// MethodPos is where each method's name is written under methods.
+	MethodPos map[string]Str `yaml:"-"`
 }
 
 // KeyArgs says which arguments of a cache method are keys. Indexes are
@@ -212,37 +218,72 @@ func Parse(path string, data []byte) (*Config, error) {
 	c := &Config{Path: path}
 	sum := sha256.Sum256(data)
 	c.Hash = hex.EncodeToString(sum[:])
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlError(path, err)
+	}
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		return nil, &Error{File: path, Line: 1, Msg: "file is empty; it needs at least 'version: 1'"}
+	}
+	if err := checkSchema(path, &doc); err != nil {
+		return nil, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: path, Msg: "file is empty; it needs at least 'version: 1'"}
+			return nil, &Error{File: path, Line: 1, Msg: "file is empty; it needs at least 'version: 1'"}
 		}
 		return nil, yamlError(path, err)
 	}
-	c.recordAPIPositions(data)
+	c.recordPositions(doc.Content[0])
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// recordAPIPositions remembers where each cache.apis entry starts, for
-// errors about an entry as a whole.
-func (c *Config) recordAPIPositions(data []byte) {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return
+// recordPositions remembers where version, each cache.apis entry and
+// each of its methods are written, for errors about them as a whole.
+func (c *Config) recordPositions(root *yaml.Node) {
+	if v := lookup(root, "version"); v != nil {
+		c.VersionPos = Str{Value: v.Value, Line: v.Line, Column: v.Column}
 	}
-	apis := lookup(lookup(doc.Content[0], "cache"), "apis")
+	if c.Repository.Fix != nil {
+		if k := lookupKey(lookup(root, "repository"), "fix"); k != nil {
+			c.Repository.Fix.Pos = Str{Value: k.Value, Line: k.Line, Column: k.Column}
+		}
+	}
+	apis := lookup(lookup(root, "cache"), "apis")
 	if apis == nil || apis.Kind != yaml.SequenceNode {
 		return
 	}
 	for i, n := range apis.Content {
-		if i < len(c.Cache.APIs) {
-			c.Cache.APIs[i].Line, c.Cache.APIs[i].Column = n.Line, n.Column
+		if i >= len(c.Cache.APIs) {
+			break
+		}
+		a := &c.Cache.APIs[i]
+		a.Line, a.Column = n.Line, n.Column
+		if ms := lookup(n, "methods"); ms != nil && ms.Kind == yaml.MappingNode {
+			a.MethodPos = map[string]Str{}
+			for j := 0; j+1 < len(ms.Content); j += 2 {
+				k := ms.Content[j]
+				a.MethodPos[k.Value] = Str{Value: k.Value, Line: k.Line, Column: k.Column}
+			}
 		}
 	}
+}
+
+func lookupKey(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return nil
 }
 
 func lookup(m *yaml.Node, key string) *yaml.Node {
@@ -266,7 +307,6 @@ func yamlError(path string, err error) error {
 		var line int
 		if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-			msg = strings.Replace(msg, "not found in type config.", "is not a known key in ", 1)
 			return &Error{File: path, Line: line, Msg: cleanYAMLMsg(msg)}
 		}
 		return &Error{File: path, Msg: cleanYAMLMsg(msg)}
@@ -307,8 +347,11 @@ func sectionName(goType string) string {
 }
 
 func (c *Config) validate() error {
+	if c.VersionPos.Line == 0 {
+		return &Error{File: c.Path, Line: 1, Msg: "version is missing; add 'version: 1' at the top"}
+	}
 	if c.Version != 1 {
-		return &Error{File: c.Path, Msg: fmt.Sprintf("version must be 1 (got %d); add 'version: 1' at the top", c.Version)}
+		return c.ErrAt(c.VersionPos, "version must be 1, not %d", c.Version)
 	}
 	for _, m := range c.Models.Markers {
 		if err := c.checkQualified(m, "models.markers"); err != nil {
@@ -342,7 +385,11 @@ func (c *Config) validateFix() error {
 		return nil
 	}
 	if fix.Template.Value == "" {
-		return c.ErrAt(fix.Template, "repository.fix.template is empty")
+		at := fix.Template
+		if at.Line == 0 {
+			at = fix.Pos
+		}
+		return c.ErrAt(at, "repository.fix.template is empty")
 	}
 	t, err := template.New("repository.fix").Option("missingkey=error").Parse(fix.Template.Value)
 	if err != nil {
@@ -350,7 +397,12 @@ func (c *Config) validateFix() error {
 	}
 	fix.tmpl = t
 	if _, err := fix.Render(FixData{Model: "Example", Package: "example", Table: "examples"}); err != nil {
-		return c.ErrAt(fix.Template, "repository.fix.template: %v", err)
+		msg := err.Error()
+		if i := strings.Index(msg, "executing "); i >= 0 {
+			msg = msg[i:]
+		}
+		msg = strings.ReplaceAll(msg, " in type config.FixData", "")
+		return c.ErrAt(fix.Template, "repository.fix.template: %s (the template sees .Model, .Package and .Table)", msg)
 	}
 	if fix.Import.Value != "" && !isImportPath(fix.Import.Value) {
 		return c.ErrAt(fix.Import, "repository.fix.import: %q is not an import path", fix.Import.Value)
@@ -403,11 +455,15 @@ func (c *Config) validateAPI(a *APIDef) error {
 		}
 		sort.Strings(names)
 		for _, m := range names {
+			at := a.Type
+			if p, ok := a.MethodPos[m]; ok {
+				at = p
+			}
 			if !isIdent(m) {
-				return c.ErrAt(a.Type, "cache.apis: %q is not a method name", m)
+				return c.ErrAt(at, "cache.apis: %q is not a method name", m)
 			}
 			if err := checkKeyArgs(a.Methods[m]); err != nil {
-				return c.ErrAt(a.Type, "cache.apis: %s.%s: %v", a.Type.Value, m, err)
+				return c.ErrAt(at, "cache.apis: %s.%s: %v", a.Type.Value, m, err)
 			}
 		}
 	case a.Func.Value != "":

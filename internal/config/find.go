@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -20,11 +21,45 @@ cache:
   presets: [go-redis]`
 
 // NotFoundError says where the lookup went and what a file looks like.
-type NotFoundError struct{ Start, Top string }
+type NotFoundError struct {
+	Start, Top string
+	// Packages, when above 1, is how many package directories below
+	// Start were searched from (see MergeNotFound).
+	Packages int
+}
 
 func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("no %s found in %s or any directory above it (up to %s); create one, for example:\n%s",
-		FileName, e.Start, e.Top, MinimalFile)
+	where := fmt.Sprintf("in %s or any directory above it (up to %s)", e.Start, e.Top)
+	if e.Packages > 1 {
+		where = fmt.Sprintf("for the %d packages in %s: searched from each package's directory up to %s", e.Packages, e.Start, e.Top)
+	}
+	return fmt.Sprintf("no %s found %s; create one, for example:\n%s", FileName, where, MinimalFile)
+}
+
+// MergeNotFound turns the errors of several packages into one, that names
+// their common directory: none of the directories above it has a file
+// either, since every search passed through it.
+func MergeNotFound(errs []*NotFoundError) *NotFoundError {
+	dirs := map[string]bool{}
+	m := *errs[0]
+	for _, e := range errs {
+		dirs[e.Start] = true
+		for !within(e.Start, m.Start) {
+			parent := filepath.Dir(m.Start)
+			if parent == m.Start {
+				break
+			}
+			m.Start = parent
+		}
+	}
+	m.Packages = len(dirs)
+	return &m
+}
+
+// within reports whether dir is root or below it.
+func within(dir, root string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Find walks up from dir to the nearest directory holding FileName and

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,8 +137,15 @@ func load(dir string, tests bool, patterns []string) ([]*packages.Package, error
 	var msgs []string
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		typed := false // the package has errors with positions
 		for _, e := range p.Errors {
-			if m := e.Error(); !seen[m] {
+			typed = typed || e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		}
+		for _, e := range p.Errors {
+			if typed && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the compiler's report of the errors listed with positions
+			}
+			if m := loadError(dir, e); !seen[m] {
 				seen[m] = true
 				msgs = append(msgs, m)
 			}
@@ -146,10 +154,26 @@ func load(dir string, tests bool, patterns []string) ([]*packages.Package, error
 	if len(msgs) > 0 {
 		return nil, &Error{Msgs: msgs}
 	}
+	// The generated test main packages (ID "p.test") have their source in
+	// the build cache, outside any module; go vet does not analyze them
+	// either.
+	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
+		return tests && p.Name == "main" && strings.HasSuffix(p.ID, ".test")
+	})
 	if len(pkgs) == 0 {
 		return nil, &Error{Msgs: []string{fmt.Sprintf("no packages match %s", strings.Join(patterns, " "))}}
 	}
 	return pkgs, nil
+}
+
+// loadError formats a load error as "file:line:col: message", the file
+// relative to dir when it is below it, or as the message alone when it
+// has no position.
+func loadError(dir string, e packages.Error) string {
+	if e.Pos == "" || e.Pos == "-" {
+		return e.Msg
+	}
+	return report.RelPath(dir, e.Pos) + ": " + e.Msg
 }
 
 // seedIndex gives the environment an index built from the loaded
@@ -181,6 +205,7 @@ func seedIndex(env *lint.Env, pkgs []*packages.Package, tests bool) {
 func (r *Result) collect() error {
 	var errs []string
 	seenErr := map[string]bool{}
+	var notFound []*config.NotFoundError
 	type key struct {
 		check, msg string
 		pos        token.Position
@@ -192,7 +217,8 @@ func (r *Result) collect() error {
 			msg := act.Err.Error()
 			var nf *config.NotFoundError
 			if errors.As(act.Err, &nf) {
-				msg = nf.Error()
+				notFound = append(notFound, nf)
+				continue
 			}
 			if !seenErr[msg] {
 				seenErr[msg] = true
@@ -212,6 +238,9 @@ func (r *Result) collect() error {
 			seen[k] = true
 			r.Findings = append(r.Findings, toFinding(act.Package.Fset, name, d))
 		}
+	}
+	if len(notFound) > 0 {
+		errs = append(errs, config.MergeNotFound(notFound).Error())
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)

@@ -235,6 +235,18 @@ type Stats struct {
 	Models, Covered, Global                    int
 	Calls, Scoped, Fixable, Manual, Suppressed int
 	SuppressedModels                           int
+
+	// Creates lists declarations that need a new file: models whose
+	// package has only generated files (which are never edited).
+	Creates []NewDecl
+}
+
+// NewDecl is a repository declaration for a new file of a package.
+type NewDecl struct {
+	Dir, Package, File     string // the file is Dir/File, in package Package
+	ImportPath, ImportName string // the import it needs, if any
+	Decl                   string
+	Pos                    token.Position // the model's finding
 }
 
 // WrapFixMessage is the message of a tenantcache fix that wraps n keys

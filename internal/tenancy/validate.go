@@ -156,7 +156,11 @@ func (r *Rules) validateAPI(a config.APIDef, lookup func(config.Str) (types.Obje
 	}
 	sort.Strings(names)
 	for _, m := range names {
-		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, tn.Pkg(), m)
+		recv := tn.Type()
+		if !types.IsInterface(recv) {
+			recv = types.NewPointer(recv) // pointer methods count
+		}
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, tn.Pkg(), m)
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			return c.ErrAt(a.Type, "cache.apis: %s has no method %s", a.Type.Value, m)

@@ -95,7 +95,7 @@ func VersionLine() string {
 	if err == nil {
 		hashModule(h, wd)
 	}
-	return fmt.Sprintf("tenantlint version devel comments-go-here buildID=%s", hex.EncodeToString(h.Sum(nil)))
+	return fmt.Sprintf("tenantlint version devel buildID=%s", hex.EncodeToString(h.Sum(nil)))
 }
 
 func hashModule(h io.Writer, wd string) {

@@ -1,0 +1,967 @@
+package main
+
+// End-to-end tests: build tenantlint once, write a small multi-package
+// module, and run the binary standalone, as `go vet -vettool` and as
+// `go fix -fixtool` on it.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+var (
+	tenantlint string // the binary under test
+	sharedDir  string // GOCACHE and HOME shared by the tests of this file
+)
+
+func TestMain(m *testing.M) {
+	code, err := testMain(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Exit(code)
+}
+
+func testMain(m *testing.M) (int, error) {
+	dir, err := os.MkdirTemp("", "tenantlint-e2e-")
+	if err != nil {
+		return 0, err
+	}
+	defer removeAll(dir)
+	tenantlint = filepath.Join(dir, "bin", "tenantlint")
+	build := exec.Command("go", "build", "-o", tenantlint, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("building tenantlint: %v\n%s", err, out)
+	}
+	sharedDir = dir
+	return m.Run(), nil
+}
+
+// removeAll removes dir even when the go command left read-only files.
+func removeAll(dir string) {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(path, 0o755)
+		}
+		return nil
+	})
+	os.RemoveAll(dir)
+}
+
+// env is the environment of every command run on a test module: a
+// dedicated GOCACHE shared by the tests (isolated from the user's, warm
+// after the first run), no network, no workspace, and a temporary HOME
+// and tenantlint cache for each test.
+func env(t *testing.T) []string {
+	if e, ok := envs.Load(t); ok {
+		return e.([]string)
+	}
+	var out []string
+	drop := map[string]bool{"GOFLAGS": true, "GOPROXY": true, "GOWORK": true, "GOCACHE": true, "HOME": true,
+		"XDG_CACHE_HOME": true, "XDG_CONFIG_HOME": true, "TENANTLINT_CACHE": true, "TENANTLINT_CONFIG": true,
+		"GOPATH": true, "GOMODCACHE": true, "GOTOOLCHAIN": true, "GOENV": true, "PWD": true}
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if !drop[k] {
+			out = append(out, kv)
+		}
+	}
+	home := t.TempDir()
+	out = append(out,
+		"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local", "GOENV=off",
+		"GOCACHE="+filepath.Join(sharedDir, "gocache"),
+		"HOME="+home, "XDG_CACHE_HOME="+filepath.Join(home, "cache"), "XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+		"GOPATH="+filepath.Join(home, "go"),
+		"TENANTLINT_CACHE="+filepath.Join(home, "tenantlint"),
+	)
+	envs.Store(t, out)
+	return out
+}
+
+var envs sync.Map // *testing.T → []string
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runCmd runs a command in dir and returns its output and exit code.
+func runCmd(t *testing.T, dir string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = env(t)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	t.Logf("%s %s (in %s): %v", filepath.Base(name), strings.Join(args, " "), filepath.Base(dir), time.Since(start).Round(time.Millisecond))
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		r.code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return r
+}
+
+func lint(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCmd(t, dir, tenantlint, args...)
+}
+
+// The test module. Repositories live in package repos, apart from their
+// models; the cache API is user-declared in internal/cache; package tenant
+// imports cache, so a call in cache cannot be fixed without an import
+// cycle.
+const e2eConfig = `version: 1
+models:
+  markers: [example.com/e2e/internal/tenant.Model]
+  fields: [TenantID]
+repository:
+  types: [example.com/e2e/internal/tenant.Repository]
+  scope: module
+  fix:
+    import: example.com/e2e/internal/tenant
+    template: 'var {{.Model}}Repo = tenant.NewRepository[{{.Model}}]({{printf "%q" .Table}})'
+cache:
+  key_func: example.com/e2e/internal/tenant.Key
+  safe_types: [example.com/e2e/internal/tenant.Cache]
+  presets: [go-redis, gomemcache]
+  apis:
+    - type: example.com/e2e/internal/cache.Store
+      methods:
+        Get: {key: 1}
+        Set: {key: 1}
+        Del: {key: 1, variadic: true}
+ignore:
+  tests: true
+`
+
+var e2eFiles = map[string]string{
+	"go.mod":           "module example.com/e2e\n\ngo 1.26\n",
+	".tenantlint.yaml": e2eConfig,
+	"internal/tenant/tenant.go": `// Package tenant holds the tenant-aware building blocks.
+package tenant
+
+import (
+	"context"
+
+	"example.com/e2e/internal/cache"
+)
+
+// Model is embedded by tenant-scoped models.
+type Model struct {
+	TenantID string
+}
+
+type ctxKey struct{}
+
+// FromContext returns the tenant in ctx.
+func FromContext(ctx context.Context) string {
+	s, _ := ctx.Value(ctxKey{}).(string)
+	return s
+}
+
+// Key scopes a cache key to the tenant in ctx.
+func Key(ctx context.Context, key string) string {
+	return "t:" + FromContext(ctx) + ":" + key
+}
+
+// Repository stores models of type M for one tenant at a time.
+type Repository[M any] struct {
+	table string
+}
+
+// NewRepository returns a repository for table.
+func NewRepository[M any](table string) *Repository[M] {
+	return &Repository[M]{table: table}
+}
+
+// Cache scopes every key itself.
+type Cache struct {
+	store *cache.Store
+}
+
+// Get returns the value under the tenant's key.
+func (c *Cache) Get(ctx context.Context, key string) string {
+	v, _ := c.store.Get(ctx, Key(ctx, key))
+	return v
+}
+`,
+	"internal/cache/cache.go": `// Package cache is a key-value store that knows nothing of tenants.
+package cache
+
+import "context"
+
+// Store is an in-memory cache.
+type Store struct {
+	data map[string]string
+}
+
+// Get returns the value under key.
+func (s *Store) Get(ctx context.Context, key string) (string, error) {
+	return s.data[key], nil
+}
+
+// Set stores v under key.
+func (s *Store) Set(ctx context.Context, key, v string) error {
+	s.data[key] = v
+	return nil
+}
+
+// Del removes keys.
+func (s *Store) Del(ctx context.Context, keys ...string) error {
+	for _, k := range keys {
+		delete(s.data, k)
+	}
+	return nil
+}
+
+// Touch rewrites the value under key.
+func (s *Store) Touch(ctx context.Context, key string) error {
+	v, _ := s.Get(ctx, key)
+	return s.Set(ctx, key, v)
+}
+`,
+	"internal/models/models.go": `// Package models holds the data model.
+package models
+
+import "example.com/e2e/internal/tenant"
+
+// User is covered by a repository in package repos.
+type User struct {
+	tenant.Model
+	Name string
+}
+
+// Order is covered through a field of a struct in package repos.
+type Order struct {
+	ID       string
+	TenantID string
+}
+
+// Invoice has no repository anywhere.
+type Invoice struct {
+	tenant.Model
+	Total int
+}
+
+// Country is shared by every tenant.
+type Country struct {
+	Code string
+}
+
+// AuditLog is read across tenants on purpose.
+//
+//tenantlint:global
+type AuditLog struct {
+	TenantID string
+	Line     string
+}
+`,
+	"internal/billing/billing.go": `// Package billing does not import tenant.
+package billing
+
+// Payment has a TenantID and no repository.
+type Payment struct {
+	ID       string
+	TenantID string
+}
+`,
+	"internal/repos/repos.go": `// Package repos declares the repositories, apart from the models.
+package repos
+
+import (
+	"example.com/e2e/internal/models"
+	"example.com/e2e/internal/tenant"
+)
+
+// Users stores users.
+var Users = tenant.NewRepository[models.User]("users")
+
+// Stores groups the other repositories.
+type Stores struct {
+	Orders *tenant.Repository[models.Order]
+}
+`,
+	"internal/service/service.go": `// Package service uses the cache.
+package service
+
+import (
+	"context"
+
+	"example.com/e2e/internal/cache"
+	"example.com/e2e/internal/tenant"
+)
+
+// Service serves users.
+type Service struct {
+	store *cache.Store
+	safe  *tenant.Cache
+}
+
+// User reads a user's cached name.
+func (s *Service) User(ctx context.Context, id string) (string, error) {
+	return s.store.Get(ctx, "user:"+id)
+}
+
+// Forget removes a user's entries.
+func (s *Service) Forget(ctx context.Context, id string) error {
+	return s.store.Del(ctx, tenant.Key(ctx, "user:"+id), "orders:"+id)
+}
+
+// Scoped uses the key function and the safe cache.
+func (s *Service) Scoped(ctx context.Context, id string) string {
+	k := tenant.Key(ctx, "user:"+id)
+	v, _ := s.store.Get(ctx, k)
+	return v + s.safe.Get(ctx, id)
+}
+
+// Warm fills the cache at start-up, before any tenant is known.
+func Warm(s *cache.Store) error {
+	return s.Set(context.Background(), "warm", "1")
+}
+
+// Stats reads a global counter.
+func (s *Service) Stats(ctx context.Context) string {
+	//tenantlint:ignore tenantcache the counter is shared by every tenant
+	v, _ := s.store.Get(ctx, "stats")
+	return v
+}
+
+// Ping checks that the cache answers.
+func (s *Service) Ping(ctx context.Context) error {
+	//tenantlint:ignore tenantcache nothing here needs it
+	return s.store.Set(ctx, tenant.Key(ctx, "ping"), "1")
+}
+`,
+	"internal/service/service_test.go": `package service
+
+import (
+	"context"
+	"testing"
+
+	"example.com/e2e/internal/cache"
+)
+
+func TestRaw(t *testing.T) {
+	var s cache.Store
+	s.Get(context.Background(), "raw")
+}
+`,
+	"internal/jobs/jobs.go": `// Package jobs does not import tenant.
+package jobs
+
+import (
+	"context"
+
+	"example.com/e2e/internal/cache"
+)
+
+// Refresh marks a job as done.
+func Refresh(ctx context.Context, s *cache.Store, id string) error {
+	return s.Set(ctx, "job:"+id, "done")
+}
+`,
+}
+
+// wantText is the standalone output on the test module, in order.
+var wantText = []string{
+	`internal/billing/billing.go:5:6: Payment is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare one at package level, e.g. var PaymentRepo = tenant.NewRepository[Payment]("payments") (tenantrepo)`,
+	`internal/cache/cache.go:32:10: cache.Store.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (manual fix: importing example.com/e2e/internal/tenant would make an import cycle: example.com/e2e/internal/tenant imports example.com/e2e/internal/cache) (tenantcache)`,
+	`internal/cache/cache.go:33:9: cache.Store.Set key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (manual fix: importing example.com/e2e/internal/tenant would make an import cycle: example.com/e2e/internal/tenant imports example.com/e2e/internal/cache) (tenantcache)`,
+	`internal/jobs/jobs.go:12:9: cache.Store.Set key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (tenantcache)`,
+	`internal/models/models.go:19:6: Invoice is tenant-scoped (embeds tenant.Model) but has no tenant-aware repository; declare one at package level, e.g. var InvoiceRepo = tenant.NewRepository[Invoice]("invoices") (tenantrepo)`,
+	`internal/service/service.go:19:9: cache.Store.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (tenantcache)`,
+	`internal/service/service.go:24:9: cache.Store.Del key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (tenantcache)`,
+	`internal/service/service.go:36:9: cache.Store.Set key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (manual fix: no context.Context in scope; struct fields and context.Background/TODO carry no tenant, so pass a ctx in) (tenantcache)`,
+	`internal/service/service.go:48:2: unused //tenantlint:ignore directive: no tenantcache finding on this line or the next (tenantcache)`,
+}
+
+// wantManual are the findings of wantText that carry no fix.
+var wantManual = map[string]bool{
+	"internal/cache/cache.go:32:10":    true,
+	"internal/cache/cache.go:33:9":     true,
+	"internal/service/service.go:36:9": true,
+	"internal/service/service.go:48:2": true,
+	"internal/billing/billing.go:5:6":  false,
+	"internal/jobs/jobs.go:12:9":       false,
+	"internal/models/models.go:19:6":   false,
+	"internal/service/service.go:19:9": false,
+	"internal/service/service.go:24:9": false,
+}
+
+// writeModule writes files under a new temporary directory, overriding
+// e2eFiles with over (an empty value removes a file).
+func writeModule(t *testing.T, over map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{}
+	for k, v := range e2eFiles {
+		files[k] = v
+	}
+	for k, v := range over {
+		files[k] = v
+	}
+	for name, src := range files {
+		if src == "" {
+			continue
+		}
+		writeFile(t, filepath.Join(dir, name), src)
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, path, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// edit replaces old by new in a file of dir; old must occur once.
+func edit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		t.Fatalf("edit %s: %q occurs %d times", name, old, n)
+	}
+	writeFile(t, path, strings.Replace(string(data), old, new, 1))
+}
+
+func lines(s string) []string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+var checkSuffix = regexp.MustCompile(` \((tenantrepo|tenantcache)\)$`)
+
+// standalone runs `tenantlint ./...` and returns its findings as
+// "file:line:col: message", without the check suffix, sorted.
+func standalone(t *testing.T, dir string) []string {
+	t.Helper()
+	r := lint(t, dir, "./...")
+	if r.code > 1 || r.stderr != "" {
+		t.Fatalf("tenantlint ./...: exit %d\n%s", r.code, r.stderr)
+	}
+	var out []string
+	for _, l := range lines(r.stdout) {
+		if !checkSuffix.MatchString(l) {
+			t.Errorf("line without a (check) suffix: %s", l)
+		}
+		out = append(out, checkSuffix.ReplaceAllString(l, ""))
+	}
+	slices.Sort(out)
+	return out
+}
+
+var vetLine = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
+
+// vet runs `go vet -vettool=tenantlint ./...` and returns its findings as
+// "file:line:col: message" with paths relative to dir, sorted.
+func vet(t *testing.T, dir string) []string {
+	t.Helper()
+	r := runCmd(t, dir, "go", "vet", "-vettool="+tenantlint, "./...")
+	var out []string
+	for _, l := range lines(r.stderr) {
+		if strings.HasPrefix(l, "# ") {
+			continue // package header
+		}
+		m := vetLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("go vet: exit %d; unexpected line %q in\n%s", r.code, l, r.stderr)
+		}
+		out = append(out, fmt.Sprintf("%s:%s:%s: %s", rel(dir, m[1]), m[2], m[3], m[4]))
+	}
+	if (len(out) > 0) != (r.code != 0) {
+		t.Errorf("go vet: exit %d with %d findings", r.code, len(out))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func rel(dir, path string) string {
+	if !filepath.IsAbs(path) {
+		return filepath.ToSlash(path)
+	}
+	if r, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return path
+}
+
+func diffLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if slices.Equal(got, want) {
+		return
+	}
+	var b strings.Builder
+	for _, l := range want {
+		if !slices.Contains(got, l) {
+			fmt.Fprintf(&b, "\n  missing: %s", l)
+		}
+	}
+	for _, l := range got {
+		if !slices.Contains(want, l) {
+			fmt.Fprintf(&b, "\n  extra:   %s", l)
+		}
+	}
+	if b.Len() == 0 {
+		fmt.Fprintf(&b, "\n  same lines, different order or count:\n  got  %q\n  want %q", got, want)
+	}
+	t.Errorf("%s:%s", what, b.String())
+}
+
+func stripChecks(ls []string) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = checkSuffix.ReplaceAllString(l, "")
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestStandaloneAndVet: (a) the exact standalone text output and exit
+// code; (b) go vet -vettool reports the same findings, in text and -json.
+func TestStandaloneAndVet(t *testing.T) {
+	dir := writeModule(t, nil)
+
+	r := lint(t, dir, "./...")
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	diffLines(t, "standalone text output", lines(r.stdout), wantText)
+	if got := lines(r.stdout); !slices.IsSorted(got) {
+		t.Errorf("output is not sorted:\n%s", r.stdout)
+	}
+
+	// No arguments means ./...
+	if r2 := lint(t, dir); r2.stdout != r.stdout || r2.code != 1 {
+		t.Errorf("no arguments: exit %d, output\n%s\nwant the output of ./...", r2.code, r2.stdout)
+	}
+
+	want := stripChecks(wantText)
+	diffLines(t, "go vet -vettool findings", vet(t, dir), want)
+
+	// go vet -json: the same positions and messages, by check.
+	jr := runCmd(t, dir, "go", "vet", "-vettool="+tenantlint, "-json", "./...")
+	stream := jr.stdout
+	if strings.TrimSpace(stream) == "" {
+		stream = jr.stderr
+	}
+	dec := json.NewDecoder(strings.NewReader(stream))
+	var got []string
+	for {
+		var v map[string]map[string]json.RawMessage
+		if err := dec.Decode(&v); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatalf("go vet -json: %v in\n%s", err, stream)
+		}
+		for pkg, byCheck := range v {
+			for check, raw := range byCheck {
+				var diags []struct {
+					Category string `json:"category"`
+					Posn     string `json:"posn"`
+					Message  string `json:"message"`
+				}
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					t.Errorf("go vet -json: %s: %s: %s", pkg, check, raw)
+					continue
+				}
+				for _, d := range diags {
+					m := vetLine.FindStringSubmatch(d.Posn + ": " + d.Message)
+					if m == nil {
+						t.Fatalf("go vet -json: bad posn %q", d.Posn)
+					}
+					got = append(got, fmt.Sprintf("%s:%s:%s: %s (%s)", rel(dir, m[1]), m[2], m[3], m[4], check))
+					if d.Category != check {
+						t.Errorf("go vet -json: category %q under %s", d.Category, check)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(got)
+	diffLines(t, "go vet -json findings", got, wantText)
+}
+
+// TestJSON: (c) the --format json schema.
+func TestJSON(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, nil)
+	r := lint(t, dir, "--format", "json", "./...")
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	}
+	var raw struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil {
+		t.Fatalf("%v in\n%s", err, r.stdout)
+	}
+	keys := []string{"check", "column", "file", "fix", "line", "message"}
+	for _, f := range raw.Findings {
+		var got []string
+		for k := range f {
+			got = append(got, k)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, keys) {
+			t.Errorf("finding has keys %v, want %v", got, keys)
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	var out struct {
+		Findings []struct {
+			Check   string `json:"check"`
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Column  int    `json:"column"`
+			Message string `json:"message"`
+			Fix     string `json:"fix"`
+		} `json:"findings"`
+	}
+	if err := dec.Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, f := range out.Findings {
+		pos := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+		text = append(text, fmt.Sprintf("%s: %s (%s)", pos, f.Message, f.Check))
+		manual, ok := wantManual[pos]
+		switch {
+		case !ok:
+		case f.Fix != "fixable" && f.Fix != "manual":
+			t.Errorf("%s: fix %q", pos, f.Fix)
+		case manual && f.Fix != "manual", !manual && f.Fix != "fixable":
+			t.Errorf("%s: fix %q, want manual=%v", pos, f.Fix, manual)
+		}
+	}
+	diffLines(t, "json findings", text, wantText)
+
+	// A clean run is {"findings": []}, not null.
+	clean := writeModule(t, map[string]string{"internal/service/service.go": "", "internal/jobs/jobs.go": "",
+		"internal/cache/cache.go": cleanCache, "internal/models/models.go": "", "internal/billing/billing.go": "",
+		"internal/repos/repos.go": ""})
+	r = lint(t, clean, "--format=json")
+	if r.code != 0 || strings.Join(strings.Fields(r.stdout), "") != `{"findings":[]}` {
+		t.Errorf("clean module: exit %d, output %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// cleanCache is internal/cache without the raw calls.
+const cleanCache = `package cache
+
+import "context"
+
+type Store struct{ data map[string]string }
+
+func (s *Store) Get(ctx context.Context, key string) (string, error) { return s.data[key], nil }
+
+func (s *Store) Set(ctx context.Context, key, v string) error { return nil }
+
+func (s *Store) Del(ctx context.Context, keys ...string) error { return nil }
+`
+
+// TestExitCodes: (d) and (h).
+func TestExitCodes(t *testing.T) {
+	t.Parallel()
+	t.Run("clean", func(t *testing.T) {
+		dir := writeModule(t, map[string]string{"internal/service/service.go": "", "internal/jobs/jobs.go": "",
+			"internal/cache/cache.go": cleanCache, "internal/billing/billing.go": "",
+			"internal/repos/repos.go": strings.Replace(e2eFiles["internal/repos/repos.go"],
+				"Orders *tenant.Repository[models.Order]", "Orders   *tenant.Repository[models.Order]\n\tInvoices tenant.Repository[models.Invoice]", 1)})
+		if r := lint(t, dir, "./..."); r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Errorf("clean module: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+	})
+	oneError := func(t *testing.T, r result, re string) {
+		t.Helper()
+		if r.code != 2 {
+			t.Errorf("exit %d, want 2", r.code)
+		}
+		if r.stdout != "" {
+			t.Errorf("stdout: %s", r.stdout)
+		}
+		if ls := lines(r.stderr); len(ls) != 1 || !regexp.MustCompile(re).MatchString(ls[0]) {
+			t.Errorf("stderr:\n%s\nwant one line matching %s", r.stderr, re)
+		}
+	}
+	t.Run("bad config", func(t *testing.T) {
+		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "gomemcache]", "memcached]", 1)})
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: .*/\.tenantlint\.yaml:14:23: cache\.presets: unknown preset "memcached" \(known: [a-z, -]+\)$`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "models:\n", "models:\n  marker: [x.y/z.W]\n", 1))
+		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:3:3: unknown key "marker" in models`)
+	})
+	t.Run("config that does not match the code", func(t *testing.T) {
+		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "Set: {key: 1}", "Put: {key: 1}", 1)})
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: .*/\.tenantlint\.yaml:\d+:\d+: cache\.apis: example\.com/e2e/internal/cache\.Store has no method Put$`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "tenant.Key\n", "tenant.FromContext\n", 1))
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: .*/\.tenantlint\.yaml:12:13: cache\.key_func: example\.com/e2e/internal/tenant\.FromContext has signature func\(ctx context\.Context\) string; it must be`)
+	})
+	t.Run("no config", func(t *testing.T) {
+		dir := writeModule(t, map[string]string{".tenantlint.yaml": ""})
+		if p, err := config.Find(dir); err == nil {
+			t.Skipf("%s above the temporary directory", p)
+		}
+		r := lint(t, dir, "./...")
+		if r.code != 2 || r.stdout != "" {
+			t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+		}
+		if n := strings.Count(r.stderr, "no .tenantlint.yaml found"); n != 1 {
+			t.Errorf("the not-found error appears %d times:\n%s", n, r.stderr)
+		}
+		for _, want := range []string{dir, "version: 1", "markers:", "key_func:"} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+			}
+		}
+	})
+	t.Run("type error", func(t *testing.T) {
+		dir := writeModule(t, map[string]string{"internal/models/bad.go": "package models\n\nvar X int = \"s\"\n"})
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: internal/models/bad\.go:3:13: cannot use "s" \(untyped string constant\) as int value`)
+	})
+	t.Run("usage", func(t *testing.T) {
+		dir := writeModule(t, nil)
+		oneError(t, lint(t, dir, "--format", "xml", "./..."), `^tenantlint: unknown --format "xml"`)
+		oneError(t, lint(t, dir, "--checks", "tenantfoo"), `unknown check "tenantfoo"`)
+		if r := lint(t, dir, "--no-such-flag"); r.code != 2 {
+			t.Errorf("unknown flag: exit %d", r.code)
+		}
+		oneError(t, lint(t, dir, "./nowhere/..."), `nowhere`)
+	})
+	t.Run("vet protocol", func(t *testing.T) {
+		dir := writeModule(t, nil)
+		r := lint(t, dir, "-flags")
+		var flags []struct{ Name string }
+		if err := json.Unmarshal([]byte(r.stdout), &flags); err != nil || r.code != 0 {
+			t.Fatalf("-flags: exit %d, %v\n%s", r.code, err, r.stdout)
+		}
+		var names []string
+		for _, f := range flags {
+			names = append(names, f.Name)
+		}
+		for _, want := range []string{"V", "json", "tenantrepo.config", "tenantcache.config"} {
+			if !slices.Contains(names, want) {
+				t.Errorf("-flags lacks %s: %v", want, names)
+			}
+		}
+		version := func() string {
+			t.Helper()
+			r := lint(t, dir, "-V=full")
+			if r.code != 0 || !regexp.MustCompile(`^tenantlint version devel .*buildID=[0-9a-f]{64}\n$`).MatchString(r.stdout) {
+				t.Fatalf("-V=full: exit %d, %q %s", r.code, r.stdout, r.stderr)
+			}
+			return r.stdout
+		}
+		v1 := version()
+		if v2 := version(); v2 != v1 {
+			t.Errorf("-V=full changed with nothing edited: %s then %s", v1, v2)
+		}
+		edit(t, dir, ".tenantlint.yaml", "tests: true", "tests: true # edited")
+		if v3 := version(); v3 == v1 {
+			t.Errorf("-V=full did not change when .tenantlint.yaml did: %s", v3)
+		}
+	})
+	t.Run("--config", func(t *testing.T) {
+		dir := writeModule(t, nil)
+		alt := filepath.Join(t.TempDir(), "alt.yaml")
+		writeFile(t, alt, e2eConfig[:strings.Index(e2eConfig, "  apis:")]+"ignore:\n  packages: [example.com/e2e/internal/billing]\n")
+		r := lint(t, dir, "--config", alt)
+		var want []string
+		for _, l := range wantText {
+			if strings.HasSuffix(l, "(tenantrepo)") && !strings.HasPrefix(l, "internal/billing/") {
+				want = append(want, l)
+			}
+		}
+		var got []string
+		for _, l := range lines(r.stdout) {
+			if strings.HasSuffix(l, "(tenantrepo)") {
+				got = append(got, l)
+			} else if !strings.Contains(l, "unused //tenantlint:ignore directive") {
+				t.Errorf("a finding the --config file does not ask for: %s", l)
+			}
+		}
+		if r.code != 1 {
+			t.Errorf("exit %d: %s", r.code, r.stderr)
+		}
+		diffLines(t, "--config", got, want)
+	})
+	t.Run("relative paths", func(t *testing.T) {
+		dir := writeModule(t, nil)
+		r := lint(t, filepath.Join(dir, "internal", "service"), ".", "../jobs")
+		want := []string{
+			filepath.Join(dir, "internal", "jobs", "jobs.go") + ":12:9: cache.Store.Set key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (tenantcache)",
+		}
+		for _, l := range wantText {
+			if rest, ok := strings.CutPrefix(l, "internal/service/"); ok {
+				want = append(want, rest)
+			}
+		}
+		slices.Sort(want)
+		if r.code != 1 {
+			t.Errorf("exit %d: %s", r.code, r.stderr)
+		}
+		diffLines(t, "output from a package directory", lines(r.stdout), want)
+	})
+}
+
+// TestVetCache: (e) editing .tenantlint.yaml changes the next go vet
+// run's findings, and (f) so does adding a repository in another package
+// than the model's, though the model's package did not change. After
+// every edit, go vet agrees with the standalone run.
+func TestVetCache(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, nil)
+	step := func(name string, want []string) {
+		t.Helper()
+		got := vet(t, dir)
+		diffLines(t, name+": go vet", got, want)
+		diffLines(t, name+": standalone", standalone(t, dir), want)
+	}
+	base := stripChecks(wantText)
+	step("initial", base)
+
+	const country = `internal/models/models.go:25:6: Country is tenant-scoped (has field Code) but has no tenant-aware repository; declare one at package level, e.g. var CountryRepo = tenant.NewRepository[Country]("countries")`
+	edit(t, dir, ".tenantlint.yaml", "fields: [TenantID]", "fields: [TenantID, Code]")
+	withCountry := append(slices.Clone(base), country)
+	slices.Sort(withCountry)
+	step("field added to models.fields", withCountry)
+
+	edit(t, dir, ".tenantlint.yaml", "        Del: {key: 1, variadic: true}\n", "")
+	var noDel []string
+	for _, l := range withCountry {
+		if !strings.Contains(l, "cache.Store.Del") {
+			noDel = append(noDel, l)
+		}
+	}
+	if len(noDel) != len(withCountry)-1 {
+		t.Fatalf("expected one Del finding in %q", withCountry)
+	}
+	step("method removed from cache.apis", noDel)
+
+	edit(t, dir, "internal/repos/repos.go", "// Stores groups", "// Invoices stores invoices.\nvar Invoices = tenant.NewRepository[models.Invoice](\"invoices\")\n\n// Stores groups")
+	var noInvoice []string
+	for _, l := range noDel {
+		if !strings.Contains(l, "Invoice is tenant-scoped") {
+			noInvoice = append(noInvoice, l)
+		}
+	}
+	step("repository added in another package", noInvoice)
+
+	// Checking tests changes how both modes load packages.
+	edit(t, dir, ".tenantlint.yaml", "tests: true", "tests: false")
+	got := vet(t, dir)
+	diffLines(t, "tests checked: standalone", standalone(t, dir), got)
+	var added []string
+	for _, l := range got {
+		if !slices.Contains(noInvoice, l) {
+			added = append(added, l)
+		}
+	}
+	if len(added) != 1 || !strings.HasPrefix(added[0], "internal/service/service_test.go:12:2: cache.Store.Get key is not tenant-scoped") || len(got) != len(noInvoice)+1 {
+		t.Errorf("tests checked: go vet added %q, want the call in service_test.go", added)
+	}
+}
+
+// TestFix: (g) go fix -fixtool applies the fixable findings; the module
+// still builds, is gofmt-clean, and only the manual findings remain.
+func TestFix(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, nil)
+	r := runCmd(t, dir, "go", "fix", "-fixtool="+tenantlint, "./...")
+	if r.code != 0 {
+		t.Fatalf("go fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd(t, dir, "go", "build", "./..."); r.code != 0 {
+		t.Fatalf("go build after go fix: %s", r.stderr)
+	}
+	if r := runCmd(t, dir, "gofmt", "-l", "."); r.code != 0 || r.stdout != "" {
+		t.Errorf("gofmt -l after go fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for name, want := range map[string][]string{
+		"internal/billing/billing.go": {`import "example.com/e2e/internal/tenant"`, `var PaymentRepo = tenant.NewRepository[Payment]("payments")`},
+		"internal/models/models.go":   {`var InvoiceRepo = tenant.NewRepository[Invoice]("invoices")`},
+		"internal/jobs/jobs.go":       {`"example.com/e2e/internal/tenant"`, `s.Set(ctx, tenant.Key(ctx, "job:"+id), "done")`},
+		"internal/service/service.go": {`s.store.Get(ctx, tenant.Key(ctx, "user:"+id))`, `s.store.Del(ctx, tenant.Key(ctx, "user:"+id), tenant.Key(ctx, "orders:"+id))`},
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s after go fix lacks %s:\n%s", name, w, data)
+			}
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "internal/cache/cache.go")); string(data) != e2eFiles["internal/cache/cache.go"] {
+		t.Errorf("go fix changed internal/cache/cache.go, whose findings are manual:\n%s", data)
+	}
+
+	// What remains is the manual findings, nothing else (positions in
+	// fixed files may have moved).
+	var want []string
+	for _, l := range wantText {
+		pos, msg, _ := strings.Cut(l, ": ")
+		if wantManual[pos] {
+			file, _, _ := strings.Cut(pos, ":")
+			want = append(want, file+": "+msg)
+		}
+	}
+	r = lint(t, dir, "--format", "json")
+	var out struct {
+		Findings []struct{ File, Message, Check, Fix string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v: %s%s", err, r.stdout, r.stderr)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		if f.Fix != "manual" {
+			t.Errorf("after go fix, a %s finding remains: %s: %s", f.Fix, f.File, f.Message)
+		}
+		got = append(got, fmt.Sprintf("%s: %s (%s)", f.File, f.Message, f.Check))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	diffLines(t, "findings after go fix", got, want)
+}

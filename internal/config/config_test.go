@@ -1,0 +1,316 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// fullFile is the schema of the contract, every key set.
+const fullFile = `version: 1
+models:
+  markers: [example.com/app/internal/tenant.Model]   # embedded types that make a struct tenant-scoped
+  fields: [TenantID]                                  # field names that make a struct tenant-scoped
+repository:
+  types: [example.com/app/internal/tenant.Repository]
+  scope: module
+  fix:
+    import: example.com/app/internal/tenant
+    template: 'var {{.Model}}Repo = tenant.NewRepository[{{.Model}}]({{printf "%q" .Table}})'
+cache:
+  key_func: example.com/app/internal/tenant.Key
+  safe_types: [example.com/app/internal/tenant.Cache]
+  presets: [go-redis, gomemcache, go-cache, ristretto, bigcache, golang-lru]
+  apis:
+    - type: example.com/app/internal/cache.Store
+      methods:
+        Get: {key: 1}
+        Set: {key: 1}
+        Del: {key: 1, variadic: true}
+        GetMulti: {key: 1, slice: true}
+        Put: {key: 0, item_field: Key}
+    - func: example.com/app/internal/cache.Forget
+      key: [1, 2]
+ignore:
+  packages: [example.com/app/internal/platform/...]
+  tests: false
+`
+
+func TestParseFull(t *testing.T) {
+	c, err := Parse("/app/.tenantlint.yaml", []byte(fullFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Version != 1 || c.VersionPos.Line != 1 {
+		t.Errorf("version = %d at line %d", c.Version, c.VersionPos.Line)
+	}
+	if got := c.Models.Markers; len(got) != 1 || got[0].Value != "example.com/app/internal/tenant.Model" || got[0].Line != 3 || got[0].Column != 13 {
+		t.Errorf("markers = %+v", got)
+	}
+	if got := c.Models.Fields; len(got) != 1 || got[0].Name != "TenantID" {
+		t.Errorf("fields = %+v", got)
+	}
+	if c.ScopeValue() != ScopeModule || c.Repository.Types[0].Value != "example.com/app/internal/tenant.Repository" {
+		t.Errorf("repository = %+v", c.Repository)
+	}
+	if c.Repository.Fix == nil || c.Repository.Fix.Import.Value != "example.com/app/internal/tenant" {
+		t.Fatalf("fix = %+v", c.Repository.Fix)
+	}
+	out, err := c.Repository.Fix.Render(FixData{Model: "Order", Package: "shop", Table: "orders"})
+	if want := `var OrderRepo = tenant.NewRepository[Order]("orders")`; err != nil || out != want {
+		t.Errorf("Render = %q, %v; want %q", out, err, want)
+	}
+	if c.Cache.KeyFunc.Value != "example.com/app/internal/tenant.Key" || len(c.Cache.SafeTypes) != 1 {
+		t.Errorf("cache = %+v", c.Cache)
+	}
+	if len(c.Cache.Presets) != 6 {
+		t.Errorf("presets = %+v", c.Cache.Presets)
+	}
+	if len(c.Cache.APIs) != 2 {
+		t.Fatalf("apis = %+v", c.Cache.APIs)
+	}
+	store := c.Cache.APIs[0]
+	if store.Line != 16 || store.Column != 7 || len(store.Methods) != 5 {
+		t.Errorf("store api = %+v", store)
+	}
+	if k := store.Methods["Del"]; !k.Variadic || len(k.Key) != 1 || k.Key[0] != 1 {
+		t.Errorf("Del = %+v", k)
+	}
+	if k := store.Methods["GetMulti"]; !k.Slice {
+		t.Errorf("GetMulti = %+v", k)
+	}
+	if k := store.Methods["Put"]; k.ItemField != "Key" || k.Key[0] != 0 {
+		t.Errorf("Put = %+v", k)
+	}
+	if p := store.MethodPos["Del"]; p.Line != 20 || p.Column != 9 {
+		t.Errorf("Del written at %d:%d, want 20:9", p.Line, p.Column)
+	}
+	if f := c.Cache.APIs[1]; f.Func.Value != "example.com/app/internal/cache.Forget" || len(f.Key) != 2 || f.Key[1] != 2 {
+		t.Errorf("func api = %+v", f)
+	}
+	if c.TestsIgnored() {
+		t.Error("tests: false, but TestsIgnored")
+	}
+	if len(c.Ignore.Packages) != 1 || c.Ignore.Packages[0].Value != "example.com/app/internal/platform/..." {
+		t.Errorf("ignore = %+v", c.Ignore)
+	}
+	if len(c.Hash) != 64 {
+		t.Errorf("hash = %q", c.Hash)
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	c, err := Parse("x.yaml", []byte("version: 1\nmodels:\nrepository:\n  types: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.TestsIgnored() || c.ScopeValue() != ScopeModule || c.Repository.Fix != nil {
+		t.Errorf("defaults: tests ignored %v, scope %q, fix %v", c.TestsIgnored(), c.ScopeValue(), c.Repository.Fix)
+	}
+}
+
+// TestParseErrors: every bad file yields one line "file:line[:col]: message"
+// that names the key at fault.
+func TestParseErrors(t *testing.T) {
+	const file = "/app/.tenantlint.yaml"
+	tests := []struct {
+		name string
+		src  string
+		want string // the error, without "file:"
+	}{
+		{"unknown top-level key", "version: 1\nmodel:\n  fields: [TenantID]\n",
+			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore)`},
+		{"unknown nested key", "version: 1\nmodels:\n  marker: [a.com/t.Model]\n",
+			`3:3: unknown key "marker" in models (known keys: markers, fields)`},
+		{"unknown key in fix", "version: 1\nrepository:\n  fix:\n    tmpl: x\n",
+			`4:5: unknown key "tmpl" in repository.fix (known keys: import, template)`},
+		{"unknown key in a key spec", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Get: {key: 1, variadc: true}\n",
+			`6:23: unknown key "variadc" in cache.apis[0].methods.Get (known keys: key, variadic, slice, item_field)`},
+		{"Go field names are not keys", "version: 1\nhash: abc\n",
+			`2:1: unknown key "hash"`},
+		{"wrong version", "version: 2\nmodels:\n  fields: [TenantID]\n",
+			`1:10: version must be 1, not 2`},
+		{"version not a number", "version: one\n",
+			`1:10: version: "one" is not a whole number`},
+		{"missing version", "models:\n  fields: [TenantID]\n",
+			`1: version is missing; add 'version: 1' at the top`},
+		{"section of the wrong shape", "version: 1\nmodels: [TenantID]\n",
+			`2:9: models: expected a mapping of keys, not a list`},
+		{"list of the wrong shape", "version: 1\nmodels:\n  fields: TenantID\n",
+			`3:11: models.fields: expected a list, not "TenantID"`},
+		{"string of the wrong shape", "version: 1\ncache:\n  key_func: {name: x}\n",
+			`3:13: cache.key_func: expected a string, not a mapping`},
+		{"bool of the wrong shape", "version: 1\nignore:\n  tests: sometimes\n",
+			`3:10: ignore.tests: expected true or false, not "sometimes"`},
+		{"unknown preset", "version: 1\ncache:\n  presets: [go-redis, memcached]\n",
+			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto)`},
+		{"bad scope", "version: 1\nrepository:\n  scope: global\n",
+			`3:10: repository.scope must be "module" or "package", not "global"`},
+		{"unqualified marker", "version: 1\nmodels:\n  markers: [Model]\n",
+			`3:13: models.markers: "Model" is not a qualified name like example.com/app/tenant.Model`},
+		{"unqualified repository type", "version: 1\nrepository:\n  types: [tenant.]\n",
+			`3:11: repository.types: "tenant." is not a qualified name`},
+		{"unqualified key_func", "version: 1\ncache:\n  key_func: Key\n",
+			`3:13: cache.key_func: "Key" is not a qualified name`},
+		{"unqualified safe type", "version: 1\ncache:\n  safe_types: [a.com/t.]\n",
+			`3:16: cache.safe_types: "a.com/t." is not a qualified name`},
+		{"unqualified api type", "version: 1\ncache:\n  apis:\n    - type: Store\n      methods: {Get: {key: 0}}\n",
+			`4:13: cache.apis.type: "Store" is not a qualified name`},
+		{"bad field name", "version: 1\nmodels:\n  fields: [tenant-id]\n",
+			`3:12: models.fields: "tenant-id" is not a Go field name`},
+		{"template parse error", "version: 1\nrepository:\n  fix:\n    template: 'var {{.Model}}Repo = x[{{.Model'\n",
+			`4:15: repository.fix.template: repository.fix:1: unclosed action`},
+		{"template missing key", "version: 1\nrepository:\n  fix:\n    template: 'var {{.Modle}}Repo'\n",
+			`4:15: repository.fix.template: executing "repository.fix" at <.Modle>: can't evaluate field Modle (the template sees .Model, .Package and .Table)`},
+		{"empty template", "version: 1\nrepository:\n  fix:\n    import: a.com/t\n",
+			`3:3: repository.fix.template is empty`},
+		{"bad fix import", "version: 1\nrepository:\n  fix:\n    import: 'a.com/t/'\n    template: x\n",
+			`4:13: repository.fix.import: "a.com/t/" is not an import path`},
+		{"func api with methods", "version: 1\ncache:\n  apis:\n    - func: a.com/c.Get\n      key: 0\n      methods:\n        Get: {key: 1}\n",
+			`4:13: cache.apis: a func entry has no methods`},
+		{"api with type and func", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      func: a.com/c.Get\n      key: 0\n",
+			`4:13: cache.apis: an entry has either type or func, not both`},
+		{"api with neither type nor func", "version: 1\ncache:\n  apis:\n    - key: 0\n",
+			`4:7: cache.apis: each entry needs a type (with methods) or a func`},
+		{"type api without methods", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n",
+			`4:13: cache.apis: a.com/c.Store lists no methods`},
+		{"type api with a key spec outside methods", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      key: 1\n      methods: {Get: {key: 1}}\n",
+			`4:13: cache.apis: key, variadic, slice and item_field go under each method of a.com/c.Store`},
+		{"negative key index", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Get: {key: 1}\n        Del: {key: -1}\n",
+			`7:9: cache.apis: a.com/c.Store.Del: key index -1 is negative`},
+		{"missing key index", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Get: {variadic: true}\n",
+			`6:9: cache.apis: a.com/c.Store.Get: missing key`},
+		{"slice and item_field", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Get: {key: 0, slice: true, item_field: Key}\n",
+			`6:9: cache.apis: a.com/c.Store.Get: variadic, slice and item_field exclude each other`},
+		{"slice with two keys", "version: 1\ncache:\n  apis:\n    - func: a.com/c.Get\n      key: [0, 1]\n      slice: true\n",
+			`4:13: cache.apis: a.com/c.Get: slice and item_field take a single key index`},
+		{"key index not a number", "version: 1\ncache:\n  apis:\n    - func: a.com/c.Get\n      key: first\n",
+			`5:12: cache.apis[0].key: "first" is not a whole number`},
+		{"empty file", "", `1: file is empty; it needs at least 'version: 1'`},
+		{"only comments", "# nothing yet\n", `1: file is empty; it needs at least 'version: 1'`},
+		{"YAML syntax error", "version: 1\n\tmodels:\n", `2: found a tab character`},
+	}
+	lineCol := regexp.MustCompile(`^` + regexp.QuoteMeta(file) + `:\d+(:\d+)?: \S`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse(file, []byte(tt.src))
+			if err == nil {
+				t.Fatalf("no error; parsed %+v", c)
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error is not one line:\n%s", msg)
+			}
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Errorf("error is a %T, not a *config.Error", err)
+			}
+			if !lineCol.MatchString(msg) {
+				t.Errorf("error %q does not start with %s:line[:col]: ", msg, file)
+			}
+			if want := file + ":" + tt.want; !strings.HasPrefix(msg, want) {
+				t.Errorf("error\n\t%s\nwant it to start with\n\t%s", msg, want)
+			}
+			if strings.Contains(msg, "config.") {
+				t.Errorf("error %q speaks of Go types rather than keys", msg)
+			}
+		})
+	}
+}
+
+func TestPresetsAreComplete(t *testing.T) {
+	want := []string{"bigcache", "go-cache", "go-redis", "golang-lru", "gomemcache", "ristretto"}
+	if got := strings.Join(PresetNames(), ","); got != strings.Join(want, ",") {
+		t.Errorf("PresetNames = %s, want %s", got, strings.Join(want, ","))
+	}
+	for name, apis := range Presets {
+		for _, api := range apis {
+			for m, k := range api.Methods {
+				if err := checkKeyArgs(k); err != nil {
+					t.Errorf("preset %s: %s.%s: %v", name, api.Pkg, m, err)
+				}
+			}
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a", "b", "c")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Find(deep); err == nil {
+		if above, _ := Find(root); above != "" {
+			t.Skipf("a %s above the temporary directory (%s) hides the not-found case", FileName, above)
+		}
+	}
+
+	// Not found: the error says where the search started and ended, and
+	// shows a minimal file that parses.
+	_, err := Find(deep)
+	var nf *NotFoundError
+	if !errors.As(err, &nf) || !IsNotFound(err) {
+		t.Fatalf("Find with no file: %v (%T), want a *NotFoundError", err, err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"no " + FileName + " found", deep, "or any directory above it", "up to " + string(filepath.Separator), MinimalFile} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("not-found error lacks %q:\n%s", want, msg)
+		}
+	}
+	if _, err := Parse("minimal", []byte(MinimalFile)); err != nil {
+		t.Errorf("the minimal file shown does not parse: %v", err)
+	}
+
+	// Found: the nearest file above wins.
+	top := filepath.Join(root, "a", FileName)
+	mid := filepath.Join(root, "a", "b", FileName)
+	for _, p := range []string{top, mid} {
+		if err := os.WriteFile(p, []byte("version: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for dir, want := range map[string]string{deep: mid, filepath.Join(root, "a", "b"): mid, filepath.Join(root, "a"): top} {
+		if got, err := Find(dir); err != nil || got != want {
+			t.Errorf("Find(%s) = %q, %v; want %q", dir, got, err, want)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(root, "a", "b", "c", FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := Find(deep); got != mid {
+		t.Errorf("a directory named %s was taken for the file: got %q", FileName, got)
+	}
+
+	// The loader parses each file once and reports its errors.
+	if err := os.WriteFile(mid, []byte("version: 1\nmodel: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var l Loader
+	if _, err := l.ForDir(deep); err == nil || !strings.HasPrefix(err.Error(), mid+":2:1: unknown key \"model\"") {
+		t.Errorf("ForDir with a bad file: %v", err)
+	}
+	l = Loader{Override: top}
+	if c, err := l.ForDir(deep); err != nil || c.Path != top {
+		t.Errorf("ForDir with Override = %v, %v; want %s", c, err, top)
+	}
+}
+
+func TestMergeNotFound(t *testing.T) {
+	sep := string(filepath.Separator)
+	m := MergeNotFound([]*NotFoundError{
+		{Start: sep + filepath.Join("w", "m", "internal", "a"), Top: sep},
+		{Start: sep + filepath.Join("w", "m", "internal", "b", "c"), Top: sep},
+		{Start: sep + filepath.Join("w", "m", "internal", "a"), Top: sep},
+	})
+	if want := sep + filepath.Join("w", "m", "internal"); m.Start != want || m.Packages != 2 {
+		t.Errorf("merged = %+v, want Start %s and 2 packages", m, want)
+	}
+	if msg := m.Error(); !strings.Contains(msg, "for the 2 packages in "+m.Start) || !strings.Contains(msg, MinimalFile) {
+		t.Errorf("merged message:\n%s", msg)
+	}
+}

@@ -15,22 +15,34 @@
 // are checked.
 //
 // A key is tenant-scoped when it is a call to cache.key_func; a string
-// concatenation or fmt.Sprintf with a scoped operand or argument; or a
-// local variable that is assigned at least once in the function and only
-// ever assigned scoped values (parameters are never scoped; shadowed
-// variables are separate). A slice of keys is scoped when it is a
-// composite literal of scoped elements or is built only by appending
-// scoped values; an item is scoped when its key field is. Hand-written
-// prefixes such as "tenant:"+id are not scoped: the rule wants key_func.
+// concatenation or fmt.Sprintf with a scoped operand or argument; a
+// conversion of a scoped key to a string type; or a local variable that
+// is assigned at least once in the function and only ever assigned scoped
+// values (parameters are never scoped; shadowed variables are separate;
+// assignments in closures count; a variable whose address is taken, a
+// range variable or one assigned from a multi-value call is not scoped).
+// A declaration without a value assigns nothing: var k string followed by
+// k += key_func(ctx, id) is scoped, var k string; k += "x" is not. A
+// slice of keys is scoped when it is a composite literal of scoped
+// elements, is built only by appending scoped values (or by make and
+// index assignments of them), or is a slice expression of such a slice.
+// An item is scoped when its key field is set at least once, in a
+// composite literal or by a field assignment, and only to scoped values
+// (passing its address to the cache call is fine). Hand-written prefixes
+// such as "tenant:"+id are not scoped: the rule wants key_func.
 //
 // A call with an unscoped key is reported at its start. The finding is
 // fixable when a context.Context is in lexical scope (a parameter, or a
 // local declared before the call that holds more than
-// context.Background() or context.TODO()), or an *http.Request whose
-// Context() can be used, and key_func's package can be imported without
-// an import cycle; its suggested fix wraps each unscoped key as
+// context.Background() or context.TODO()), or an *http.Request parameter
+// whose Context() can be used, and key_func's package can be imported
+// without an import cycle; its suggested fix wraps each unscoped key as
 // key_func(ctx, key), at the element for slices of keys and at the key
-// field for items. Otherwise the finding is manual and says why.
+// field (or its assignment) for items, importing key_func's package when
+// the file does not (under another name when its name is taken) and
+// converting keys of a defined string type: T(key_func(ctx, string(k))).
+// Otherwise the finding is manual and says why: no context, an import
+// cycle, a generated file, keys built where the fix cannot wrap them.
 //
 // A //tenantlint:ignore tenantcache <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -35,6 +37,9 @@ func New(env *lint.Env) *analysis.Analyzer {
 
 func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 	stats := new(lint.Stats)
+	if isTestMain(pass) {
+		return stats, nil
+	}
 	p, err := env.Start(pass, config.CheckCache)
 	if p == nil {
 		return stats, err
@@ -49,6 +54,14 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 		}
 	}
 	return stats, nil
+}
+
+// isTestMain reports whether pass is the test main package that drivers
+// loading tests synthesize (package main at path "p.test", its one file
+// generated in the build cache): it has no code of the user's to check,
+// and no configuration file above it.
+func isTestMain(pass *analysis.Pass) bool {
+	return pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test")
 }
 
 // checkDecl checks the cache calls of one top-level declaration; the key
@@ -87,19 +100,20 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, stats *lint.Stats) {
 }
 
 func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy.CacheCall, keys []tenancy.Key) (analysis.Diagnostic, bool) {
-	kf := p.Rules.KeyFunc
-	wrapAs := "wrap it as " + kf.Short() + "(ctx, key)"
-	if kf == (tenancy.QName{}) {
-		wrapAs = "configure cache.key_func and wrap it"
-	}
-	what := "key"
-	if n := countKeys(keys); n > 1 {
+	fix, why := suggestFix(p, f, scope, cc, keys)
+	what, wrapAs := "key", "configure cache.key_func and wrap it"
+	n := countKeys(keys)
+	if n > 1 {
 		what = fmt.Sprintf("keys (%d)", n)
-		wrapAs = "wrap each as " + kf.Short() + "(ctx, key)"
+	}
+	if p.Rules.KeyFunc != (tenancy.QName{}) {
+		wrapAs = "wrap it as " + keyFuncShort(p) + "(ctx, key)"
+		if n > 1 {
+			wrapAs = "wrap each as " + keyFuncShort(p) + "(ctx, key)"
+		}
 	}
 	msg := fmt.Sprintf("%s %s not tenant-scoped; %s", cc.API, what+isAre(what), wrapAs)
 	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
-	fix, why := suggestFix(p, f, scope, cc, keys)
 	if fix == nil {
 		d.Message = msg + " (manual fix: " + why + ")"
 		return d, false
@@ -166,13 +180,104 @@ func suggestFix(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy
 	}
 	edits := importEdits
 	for _, s := range sites {
-		edits = append(edits, ef.WrapCall(s, fn, ctx.Text)...)
+		conv, untyped, why := keyConversion(p, ef, s)
+		switch {
+		case why != "":
+			return nil, why
+		case conv == "":
+			edits = append(edits, ef.WrapCall(s, fn, ctx.Text)...)
+		default:
+			edits = append(edits, ef.WrapConvCall(s, fn, ctx.Text, conv, untyped)...)
+		}
 	}
 	edit.SortEdits(edits)
 	return &analysis.SuggestedFix{
-		Message:   "wrap the key with " + kf.Short(),
+		Message:   lint.WrapFixMessage(len(sites), keyFuncShort(p)),
 		TextEdits: edits,
 	}, ""
+}
+
+// keyFuncShort names key_func as code writes it: by its package's name
+// (which may differ from the last element of its path).
+func keyFuncShort(p *lint.Pass) string {
+	kf := p.Rules.KeyFunc
+	return p.PackageName(kf.Pkg) + "." + kf.Name
+}
+
+// keyConversion says how a key of a defined string type (such as the K of
+// lru.Cache[K, V] with type K string) goes through key_func, which takes
+// and returns a plain string: conv names the type in this file ("" for a
+// plain string key), untyped says the key is an untyped constant (no
+// string(...) needed), and why is set when the type cannot be named here.
+func keyConversion(p *lint.Pass, ef *edit.File, site ast.Expr) (conv string, untyped bool, why string) {
+	tv := p.TypesInfo.Types[site]
+	t := types.Unalias(tv.Type)
+	if t == nil {
+		return "", false, "the key's type is unknown"
+	}
+	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		return "", false, "" // string, or an untyped string constant
+	}
+	untyped = tv.Value != nil && isUntypedConst(p.TypesInfo, site)
+	named, ok := t.(*types.Named)
+	cannot := fmt.Sprintf("the key has type %s, which this file cannot name to convert %s's string result",
+		types.TypeString(t, types.RelativeTo(p.Pkg)), keyFuncShort(p))
+	if !ok || named.TypeArgs().Len() > 0 || named.Obj().Pkg() == nil {
+		return "", false, cannot
+	}
+	obj := named.Obj()
+	scope := p.Pkg.Scope().Innermost(site.Pos())
+	if obj.Pkg() == p.Pkg {
+		if _, found := scope.LookupParent(obj.Name(), site.Pos()); found != obj {
+			return "", false, cannot
+		}
+		return obj.Name(), untyped, ""
+	}
+	if !obj.Exported() {
+		return "", false, cannot
+	}
+	for _, spec := range ef.AST.Imports {
+		if path, _ := strconv.Unquote(spec.Path.Value); path != obj.Pkg().Path() {
+			continue
+		}
+		name := obj.Pkg().Name()
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if _, found := scope.LookupParent(name, site.Pos()); found != nil {
+			if pn, ok := found.(*types.PkgName); ok && pn.Imported() == obj.Pkg() {
+				return name + "." + obj.Name(), untyped, ""
+			}
+		}
+	}
+	return "", false, cannot
+}
+
+// isUntypedConst reports whether e is written as an untyped constant
+// (a literal, an untyped named constant, or an expression of those),
+// which converts to string implicitly.
+func isUntypedConst(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		c, ok := info.Uses[e].(*types.Const)
+		if !ok {
+			return false
+		}
+		b, ok := c.Type().(*types.Basic)
+		return ok && b.Info()&types.IsUntyped != 0
+	case *ast.SelectorExpr:
+		c, ok := info.Uses[e.Sel].(*types.Const)
+		if !ok {
+			return false
+		}
+		b, ok := c.Type().(*types.Basic)
+		return ok && b.Info()&types.IsUntyped != 0
+	case *ast.BinaryExpr:
+		return isUntypedConst(info, e.X) && isUntypedConst(info, e.Y)
+	}
+	return false
 }
 
 // keyFuncName returns how the file calls key_func, with the import edit

@@ -754,19 +754,6 @@ func sameList(t testing.TB, want, got []string, what string) {
 	}
 }
 
-// knownBug reports a wrong result caused by code that this package does
-// not own (see the note of each call). It fails only when
-// TENANTFIX_STRICT=1, so that the suite stays green until its owner
-// fixes it; once fixed, the check simply passes.
-func knownBug(t testing.TB, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("TENANTFIX_STRICT") == "1" {
-		t.Errorf("known bug: "+format, args...)
-		return
-	}
-	t.Logf("KNOWN BUG (set TENANTFIX_STRICT=1 to fail): "+format, args...)
-}
-
 // reference is the fixture before and after one full tenantfix run, made
 // once and shared by the tests that compare against it.
 var reference = sync.OnceValues(func() (tree, tree) {
@@ -944,9 +931,7 @@ func TestEndToEnd(t *testing.T) {
 			nFiles, nModels, nManual, len(want.files), want.models, len(want.manual))
 	}
 	if nKeys != want.keys {
-		// lint.WrappedKeys counts a fix that wraps several keys of one call
-		// as one: tenantcache's fix message is always "wrap the key with ...".
-		knownBug(t, "--dry-run counts %d keys to wrap; the diff wraps %d (tenantcache's fix message does not say how many keys it wraps)", nKeys, want.keys)
+		t.Errorf("--dry-run counts %d keys to wrap; the diff wraps %d", nKeys, want.keys)
 	}
 	sameSet(t, want.manual, sites(dry.stderr), "manual sites listed by --dry-run")
 	if !strings.Contains(dry.stderr, "import cycle") || !strings.Contains(dry.stderr, "no context.Context in scope") {

@@ -260,22 +260,88 @@ func lineEnd(tf *token.File, src []byte, pos token.Pos) token.Pos {
 	return tf.Pos(len(src))
 }
 
-// WrapCall returns the edits that turn expression e into fn(ctx, e). A
-// single-line expression without comments is rewritten as gofmt would
-// print it in its new place; otherwise only the call's opening and closing
-// text is inserted, keeping every byte of e (comments included).
+// WrapCall returns the edits that turn expression e into fn(ctx, e),
+// formatted as gofmt would print it in its new place, keeping every byte
+// of e but white space (comments included); see Wrap.
 func (f *File) WrapCall(e ast.Expr, fn, ctx string) []analysis.TextEdit {
+	return f.Wrap(e, fn+"("+ctx+", ", ")")
+}
+
+// WrapConvCall is WrapCall for a key of a defined string type T (named
+// conv in this file): it turns e into T(fn(ctx, string(e))), or into
+// T(fn(ctx, e)) when e is an untyped constant (untyped is true).
+func (f *File) WrapConvCall(e ast.Expr, fn, ctx, conv string, untyped bool) []analysis.TextEdit {
+	if untyped {
+		return f.Wrap(e, conv+"("+fn+"("+ctx+", ", "))")
+	}
+	return f.Wrap(e, conv+"("+fn+"("+ctx+", string(", ")))")
+}
+
+// Wrap returns the edits that put before and after around e, formatted
+// as WrapCall says. An expression over several lines or with comments is
+// formatted at the indentation of its first line, as gofmt prints it once
+// it is an argument of the new call (a+b inside a call loses its spaces);
+// when that changes more than white space, only before and after are
+// inserted.
+//
+// When formatting changes nothing inside e, the edits only insert before
+// and after, so that they compose with the edits of other fixes inside e
+// (a cache call in the key of another).
+func (f *File) Wrap(e ast.Expr, before, after string) []analysis.TextEdit {
 	tf := f.Tok()
 	src := f.Text(e)
+	var text string
+	var ok bool
 	if tf.Line(e.Pos()) == tf.Line(e.End()) && !f.hasInnerComments(e) {
-		if text, ok := formatExpr(fn + "(" + ctx + ", " + src + ")"); ok {
-			return []analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(text)}}
-		}
+		text, ok = formatExpr(before + src + after)
+	} else {
+		text, ok = formatIndented(before+src+after, indentOf(tf, f.Src, e.Pos()))
+	}
+	if ok && text != before+src+after {
+		return []analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(text)}}
 	}
 	return []analysis.TextEdit{
-		{Pos: e.Pos(), End: e.Pos(), NewText: []byte(fn + "(" + ctx + ", ")},
-		{Pos: e.End(), End: e.End(), NewText: []byte(")")},
+		{Pos: e.Pos(), End: e.Pos(), NewText: []byte(before)},
+		{Pos: e.End(), End: e.End(), NewText: []byte(after)},
 	}
+}
+
+// formatIndented formats an expression that may span lines and hold
+// comments, as the argument of a call in a statement indented by indent.
+// It fails unless the result differs from expr in white space only.
+func formatIndented(expr, indent string) (string, bool) {
+	if strings.Trim(indent, "\t") != "" {
+		return "", false // gofmt indents with tabs; the file is not gofmt-clean
+	}
+	// Nest blocks so that gofmt indents the statement by indent.
+	head, tail := "package p\n\nvar _ = f(x, ", ")\n"
+	if n := len(indent); n > 0 {
+		head, tail = "package p\n\nfunc _() {\n", "}\n"
+		for i := 1; i < n; i++ {
+			head += strings.Repeat("\t", i) + "{\n"
+			tail = strings.Repeat("\t", i) + "}\n" + tail
+		}
+		head += indent + "_ = f(x, "
+		tail = ")\n" + tail
+	}
+	out, err := format.Source([]byte(head + expr + tail))
+	if err != nil || !bytes.HasPrefix(out, []byte(head)) || !bytes.HasSuffix(out, []byte(tail)) {
+		return "", false
+	}
+	s := string(out[len(head) : len(out)-len(tail)])
+	if stripSpace(s) != stripSpace(expr) {
+		return "", false
+	}
+	return s, true
+}
+
+func stripSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func (f *File) hasInnerComments(n ast.Node) bool {

@@ -57,7 +57,7 @@ func (r *Rules) matchFunc(call *ast.CallExpr, obj types.Object, sig *types.Signa
 	if !ok {
 		return nil, false
 	}
-	return &CacheCall{Call: call, API: q.Short(), Spec: spec, Args: call.Args, Sig: sig}, true
+	return &CacheCall{Call: call, API: fn.Pkg().Name() + "." + q.Name, Spec: spec, Args: call.Args, Sig: sig}, true
 }
 
 func (r *Rules) matchMethod(call *ast.CallExpr, f *ast.SelectorExpr, sel *types.Selection, sig *types.Signature) (*CacheCall, bool) {
@@ -114,7 +114,8 @@ func (r *Rules) matchType(t types.Type, method string, seen map[types.Type]bool)
 			return "", spec, true, false
 		}
 		if spec, ok := r.Methods[q][method]; ok {
-			return q.Short(), spec, false, true
+			// Named by the package's own name (golang-lru/v2 is "lru").
+			return n.Obj().Pkg().Name() + "." + q.Name, spec, false, true
 		}
 	}
 	iface, ok := t.Underlying().(*types.Interface)

@@ -30,9 +30,10 @@ type Context struct {
 
 // FindContext looks for a context in lexical scope at pos: a parameter or
 // a local declared before pos, in the enclosing function or any function
-// enclosing a closure, nearest first. A local holding only
-// context.Background() or context.TODO() does not count: it carries no
-// tenant.
+// enclosing a closure, nearest first; else an *http.Request parameter,
+// whose Context() is used. A local holding only context.Background() or
+// context.TODO() (or nothing) does not count: it carries no tenant; nor
+// does a local *http.Request, which the code built itself.
 func (s *FuncScope) FindContext(pos token.Pos) (Context, bool) {
 	inner := s.pkg.Scope().Innermost(pos)
 	var req *types.Var
@@ -51,7 +52,7 @@ func (s *FuncScope) FindContext(pos token.Pos) (Context, bool) {
 				if best == nil || name == "ctx" {
 					best = v
 				}
-			case req == nil && isRequestPtr(v.Type()):
+			case req == nil && s.params[v] && isRequestPtr(v.Type()):
 				req = v
 			}
 		}
@@ -85,7 +86,10 @@ func (s *FuncScope) carriesTenant(v *types.Var) bool {
 		return false
 	}
 	for _, a := range as {
-		if a.kind != assignValue || !s.isEmptyContext(a.rhs) {
+		switch {
+		case a.kind == assignNil:
+			// var ctx context.Context is nil: it carries nothing.
+		case a.kind != assignValue || !s.isEmptyContext(a.rhs):
 			return true
 		}
 	}

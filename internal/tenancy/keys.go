@@ -3,6 +3,7 @@ package tenancy
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -101,56 +102,100 @@ func (s *FuncScope) sliceValueElems(e ast.Expr, self *types.Var) ([]ast.Expr, bo
 }
 
 func (s *FuncScope) itemKey(e ast.Expr, field string) []Key {
-	if s.ItemScoped(e, field) {
-		return nil
-	}
-	k := Key{Arg: e, Shape: KeyItem}
 	if lit := ItemLiteral(e); lit != nil {
-		if f := LiteralField(lit, field); f != nil {
-			k.Wrap = []ast.Expr{f}
-		} else {
-			k.Why = fmt.Sprintf("the item sets no %s field", field)
+		f := s.literalField(lit, field)
+		switch {
+		case f == nil:
+			return []Key{{Arg: e, Shape: KeyItem, Why: fmt.Sprintf("the item sets no %s field", field)}}
+		case s.StringScoped(f):
+			return nil
 		}
-		return []Key{k}
+		return []Key{{Arg: e, Shape: KeyItem, Wrap: []ast.Expr{f}}}
 	}
-	if v := s.localVar(e); v != nil {
-		if wrap, why := s.itemVarKeys(v, field); why == "" {
-			k.Wrap = wrap
-			return []Key{k}
-		} else {
-			k.Why = why
-			return []Key{k}
+	if v := s.itemVar(e); v != nil {
+		sites, why := s.itemVarKeys(v, field)
+		switch {
+		case why != "":
+			return []Key{{Arg: e, Shape: KeyItem, Why: why}}
+		case len(sites) == 0:
+			return nil
 		}
+		return []Key{{Arg: e, Shape: KeyItem, Wrap: sites}}
 	}
-	k.Why = fmt.Sprintf("the item's %s is set where the fix cannot wrap it", field)
-	return []Key{k}
+	return []Key{{Arg: e, Shape: KeyItem, Why: fmt.Sprintf("the item's %s is set where the fix cannot wrap it", field)}}
 }
 
+// itemVarKeys looks at every assignment to a local item variable: the
+// item is scoped when its key field is set at least once (in a literal or
+// by a field assignment) and every value it is set to is scoped. Literals
+// without the field, new(T) and a declaration without a value set nothing;
+// taking the item's address to pass it to a cache call changes nothing.
+// It returns the unscoped values the fix wraps, or why the fix cannot
+// wrap them (then the item is not scoped either).
 func (s *FuncScope) itemVarKeys(v *types.Var, field string) ([]ast.Expr, string) {
+	elsewhere := fmt.Sprintf("the item's %s is set where the fix cannot wrap it", field)
 	as, ok := s.localAssignments(v)
 	if !ok {
-		return nil, fmt.Sprintf("the item's %s is set where the fix cannot wrap it", field)
+		return nil, elsewhere
 	}
 	var out []ast.Expr
+	set := false
 	for _, a := range as {
 		switch {
+		case a.kind == assignNil, a.kind == assignAddr:
+		case a.kind == assignValue && s.isBuiltin0(a.rhs, "new"):
 		case a.kind == assignValue && ItemLiteral(a.rhs) != nil:
-			f := LiteralField(ItemLiteral(a.rhs), field)
-			if f == nil {
-				return nil, fmt.Sprintf("the item sets no %s field", field)
-			}
-			if !s.StringScoped(f) {
-				out = append(out, f)
+			if f := s.literalField(ItemLiteral(a.rhs), field); f != nil {
+				set = true
+				if !s.StringScoped(f) {
+					out = append(out, f)
+				}
 			}
 		case a.kind == assignField:
-			if a.field == field && !s.StringScoped(a.rhs) {
-				out = append(out, a.rhs)
+			if a.field == field {
+				set = true
+				if !s.StringScoped(a.rhs) {
+					out = append(out, a.rhs)
+				}
 			}
 		default:
-			return nil, fmt.Sprintf("the item's %s is set where the fix cannot wrap it", field)
+			return nil, elsewhere
 		}
 	}
+	if !set {
+		return nil, fmt.Sprintf("the item sets no %s field", field)
+	}
 	return out, ""
+}
+
+// itemVar returns the local variable that e names, directly or by its
+// address, if any.
+func (s *FuncScope) itemVar(e ast.Expr) *types.Var {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	return s.localVar(e)
+}
+
+// literalField returns the value of field in a struct literal, keyed or
+// positional.
+func (s *FuncScope) literalField(lit *ast.CompositeLit, field string) ast.Expr {
+	if f := LiteralField(lit, field); f != nil || len(lit.Elts) == 0 {
+		return f
+	}
+	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
+		return nil
+	}
+	st, ok := deref(s.info.TypeOf(lit)).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields() && i < len(lit.Elts); i++ {
+		if st.Field(i).Name() == field {
+			return lit.Elts[i]
+		}
+	}
+	return nil
 }
 
 // localVar returns the local variable that e names, if any.

@@ -16,7 +16,8 @@ const (
 	assignConcat                    // v += e
 	assignElem                      // v[i] = e (slices)
 	assignField                     // v.F = e (items)
-	assignNil                       // var v []T: an empty slice
+	assignNil                       // var v T: the zero value
+	assignAddr                      // &v as the item argument of a cache call
 	assignUnknown                   // tuple assignment, range variable, address taken, ...
 )
 
@@ -36,12 +37,16 @@ type FuncScope struct {
 	assigns map[*types.Var][]assignment
 	params  map[*types.Var]bool
 	scoped  map[*types.Var]bool // the grounded fixpoint
+	// itemArgs holds the &v expressions passed as the item of a cache
+	// call: the item is handed over, not left to be changed elsewhere.
+	itemArgs map[*ast.UnaryExpr]bool
 }
 
 // NewFuncScope collects the assignments of decl, a top-level declaration.
 func (r *Rules) NewFuncScope(info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
 	s := &FuncScope{rules: r, info: info, pkg: pkg,
-		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{}}
+		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{},
+		itemArgs: map[*ast.UnaryExpr]bool{}}
 	ast.Inspect(decl, s.collect)
 	s.solve()
 	return s
@@ -61,9 +66,24 @@ func (s *FuncScope) collect(n ast.Node) bool {
 		for _, e := range []ast.Expr{n.Key, n.Value} {
 			s.add(e, assignment{kind: assignUnknown})
 		}
+	case *ast.CallExpr:
+		// Visited before its arguments.
+		if c, ok := s.rules.MatchCall(s.info, n); ok && c.Spec.ItemField != "" {
+			for _, idx := range c.Spec.Key {
+				if idx < len(c.Args) {
+					if u, ok := ast.Unparen(c.Args[idx]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+						s.itemArgs[u] = true
+					}
+				}
+			}
+		}
 	case *ast.UnaryExpr:
 		if n.Op == token.AND {
-			s.add(n.X, assignment{kind: assignUnknown})
+			if s.itemArgs[n] {
+				s.add(n.X, assignment{kind: assignAddr, rhs: n})
+			} else {
+				s.add(n.X, assignment{kind: assignUnknown})
+			}
 		}
 	}
 	return true
@@ -140,7 +160,10 @@ func (s *FuncScope) isLocal(v *types.Var) bool {
 
 // solve computes which string and slice variables are scoped: every
 // assignment scoped (the greatest fixpoint), and at least one of them
-// scoped without relying on a variable's own value (grounded).
+// scoped without relying on a variable's own value (grounded). A string
+// declared without a value (var k string) is not assigned by its
+// declaration: var k string; k += key_func(...) is scoped, and
+// var k string; k += "x" is not (nothing grounds it).
 func (s *FuncScope) solve() {
 	candidates := map[*types.Var]bool{}
 	for v, as := range s.assigns {
@@ -149,11 +172,8 @@ func (s *FuncScope) solve() {
 		}
 		ok := true
 		for _, a := range as {
-			if a.kind == assignUnknown || a.kind == assignField {
+			if a.kind == assignUnknown || a.kind == assignField || a.kind == assignAddr {
 				ok = false
-			}
-			if a.kind == assignNil && !isStringSlice(v.Type()) {
-				ok = false // "var k string" holds "", an unscoped key
 			}
 		}
 		if ok {
@@ -211,7 +231,11 @@ func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
 	for _, a := range s.assigns[v] {
 		switch a.kind {
 		case assignNil:
-			return true
+			// var ks []string is an empty slice: no unscoped key. But
+			// var k string assigns nothing: k still needs a scoped value.
+			if slice {
+				return true
+			}
 		case assignValue:
 			if slice && s.SliceScoped(a.rhs) || !slice && s.StringScoped(a.rhs) {
 				return true
@@ -226,13 +250,19 @@ func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
 }
 
 // StringScoped reports whether a string key expression is tenant-scoped:
-// a key_func call, a concatenation or fmt.Sprintf with a scoped part, or
-// a local variable whose assignments are all scoped.
+// a key_func call, a concatenation or fmt.Sprintf with a scoped part, a
+// conversion of a scoped key to a string type, or a local variable whose
+// assignments are all scoped.
 func (s *FuncScope) StringScoped(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if s.isKeyFuncCall(e) {
 			return true
+		}
+		// A conversion between string types keeps the key: T(key_func(...))
+		// for a key of a defined string type T.
+		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 && isStringType(tv.Type) {
+			return s.StringScoped(e.Args[0])
 		}
 		if s.isFunc(e, "fmt", "Sprintf") {
 			for _, a := range e.Args {
@@ -253,9 +283,12 @@ func (s *FuncScope) StringScoped(e ast.Expr) bool {
 
 // SliceScoped reports whether a slice of keys holds only scoped keys: a
 // composite literal of scoped elements, nil, make(...), append of scoped
-// values to a scoped slice, or a local variable built only that way.
+// values to a scoped slice, a slice expression of a scoped slice, or a
+// local variable built only that way.
 func (s *FuncScope) SliceScoped(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
+	case *ast.SliceExpr:
+		return isStringSlice(s.info.TypeOf(e.X)) && s.SliceScoped(e.X)
 	case *ast.CompositeLit:
 		for _, el := range e.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
@@ -297,36 +330,20 @@ func (s *FuncScope) SliceScoped(e ast.Expr) bool {
 }
 
 // ItemScoped reports whether an item's key field is scoped: a composite
-// literal (or its address) with a scoped field, or a local variable whose
-// assignments are all such literals and whose field assignments are scoped.
+// literal (or its address) with a scoped field, or a local variable (or
+// its address) whose key field is set at least once and only to scoped
+// values (see itemVarKeys).
 func (s *FuncScope) ItemScoped(e ast.Expr, field string) bool {
 	if lit := ItemLiteral(e); lit != nil {
-		v := LiteralField(lit, field)
+		v := s.literalField(lit, field)
 		return v != nil && s.StringScoped(v)
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	v := s.itemVar(e)
+	if v == nil {
 		return false
 	}
-	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok || s.params[v] || len(s.assigns[v]) == 0 {
-		return false
-	}
-	for _, a := range s.assigns[v] {
-		switch {
-		case a.kind == assignValue && ItemLiteral(a.rhs) != nil:
-			if f := LiteralField(ItemLiteral(a.rhs), field); f == nil || !s.StringScoped(f) {
-				return false
-			}
-		case a.kind == assignField:
-			if a.field == field && !s.StringScoped(a.rhs) {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
+	sites, why := s.itemVarKeys(v, field)
+	return why == "" && len(sites) == 0
 }
 
 // ItemLiteral returns the composite literal of T{...} or &T{...}.
@@ -366,6 +383,12 @@ func (s *FuncScope) isKeyFuncCall(call *ast.CallExpr) bool {
 func (s *FuncScope) isFunc(call *ast.CallExpr, pkg, name string) bool {
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
+}
+
+// isBuiltin0 is isBuiltin for any expression.
+func (s *FuncScope) isBuiltin0(e ast.Expr, name string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && s.isBuiltin(call, name)
 }
 
 func (s *FuncScope) isBuiltin(call *ast.CallExpr, name string) bool {

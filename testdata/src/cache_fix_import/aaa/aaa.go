@@ -1,0 +1,5 @@
+// Package aaa is imported by app.
+package aaa
+
+// Name is used by app.
+const Name = "aaa"

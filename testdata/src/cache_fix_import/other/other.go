@@ -1,0 +1,5 @@
+// Package other is imported by app.
+package other
+
+// Name is used by app.
+const Name = "other"

@@ -211,6 +211,7 @@ func (r *Result) collect() error {
 		pos        token.Position
 	}
 	seen := map[key]bool{}
+	shadowed := shadowedByTestVariant(r.Graph)
 	for _, act := range r.Graph.Roots {
 		name := act.Analyzer.Name
 		if act.Err != nil {
@@ -226,7 +227,7 @@ func (r *Result) collect() error {
 			}
 			continue
 		}
-		if s, ok := act.Result.(*lint.Stats); ok && !strings.HasSuffix(act.Package.ID, ".test]") {
+		if s, ok := act.Result.(*lint.Stats); ok && !shadowed[act.Package.ID] {
 			r.addStats(name, s)
 		}
 		for _, d := range act.Diagnostics {
@@ -279,4 +280,17 @@ func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.
 		f.Fix = report.Fixable
 	}
 	return f
+}
+
+// shadowedByTestVariant lists the packages whose test variant ("p [p.test]",
+// which holds all of p's files and its tests) was analyzed too: their
+// counts are taken from the variant, so that no file counts twice.
+func shadowedByTestVariant(g *checker.Graph) map[string]bool {
+	out := map[string]bool{}
+	for _, act := range g.Roots {
+		if id := act.Package.ID; strings.HasSuffix(id, ".test]") && !strings.HasSuffix(act.Package.PkgPath, "_test") {
+			out[act.Package.PkgPath] = true
+		}
+	}
+	return out
 }

@@ -18,5 +18,12 @@ example: build
 	cd examples/shop && { $(BIN)/tenantlint ./... ; test $$? -le 1; }
 	cd examples/shop && $(BIN)/tenantfix --dry-run ./...
 
+# Benchmark tenantlint (standalone and as go vet's -vettool) against plain
+# go vet on a generated module of BENCH_PKGS packages: scripts/bench.sh
+# (also BENCH_FILES, BENCH_RUNS, BENCH_TOOLS, BENCH_DIR, BENCH_OUT).
+BENCH_PKGS ?= 200
+bench:
+	GO=$(GO) BENCH_PKGS=$(BENCH_PKGS) bash scripts/bench.sh
+
 clean:
 	rm -rf $(BIN)

@@ -1,0 +1,243 @@
+package benchgen_test
+
+import (
+	"bytes"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/benchgen"
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/lint"
+)
+
+func TestDeterministic(t *testing.T) {
+	opts := benchgen.Options{Packages: 12, Files: 3}
+	a, ea, err := benchgen.Files(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, eb, err := benchgen.Files(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *ea != *eb {
+		t.Fatalf("expectations differ between runs: %+v vs %+v", ea, eb)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("file sets differ: %d vs %d files", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Fatalf("%s differs between runs", name)
+		}
+	}
+	if ea.Packages != 12 || ea.GoFiles != 12*3+3 {
+		t.Errorf("inventory: %+v", ea)
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	if _, _, err := benchgen.Files(benchgen.Options{Packages: 0, Files: 5}); err == nil {
+		t.Error("0 packages: no error")
+	}
+	if _, _, err := benchgen.Files(benchgen.Options{Packages: 3, Files: 0}); err == nil {
+		t.Error("0 files: no error")
+	}
+}
+
+// TestOneFilePerPackage checks the layout that puts models, cache calls
+// and filler into a single file.
+func TestOneFilePerPackage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir := t.TempDir()
+	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 3, Files: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	goCmd(t, dir, "build", "./...")
+	checkDriver(t, dir, exp)
+}
+
+// TestStandaloneDriver generates a small module, builds and vets it, and
+// checks that the standalone driver reports exactly what the generator
+// expects, and sees exactly what it generated.
+func TestStandaloneDriver(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir := t.TempDir()
+	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 6, Files: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exp.Total == 0 || exp.TenantRepo == 0 || exp.TenantCacheFixable == 0 || exp.TenantCacheManual == 0 {
+		t.Fatalf("expected findings of every kind, got %+v", exp)
+	}
+	if lpf := exp.Lines / exp.GoFiles; lpf < 120 || lpf > 320 {
+		t.Errorf("%d lines per file on average, want 120-320", lpf)
+	}
+	read, err := benchgen.ReadExpected(filepath.Join(dir, "EXPECTED.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *read != *exp {
+		t.Errorf("EXPECTED.json = %+v, Generate returned %+v", read, exp)
+	}
+	goCmd(t, dir, "build", "./...")
+	goCmd(t, dir, "vet", "./...") // plain go vet is clean: the baseline does no extra work
+	checkDriver(t, dir, exp)
+}
+
+func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
+	t.Helper()
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	t.Setenv("TENANTLINT_CONFIG", "")
+	res, err := driver.Run(driver.Options{Dir: dir}, []string{"./..."})
+	if err != nil {
+		t.Fatalf("driver.Run: %v", err)
+	}
+	got := benchgen.Count(res.Findings)
+	if diff := benchgen.Compare(exp, got); diff != "" {
+		var lines []string
+		for _, f := range res.Findings {
+			lines = append(lines, strings.TrimPrefix(f.File, dir+string(filepath.Separator))+": "+f.Message+" ("+f.Check+", "+f.Fix+")")
+		}
+		sort.Strings(lines)
+		t.Fatalf("findings differ from the generator's expectation:\n%s\nfindings:\n%s", diff, strings.Join(lines, "\n"))
+	}
+	repo, cache := res.Stats["tenantrepo"], res.Stats["tenantcache"]
+	if repo == nil || cache == nil {
+		t.Fatalf("no stats: %v", res.Stats)
+	}
+	if repo.Models != exp.Models || repo.Covered != exp.ModelsCovered+exp.ModelsCoveredOut ||
+		repo.Global != exp.ModelsGlobal || repo.SuppressedModels != exp.ModelsSuppressed {
+		t.Errorf("tenantrepo saw %+v; generated %d models, %d+%d covered, %d global, %d suppressed",
+			*repo, exp.Models, exp.ModelsCovered, exp.ModelsCoveredOut, exp.ModelsGlobal, exp.ModelsSuppressed)
+	}
+	if cache.Calls != exp.CacheCalls || cache.Scoped != exp.CacheScoped || cache.Suppressed != exp.CacheSuppressed {
+		t.Errorf("tenantcache saw %+v; generated %d calls, %d scoped, %d suppressed",
+			*cache, exp.CacheCalls, exp.CacheScoped, exp.CacheSuppressed)
+	}
+}
+
+func goCmd(t testing.TB, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// BenchmarkGenerate measures the generator itself (in memory).
+func BenchmarkGenerate(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := benchgen.Files(benchgen.Options{Packages: 50, Files: 5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyzePackage measures the analyzers' cost on one generated
+// package (5 files of ~250 lines, a top-layer package with the most
+// imports): the module is loaded once, outside the timer, with the same
+// load mode as the standalone driver, and the module index is seeded as
+// the driver does; each iteration runs checker.Analyze on the package.
+func BenchmarkAnalyzePackage(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 16, Files: 5}); err != nil {
+		b.Fatal(err)
+	}
+	b.Setenv("TENANTLINT_CACHE", b.TempDir())
+	b.Setenv("TENANTLINT_CONFIG", "")
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+			packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
+		Dir: dir,
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		b.Fatal("load errors")
+	}
+	var target *packages.Package
+	for _, p := range pkgs {
+		if strings.Contains(p.PkgPath, "/svc/") && (target == nil || p.PkgPath > target.PkgPath) {
+			target = p
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		checks []string
+	}{
+		{"tenantrepo", []string{"tenantrepo"}},
+		{"tenantcache", []string{"tenantcache"}},
+		{"both", nil},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			env := lint.NewEnv()
+			env.Index.Seed(index.FromPackages(dir, false, pkgs))
+			analyzers, err := driver.Analyzers(env, tc.checks)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run := func() int {
+				g, err := checker.Analyze(analyzers, []*packages.Package{target}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				for _, act := range g.Roots {
+					if act.Err != nil {
+						b.Fatal(act.Err)
+					}
+					n += len(act.Diagnostics)
+				}
+				return n
+			}
+			if run() == 0 {
+				b.Fatalf("no findings in %s", target.PkgPath)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				run()
+			}
+		})
+	}
+}
+
+// BenchmarkDriverRun measures the standalone driver end to end (go list,
+// parsing and type-checking from source, the index, both analyzers) on a
+// generated module of 50 packages; profile it with -cpuprofile.
+func BenchmarkDriverRun(b *testing.B) {
+	dir := b.TempDir()
+	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 50, Files: 5})
+	if err != nil {
+		b.Fatal(err)
+	}
+	goCmd(b, dir, "build", "./...")
+	b.Setenv("TENANTLINT_CACHE", b.TempDir())
+	b.Setenv("TENANTLINT_CONFIG", "")
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := driver.Run(driver.Options{Dir: dir}, []string{"./..."})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Findings) != exp.Total {
+			b.Fatalf("%d findings, want %d", len(res.Findings), exp.Total)
+		}
+	}
+}

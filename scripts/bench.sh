@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Benchmark tenantlint against plain go vet on a generated module.
+#
+#   scripts/bench.sh                 # or: make bench [BENCH_PKGS=N]
+#
+# Knobs (environment):
+#   BENCH_PKGS   service packages to generate (default 200)
+#   BENCH_FILES  files per package (default 5)
+#   BENCH_RUNS   measured runs of each tool and mode (default 3)
+#   BENCH_TOOLS  tools to run, in order (default "vet vettool tenantlint";
+#                also known: tenantfix-dry, tenantfix-verify)
+#   BENCH_DIR    work directory to use and keep (default: a temporary one,
+#                removed at the end)
+#   BENCH_OUT    also write the result table (markdown) to this file
+#
+# What it does: builds bin/tenantlint and bin/benchgen, generates the
+# module (cmd/benchgen: N packages × F files and EXPECTED.json), primes a
+# fresh GOCACHE with `go build ./...`, then runs each tool back to back,
+# BENCH_RUNS times:
+#   cold  a copy of the primed GOCACHE (compile work shared, no vet
+#         results cached) and an empty TENANTLINT_CACHE;
+#   warm  the same command again on the caches the cold run left.
+# Each run is measured with GNU time (wall, user+sys CPU of the whole
+# process tree, peak RSS of its largest process). The table gives medians
+# and each tool's ratio to plain `go vet ./...` in the same mode. Every
+# tenantlint run (standalone and as vettool, cold and warm) must report
+# exactly the EXPECTED.json count, and plain go vet must be clean, else
+# the script fails: a fast wrong answer does not count.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PKGS=${BENCH_PKGS:-200}
+FILES=${BENCH_FILES:-5}
+RUNS=${BENCH_RUNS:-3}
+TOOLS=${BENCH_TOOLS:-vet vettool tenantlint}
+GO=${GO:-go}
+export GOTOOLCHAIN=local GOFLAGS= GOWORK=off TENANTLINT_CONFIG=
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+# GNU time gives peak RSS (%M); the shell keyword and BSD time do not.
+TIME=/usr/bin/time
+if ! [ -x "$TIME" ] || ! "$TIME" -f '%e' true >/dev/null 2>&1; then
+	die "GNU time is needed at /usr/bin/time to measure CPU time and peak RSS (the shell's
+  'time' keyword cannot report memory). On Debian or Ubuntu install it with:
+      apt-get update && apt-get install -y time
+  then run this script again."
+fi
+
+cd "$ROOT"
+echo "== building bin/tenantlint and bin/benchgen"
+$GO build -o "$ROOT/bin/" ./cmd/...
+BIN=$ROOT/bin
+case " $TOOLS " in *" tenantfix-"*) [ -x "$BIN/tenantfix" ] || die "BENCH_TOOLS names tenantfix but bin/tenantfix was not built" ;; esac
+
+if [ -n "${BENCH_DIR:-}" ]; then
+	W=$BENCH_DIR
+	rm -rf "$W"
+	mkdir -p "$W"
+else
+	W=$(mktemp -d "${TMPDIR:-/tmp}/tenantlint-bench.XXXXXX")
+	trap 'rm -rf "$W"' EXIT
+fi
+MOD=$W/mod
+PRIMED=$W/gocache-primed
+RESULTS=$W/results.txt
+: >"$RESULTS"
+
+echo "== generating $PKGS packages × $FILES files in $MOD"
+"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+EXPECTED=$MOD/EXPECTED.json
+TOTAL=$(sed -n 's/^  "total": \([0-9]*\),*$/\1/p' "$EXPECTED")
+[ -n "$TOTAL" ] || die "no total in $EXPECTED"
+
+echo "== priming a fresh GOCACHE with go build ./..."
+(cd "$MOD" && GOCACHE=$PRIMED "$TIME" -f '   go build: %e s wall, %U s user, %S s sys, %M KB peak RSS' $GO build ./...)
+
+# command TOOL: the command line of a tool, run in $MOD.
+command_of() {
+	case $1 in
+	vet) echo "$GO vet ./..." ;;
+	vettool) echo "$GO vet -vettool=$BIN/tenantlint ./..." ;;
+	tenantlint) echo "$BIN/tenantlint ./..." ;;
+	tenantfix-dry) echo "$BIN/tenantfix --dry-run --quiet ./..." ;;
+	tenantfix-verify) echo "$BIN/tenantfix --verify --quiet ./..." ;;
+	*) die "unknown tool $1 (known: vet vettool tenantlint tenantfix-dry tenantfix-verify)" ;;
+	esac
+}
+
+# count_findings FILE: diagnostics of the form path.go:line:col: in FILE.
+count_findings() { grep -cE '^[^#].*\.go:[0-9]+:[0-9]+: ' "$1" || true; }
+
+# measure TOOL MODE RUN: runs the tool once under GNU time with the
+# current caches, checks its exit status and findings, records a line.
+measure() {
+	local tool=$1 mode=$2 run=$3 cmd out err tf rc n want_rc
+	cmd=$(command_of "$tool")
+	out=$W/out.$tool.$mode.$run
+	err=$W/err.$tool.$mode.$run
+	tf=$W/time.$tool.$mode.$run
+	set +e
+	(cd "$MOD" && GOCACHE=$W/gocache TENANTLINT_CACHE=$W/tlcache "$TIME" -o "$tf" -f '%e %U %S %M' $cmd >"$out" 2>"$err")
+	rc=$?
+	set -e
+	case $tool in
+	vet | tenantfix-dry) want_rc=0 ;;
+	*) want_rc=1 ;;
+	esac
+	[ "$TOTAL" -gt 0 ] || want_rc=0
+	if [ "$rc" != "$want_rc" ]; then
+		echo "bench: $tool ($mode, run $run) exited $rc, want $want_rc; command: $cmd" >&2
+		tail -n 20 "$err" >&2
+		exit 1
+	fi
+	case $tool in
+	vettool) n=$(count_findings "$err") ;;
+	tenantlint) n=$(count_findings "$out") ;;
+	*) n=- ;;
+	esac
+	if [ "$n" != - ] && [ "$n" != "$TOTAL" ]; then
+		echo "bench: $tool ($mode, run $run) reported $n findings; EXPECTED.json says $TOTAL" >&2
+		exit 1
+	fi
+	# GNU time puts "Command exited with non-zero status N" first.
+	read -r wall user sys rss < <(tail -n 1 "$tf")
+	echo "$tool $mode $run $wall $user $sys $rss $n" >>"$RESULTS"
+	printf '   %-17s %-4s run %d: %6.2f s wall %6.2f s cpu %7.1f MiB  findings %s\n' \
+		"$tool" "$mode" "$run" "$wall" "$(echo "$user $sys" | awk '{print $1+$2}')" "$(echo "$rss" | awk '{print $1/1024}')" "$n"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== measuring: $RUNS runs of: $TOOLS (cold, then warm)"
+for run in $(seq 1 "$RUNS"); do
+	for tool in $TOOLS; do
+		rm -rf "$W/gocache" "$W/tlcache"
+		cp -a "$PRIMED" "$W/gocache"
+		measure "$tool" cold "$run"
+		measure "$tool" warm "$run"
+	done
+done
+rm -rf "$W/gocache" "$W/tlcache"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "== checking the findings by kind (tenantlint --format json)"
+cp -a "$PRIMED" "$W/gocache"
+set +e
+(cd "$MOD" && GOCACHE=$W/gocache TENANTLINT_CACHE=$W/tlcache "$BIN/tenantlint" --format json ./... >"$W/findings.json")
+set -e
+"$BIN/benchgen" -check "$EXPECTED" -findings "$W/findings.json"
+rm -rf "$W/gocache" "$W/tlcache"
+
+# median: the middle value (the mean of the two middle ones for an even
+# count) of the numbers on stdin.
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+table() {
+	local mode tool wall cpu rss bwall bcpu
+	echo "Module: $PKGS packages × $FILES files ($(sed -n 's/^  "go_files": \([0-9]*\),*$/\1/p' "$EXPECTED") Go files, $(sed -n 's/^  "lines": \([0-9]*\),*$/\1/p' "$EXPECTED") lines), $TOTAL expected findings; medians of $RUNS runs."
+	echo
+	echo "| tool | mode | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall ÷ go vet | CPU ÷ go vet |"
+	echo "|---|---|---:|---:|---:|---:|---:|"
+	for mode in cold warm; do
+		bwall=$(awk -v m=$mode '$1=="vet" && $2==m {print $4}' "$RESULTS" | median)
+		bcpu=$(awk -v m=$mode '$1=="vet" && $2==m {print $5+$6}' "$RESULTS" | median)
+		for tool in $TOOLS; do
+			wall=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $4}' "$RESULTS" | median)
+			cpu=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $5+$6}' "$RESULTS" | median)
+			rss=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $7/1024}' "$RESULTS" | median)
+			awk -v t="$(command_of "$tool" | sed "s|$BIN/|bin/|; s|$GO |go |")" -v m=$mode -v w="$wall" -v c="$cpu" -v r="$rss" -v bw="$bwall" -v bc="$bcpu" 'BEGIN {
+				rw = (bw == "nan" || bw == 0) ? "–" : sprintf("%.2f×", w / bw)
+				rc = (bc == "nan" || bc == 0) ? "–" : sprintf("%.2f×", c / bc)
+				printf "| `%s` | %s | %.2f | %.2f | %.0f | %s | %s |\n", t, m, w, c, r, rw, rc
+			}'
+		done
+	done
+	echo
+	echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $($GO version | sed 's/^go version //'), $(uname -sr); load average $LOAD_BEFORE before the runs, $LOAD_AFTER after."
+}
+
+echo
+table | tee "$W/table.md"
+if [ -n "${BENCH_OUT:-}" ]; then
+	cp "$W/table.md" "$BENCH_OUT"
+fi

@@ -11,16 +11,19 @@ package rewrite
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -35,6 +38,8 @@ type FileChange struct {
 	New     []byte
 	Mode    os.FileMode
 	Created bool
+
+	edits []udiff.Edit // the merged edits, on Old, before any formatting
 }
 
 // Plan is every change of a run, computed before anything is written.
@@ -57,15 +62,35 @@ type fix struct {
 
 // Build merges the first suggested fix of every finding into new file
 // contents. Fixes that overlap an earlier one are skipped and counted;
-// identical edits (the same import added twice) coalesce.
+// identical edits (the same import added twice) coalesce, wraps nest (a
+// key inside another key's expression: see splitWrap), and fixes that
+// each turn a file's single import into a group get one group with all
+// their imports (see mergeImportDecls), so that one run does what a
+// second run would otherwise still find to do.
 func Build(res *driver.Result, root string) (*Plan, error) {
-	p := &Plan{Root: root}
+	p, err := FromGraph(res.Graph, root)
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range res.Findings {
 		if f.Fix == report.Manual {
 			p.Manual = append(p.Manual, f)
 		}
 	}
-	fixes := collectFixes(res)
+	if err := p.addCreated(res.Graph); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// FromGraph builds the plan of the fixes suggested by the root actions of
+// an analysis graph, without the manual findings and the new files (Build
+// adds them from the driver's result: see addCreated). It is what Build
+// does for drivers other than the standalone one, such as the fuzz test's
+// in-process type checker.
+func FromGraph(g *checker.Graph, root string) (*Plan, error) {
+	p := &Plan{Root: root}
+	fixes := collectFixes(g)
 	edits := map[string][]udiff.Edit{}
 	olds := map[string][]byte{}
 	for _, fx := range fixes {
@@ -73,7 +98,7 @@ func Build(res *driver.Result, root string) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		merged, ok := mergeAll(edits, perFile)
+		merged, ok := mergeAll(edits, perFile, olds)
 		if !ok {
 			p.Conflicts++
 			continue
@@ -106,10 +131,10 @@ func (p *Plan) count(fx fix) {
 // collectFixes gathers each diagnostic's first fix once (a file seen in a
 // package and its test variant yields the same diagnostic twice), in a
 // deterministic order.
-func collectFixes(res *driver.Result) []fix {
+func collectFixes(g *checker.Graph) []fix {
 	var out []fix
 	seen := map[string]bool{}
-	for _, act := range res.Graph.Roots {
+	for _, act := range g.Roots {
 		for _, d := range act.Diagnostics {
 			if len(d.SuggestedFixes) == 0 {
 				continue
@@ -138,7 +163,8 @@ func collectFixes(res *driver.Result) []fix {
 
 // fileEdits converts a fix's edits to byte offsets per file, reading
 // each file once and checking that it still has the size it was parsed
-// with.
+// with. A wrap written as a replacement becomes two insertions (see
+// splitWrap).
 func fileEdits(fx fix, olds map[string][]byte) (map[string][]udiff.Edit, error) {
 	out := map[string][]udiff.Edit{}
 	for _, e := range fx.sf.TextEdits {
@@ -161,7 +187,8 @@ func fileEdits(fx fix, olds map[string][]byte) (map[string][]udiff.Edit, error) 
 		if !end.IsValid() {
 			end = e.Pos
 		}
-		out[name] = append(out[name], udiff.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+		ue := udiff.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)}
+		out[name] = append(out[name], splitWrap(ue, olds[name])...)
 	}
 	for _, es := range out {
 		udiff.SortEdits(es)
@@ -171,7 +198,7 @@ func fileEdits(fx fix, olds map[string][]byte) (map[string][]udiff.Edit, error) 
 
 // mergeAll merges one fix's edits into the accumulated ones, for every
 // file it touches, or reports a conflict.
-func mergeAll(acc, add map[string][]udiff.Edit) (map[string][]udiff.Edit, bool) {
+func mergeAll(acc, add map[string][]udiff.Edit, olds map[string][]byte) (map[string][]udiff.Edit, bool) {
 	out := map[string][]udiff.Edit{}
 	for name, es := range add {
 		prev := acc[name]
@@ -179,6 +206,7 @@ func mergeAll(acc, add map[string][]udiff.Edit) (map[string][]udiff.Edit, bool) 
 			out[name] = es
 			continue
 		}
+		prev, es = mergeImportDecls(prev, es, olds[name])
 		merged, ok := udiff.Merge(prev, es)
 		if !ok {
 			return nil, false
@@ -186,6 +214,105 @@ func mergeAll(acc, add map[string][]udiff.Edit) (map[string][]udiff.Edit, bool) 
 		out[name] = merged
 	}
 	return out, true
+}
+
+// mergeImportDecls resolves the conflict that two correct fixes of one
+// file have when each turns the file's single import declaration into a
+// group holding its own new import: the edit in add is dropped and the
+// one in prev replaces the declaration with one group holding the specs
+// of both, sorted by path as the edits write them. Other edits are
+// returned unchanged.
+func mergeImportDecls(prev, add []udiff.Edit, old []byte) ([]udiff.Edit, []udiff.Edit) {
+	var keep []udiff.Edit
+	copied := false
+	for _, a := range add {
+		merged := false
+		for i, p := range prev {
+			if a.Start == a.End || p.Start != a.Start || p.End != a.End || p.New == a.New {
+				continue
+			}
+			if !isImportDecl(string(old[a.Start:a.End])) {
+				continue
+			}
+			text, ok := unionImportGroups(p.New, a.New)
+			if !ok {
+				continue
+			}
+			if !copied {
+				prev = append([]udiff.Edit(nil), prev...)
+				copied = true
+			}
+			prev[i].New = text
+			merged = true
+			break
+		}
+		if !merged {
+			keep = append(keep, a)
+		}
+	}
+	return prev, keep
+}
+
+// isImportDecl reports whether text is exactly one import declaration.
+func isImportDecl(text string) bool {
+	_, ok := importGroupSpecs(text, false)
+	return ok
+}
+
+// importGroupSpecs parses text as one import declaration without
+// comments and returns the source text of each spec with its path; with
+// group set, the declaration must be parenthesized.
+func importGroupSpecs(text string, group bool) ([][2]string, bool) {
+	const head = "package p\n\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", head+text, parser.ParseComments)
+	if err != nil || len(f.Decls) != 1 || len(f.Comments) > 0 {
+		return nil, false
+	}
+	gd, ok := f.Decls[0].(*ast.GenDecl)
+	if !ok || gd.Tok != token.IMPORT || (group && !gd.Lparen.IsValid()) {
+		return nil, false
+	}
+	if fset.Position(gd.End()).Offset != len(head)+len(text) {
+		return nil, false
+	}
+	src := head + text
+	var out [][2]string
+	for _, s := range gd.Specs {
+		is := s.(*ast.ImportSpec)
+		path, err := strconv.Unquote(is.Path.Value)
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, [2]string{src[fset.Position(is.Pos()).Offset:fset.Position(is.End()).Offset], path})
+	}
+	return out, true
+}
+
+// unionImportGroups merges two parenthesized import declarations into one
+// group, each spec once, sorted by path.
+func unionImportGroups(x, y string) (string, bool) {
+	xs, ok1 := importGroupSpecs(x, true)
+	ys, ok2 := importGroupSpecs(y, true)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	seen := map[string]bool{}
+	var specs [][2]string
+	for _, s := range append(xs, ys...) {
+		if !seen[s[0]] {
+			seen[s[0]] = true
+			specs = append(specs, s)
+		}
+	}
+	sort.SliceStable(specs, func(i, j int) bool { return specs[i][1] < specs[j][1] })
+	var b strings.Builder
+	b.WriteString("import (")
+	for _, s := range specs {
+		b.WriteString("\n\t" + s[0])
+	}
+	b.WriteString("\n)")
+	return b.String(), true
 }
 
 // newChange applies the edits and checks the result: it must parse, and
@@ -211,7 +338,7 @@ func newChange(root, name string, old []byte, edits []udiff.Edit) (*FileChange, 
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return nil, fmt.Errorf("%s is outside the module %s; refusing to edit it", name, root)
 	}
-	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm()}, nil
+	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm(), edits: edits}, nil
 }
 
 func isGofmtClean(src []byte) bool {

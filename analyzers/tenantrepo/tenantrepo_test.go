@@ -429,3 +429,25 @@ func TestFixManual(t *testing.T) { runFix(t, "repo_fix_manual") }
 // TestFixNoReference: a template that does not use the configured import
 // gets no import.
 func TestFixNoReference(t *testing.T) { runFix(t, "repo_fix_noref") }
+
+// TestGeneratedOnlyCreates: a model in a package made only of generated
+// files asks, through the analyzer's result, for a new non-generated
+// file holding its repository (tenantfix writes it).
+func TestGeneratedOnlyCreates(t *testing.T) {
+	results := run(t, "repo_fix_generated/genonly")
+	var creates []lint.NewDecl
+	for _, r := range results {
+		if s, ok := r.Result.(*lint.Stats); ok {
+			creates = append(creates, s.Creates...)
+		}
+	}
+	if len(creates) != 1 {
+		t.Fatalf("Creates = %+v, want one declaration", creates)
+	}
+	c := creates[0]
+	if c.File != tenantrepo.NewFileName || c.Package != "genonly" ||
+		c.Decl != `var LedgerRepo = tenant.NewRepository[Ledger]("ledgers")` ||
+		c.ImportPath != "repo_fix_generated/tenant" || c.ImportName != "tenant" {
+		t.Errorf("Creates[0] = %+v", c)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"go/ast"
 	"go/format"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"sort"
@@ -199,11 +200,19 @@ func (f *File) insertInGroup(gd *ast.GenDecl, path, specText string) []analysis.
 			if is.Doc != nil {
 				start = is.Doc.Pos()
 			}
+			if tf.Line(start) == tf.Line(gd.Lparen) {
+				// "import (" shares the spec's line: insert inline.
+				return []analysis.TextEdit{{Pos: start, End: start, NewText: []byte(specText + "; ")}}
+			}
 			at := tf.LineStart(tf.Line(start))
 			return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(indentOf(tf, f.Src, is.Pos()) + specText + "\n")}}
 		}
 	}
 	last := group[len(group)-1]
+	if tf.Line(last.End()) == tf.Line(gd.Rparen) {
+		// The closing parenthesis shares the spec's line: insert inline.
+		return []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte("; " + specText)}}
+	}
 	at := lineEnd(tf, f.Src, last.End())
 	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indentOf(tf, f.Src, last.Pos()) + specText)}}
 }
@@ -250,14 +259,34 @@ func indentOf(tf *token.File, src []byte, pos token.Pos) string {
 	return string(src[start:end])
 }
 
-// lineEnd returns the position of the newline that ends pos's line (the
-// end of the file if there is none), after any trailing comment.
+// lineEnd returns where to insert text that goes after the node ending
+// at pos: the newline ending pos's line, after comments that end on that
+// line; or, when something that goes past that line follows on it (a
+// multi-line block comment or raw string, or code after a ';'), pos or
+// the end of the ';'.
 func lineEnd(tf *token.File, src []byte, pos token.Pos) token.Pos {
 	off := tf.Offset(pos)
-	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
-		return tf.Pos(off + i)
+	rest := src[off:]
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 {
+		nl = len(rest)
 	}
-	return tf.Pos(len(src))
+	var s scanner.Scanner
+	file := token.NewFileSet().AddFile("", -1, len(rest))
+	s.Init(file, rest, func(token.Position, string) {}, scanner.ScanComments)
+	at := pos
+	for first := true; ; first = false {
+		p, tok, lit := s.Scan()
+		o := file.Offset(p)
+		switch {
+		case tok == token.EOF || o >= nl:
+			return tf.Pos(off + nl)
+		case first && tok == token.SEMICOLON && lit == ";":
+			at = tf.Pos(off + o + 1)
+		case tok != token.COMMENT || strings.Contains(lit, "\n"):
+			return at
+		}
+	}
 }
 
 // WrapCall returns the edits that turn expression e into fn(ctx, e),

@@ -3,6 +3,6 @@
 package genonly
 
 // The package has no other file: no fix.
-type Ledger struct { // want `^Ledger is tenant-scoped \(has field TenantID\) but has no tenant-aware repository; declare one at package level, e\.g\. var LedgerRepo = tenant\.NewRepository\[Ledger\]\("ledgers"\) \(manual fix: the model is in a generated file and the package has no other file for the declaration; tenantfix creates one\)$`
+type Ledger struct { // want `^Ledger is tenant-scoped \(has field TenantID\) but has no tenant-aware repository; declare one at package level, e\.g\. var LedgerRepo = tenant\.NewRepository\[Ledger\]\("ledgers"\) \(tenantfix declares it in a new file tenant_repositories\.go\)$`
 	TenantID string
 }

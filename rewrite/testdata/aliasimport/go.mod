@@ -1,0 +1,3 @@
+module example.com/aliasimport
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/aliaslocal
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/genalone
+
+go 1.26

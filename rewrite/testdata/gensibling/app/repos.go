@@ -1,0 +1,3 @@
+package app
+
+// Hand-written repositories live here.

@@ -1,0 +1,3 @@
+module example.com/gensibling
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/httphandler
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/importcycle
+
+go 1.26

@@ -1,0 +1,6 @@
+package tenant
+
+import "example.com/importcycle/models"
+
+// LastAudit makes tenant import models.
+var LastAudit models.Audit

@@ -1,0 +1,3 @@
+module example.com/multiline
+
+go 1.26

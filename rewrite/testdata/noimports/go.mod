@@ -1,0 +1,3 @@
+module example.com/noimports
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/notgofmt
+
+go 1.26

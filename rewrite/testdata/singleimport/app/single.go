@@ -1,0 +1,13 @@
+package app
+
+import "fmt"
+
+// Account is tenant-scoped.
+type Account struct {
+	TenantID string
+}
+
+// Single reads the cache.
+func Single(ctx Ctx, s *Store, id int) {
+	s.Get(ctx, fmt.Sprint("account:", id))
+}

@@ -1,0 +1,3 @@
+module example.com/singleimport
+
+go 1.26

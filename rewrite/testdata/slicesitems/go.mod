@@ -1,0 +1,3 @@
+module example.com/slicesitems
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/twofixes
+
+go 1.26

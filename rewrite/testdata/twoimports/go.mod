@@ -1,0 +1,3 @@
+module example.com/twoimports
+
+go 1.26

@@ -348,6 +348,10 @@ func isGofmtClean(src []byte) bool {
 
 // Diff renders the plan as one unified diff with a/ and b/ prefixes,
 // paths relative to the module root, as git apply and patch -p1 take it.
+// Hunk positions are recomputed (see fixHunkStarts): go-udiff v0.4.1, like
+// x/tools' internal/diff that it forks, does not count the unchanged
+// lines that join two edits into one hunk, so later hunks of a file get a
+// "+start" too small; git apply tolerates it, patch applies "with offset".
 func (p *Plan) Diff() string {
 	var b strings.Builder
 	for _, fc := range p.Files {
@@ -355,15 +359,48 @@ func (p *Plan) Diff() string {
 		if fc.Created {
 			from = "/dev/null"
 		}
-		d := udiff.Unified(from, "b/"+fc.Rel, string(fc.Old), string(fc.New))
-		if d == "" {
-			continue
+		old, new := string(fc.Old), string(fc.New)
+		u, err := udiff.ToUnifiedDiff(from, "b/"+fc.Rel, old, udiff.Lines(old, new), udiff.DefaultContextLines)
+		if err != nil || len(u.Hunks) == 0 {
+			continue // the edits come from udiff itself: err cannot happen
 		}
+		fixHunkStarts(u.Hunks)
 		fmt.Fprintf(&b, "diff --git a/%s b/%s\n", fc.Rel, fc.Rel)
 		if fc.Created {
 			fmt.Fprintf(&b, "new file mode 100%o\n", fc.Mode)
 		}
-		b.WriteString(d)
+		b.WriteString(u.String())
 	}
 	return b.String()
+}
+
+func fixHunkStarts(hunks []*udiff.Hunk) {
+	offset := 0 // new line number minus old line number so far
+	for _, h := range hunks {
+		from, to := 0, 0
+		for _, l := range h.Lines {
+			switch l.Kind {
+			case udiff.Delete:
+				from++
+			case udiff.Insert:
+				to++
+			default:
+				from++
+				to++
+			}
+		}
+		// The first line the hunk covers, in the old file; a hunk with no
+		// old lines is placed after line FromLine-1 (udiff writes such a
+		// hunk, at the start of an empty file, as -0,0).
+		first := h.FromLine
+		switch {
+		case to > 0:
+			h.ToLine = first + offset
+		case first+offset <= 1:
+			h.ToLine = 1 // printed as +0,0, as udiff and GNU diff do
+		default:
+			h.ToLine = first + offset - 1
+		}
+		offset += to - from
+	}
 }

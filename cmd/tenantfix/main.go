@@ -167,7 +167,7 @@ func (t *tool) fix(patterns []string) int {
 	}
 	if t.o.dryRun {
 		t.progress.clear()
-		io.WriteString(t.stdout, unifiedDiff(plan))
+		io.WriteString(t.stdout, plan.Diff())
 		t.summary(plan, wd, "to change")
 		return 0
 	}

@@ -1415,7 +1415,7 @@ func TestUnifiedDiffHunkStarts(t *testing.T) {
 		}
 	}
 	p := &rewrite.Plan{Files: []*rewrite.FileChange{{Rel: "f.txt", Old: []byte(old.String()), New: []byte(new.String())}}}
-	d := unifiedDiff(p)
+	d := p.Diff()
 	checkDiff(t, d, tree{"f.txt": {data: old.String(), mode: 0o644}}, tree{"f.txt": {data: new.String(), mode: 0o644}})
 	if !strings.Contains(d, "@@ -2,11 +2,11 @@") || !strings.Contains(d, "@@ -28,6 +28,7 @@") {
 		t.Errorf("unexpected hunks:\n%s", d)

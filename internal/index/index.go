@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"go/token"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -124,16 +125,8 @@ func (ix *Index) addImports(p *packages.Package) {
 func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {
 	for _, in := range tenancy.PackageLevelInstances(p.Syntax, p.TypesInfo) {
 		pos := p.Fset.Position(in.Pos)
-		rel, err := filepath.Rel(ix.Root, pos.Filename)
-		if err != nil {
-			rel = pos.Filename
-		}
-		s := Site{
-			Generic: in.Generic.String(),
-			Pkg:     p.PkgPath,
-			Pos:     filepath.ToSlash(rel) + ":" + itoa(pos.Line) + ":" + itoa(pos.Column),
-			Test:    strings.HasSuffix(pos.Filename, "_test.go"),
-		}
+		s := Site{Generic: in.Generic.String(), Pkg: p.PkgPath, Pos: relPos(ix.Root, pos),
+			Test: strings.HasSuffix(pos.Filename, "_test.go")}
 		key := in.Model.String() + "|" + s.Generic + "|" + s.Pos
 		if seen[key] {
 			continue
@@ -158,6 +151,16 @@ func (ix *Index) finish() {
 	data, _ := json.Marshal(ix)
 	sum := sha256.Sum256(data)
 	ix.Hash = hex.EncodeToString(sum[:])
+}
+
+// relPos renders a position as file:line:col with the file relative to
+// root.
+func relPos(root string, pos token.Position) string {
+	rel, err := filepath.Rel(root, pos.Filename)
+	if err != nil {
+		rel = pos.Filename
+	}
+	return filepath.ToSlash(rel) + ":" + itoa(pos.Line) + ":" + itoa(pos.Column)
 }
 
 func itoa(i int) string {

@@ -99,6 +99,9 @@ func Walk(root string) (*Tree, error) {
 // Build loads every package under root (types from source, dependencies
 // from export data) and indexes them.
 func Build(root string, tests bool) (*Index, error) {
+	if !tests {
+		return buildFast(root)
+	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,

@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -37,9 +36,6 @@ func New(env *lint.Env) *analysis.Analyzer {
 
 func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 	stats := new(lint.Stats)
-	if isTestMain(pass) {
-		return stats, nil
-	}
 	p, err := env.Start(pass, config.CheckCache)
 	if p == nil {
 		return stats, err
@@ -54,14 +50,6 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 		}
 	}
 	return stats, nil
-}
-
-// isTestMain reports whether pass is the test main package that drivers
-// loading tests synthesize (package main at path "p.test", its one file
-// generated in the build cache): it has no code of the user's to check,
-// and no configuration file above it.
-func isTestMain(pass *analysis.Pass) bool {
-	return pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test")
 }
 
 // checkDecl checks the cache calls of one top-level declaration; the key

@@ -42,9 +42,6 @@ func New(env *lint.Env) *analysis.Analyzer {
 
 func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 	stats := new(lint.Stats)
-	if isTestMain(pass) {
-		return stats, nil
-	}
 	p, err := env.Start(pass, config.CheckRepo)
 	if p == nil {
 		return stats, err
@@ -76,24 +73,6 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 		}
 	}
 	return stats, nil
-}
-
-// isTestMain reports whether the package is the test main program that
-// go/packages synthesizes for a package with tests (loaded with Tests:
-// true, as analysistest and the standalone driver with ignore.tests:
-// false do). Its one file lives in the build cache, where no
-// configuration can be found, and it declares nothing to check.
-func isTestMain(pass *analysis.Pass) bool {
-	if pass.Pkg.Name() != "main" || !strings.HasSuffix(pass.Pkg.Path(), ".test") {
-		return false
-	}
-	for _, f := range pass.Files {
-		name := pass.Fset.File(f.FileStart).Name()
-		if strings.HasSuffix(name, ".go") && filepath.Base(name) != "_testmain.go" {
-			return false
-		}
-	}
-	return true
 }
 
 // coveredLocally lists the models instantiated with a repository type in

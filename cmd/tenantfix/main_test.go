@@ -1197,7 +1197,7 @@ func TestRefusals(t *testing.T) {
 		names string // what the error line must name
 	}{
 		{"file that does not parse", write("jobs/bad.go", "package jobs\n\nfunc broken( {\n"), nil, "jobs/bad.go"},
-		{"package with a type error", write("models/orders/bad.go", "package orders\n\nvar n int = \"s\"\n"), nil, "models/orders/bad.go"},
+		{"package with a type error", write("models/orders/bad.go", "package orders\n\nvar n int = \"s\"\n"), nil, "models/orders/bad.go:3:13: cannot use \"s\" (untyped string constant) as int value in variable declaration (in package example.com/fixe2e/models/orders)"},
 		{"existing backup folder", func(t *testing.T, dir string) {
 			write("keep.txt", "mine\n")(t, dir)
 			if err := os.Mkdir(filepath.Join(dir, "bk"), 0o755); err != nil {

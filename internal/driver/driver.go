@@ -145,7 +145,7 @@ func load(dir string, tests bool, patterns []string) ([]*packages.Package, error
 			if typed && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
 				continue // the compiler's report of the errors listed with positions
 			}
-			if m := loadError(dir, e); !seen[m] {
+			if m := loadError(dir, p.PkgPath, e); !seen[m] {
 				seen[m] = true
 				msgs = append(msgs, m)
 			}
@@ -169,11 +169,15 @@ func load(dir string, tests bool, patterns []string) ([]*packages.Package, error
 // loadError formats a load error as "file:line:col: message", the file
 // relative to dir when it is below it, or as the message alone when it
 // has no position.
-func loadError(dir string, e packages.Error) string {
+func loadError(dir, pkg string, e packages.Error) string {
 	if e.Pos == "" || e.Pos == "-" {
 		return e.Msg
 	}
-	return report.RelPath(dir, e.Pos) + ": " + e.Msg
+	where := ""
+	if e.Kind == packages.TypeError && pkg != "" {
+		where = " (in package " + pkg + ")"
+	}
+	return report.RelPath(dir, e.Pos) + ": " + e.Msg + where
 }
 
 // seedIndex gives the environment an index built from the loaded

@@ -35,6 +35,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
@@ -49,18 +50,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
 		return 2
 	}
-	res, err := driver.Run(driver.Options{Config: *configPath, Checks: *checks}, fs.Args())
+	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	wd, _ := os.Getwd()
-	report.Relative(res.Findings, wd)
-	if err := report.Write(stdout, *format, res.Findings); err != nil {
+	opts := driver.Options{Config: *configPath, Checks: *checks}
+	findings, err := findings(wd, opts, fs.Args(), !*noCache)
+	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	if len(res.Findings) > 0 {
+	report.Relative(findings, wd)
+	if err := report.Write(stdout, *format, findings); err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	if len(findings) > 0 {
 		return 1
 	}
 	return 0
@@ -73,4 +79,25 @@ func validFormat(f string) bool {
 		}
 	}
 	return false
+}
+
+// findings runs the analysis, or replays the findings of an earlier run
+// whose inputs were the same (see driver.ResultKey): a warm run then costs
+// a walk of the module's files instead of a type-check of every package.
+func findings(wd string, opts driver.Options, patterns []string, useCache bool) ([]report.Finding, error) {
+	key, cacheable := driver.ResultKey(wd, opts, patterns)
+	cacheable = cacheable && useCache
+	if cacheable {
+		if fs, ok := driver.LoadResult(key); ok {
+			return fs, nil
+		}
+	}
+	res, err := driver.Run(opts, patterns)
+	if err != nil {
+		return nil, err
+	}
+	if cacheable {
+		driver.StoreResult(key, res.Findings)
+	}
+	return res.Findings, nil
 }

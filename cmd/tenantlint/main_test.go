@@ -965,3 +965,66 @@ func TestFix(t *testing.T) {
 	slices.Sort(want)
 	diffLines(t, "findings after go fix", got, want)
 }
+
+// TestResultCache: a standalone run whose inputs did not change replays
+// the findings of the previous one (proved by planting a finding in the
+// cached result); any edit to a Go file, or --no-cache, analyzes again.
+func TestResultCache(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, nil)
+	// Files written just now are racy: no result is stored for them.
+	if r := lint(t, dir); r.code != 1 {
+		t.Fatalf("exit %d", r.code)
+	}
+	backdate(t, dir)
+	first := lint(t, dir)
+	var cacheDir string
+	for _, kv := range env(t) {
+		if v, ok := strings.CutPrefix(kv, "TENANTLINT_CACHE="); ok {
+			cacheDir = filepath.Join(v, "results")
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(cacheDir, "*.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("cached results: %v %v", files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	const planted = `{"check":"tenantcache","file":"%s","line":1,"column":1,"message":"planted","fix":"manual"}`
+	marker := fmt.Sprintf(planted, filepath.Join(dir, "go.mod"))
+	writeFile(t, files[0], strings.Replace(string(data), "[", "["+marker+",", 1))
+
+	replay := lint(t, dir)
+	if !strings.Contains(replay.stdout, "go.mod:1:1: planted (tenantcache)") || replay.code != first.code {
+		t.Fatalf("an unchanged module was analyzed again instead of replayed:\n%s", replay.stdout)
+	}
+	fresh := lint(t, dir, "--no-cache")
+	if fresh.stdout != first.stdout {
+		t.Errorf("--no-cache:\n%s\nwant:\n%s", fresh.stdout, first.stdout)
+	}
+	// A same-size edit: the file is racy (and its time changed), so the
+	// module is analyzed again.
+	edit(t, dir, "internal/service/service.go", "func (s *Service) Scoped(", "func (s *Service) Scopex(")
+	edited := lint(t, dir)
+	if strings.Contains(edited.stdout, "planted") || edited.stdout == "" {
+		t.Errorf("an edited module replayed stale findings:\n%s", edited.stdout)
+	}
+}
+
+// backdate sets every file's modification time an hour back, as if the
+// module had been written long before the run.
+func backdate(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

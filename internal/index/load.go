@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
@@ -43,14 +44,22 @@ type Tree struct {
 	Configs []string        // .tenantlint.yaml files inside the module
 	Dirs    map[string]bool // directories with non-test Go files
 	Key     string
+	// Racy is set when a file changed too recently for Key to be
+	// trusted by a later run; then nothing is cached under it.
+	Racy bool
 }
+
+// racyWindow is how recent a file's modification must be for results
+// keyed by the walk not to be stored: a same-size rewrite within the file
+// system's timestamp granularity would keep the key (git's racy entries).
+const racyWindow = 2 * time.Second
 
 // Walk lists the module under root. Directories that the go command
 // ignores (testdata, vendor, names starting with . or _) and nested
 // modules are skipped.
 func Walk(root string) (*Tree, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index v2 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, toolIdentity())
+	fmt.Fprintf(h, "tenantlint index v2 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, ToolIdentity())
 	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -81,6 +90,9 @@ func Walk(root string) (*Tree, error) {
 		}
 		rel, _ := filepath.Rel(root, path)
 		fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
+		if time.Since(info.ModTime()) < racyWindow {
+			t.Racy = true
+		}
 		switch {
 		case name == config.FileName:
 			t.Configs = append(t.Configs, path)
@@ -249,6 +261,9 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 // take turns through a lock file so that only the first one does work.
 func Cached(t *Tree, tests bool) (*Index, error) {
 	dir := CacheDir()
+	if t.Racy {
+		return Build(t.Root, tests)
+	}
 	file := filepath.Join(dir, fmt.Sprintf("%s-tests=%v.json", t.Key, tests))
 	if ix, err := readIndex(file); err == nil {
 		return ix, nil
@@ -320,10 +335,10 @@ func (t *Tree) SortedConfigs() []string {
 	return c
 }
 
-// toolIdentity names the running executable's build (path, size and
+// ToolIdentity names the running executable's build (path, size and
 // modification time), so that an upgraded tenantlint never reuses an
 // index written by another build.
-func toolIdentity() string {
+func ToolIdentity() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"

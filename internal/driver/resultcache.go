@@ -1,0 +1,165 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/report"
+)
+
+// ResultKey returns the key under which the findings of a standalone run
+// are cached, or false when the run's inputs cannot all be named cheaply.
+//
+// The key covers everything the findings depend on: the tool's build, the
+// go command and its environment, the working directory, flags and
+// patterns, every Go file, go.mod, go.sum and configuration file of the
+// module (by size and modification time, like make), and configuration
+// files above it. Runs whose inputs reach outside the module are not
+// cached: patterns that are not relative, a go.work, local replace
+// directives, a vendor folder, GOPATH mode.
+//
+// A key is returned only when no input changed in the last moments, so
+// that a later same-size edit cannot hide behind an unchanged timestamp.
+func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
+	for _, p := range patterns {
+		if p != "." && !strings.HasPrefix(p, "./") {
+			return "", false
+		}
+	}
+	root := index.ModuleRoot(dir, "")
+	if root == "" || outsideInputs(root, dir) {
+		return "", false
+	}
+	tree, err := index.Walk(root)
+	if err != nil || tree.Racy {
+		return "", false
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", index.ToolIdentity(), goIdentity(), tree.Key)
+	for _, v := range []string{"GOROOT", "GOTOOLCHAIN", "GOENV", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "TENANTLINT_CONFIG"} {
+		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
+	}
+	fmt.Fprintf(h, "dir=%s\nchecks=%q\npatterns=%q\n", dir, opts.Checks, patterns)
+	for _, path := range []string{opts.Config, os.Getenv("TENANTLINT_CONFIG"), aboveRoot(root)} {
+		if path != "" {
+			data, err := os.ReadFile(path)
+			fmt.Fprintf(h, "config %s %x %v\n", path, sha256.Sum256(data), err)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// outsideInputs reports whether the module's code may come from files
+// that a walk of the module does not see.
+func outsideInputs(root, dir string) bool {
+	if _, err := os.Stat(filepath.Join(root, "vendor")); err == nil {
+		return true
+	}
+	if os.Getenv("GOWORK") != "off" {
+		for d := dir; ; d = filepath.Dir(d) {
+			if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+				return true
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return true
+	}
+	mf, err := modfile.ParseLax("go.mod", data, nil)
+	if err != nil {
+		return true
+	}
+	for _, r := range mf.Replace {
+		if r.New.Version == "" {
+			return true // a local directory
+		}
+	}
+	return false
+}
+
+// aboveRoot is the configuration file that applies from above the module
+// root, if any.
+func aboveRoot(root string) string {
+	p, err := config.Find(filepath.Dir(root))
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+// goIdentity names the go command that go/packages will run.
+func goIdentity() string {
+	path, err := exec.LookPath("go")
+	if err != nil {
+		return "no go command"
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return path
+	}
+	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
+}
+
+func resultFile(key string) string {
+	return filepath.Join(index.CacheDir(), "results", key+".json")
+}
+
+// LoadResult returns the findings cached under key.
+func LoadResult(key string) ([]report.Finding, bool) {
+	data, err := os.ReadFile(resultFile(key))
+	if err != nil {
+		return nil, false
+	}
+	var fs []report.Finding
+	if err := json.Unmarshal(data, &fs); err != nil {
+		return nil, false
+	}
+	for i := range fs {
+		if _, err := os.Stat(fs[i].File); err != nil {
+			return nil, false // defensive: a finding's file vanished
+		}
+	}
+	return fs, true
+}
+
+// StoreResult caches findings under key; failing to do so only costs
+// the next run its speed.
+func StoreResult(key string, fs []report.Finding) {
+	if fs == nil {
+		fs = []report.Finding{}
+	}
+	data, err := json.Marshal(fs)
+	if err != nil {
+		return
+	}
+	file := resultFile(key)
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".result-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		os.Remove(tmp.Name())
+	}
+}

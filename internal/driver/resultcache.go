@@ -79,7 +79,7 @@ func outsideInputs(root, dir string) bool {
 	if err != nil {
 		return true
 	}
-	mf, err := modfile.ParseLax("go.mod", data, nil)
+	mf, err := modfile.Parse("go.mod", data, nil)
 	if err != nil {
 		return true
 	}

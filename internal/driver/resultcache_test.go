@@ -1,0 +1,111 @@
+package driver
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// writeOld writes files and dates them an hour back, so that the walk
+// does not find them racy.
+func writeOld(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestResultKey(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	base := map[string]string{
+		"go.mod":            "module example.com/m\n\ngo 1.26\n",
+		".tenantlint.yaml":  "version: 1\n",
+		"a/a.go":            "package a\n",
+		"b/b.go":            "package b\n",
+		"testdata/x/x.go":   "package x\n",
+		"nested/go.mod":     "module example.com/n\n",
+		"nested/n/n.go":     "package n\n",
+		"_skipped/s/s.go":   "package s\n",
+		".hidden/h/h.go":    "package h\n",
+		"a/notes/readme.md": "not an input\n",
+	}
+	key := func(t *testing.T, dir string, patterns ...string) (string, bool) {
+		t.Helper()
+		return ResultKey(dir, Options{}, patterns)
+	}
+	dir := t.TempDir()
+	writeOld(t, dir, base)
+	k1, ok := key(t, dir, "./...")
+	if !ok {
+		t.Fatal("a plain module is not cacheable")
+	}
+	if k2, _ := key(t, dir, "./..."); k2 != k1 {
+		t.Error("the key is not stable")
+	}
+	if k, _ := key(t, dir, "./a"); k == k1 {
+		t.Error("patterns are not part of the key")
+	}
+	if k, _ := ResultKey(dir, Options{Checks: []string{"tenantrepo"}}, []string{"./..."}); k == k1 {
+		t.Error("checks are not part of the key")
+	}
+
+	// Files the go command ignores do not change the key; inputs do.
+	writeOld(t, dir, map[string]string{"testdata/x/x.go": "package x // edited\n", "nested/n/n.go": "package n // edited\n",
+		"a/notes/readme.md": "edited\n"})
+	if k, _ := key(t, dir, "./..."); k != k1 {
+		t.Error("an edit outside the module's inputs changed the key")
+	}
+	for name, src := range map[string]string{"a/a.go": "package a // edited\n", ".tenantlint.yaml": "version: 1 # edited\n", "go.sum": "x\n"} {
+		writeOld(t, dir, map[string]string{name: src})
+		k, ok := key(t, dir, "./...")
+		if !ok || k == k1 {
+			t.Errorf("editing %s did not change the key", name)
+		}
+		k1 = k
+	}
+
+	// A file written just now is racy: no key.
+	if err := os.WriteFile(filepath.Join(dir, "b/b.go"), []byte("package b // now\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := key(t, dir, "./..."); ok {
+		t.Error("a racy file still gave a key")
+	}
+}
+
+func TestResultKeyRefusesOutsideInputs(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	cases := map[string]map[string]string{
+		"local replace": {"go.mod": "module example.com/m\n\ngo 1.26\n\nreplace example.com/x => ../x\n"},
+		"vendor":        {"go.mod": "module example.com/m\n\ngo 1.26\n", "vendor/modules.txt": "\n"},
+		"go.work":       {"go.mod": "module example.com/m\n\ngo 1.26\n", "go.work": "go 1.26\n\nuse .\n"},
+	}
+	for name, files := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			files["a/a.go"] = "package a\n"
+			writeOld(t, dir, files)
+			if _, ok := ResultKey(dir, Options{}, []string{"./..."}); ok {
+				t.Errorf("%s: cacheable", name)
+			}
+		})
+	}
+	dir := t.TempDir()
+	writeOld(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "a/a.go": "package a\n"})
+	for _, pattern := range []string{"std", "example.com/m/...", "../x/..."} {
+		if _, ok := ResultKey(dir, Options{}, []string{pattern}); ok {
+			t.Errorf("pattern %s: cacheable", pattern)
+		}
+	}
+}

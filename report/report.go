@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,8 +18,8 @@ type Finding struct {
 	File      string `json:"file"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
-	EndLine   int    `json:"-"`
-	EndColumn int    `json:"-"`
+	EndLine   int    `json:"end_line,omitempty"`   // kept by the result cache; not in --format json
+	EndColumn int    `json:"end_column,omitempty"` // likewise
 	Message   string `json:"message"`
 	Fix       string `json:"fix"` // "fixable" or "manual"
 }
@@ -78,23 +79,75 @@ func JSON(w io.Writer, fs []Finding) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
+	type jsonFinding struct {
+		Check   string `json:"check"`
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
+		Fix     string `json:"fix"`
+	}
+	out := make([]jsonFinding, len(fs))
+	for i, f := range fs {
+		out[i] = jsonFinding{f.Check, f.File, f.Line, f.Column, f.Message, f.Fix}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Findings []Finding `json:"findings"`
-	}{fs})
+		Findings []jsonFinding `json:"findings"`
+	}{out})
 }
 
 // Formats lists the names accepted by --format.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit"}
 
-// Write writes findings in the named format.
-func Write(w io.Writer, format string, fs []Finding) error {
-	switch format {
+// Options says how Write prints findings.
+type Options struct {
+	// Format is one of Formats; "" means text.
+	Format string
+	// Dir is the directory that relative Finding.File names are relative
+	// to (the working directory). "" means the process's.
+	Dir string
+	// Root is the module root: SARIF artifact URIs are relative to it.
+	// "" means Dir.
+	Root string
+	// ToolVersion goes into SARIF's tool.driver.version when not "".
+	ToolVersion string
+	// Checks are the checks that ran (default all): junit reports a
+	// passing test case for each of them that found nothing.
+	Checks []string
+}
+
+// Write writes findings in the format that o names.
+func Write(w io.Writer, fs []Finding, o Options) error {
+	switch o.Format {
 	case "text", "":
 		return Text(w, fs)
 	case "json":
 		return JSON(w, fs)
+	case "sarif":
+		return SARIF(w, fs, o)
+	case "github":
+		return GitHub(w, fs, os.Getenv("GITHUB_STEP_SUMMARY"))
+	case "checkstyle":
+		return Checkstyle(w, fs)
+	case "junit":
+		return JUnit(w, fs, o.Checks)
 	}
-	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q (known: %s)", o.Format, strings.Join(Formats, ", "))
+}
+
+// abs returns the absolute name of f.File, resolving a relative name
+// against dir.
+func abs(dir, file string) string {
+	if filepath.IsAbs(file) {
+		return file
+	}
+	if dir == "" {
+		if a, err := filepath.Abs(file); err == nil {
+			return a
+		}
+		return file
+	}
+	return filepath.Join(dir, file)
 }

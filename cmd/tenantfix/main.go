@@ -5,6 +5,7 @@
 //	tenantfix --dry-run [packages]   # print a unified diff, write nothing
 //	tenantfix [packages]             # apply, with a backup
 //	tenantfix --verify [packages]    # CI gate: exit 1 while findings remain
+//	tenantfix --verify --format sarif [packages]   # the same, in any report format
 //	tenantfix --restore DIR          # put a backup back, byte for byte
 //
 // Exit status: 0 done, 1 --verify found something, 2 error (then nothing
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,7 +37,7 @@ func main() {
 type options struct {
 	dryRun, verify, force, verbose, quiet bool
 	checks                                []string
-	backupDir, restore, config            string
+	backupDir, restore, config, format    string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -49,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.restore, "restore", "", "put back every file of this backup folder, byte for byte")
 	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
 	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
+	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	fs.Usage = func() {
@@ -85,6 +88,10 @@ func conflicts(o options, fs *pflag.FlagSet) string {
 		return "--backup-dir only applies when fixing (not with --dry-run, --verify or --restore)"
 	case o.restore != "" && (fs.NArg() > 0 || fs.Changed("checks") || fs.Changed("config")):
 		return "--restore takes no packages, --checks or --config: it puts back what the backup's manifest names"
+	case fs.Changed("format") && !o.verify:
+		return "--format only applies to --verify"
+	case !slices.Contains(report.Formats, o.format):
+		return fmt.Sprintf("unknown --format %q (known: %s)", o.format, strings.Join(report.Formats, ", "))
 	case o.verbose && o.quiet:
 		return "--verbose and --quiet exclude each other"
 	}
@@ -159,7 +166,7 @@ func (t *tool) fix(patterns []string) int {
 	}
 	root := index.ModuleRoot(wd, wd)
 	if t.o.verify {
-		return t.verify(res, wd)
+		return t.verify(res, wd, root)
 	}
 	plan, err := rewrite.Build(res, root)
 	if err != nil {
@@ -208,10 +215,13 @@ func (t *tool) summary(plan *rewrite.Plan, wd, verb string) {
 	}
 }
 
-func (t *tool) verify(res *driver.Result, wd string) int {
+func (t *tool) verify(res *driver.Result, wd, root string) int {
 	t.progress.clear()
 	report.Relative(res.Findings, wd)
-	report.Text(t.stdout, res.Findings)
+	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks}
+	if err := report.Write(t.stdout, res.Findings, out); err != nil {
+		return t.errorf("%v", err)
+	}
 	if s := res.Stats["tenantrepo"]; s != nil {
 		t.say("tenant-scoped models: %d/%d covered (%d global, %d suppressed)",
 			s.Covered, s.Models-s.Global, s.Global, s.SuppressedModels)

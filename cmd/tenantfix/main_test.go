@@ -16,6 +16,8 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"go/format"
 	"go/parser"
@@ -429,7 +431,7 @@ func moduleEnv(root, gocache string) ([]string, error) {
 	drop := map[string]bool{}
 	for _, k := range []string{"GOFLAGS", "GOWORK", "GOPROXY", "GOTOOLCHAIN", "GOENV", "GOPATH", "GOMODCACHE",
 		"GOCACHE", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "TENANTLINT_CACHE", "TENANTLINT_CONFIG",
-		"TENANTFIX_TEST_WRITE_DELAY", "TENANTFIX_TEST_FAIL_WRITE", "PWD"} {
+		"TENANTFIX_TEST_WRITE_DELAY", "TENANTFIX_TEST_FAIL_WRITE", "PWD", "GITHUB_STEP_SUMMARY"} {
 		drop[k] = true
 	}
 	var env []string
@@ -1226,6 +1228,8 @@ func TestRefusals(t *testing.T) {
 		{"--restore with packages", nil, []string{"--restore", "x", "./..."}, "--restore"},
 		{"--restore without a folder", nil, []string{"--restore"}, "restore"},
 		{"unknown flag", nil, []string{"--bogus"}, "bogus"},
+		{"--format without --verify", nil, []string{"--format", "json"}, "--format only applies to --verify"},
+		{"unknown format", nil, []string{"--verify", "--format", "xml"}, `unknown --format "xml"`},
 		{"unknown check", nil, []string{"--checks", "tenantrep"}, "tenantrep"},
 		{"package outside the module", nil, []string{outside}, filepath.Base(outside)},
 	}
@@ -1419,5 +1423,51 @@ func TestUnifiedDiffHunkStarts(t *testing.T) {
 	checkDiff(t, d, tree{"f.txt": {data: old.String(), mode: 0o644}}, tree{"f.txt": {data: new.String(), mode: 0o644}})
 	if !strings.Contains(d, "@@ -2,11 +2,11 @@") || !strings.Contains(d, "@@ -28,6 +28,7 @@") {
 		t.Errorf("unexpected hunks:\n%s", d)
+	}
+}
+
+// TestVerifyFormats: --verify --format prints the findings in that format
+// on stdout and keeps the summary on stderr.
+func TestVerifyFormats(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t)
+	text := tenantfix(t, dir, "--verify")
+	mustCode(t, text, 1, "--verify")
+	n := len(strings.Split(strings.TrimSpace(text.stdout), "\n"))
+
+	junit := tenantfix(t, dir, "--verify", "--format", "junit")
+	mustCode(t, junit, 1, "--verify --format junit")
+	var doc struct {
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(junit.stdout), &doc); err != nil {
+		t.Fatalf("%v in\n%s", err, junit.stdout)
+	}
+	if doc.Failures != n || len(doc.Suites) != 2 {
+		t.Errorf("junit: %d failures in %d suites, want %d in 2:\n%s", doc.Failures, len(doc.Suites), n, junit.stdout)
+	}
+	if want := fmt.Sprintf("tenantfix: %d findings remain", n); !strings.Contains(junit.stderr, want) || strings.Contains(junit.stdout, want) {
+		t.Errorf("summary not on stderr only:\nstdout:\n%s\nstderr:\n%s", junit.stdout, junit.stderr)
+	}
+
+	sarif := tenantfix(t, dir, "--verify", "--format", "sarif", "--checks", "tenantrepo")
+	mustCode(t, sarif, 1, "--verify --format sarif")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(sarif.stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("sarif: %v\n%s", err, sarif.stdout)
+	}
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID != "tenantrepo" {
+			t.Errorf("--checks tenantrepo: result of %s", r.RuleID)
+		}
 	}
 }

@@ -13,11 +13,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
 )
@@ -62,7 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	report.Relative(findings, wd)
-	if err := report.Write(stdout, *format, findings); err != nil {
+	out := report.Options{Format: *format, Dir: wd, Root: index.ModuleRoot(wd, wd), ToolVersion: version(), Checks: *checks}
+	if err := report.Write(stdout, findings, out); err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
@@ -70,6 +73,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// version is the module version tenantlint was built at, or "" for a
+// development build.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
 }
 
 func validFormat(f string) bool {

@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +76,8 @@ func env(t *testing.T) []string {
 	var out []string
 	drop := map[string]bool{"GOFLAGS": true, "GOPROXY": true, "GOWORK": true, "GOCACHE": true, "HOME": true,
 		"XDG_CACHE_HOME": true, "XDG_CONFIG_HOME": true, "TENANTLINT_CACHE": true, "TENANTLINT_CONFIG": true,
-		"GOPATH": true, "GOMODCACHE": true, "GOTOOLCHAIN": true, "GOENV": true, "PWD": true}
+		"GOPATH": true, "GOMODCACHE": true, "GOTOOLCHAIN": true, "GOENV": true, "PWD": true,
+		"GITHUB_STEP_SUMMARY": true}
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		if !drop[k] {
@@ -1027,4 +1029,164 @@ func backdate(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestFormats: every --format on the same findings, run from a
+// subdirectory so that wd-relative and module-relative paths differ.
+func TestFormats(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, nil)
+	sub := filepath.Join(dir, "internal")
+	text := lint(t, sub, "./...")
+	if text.code != 1 {
+		t.Fatalf("text: exit %d\n%s", text.code, text.stderr)
+	}
+	want := lines(text.stdout) // path:line:col: message (check), relative to sub
+
+	t.Run("sarif", func(t *testing.T) {
+		r := lint(t, sub, "--format", "sarif", "./...")
+		var log struct {
+			Version string `json:"version"`
+			Runs    []struct {
+				Results []struct {
+					RuleID    string `json:"ruleId"`
+					Message   struct{ Text string }
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct {
+								URI       string `json:"uri"`
+								URIBaseID string `json:"uriBaseId"`
+							} `json:"artifactLocation"`
+							Region struct{ StartLine, StartColumn int } `json:"region"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+					PartialFingerprints map[string]string `json:"partialFingerprints"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || r.code != 1 || log.Version != "2.1.0" {
+			t.Fatalf("exit %d, %v:\n%s\n%s", r.code, err, r.stdout, r.stderr)
+		}
+		var got []string
+		for _, res := range log.Runs[0].Results {
+			loc := res.Locations[0].PhysicalLocation
+			if loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || !strings.HasPrefix(loc.ArtifactLocation.URI, "internal/") {
+				t.Errorf("artifact %+v is not module-relative", loc.ArtifactLocation)
+			}
+			if res.PartialFingerprints["primaryLocationLineHash"] == "" {
+				t.Errorf("no fingerprint: %+v", res)
+			}
+			// The fixture is ASCII, so UTF-16 columns are byte columns.
+			got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", strings.TrimPrefix(loc.ArtifactLocation.URI, "internal/"),
+				loc.Region.StartLine, loc.Region.StartColumn, res.Message.Text, res.RuleID))
+		}
+		diffLines(t, "sarif results", got, want)
+	})
+
+	t.Run("github", func(t *testing.T) {
+		summary := filepath.Join(t.TempDir(), "summary.md")
+		cmd := exec.Command(tenantlint, "--format", "github", "./...")
+		cmd.Dir = sub
+		cmd.Env = append(env(t), "GITHUB_STEP_SUMMARY="+summary)
+		out, err := cmd.Output()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Fatalf("exit: %v\n%s", err, out)
+		}
+		var got []string
+		ends := 0
+		for _, l := range lines(string(out)) {
+			if strings.HasPrefix(l, "::notice::") {
+				continue
+			}
+			// End positions survive the result cache (this run replays
+			// the text run's findings).
+			m := regexp.MustCompile(`^::error file=([^,]+),line=(\d+),col=(\d+),(endLine=\d+,endColumn=\d+,)?title=(\w+)::(.*)$`).FindStringSubmatch(l)
+			if m == nil {
+				t.Fatalf("bad line %q", l)
+			}
+			if m[4] != "" {
+				ends++
+			}
+			got = append(got, fmt.Sprintf("%s:%s:%s: %s (%s)", m[1], m[2], m[3], m[6], m[5]))
+		}
+		if ends == 0 {
+			t.Errorf("no annotation has an end position:\n%s", out)
+		}
+		n := min(len(want), 10)
+		diffLines(t, "github annotations", got, want[:n])
+		if len(want) > 10 && !strings.Contains(string(out), fmt.Sprintf("::notice::tenantlint: %d of %d findings", len(want)-10, len(want))) {
+			t.Errorf("no notice for the findings left out:\n%s", out)
+		}
+		data, err := os.ReadFile(summary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows := strings.Count(string(data), "\n| tenant"); rows != len(want) {
+			t.Errorf("summary has %d rows, want %d:\n%s", rows, len(want), data)
+		}
+	})
+
+	t.Run("checkstyle", func(t *testing.T) {
+		r := lint(t, sub, "--format", "checkstyle", "./...")
+		var doc struct {
+			Version string `xml:"version,attr"`
+			Files   []struct {
+				Name   string `xml:"name,attr"`
+				Errors []struct {
+					Line    int    `xml:"line,attr"`
+					Column  int    `xml:"column,attr"`
+					Message string `xml:"message,attr"`
+					Source  string `xml:"source,attr"`
+				} `xml:"error"`
+			} `xml:"file"`
+		}
+		if err := xml.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != 1 || doc.Version != "4.3" {
+			t.Fatalf("exit %d, %v:\n%s", r.code, err, r.stdout)
+		}
+		var got []string
+		for _, f := range doc.Files {
+			for _, e := range f.Errors {
+				got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", f.Name, e.Line, e.Column, e.Message, strings.TrimPrefix(e.Source, "tenantlint.")))
+			}
+		}
+		slices.Sort(got)
+		w := slices.Clone(want)
+		slices.Sort(w)
+		diffLines(t, "checkstyle errors", got, w)
+	})
+
+	t.Run("junit", func(t *testing.T) {
+		r := lint(t, sub, "--format", "junit", "./...")
+		var doc struct {
+			Failures int `xml:"failures,attr"`
+			Suites   []struct {
+				Name  string `xml:"name,attr"`
+				Cases []struct {
+					Name    string `xml:"name,attr"`
+					Failure *struct {
+						Message string `xml:"message,attr"`
+					} `xml:"failure"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != 1 {
+			t.Fatalf("exit %d, %v:\n%s", r.code, err, r.stdout)
+		}
+		var got []string
+		for _, s := range doc.Suites {
+			for _, c := range s.Cases {
+				if c.Failure != nil {
+					got = append(got, fmt.Sprintf("%s: %s (%s)", c.Name, c.Failure.Message, s.Name))
+				}
+			}
+		}
+		slices.Sort(got)
+		w := slices.Clone(want)
+		slices.Sort(w)
+		diffLines(t, "junit failures", got, w)
+		if doc.Failures != len(want) {
+			t.Errorf("failures=%d, want %d", doc.Failures, len(want))
+		}
+	})
 }

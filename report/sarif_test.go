@@ -1,0 +1,247 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const svcSrc = `package svc
+
+func A() {
+	rdb.Get(ctx, "flags")
+	rdb.Get(ctx, "flags")
+}
+
+type User struct{ TenantID string } // ü
+`
+
+// sarifModule writes a module with one source file and returns its root,
+// the working directory (a subdirectory) and findings relative to it.
+func sarifModule(t *testing.T, src string) (root, wd string, fs []Finding) {
+	t.Helper()
+	root = t.TempDir()
+	wd = filepath.Join(root, "cmd")
+	for _, d := range []string{wd, filepath.Join(root, "internal", "svc")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "internal", "svc", "svc.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := func(s string, nth int) int {
+		for i, l := range strings.Split(src, "\n") {
+			if strings.Contains(l, s) {
+				if nth--; nth == 0 {
+					return i + 1
+				}
+			}
+		}
+		t.Fatalf("no %q", s)
+		return 0
+	}
+	if !strings.Contains(src, `"flags"`) {
+		return root, wd, nil
+	}
+	file := filepath.Join("..", "internal", "svc", "svc.go")
+	fs = []Finding{
+		{Check: "tenantcache", File: file, Line: line(`"flags"`, 1), Column: 15, EndLine: line(`"flags"`, 1), EndColumn: 22,
+			Message: "cache key is not tenant-scoped", Fix: Fixable},
+		{Check: "tenantcache", File: file, Line: line(`"flags"`, 2), Column: 15, EndLine: line(`"flags"`, 2), EndColumn: 22,
+			Message: "cache key is not tenant-scoped", Fix: Fixable},
+		{Check: "tenantrepo", File: file, Line: line("type User", 1), Column: 6, EndLine: line("type User", 1), EndColumn: 10,
+			Message: `tenant-scoped struct "User" has no tenant-aware repository`, Fix: Fixable},
+	}
+	return root, wd, fs
+}
+
+type sarifOut struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
+		Tool struct {
+			Driver struct {
+				Name           string `json:"name"`
+				InformationURI string `json:"informationUri"`
+				Rules          []struct {
+					ID               string            `json:"id"`
+					ShortDescription map[string]string `json:"shortDescription"`
+					FullDescription  map[string]string `json:"fullDescription"`
+					Help             map[string]string `json:"help"`
+					HelpURI          string            `json:"helpUri"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Results []struct {
+			RuleID    string `json:"ruleId"`
+			RuleIndex int    `json:"ruleIndex"`
+			Level     string `json:"level"`
+			Message   struct {
+				Text string `json:"text"`
+			} `json:"message"`
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI       string `json:"uri"`
+						URIBaseID string `json:"uriBaseId"`
+					} `json:"artifactLocation"`
+					Region struct {
+						StartLine, StartColumn, EndLine, EndColumn int
+					} `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+var regexpFP = regexp.MustCompile(`^[0-9a-f]{16}:[0-9]+$`)
+
+func writeSARIF(t *testing.T, root, wd string, fs []Finding) ([]byte, sarifOut) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, fs, Options{Format: "sarif", Dir: wd, Root: root, ToolVersion: "v1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	var out sarifOut
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+		t.Fatalf("%v in\n%s", err, b.Bytes())
+	}
+	return b.Bytes(), out
+}
+
+func loadSARIFSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func validate(t *testing.T, sch *jsonschema.Schema, data []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("SARIF output does not validate against the 2.1.0 schema: %v\n%s", err, data)
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	root, wd, fs := sarifModule(t, svcSrc)
+	data, out := writeSARIF(t, root, wd, fs)
+	sch := loadSARIFSchema(t)
+	validate(t, sch, data)
+	// The validator is not vacuous: a bad level or a missing message fails.
+	for _, bad := range [][2]string{{`"level": "error"`, `"level": "fatal"`}, {`"message": {`, `"msg": {`}, {`"startLine": 4`, `"startLine": 0`}} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(string(data), bad[0], bad[1], 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("schema accepted output with %s", bad[1])
+		}
+	}
+
+	if out.Schema != "https://json.schemastore.org/sarif-2.1.0.json" || out.Version != "2.1.0" || len(out.Runs) != 1 {
+		t.Fatalf("header: %q %q, %d runs", out.Schema, out.Version, len(out.Runs))
+	}
+	run := out.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "tenantlint" || d.InformationURI != "https://github.com/tenantlint/tenantlint" {
+		t.Errorf("driver %q %q", d.Name, d.InformationURI)
+	}
+	if len(d.Rules) != 2 {
+		t.Fatalf("%d rules, want 2", len(d.Rules))
+	}
+	for i, id := range []string{"tenantrepo", "tenantcache"} {
+		r := d.Rules[i]
+		if r.ID != id || r.HelpURI != "https://github.com/tenantlint/tenantlint#"+id ||
+			r.ShortDescription["text"] == "" || r.FullDescription["text"] == "" || r.Help["text"] == "" {
+			t.Errorf("rule %d: %+v", i, r)
+		}
+	}
+	if len(run.Results) != 3 {
+		t.Fatalf("%d results, want 3", len(run.Results))
+	}
+	fps := map[string]bool{}
+	for i, r := range run.Results {
+		if r.Level != "error" || r.Message.Text != fs[i].Message || r.RuleID != fs[i].Check || d.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result %d: %+v", i, r)
+		}
+		loc := r.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URI != "internal/svc/svc.go" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+			t.Errorf("result %d: artifact %+v", i, loc.ArtifactLocation)
+		}
+		if loc.Region.StartLine != fs[i].Line || loc.Region.EndLine != fs[i].EndLine {
+			t.Errorf("result %d: region %+v", i, loc.Region)
+		}
+		fp := r.PartialFingerprints["primaryLocationLineHash"]
+		if !regexpFP.MatchString(fp) || fps[fp] {
+			t.Errorf("result %d: fingerprint %q (malformed or repeated)", i, fp)
+		}
+		fps[fp] = true
+	}
+	// The two identical lines share a hash and differ in the occurrence index.
+	a, b := run.Results[0].PartialFingerprints["primaryLocationLineHash"], run.Results[1].PartialFingerprints["primaryLocationLineHash"]
+	if !strings.HasSuffix(a, ":1") || !strings.HasSuffix(b, ":2") || a[:16] != b[:16] {
+		t.Errorf("identical lines: fingerprints %q and %q", a, b)
+	}
+	// A clean run is a valid log with an empty results array.
+	data, out = writeSARIF(t, root, wd, nil)
+	validate(t, loadSARIFSchema(t), data)
+	if !bytes.Contains(data, []byte(`"results": []`)) || len(out.Runs[0].Tool.Driver.Rules) != 2 {
+		t.Errorf("clean run:\n%s", data)
+	}
+}
+
+func TestSARIFColumnsUTF16(t *testing.T) {
+	root, wd, _ := sarifModule(t, "package svc\n\nvar s = \"ü😀\" + k\n")
+	fs := []Finding{{Check: "tenantcache", File: filepath.Join("..", "internal", "svc", "svc.go"), Line: 3, Column: 18, EndLine: 3, EndColumn: 19, Message: "m"}}
+	data, out := writeSARIF(t, root, wd, fs)
+	validate(t, loadSARIFSchema(t), data)
+	// `var s = "` is 9 bytes, ü 2 bytes (1 unit), 😀 4 bytes (2 units), `" + ` 4.
+	reg := out.Runs[0].Results[0].Locations[0].PhysicalLocation.Region
+	if reg.StartColumn != 15 || reg.EndColumn != 16 {
+		t.Errorf("UTF-16 columns %d-%d, want 15-16", reg.StartColumn, reg.EndColumn)
+	}
+}
+
+func TestSARIFFingerprintSurvivesLinesAbove(t *testing.T) {
+	root, wd, fs := sarifModule(t, svcSrc)
+	_, before := writeSARIF(t, root, wd, fs)
+
+	moved := strings.Replace(svcSrc, "package svc\n", "package svc\n\n// Unrelated lines\n// added above.\nvar x = 1\n", 1)
+	root2, wd2, fs2 := sarifModule(t, moved)
+	if fs2[0].Line == fs[0].Line {
+		t.Fatal("lines did not move")
+	}
+	_, after := writeSARIF(t, root2, wd2, fs2)
+	for i := range before.Runs[0].Results {
+		b := before.Runs[0].Results[i].PartialFingerprints["primaryLocationLineHash"]
+		a := after.Runs[0].Results[i].PartialFingerprints["primaryLocationLineHash"]
+		if a != b {
+			t.Errorf("result %d: fingerprint %q became %q when lines were added above", i, b, a)
+		}
+	}
+
+	// Changing the flagged line changes its fingerprint.
+	changed := strings.Replace(svcSrc, "type User struct{ TenantID string }", "type User struct{ TenantID, Name string }", 1)
+	root3, wd3, fs3 := sarifModule(t, changed)
+	_, other := writeSARIF(t, root3, wd3, fs3)
+	if other.Runs[0].Results[2].PartialFingerprints["primaryLocationLineHash"] == before.Runs[0].Results[2].PartialFingerprints["primaryLocationLineHash"] {
+		t.Error("fingerprint did not change with the flagged line's text")
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"reflect"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,33 +22,19 @@ var Analyzer = New(lint.NewEnv())
 // New returns a tenantcache analyzer that uses env's configuration loader
 // and module index (shared with tenantrepo in one process).
 func New(env *lint.Env) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:       config.CheckCache,
-		Doc:        doc,
-		URL:        "https://github.com/tenantlint/tenantlint#tenantcache",
-		Run:        func(pass *analysis.Pass) (any, error) { return run(env, pass) },
-		ResultType: reflect.TypeOf((*lint.Stats)(nil)),
-	}
-	env.ConfigFlag(&a.Flags)
-	return a
+	return env.NewAnalyzer(config.CheckCache, doc, run)
 }
 
-func run(env *lint.Env, pass *analysis.Pass) (any, error) {
-	stats := new(lint.Stats)
-	p, err := env.Start(pass, config.CheckCache)
-	if p == nil {
-		return stats, err
-	}
-	defer p.Finish()
+func run(p *lint.Pass, stats *lint.Stats) error {
 	if !p.Rules.HasCacheRules() {
-		return stats, nil
+		return nil
 	}
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
 			checkDecl(p, f, decl, stats)
 		}
 	}
-	return stats, nil
+	return nil
 }
 
 // checkDecl checks the cache calls of one top-level declaration; the key

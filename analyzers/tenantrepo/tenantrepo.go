@@ -1,7 +1,6 @@
 package tenantrepo
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -9,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -29,29 +27,15 @@ var Analyzer = New(lint.NewEnv())
 // New returns a tenantrepo analyzer that uses env's configuration loader
 // and module index (shared with tenantcache in one process).
 func New(env *lint.Env) *analysis.Analyzer {
-	a := &analysis.Analyzer{
-		Name:       config.CheckRepo,
-		Doc:        doc,
-		URL:        "https://github.com/tenantlint/tenantlint#tenantrepo",
-		Run:        func(pass *analysis.Pass) (any, error) { return run(env, pass) },
-		ResultType: reflect.TypeOf((*lint.Stats)(nil)),
-	}
-	env.ConfigFlag(&a.Flags)
-	return a
+	return env.NewAnalyzer(config.CheckRepo, doc, run)
 }
 
-func run(env *lint.Env, pass *analysis.Pass) (any, error) {
-	stats := new(lint.Stats)
-	p, err := env.Start(pass, config.CheckRepo)
-	if p == nil {
-		return stats, err
-	}
-	defer p.Finish()
+func run(p *lint.Pass, stats *lint.Stats) error {
 	if !p.Rules.HasModelRules() {
-		return stats, nil
+		return nil
 	}
 	local := coveredLocally(p)
-	for _, m := range p.Rules.Models(p.Files, pass.TypesInfo) {
+	for _, m := range p.Rules.Models(p.Files, p.TypesInfo) {
 		stats.Models++
 		if m.Global {
 			stats.Global++
@@ -59,7 +43,7 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 		}
 		covered, err := isCovered(p, m, local)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if covered {
 			stats.Covered++
@@ -72,7 +56,7 @@ func run(env *lint.Env, pass *analysis.Pass) (any, error) {
 			stats.Creates = append(stats.Creates, *created)
 		}
 	}
-	return stats, nil
+	return nil
 }
 
 // coveredLocally lists the models instantiated with a repository type in
@@ -132,50 +116,84 @@ func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *lint.NewD
 const NewFileName = "tenant_repositories.go"
 
 // newFileDecl prepares the declaration of a repository in a new file of
-// the model's package.
+// the model's package; the new file imports nothing yet, so the
+// repository package gets its own name unless the package declares it.
 func newFileDecl(p *lint.Pass, m *tenancy.Model) (*lint.NewDecl, string) {
-	fixCfg := p.Rules.Config.Repository.Fix
-	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
-	if !ok {
-		table = tenancy.SnakePlural(m.Name.Name)
-	}
-	rendered, err := fixCfg.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
+	rendered, err := render(p, m)
 	if err != nil {
-		return nil, "repository.fix.template: " + err.Error()
-	}
-	importPath := fixCfg.Import.Value
-	pkgName := p.PackageName(importPath)
-	_, refers, err := requalify(rendered, pkgName, pkgName)
-	if err != nil {
-		return nil, "repository.fix.template renders invalid Go: " + err.Error()
+		return nil, err.Error()
 	}
 	nd := &lint.NewDecl{Dir: p.Dir, Package: p.Pkg.Name(), File: NewFileName, Pos: p.Fset.Position(m.Spec.Name.Pos())}
 	if strings.HasSuffix(nd.Pos.Filename, "_test.go") {
 		nd.File = strings.TrimSuffix(NewFileName, ".go") + "_test.go"
 	}
+	d, why := qualify(p, rendered, func(path, want string) (string, []analysis.TextEdit) {
+		name := want
+		for i := 2; p.Pkg.Scope().Lookup(name) != nil; i++ {
+			name = want + fmt.Sprint(i)
+		}
+		nd.ImportPath, nd.ImportName = path, name
+		return name, nil
+	})
+	if why != "" {
+		return nil, why
+	}
+	nd.Decl = d.text
+	return nd, ""
+}
+
+// render executes repository.fix for the model; .Table is the constant
+// its TableName() method returns, else its snake_case plural name.
+func render(p *lint.Pass, m *tenancy.Model) (string, error) {
+	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
+	if !ok {
+		table = tenancy.SnakePlural(m.Name.Name)
+	}
+	rendered, err := p.Rules.Config.Repository.Fix.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
+	if err != nil {
+		return "", fmt.Errorf("repository.fix.template: %w", err)
+	}
+	return rendered, nil
+}
+
+// declaration is a rendered repository.fix, qualified for its file.
+type declaration struct {
+	text        string
+	importEdits []analysis.TextEdit
+}
+
+// qualify rewrites the rendered declaration's references to the
+// repository package: none inside that package, else the name that
+// importAs gives (with the edits that import it), refusing an import
+// cycle and a declaration that would redeclare a name of the package.
+func qualify(p *lint.Pass, rendered string, importAs func(path, want string) (string, []analysis.TextEdit)) (declaration, string) {
+	const invalid = "repository.fix.template renders invalid Go: "
+	importPath := p.Rules.Config.Repository.Fix.Import.Value
+	pkgName := p.PackageName(importPath)
+	_, refers, err := requalify(rendered, pkgName, pkgName)
+	if err != nil {
+		return declaration{}, invalid + err.Error()
+	}
 	qual := pkgName
+	var d declaration
 	switch {
 	case importPath == "" || !refers:
+		// Nothing to import.
 	case importPath == p.Pkg.Path():
-		qual = ""
+		qual = "" // inside the repository package: no qualifier
 	default:
 		if chain, cycle := p.ImportCycle(importPath); cycle {
-			return nil, "importing " + importPath + " would make an import cycle: " + chain
+			return declaration{}, "importing " + importPath + " would make an import cycle: " + chain
 		}
-		for i := 2; p.Pkg.Scope().Lookup(qual) != nil; i++ {
-			qual = pkgName + fmt.Sprint(i)
-		}
-		nd.ImportPath, nd.ImportName = importPath, qual
+		qual, d.importEdits = importAs(importPath, pkgName)
 	}
-	text, _, err := requalify(rendered, pkgName, qual)
-	if err != nil {
-		return nil, "repository.fix.template renders invalid Go: " + err.Error()
+	if d.text, _, err = requalify(rendered, pkgName, qual); err != nil {
+		return declaration{}, invalid + err.Error()
 	}
-	if clash := declaredNames(text, p.Pkg.Scope()); clash != "" {
-		return nil, "the declaration would redeclare " + clash
+	if clash := declaredNames(d.text, p.Pkg.Scope()); clash != "" {
+		return declaration{}, "the declaration would redeclare " + clash
 	}
-	nd.Decl = text
-	return nd, ""
+	return d, ""
 }
 
 func repoExample(p *lint.Pass, m *tenancy.Model) string {
@@ -191,19 +209,15 @@ func repoExample(p *lint.Pass, m *tenancy.Model) string {
 }
 
 // suggestFix renders repository.fix for the model. It returns the fix, or
-// the rendered declaration and why it cannot be applied automatically.
+// the rendered declaration and why it cannot be applied automatically
+// (no why and no fix: no file can take it; see newFileDecl).
 func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string, string) {
-	fixCfg := p.Rules.Config.Repository.Fix
-	if fixCfg == nil {
+	if p.Rules.Config.Repository.Fix == nil {
 		return nil, "", ""
 	}
-	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
-	if !ok {
-		table = tenancy.SnakePlural(m.Name.Name)
-	}
-	rendered, err := fixCfg.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
+	rendered, err := render(p, m)
 	if err != nil {
-		return nil, "", "repository.fix.template: " + err.Error()
+		return nil, "", err.Error()
 	}
 	example := oneLine(rendered)
 	if named, ok := m.Obj.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
@@ -217,63 +231,20 @@ func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string,
 	if err != nil {
 		return nil, example, err.Error()
 	}
-	importPath := fixCfg.Import.Value
-	pkgName := p.PackageName(importPath)
-	_, refers, err := requalify(rendered, pkgName, pkgName)
-	if err != nil {
-		return nil, example, "repository.fix.template renders invalid Go: " + err.Error()
+	d, why := qualify(p, rendered, ef.ImportName)
+	if why != "" {
+		return nil, example, why
 	}
-	qual := pkgName
-	var importEdits []analysis.TextEdit
-	switch {
-	case importPath == "" || !refers:
-		// Nothing to import.
-	case importPath == p.Pkg.Path():
-		qual = "" // inside the repository package: no qualifier
-	default:
-		if chain, cycle := p.ImportCycle(importPath); cycle {
-			return nil, example, "importing " + importPath + " would make an import cycle: " + chain
-		}
-		qual, importEdits = ef.ImportName(importPath, pkgName)
-	}
-	text, _, err := requalify(rendered, pkgName, qual)
-	if err != nil {
-		return nil, example, "repository.fix.template renders invalid Go: " + err.Error()
-	}
-	if clash := declaredNames(text, p.Pkg.Scope()); clash != "" {
-		return nil, example, "the declaration would redeclare " + clash
-	}
-	var declEdit analysis.TextEdit
+	declEdit := ef.AppendDecl(d.text)
 	if target == m.File {
-		declEdit = ef.InsertAfterDecl(m.Decl, text)
-		if nextLineHasText(ef, declEdit.Pos) && !bytes.HasSuffix(declEdit.NewText, []byte("\n")) {
-			// Keep a blank line before what follows, as gofmt wants
-			// between declarations of different kinds.
-			declEdit.NewText = append(declEdit.NewText, '\n')
-		}
-	} else {
-		declEdit = ef.AppendDecl(text)
+		declEdit = ef.InsertAfterDecl(m.Decl, d.text)
 	}
-	edits := append(importEdits, declEdit)
+	edits := append(d.importEdits, declEdit)
 	edit.SortEdits(edits)
 	return &analysis.SuggestedFix{
 		Message:   "declare a tenant-aware repository for " + m.Name.Name,
 		TextEdits: edits,
-	}, oneLine(text), ""
-}
-
-// nextLineHasText reports whether the line after the one that pos ends
-// (pos is at its newline) holds anything but blanks.
-func nextLineHasText(ef *edit.File, pos token.Pos) bool {
-	off := ef.Tok().Offset(pos)
-	if off >= len(ef.Src) {
-		return false
-	}
-	rest := ef.Src[off+1:]
-	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
-	}
-	return len(bytes.TrimSpace(rest)) > 0
+	}, oneLine(d.text), ""
 }
 
 // oneLine renders a declaration for a one-line message: comment lines

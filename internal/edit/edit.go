@@ -400,9 +400,28 @@ func formatExpr(expr string) (string, bool) {
 // InsertAfterDecl returns the edit that places text on its own, after the
 // declaration decl (and any comment trailing it), separated by a blank
 // line.
+// When code follows (on the next line, or on the same line after a ';'
+// or a multi-line comment), a line break is kept before it too, as gofmt
+// wants between declarations of different kinds.
 func (f *File) InsertAfterDecl(decl ast.Node, text string) analysis.TextEdit {
 	at := lineEnd(f.Tok(), f.Src, decl.End())
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\n" + strings.TrimRight(text, "\n"))}
+	newText := "\n\n" + strings.TrimRight(text, "\n")
+	if off := f.Tok().Offset(at); off < len(f.Src) {
+		// What follows the insertion up to the end of its line: the
+		// rest of this line when code goes on after the declaration,
+		// else the next line.
+		next := f.Src[off:]
+		if next[0] == '\n' {
+			next = next[1:]
+		}
+		if i := bytes.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		if len(bytes.TrimSpace(next)) > 0 {
+			newText += "\n"
+		}
+	}
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(newText)}
 }
 
 // AppendDecl returns the edit that appends text at the end of the file.

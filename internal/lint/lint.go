@@ -13,6 +13,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -51,6 +52,33 @@ func (e *Env) ConfigFlag(fs *flag.FlagSet) {
 		e.Loader.Override = s
 		return nil
 	})
+}
+
+// NewAnalyzer builds the analyzer of one check: the shared set-up (the
+// configuration, the files to check, the directives) runs first, check
+// runs only on packages that are checked, and malformed or unused
+// directives are reported after it. Its result is the check's *Stats.
+func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       name,
+		Doc:        doc,
+		URL:        "https://github.com/tenantlint/tenantlint#" + name,
+		ResultType: reflect.TypeOf((*Stats)(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			stats := new(Stats)
+			p, err := e.Start(pass, name)
+			if p == nil {
+				return stats, err
+			}
+			defer p.Finish()
+			if err := check(p, stats); err != nil {
+				return nil, err
+			}
+			return stats, nil
+		},
+	}
+	e.ConfigFlag(&a.Flags)
+	return a
 }
 
 func (e *Env) compiled(c *config.Config) *tenancy.Rules {

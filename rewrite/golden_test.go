@@ -14,6 +14,7 @@ import (
 	udiff "github.com/aymanbagabas/go-udiff"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 	"github.com/tenantlint/tenantlint/report"
 )
 
@@ -163,25 +164,7 @@ func copyCase(t *testing.T, src string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if strings.HasSuffix(path, ".golden") {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := testfs.Copy(src, dst, testfs.SkipGolden); err != nil {
 		t.Fatal(err)
 	}
 	return dst

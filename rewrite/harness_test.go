@@ -8,7 +8,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // The fuzz target's fixture module, testdata/fuzzmod, has the tenant
@@ -75,7 +75,7 @@ func newHarness(tmp string) (*harness, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := copyDir("testdata/fuzzmod", root); err != nil {
+	if err := testfs.Copy("testdata/fuzzmod", root, nil); err != nil {
 		return nil, err
 	}
 	h := &harness{
@@ -273,23 +273,4 @@ func showFiles(files map[string][]byte) string {
 		fmt.Fprintf(&b, "--- %s\n%s\n", filepath.Base(name), data)
 	}
 	return b.String()
-}
-
-// copyDir copies the tree at src into dst.
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }

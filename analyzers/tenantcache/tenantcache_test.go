@@ -22,6 +22,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // update rewrites the .golden files from the suggested fixes. Review the
@@ -334,22 +335,7 @@ func analyzeLoose(t *testing.T, gopath, pattern string) []*checker.Action {
 // copyTree copies the files below src into dst.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
+	if err := testfs.Copy(src, dst, nil); err != nil {
 		t.Fatal(err)
 	}
 }

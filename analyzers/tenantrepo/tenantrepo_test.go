@@ -28,6 +28,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func TestMain(m *testing.M) {
@@ -245,28 +246,14 @@ func rerunFixed(t *testing.T, caseDir string, fixed map[string][]byte, manual []
 	t.Helper()
 	src := filepath.Join(testdata(t), "src", caseDir)
 	gopath := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		dst := filepath.Join(gopath, "src", caseDir, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		if strings.HasSuffix(path, ".golden") {
-			return nil
-		}
-		data, ok := fixed[path]
-		if !ok {
-			if data, err = os.ReadFile(path); err != nil {
-				return err
-			}
+	err := testfs.Copy(src, filepath.Join(gopath, "src", caseDir), func(path string, data []byte) ([]byte, bool) {
+		if fixedData, ok := fixed[path]; ok {
+			data = fixedData
 		}
 		if strings.HasSuffix(path, ".go") {
 			data = wantComment.ReplaceAll(data, nil)
 		}
-		return os.WriteFile(dst, data, 0o644)
+		return testfs.SkipGolden(path, data)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -927,6 +927,9 @@ func TestEndToEnd(t *testing.T) {
 	dry := tenantfix(t, dir, "--dry-run")
 	mustCode(t, dry, 0, "--dry-run")
 	sameTree(t, orig, snapshot(t, dir), "after --dry-run")
+	if strings.ContainsAny(dry.stderr, "\r\033") {
+		t.Errorf("a progress bar was drawn on a stderr that is not a terminal:\n%q", dry.stderr)
+	}
 	nFiles, nModels, nKeys, nManual := summary(t, dry.stderr)
 	if nFiles != len(want.files) || nModels != want.models || nManual != len(want.manual) {
 		t.Errorf("--dry-run summary: %d files, %d models, %d manual; want %d, %d, %d",

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -36,54 +37,99 @@ func run(p *lint.Pass, stats *lint.Stats) error {
 	}
 	local := coveredLocally(p)
 	for _, m := range p.Rules.Models(p.Files, p.TypesInfo) {
-		stats.Models++
-		if m.Global {
-			stats.Global++
-			continue
-		}
-		covered, err := isCovered(p, m, local)
+		rec, err := checkModel(p, m, local, stats)
 		if err != nil {
 			return err
 		}
-		if covered {
-			stats.Covered++
-			continue
-		}
-		d, created := diagnostic(p, m)
-		if !p.Report(d) {
-			stats.SuppressedModels++
-		} else if created != nil {
-			stats.Creates = append(stats.Creates, *created)
-		}
+		stats.Types = append(stats.Types, rec)
 	}
 	return nil
 }
 
-// coveredLocally lists the models instantiated with a repository type in
-// this package's own checked files.
-func coveredLocally(p *lint.Pass) map[tenancy.QName]bool {
-	out := map[tenancy.QName]bool{}
+// checkModel reports the model when no repository covers it, counts it,
+// and returns what the inventory records about it.
+func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.Instance, stats *lint.Stats) (lint.TypeRecord, error) {
+	rec := lint.TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
+		Reason: m.Reason, Global: m.Global}
+	stats.Models++
+	if m.Global {
+		stats.Global++
+		return rec, nil
+	}
+	site, err := covering(p, m, local)
+	if err != nil {
+		return rec, err
+	}
+	if site != nil {
+		stats.Covered++
+		rec.Repo = site
+		return rec, nil
+	}
+	d, created := diagnostic(p, m)
+	if !p.Report(d) {
+		stats.SuppressedModels++
+		rec.Suppressed, rec.SuppressReason = true, p.SuppressionReason(d.Pos)
+	} else if created != nil {
+		stats.Creates = append(stats.Creates, *created)
+	}
+	return rec, nil
+}
+
+// coveredLocally maps the models instantiated with a repository type in
+// this package's own checked files to their first instantiation.
+func coveredLocally(p *lint.Pass) map[tenancy.QName]tenancy.Instance {
+	out := map[tenancy.QName]tenancy.Instance{}
 	for _, in := range tenancy.PackageLevelInstances(p.Files, p.TypesInfo) {
-		if p.Rules.RepoTypes[in.Generic] {
-			out[in.Model] = true
+		if _, seen := out[in.Model]; !seen && p.Rules.RepoTypes[in.Generic] {
+			out[in.Model] = in
 		}
 	}
 	return out
 }
 
-func isCovered(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]bool) (bool, error) {
-	if local[m.Name] {
-		return true, nil
+// covering returns the repository instantiation that covers m, or nil.
+func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.Instance) (*lint.RepoSite, error) {
+	if in, ok := local[m.Name]; ok {
+		return &lint.RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}, nil
 	}
 	if p.Rules.Config.ScopeValue() != config.ScopeModule {
-		return false, nil
+		return nil, nil
 	}
 	ix, err := p.Index()
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	_, ok := ix.Covering(m.Name, p.Rules.RepoTypes, !p.Rules.Config.TestsIgnored())
-	return ok, nil
+	s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, !p.Rules.Config.TestsIgnored())
+	if !ok {
+		return nil, nil
+	}
+	return &lint.RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+}
+
+// shortName turns a qualified name "path/pkg.Name" into "pkg.Name".
+func shortName(qualified string) string {
+	i := strings.LastIndex(qualified, ".")
+	if i < 0 {
+		return qualified
+	}
+	return tenancy.QName{Pkg: qualified[:i], Name: qualified[i+1:]}.Short()
+}
+
+// sitePosition reads an index site's "file:line:col" (file relative to
+// the module root) back into a position with an absolute file name.
+func sitePosition(root, pos string) token.Position {
+	var out token.Position
+	rest := pos
+	if i := strings.LastIndex(rest, ":"); i >= 0 {
+		out.Column, _ = strconv.Atoi(rest[i+1:])
+		rest = rest[:i]
+	}
+	if i := strings.LastIndex(rest, ":"); i >= 0 {
+		out.Line, _ = strconv.Atoi(rest[i+1:])
+		rest = rest[:i]
+	}
+	out.Filename = filepath.Join(root, filepath.FromSlash(rest))
+	return out
 }
 
 func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *lint.NewDecl) {

@@ -6,6 +6,7 @@
 //	go fix -fixtool=$(which tenantlint) ./...     # apply the fixable findings
 //
 // Exit status: 0 clean, 1 findings, 2 usage, configuration or load errors.
+// With --inventory: 0 once the inventory is written, 2 otherwise.
 package main
 
 import (
@@ -39,6 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
+	inventory := fs.Bool("inventory", false, "write the tenancy inventory (--format text, json or html) instead of the findings; exit 0 once written")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -47,6 +49,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	if *inventory {
+		return runInventory(stdout, stderr, *format, *configPath, fs.Changed("checks"), fs.Args())
 	}
 	if !validFormat(*format) {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))

@@ -267,6 +267,42 @@ type Stats struct {
 	// Creates lists declarations that need a new file: models whose
 	// package has only generated files (which are never edited).
 	Creates []NewDecl
+
+	// Types lists the tenant-scoped types tenantrepo saw, for the
+	// inventory (tenantlint --inventory).
+	Types []TypeRecord
+}
+
+// TypeRecord is one tenant-scoped type and what tenantrepo concluded.
+type TypeRecord struct {
+	Package string         // import path of the declaring package
+	Name    string         // the type's name
+	Pos     token.Position // its declaration
+	Reason  string         // why it is tenant-scoped, e.g. "has field TenantID"
+	// Global is set for //tenantlint:global types, whose coverage is not
+	// looked up (the rule does not apply to them).
+	Global bool
+	Repo   *RepoSite // the covering repository; nil when none covers it
+	// Suppressed is set when a //tenantlint:ignore directive suppressed
+	// the missing-repository finding; SuppressReason is its reason.
+	Suppressed     bool
+	SuppressReason string
+}
+
+// RepoSite is a package-level instantiation Repository[M] that covers M.
+type RepoSite struct {
+	Type    string         // the repository type as code writes it, e.g. tenant.Repository
+	Package string         // import path of the package holding the instantiation
+	Pos     token.Position // the instantiation
+}
+
+// SuppressionReason returns the reason of the directive that suppresses
+// this check's finding at pos, or "" when none does.
+func (p *Pass) SuppressionReason(pos token.Pos) string {
+	if d := p.directives.Suppressor(p.Check, p.Fset.Position(pos)); d != nil {
+		return d.Reason
+	}
+	return ""
 }
 
 // NewDecl is a repository declaration for a new file of a package.

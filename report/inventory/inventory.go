@@ -1,0 +1,200 @@
+// Package inventory is the tenancy inventory that `tenantlint --inventory`
+// writes: every tenant-scoped type with why it is scoped and what covers
+// it, and per package the cache calls by outcome. It is a report for the
+// weekly audit, not a gate: it lists what is fine as well as what is not.
+package inventory
+
+import (
+	"fmt"
+	"go/token"
+	"io"
+	"path/filepath"
+	"sort"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/report"
+)
+
+// SchemaVersion is the version of the JSON form; it changes only when a
+// field changes meaning or disappears (new fields may be added).
+const SchemaVersion = 1
+
+// Formats are the output formats of the inventory.
+var Formats = []string{"text", "json", "html"}
+
+// Type statuses.
+const (
+	Covered    = "covered"    // a tenant-aware repository covers the type
+	Missing    = "missing"    // none does: tenantrepo reports it
+	Suppressed = "suppressed" // none does, and a //tenantlint:ignore says why
+	Global     = "global"     // marked //tenantlint:global: not checked
+)
+
+// Inventory is the whole report.
+type Inventory struct {
+	Version  int       `json:"version"`
+	Types    []Type    `json:"types"`    // by package, then name
+	Packages []Package `json:"packages"` // by import path
+	Totals   Counts    `json:"totals"`
+}
+
+// Type is one tenant-scoped type.
+type Type struct {
+	Package    string      `json:"package"`
+	Name       string      `json:"name"`
+	Position   Position    `json:"position"`
+	Reason     string      `json:"reason"` // why it is tenant-scoped
+	Status     string      `json:"status"` // covered, missing, suppressed or global
+	Repository *Repository `json:"repository"`
+	// SuppressionReason is the reason of the //tenantlint:ignore
+	// directive, for status suppressed.
+	SuppressionReason string `json:"suppression_reason,omitempty"`
+}
+
+// Position is a place in a source file; File is relative to the directory
+// tenantlint ran in when it is below it.
+type Position struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+func (p Position) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column) }
+
+// Repository is the instantiation that covers a type.
+type Repository struct {
+	Type     string   `json:"type"`    // e.g. tenant.Repository
+	Package  string   `json:"package"` // the package that holds it
+	Position Position `json:"position"`
+}
+
+// Package is what one package holds.
+type Package struct {
+	Package string `json:"package"`
+	Counts
+}
+
+// Counts are the types by status and the cache calls by outcome.
+type Counts struct {
+	Types TypeCounts  `json:"types"`
+	Cache CacheCounts `json:"cache_calls"`
+}
+
+// TypeCounts counts tenant-scoped types by status.
+type TypeCounts struct {
+	Total      int `json:"total"`
+	Covered    int `json:"covered"`
+	Missing    int `json:"missing"`
+	Suppressed int `json:"suppressed"`
+	Global     int `json:"global"`
+}
+
+// CacheCounts counts cache calls: scoped keys, raw keys that tenantfix
+// can wrap, raw keys to fix by hand, and suppressed findings.
+type CacheCounts struct {
+	Total      int `json:"total"`
+	Scoped     int `json:"scoped"`
+	RawFixable int `json:"raw_fixable"`
+	RawManual  int `json:"raw_manual"`
+	Suppressed int `json:"suppressed"`
+}
+
+// Build makes the inventory of a run's per-package statistics, with file
+// names relative to dir when they are below it. Packages with no
+// tenant-scoped type and no cache call are left out.
+func Build(pkgs []driver.PackageStats, dir string) *Inventory {
+	inv := &Inventory{Version: SchemaVersion, Types: []Type{}, Packages: []Package{}}
+	for _, ps := range pkgs {
+		pkg := Package{Package: ps.Path}
+		if s := ps.Checks[config.CheckRepo]; s != nil {
+			for _, rec := range s.Types {
+				t := newType(rec, dir)
+				pkg.Types.add(t.Status)
+				inv.Types = append(inv.Types, t)
+			}
+		}
+		if s := ps.Checks[config.CheckCache]; s != nil {
+			pkg.Cache = CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed}
+		}
+		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 {
+			continue
+		}
+		inv.Packages = append(inv.Packages, pkg)
+		inv.Totals.Types.plus(pkg.Types)
+		inv.Totals.Cache.plus(pkg.Cache)
+	}
+	sort.SliceStable(inv.Types, func(i, j int) bool {
+		a, b := inv.Types[i], inv.Types[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		return a.Name < b.Name
+	})
+	sort.SliceStable(inv.Packages, func(i, j int) bool { return inv.Packages[i].Package < inv.Packages[j].Package })
+	return inv
+}
+
+func newType(rec lint.TypeRecord, dir string) Type {
+	t := Type{Package: rec.Package, Name: rec.Name, Position: position(rec.Pos, dir), Reason: rec.Reason}
+	switch {
+	case rec.Global:
+		t.Status = Global
+	case rec.Repo != nil:
+		t.Status = Covered
+		t.Repository = &Repository{Type: rec.Repo.Type, Package: rec.Repo.Package, Position: position(rec.Repo.Pos, dir)}
+	case rec.Suppressed:
+		t.Status, t.SuppressionReason = Suppressed, rec.SuppressReason
+	default:
+		t.Status = Missing
+	}
+	return t
+}
+
+func position(p token.Position, dir string) Position {
+	return Position{File: filepath.ToSlash(report.RelPath(dir, p.Filename)), Line: p.Line, Column: p.Column}
+}
+
+func (c *TypeCounts) add(status string) {
+	c.Total++
+	switch status {
+	case Covered:
+		c.Covered++
+	case Missing:
+		c.Missing++
+	case Suppressed:
+		c.Suppressed++
+	case Global:
+		c.Global++
+	}
+}
+
+func (c *TypeCounts) plus(o TypeCounts) {
+	c.Total += o.Total
+	c.Covered += o.Covered
+	c.Missing += o.Missing
+	c.Suppressed += o.Suppressed
+	c.Global += o.Global
+}
+
+func (c *CacheCounts) plus(o CacheCounts) {
+	c.Total += o.Total
+	c.Scoped += o.Scoped
+	c.RawFixable += o.RawFixable
+	c.RawManual += o.RawManual
+	c.Suppressed += o.Suppressed
+}
+
+// Write writes the inventory in format (text, json or html).
+func Write(w io.Writer, inv *Inventory, format string) error {
+	switch format {
+	case "text":
+		return Text(w, inv)
+	case "json":
+		return JSON(w, inv)
+	case "html":
+		return HTML(w, inv)
+	}
+	return fmt.Errorf("unknown inventory format %q (known: text, json, html)", format)
+}

@@ -1,0 +1,57 @@
+package inventory
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// Text writes the inventory as two aligned tables: the tenant-scoped
+// types, then the cache calls of each package that has any.
+func Text(w io.Writer, inv *Inventory) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	t := inv.Totals.Types
+	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d)\n",
+		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global)
+	if len(inv.Types) > 0 {
+		fmt.Fprintln(tw, "\nPACKAGE\tTYPE\tPOSITION\tWHY\tREPOSITORY")
+		for _, ty := range inv.Types {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ty.Package, ty.Name, ty.Position, ty.Reason, coverage(ty))
+		}
+	}
+	c := inv.Totals.Cache
+	fmt.Fprintf(tw, "\nCache calls: %d (scoped %d, raw fixable %d, raw manual %d, suppressed %d)\n",
+		c.Total, c.Scoped, c.RawFixable, c.RawManual, c.Suppressed)
+	if c.Total > 0 {
+		fmt.Fprintln(tw, "\nPACKAGE\tCALLS\tSCOPED\tRAW FIXABLE\tRAW MANUAL\tSUPPRESSED")
+		for _, p := range inv.Packages {
+			if k := p.Cache; k.Total > 0 {
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Scoped, k.RawFixable, k.RawManual, k.Suppressed)
+			}
+		}
+	}
+	return tw.Flush()
+}
+
+// coverage says what covers a type, in the words of the text and HTML
+// forms: the repository and where it is, or why none is needed.
+func coverage(t Type) string {
+	switch t.Status {
+	case Covered:
+		return t.Repository.Type + " at " + t.Repository.Position.String()
+	case Suppressed:
+		return "MISSING, suppressed: " + t.SuppressionReason
+	case Global:
+		return "not needed: //tenantlint:global"
+	}
+	return "MISSING"
+}
+
+// JSON writes the inventory as one indented JSON document whose "version"
+// is SchemaVersion.
+func JSON(w io.Writer, inv *Inventory) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(inv)
+}

@@ -17,7 +17,7 @@ const (
 	ColourFixable    = "#e08a00" // raw calls that tenantfix can wrap
 	ColourBad        = "#c0392b" // missing repositories, raw calls to fix by hand
 	ColourSuppressed = "#7b61a8" // suppressed findings
-	ColourGlobal     = "#9e9e9e" // //tenantlint:global types
+	ColourGlobal     = "#3b82c4" // //tenantlint:global types
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -137,7 +137,7 @@ body{font:14px/1.4 system-ui,sans-serif;color:#222;background:#fff;margin:24px}
 h1{font-size:22px;margin:0 0 8px}
 h2{font-size:17px;margin:28px 0 8px}
 table{border-collapse:collapse;margin:8px 0}
-th,td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left;vertical-align:middle}
+th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:middle}
 th{background:#f3f3f3;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font:13px ui-monospace,monospace}
@@ -221,14 +221,14 @@ const pageHTML = `<!DOCTYPE html>
 <li><svg width="10" height="10" aria-hidden="true" shape-rendering="crispEdges"><rect width="10" height="10" fill="{{.Colour}}"/></svg> {{.Label}}</li>{{end}}
 </ul>
 <table class="sortable" id="packages">
-<thead><tr><th data-key="package">Package</th><th class="num" data-key="types">Types</th><th class="num" data-key="covered">Covered</th><th class="num" data-key="missing">Missing</th><th class="num" data-key="types-suppressed">Suppressed</th><th class="num" data-key="global">Global</th><th class="num" data-key="calls">Cache calls</th><th class="num" data-key="scoped">Scoped</th><th class="num" data-key="raw-fixable">Raw fixable</th><th class="num" data-key="raw-manual">Raw manual</th><th class="num" data-key="calls-suppressed">Suppressed</th><th>Chart</th></tr></thead>
+<thead><tr><th data-key="package">Package</th><th>Chart</th><th class="num" data-key="types">Types</th><th class="num" data-key="covered">Covered</th><th class="num" data-key="missing">Missing</th><th class="num" data-key="types-suppressed">Suppressed</th><th class="num" data-key="global">Global</th><th class="num" data-key="calls">Cache calls</th><th class="num" data-key="scoped">Scoped</th><th class="num" data-key="raw-fixable">Raw fixable</th><th class="num" data-key="raw-manual">Raw manual</th><th class="num" data-key="calls-suppressed">Suppressed</th></tr></thead>
 <tbody>{{range .Rows}}
-<tr><td><code>{{.Package.Package}}</code></td>{{with .Package.Types}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Covered}}">{{.Covered}}</td><td class="num" data-v="{{.Missing}}">{{.Missing}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Global}}">{{.Global}}</td>{{end}}{{with .Package.Cache}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Scoped}}">{{.Scoped}}</td><td class="num" data-v="{{.RawFixable}}">{{.RawFixable}}</td><td class="num" data-v="{{.RawManual}}">{{.RawManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}
-<td><svg class="chart" width="{{.ChartWidth}}" height="32" role="img" aria-label="types and cache calls of {{.Package.Package}}" shape-rendering="crispEdges">
+<tr><td><code>{{.Package.Package}}</code></td><td><svg class="chart" width="{{.ChartWidth}}" height="32" role="img" aria-label="types and cache calls of {{.Package.Package}}" shape-rendering="crispEdges">
 <text x="0" y="11" font-size="11" fill="#444">types</text><text x="0" y="27" font-size="11" fill="#444">cache</text>{{range .Types}}
 <rect x="{{.X}}" y="1" width="{{.Width}}" height="12" fill="{{.Colour}}"><title>{{.Title}}</title></rect>{{end}}{{range .Cache}}
 <rect x="{{.X}}" y="17" width="{{.Width}}" height="12" fill="{{.Colour}}"><title>{{.Title}}</title></rect>{{end}}
-</svg></td></tr>{{end}}
+</svg></td>
+{{with .Package.Types}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Covered}}">{{.Covered}}</td><td class="num" data-v="{{.Missing}}">{{.Missing}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Global}}">{{.Global}}</td>{{end}}{{with .Package.Cache}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Scoped}}">{{.Scoped}}</td><td class="num" data-v="{{.RawFixable}}">{{.RawFixable}}</td><td class="num" data-v="{{.RawManual}}">{{.RawManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}</tr>{{end}}
 </tbody>
 </table>
 

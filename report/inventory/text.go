@@ -53,5 +53,6 @@ func coverage(t Type) string {
 func JSON(w io.Writer, inv *Inventory) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a report for people and jq, not for a web page
 	return enc.Encode(inv)
 }

@@ -88,6 +88,7 @@ func writePage(t *testing.T, inv *Inventory, headExtra string) string {
 // crisp edges at device scale 1) plus its 10×10 legend swatch, so the
 // chart was drawn at the computed sizes and nothing else has the colour.
 func TestChartRendersInChromium(t *testing.T) {
+	t.Parallel()
 	bin := chromium(t)
 	inv := browserFixture()
 	url := writePage(t, inv, "")
@@ -169,6 +170,7 @@ func column(re *regexp.Regexp, s string) []string {
 // the page's own) and reads the DOM: every row is there, in the server's
 // order, and the script did not run.
 func TestTablesWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	bin := chromium(t)
 	inv := browserFixture()
 	url := writePage(t, inv, `<meta http-equiv="Content-Security-Policy" content="script-src 'none'">`)
@@ -199,6 +201,7 @@ func TestTablesWithoutJavaScript(t *testing.T) {
 // TestSortInChromium runs the page's script: #sort=<table>.<column>[.desc]
 // sorts on load as a click on the header would, numerically for counts.
 func TestSortInChromium(t *testing.T) {
+	t.Parallel()
 	bin := chromium(t)
 	url := writePage(t, browserFixture(), "")
 

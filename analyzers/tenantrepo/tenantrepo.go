@@ -128,7 +128,10 @@ func sitePosition(root, pos string) token.Position {
 		out.Line, _ = strconv.Atoi(rest[i+1:])
 		rest = rest[:i]
 	}
-	out.Filename = filepath.Join(root, filepath.FromSlash(rest))
+	out.Filename = filepath.FromSlash(rest)
+	if !filepath.IsAbs(out.Filename) { // absolute when it was outside the root
+		out.Filename = filepath.Join(root, out.Filename)
+	}
 	return out
 }
 

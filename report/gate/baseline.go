@@ -119,6 +119,9 @@ func jsonError(data []byte, err error) string {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
+		if te.Field == "" {
+			return "not a JSON object"
+		}
 		return fmt.Sprintf("%q should be %s, not a JSON %s", te.Field, te.Type, te.Value)
 	}
 	return err.Error()

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -60,14 +61,9 @@ func jsonFindings(t *testing.T, out string) []string {
 	}
 	got := []string{}
 	for _, f := range doc.Findings {
-		got = append(got, f.File+":"+itoa(f.Line)+":"+itoa(f.Column)+": "+f.Message+" ("+f.Check+")")
+		got = append(got, f.File+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Column)+": "+f.Message+" ("+f.Check+")")
 	}
 	return got
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
 
 // sarifFindings decodes --format sarif output as "uri:line:col (rule)".
@@ -92,7 +88,7 @@ func sarifFindings(t *testing.T, out string) []string {
 	got := []string{}
 	for _, r := range log.Runs[0].Results {
 		l := r.Locations[0].PhysicalLocation
-		got = append(got, l.ArtifactLocation.URI+":"+itoa(l.Region.StartLine)+":"+itoa(l.Region.StartColumn)+" ("+r.RuleID+")")
+		got = append(got, l.ArtifactLocation.URI+":"+strconv.Itoa(l.Region.StartLine)+":"+strconv.Itoa(l.Region.StartColumn)+" ("+r.RuleID+")")
 	}
 	return got
 }

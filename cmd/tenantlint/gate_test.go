@@ -159,7 +159,7 @@ func TestBaseline(t *testing.T) {
 		"tenantlint: baseline .tenantlint-baseline.json: 9 known findings not reported, 0 recorded findings gone\n")
 
 	baselineEdits(t, dir)
-	wantNote := "tenantlint: baseline .tenantlint-baseline.json: 8 known findings not reported, 1 recorded finding gone (--write-baseline .tenantlint-baseline.json drops them)\n"
+	wantNote := "tenantlint: baseline .tenantlint-baseline.json: 8 known findings not reported, 1 recorded finding gone (--write-baseline .tenantlint-baseline.json drops it)\n"
 	expectRun(t, lint(t, dir, "--baseline", base), 1, textOf(newDuplicate), wantNote)
 
 	r := lint(t, dir, "--baseline", base, "--format", "json")
@@ -176,7 +176,7 @@ func TestBaseline(t *testing.T) {
 	sub := filepath.Join(dir, "internal")
 	expectRun(t, lint(t, sub, "--baseline", "../"+base, "./..."), 1,
 		textOf(strings.TrimPrefix(newDuplicate, "internal/")),
-		"tenantlint: baseline ../.tenantlint-baseline.json: 8 known findings not reported, 1 recorded finding gone (--write-baseline ../.tenantlint-baseline.json drops them)\n")
+		"tenantlint: baseline ../.tenantlint-baseline.json: 8 known findings not reported, 1 recorded finding gone (--write-baseline ../.tenantlint-baseline.json drops it)\n")
 
 	// Writing again prunes the fixed finding and records the new one.
 	expectRun(t, lint(t, dir, "--write-baseline", base), 0, "",
@@ -259,7 +259,7 @@ func TestNewFromRev(t *testing.T) {
 	edit(t, dir, "internal/jobs/jobs.go", `return s.Set(ctx, "job2:"+id, "done")`, `return s.Set(ctx, "job3:"+id, "done")`)
 	edit(t, dir, "internal/billing/billing.go", "\tID       string\n", "\tID       string // edited\n")
 	expectRun(t, lint(t, dir, "--baseline", "b.json", "--new-from-rev", "HEAD"), 1, textOf(want[1]),
-		"tenantlint: baseline b.json: 9 known findings not reported, 1 recorded finding gone (--write-baseline b.json drops them)\n"+
+		"tenantlint: baseline b.json: 9 known findings not reported, 1 recorded finding gone (--write-baseline b.json drops it)\n"+
 			"tenantlint: new-from-rev HEAD: 0 findings on lines not changed since then not reported\n")
 }
 

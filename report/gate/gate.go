@@ -105,7 +105,7 @@ func (g *Gate) Apply(fs []report.Finding, checks []string) (*Outcome, error) {
 			}
 		}
 		out.Notes = append(out.Notes, fmt.Sprintf("baseline %s: %s not reported, %s gone%s",
-			g.o.Baseline, plural(known, "known finding"), plural(len(m.Gone), "recorded finding"), prune(len(m.Gone), g.o.Baseline)))
+			g.o.Baseline, plural(known, "known finding"), plural(len(m.Gone), "recorded finding"), dropHint(len(m.Gone), g.o.Baseline)))
 	}
 	if g.changes != nil {
 		old := 0
@@ -157,9 +157,13 @@ func write(findings []report.Finding, root string, checks []string, path string)
 	return &Outcome{Wrote: true, Notes: []string{note}}, nil
 }
 
-func prune(gone int, path string) string {
-	if gone == 0 {
+// dropHint tells how to drop gone entries from the baseline at path.
+func dropHint(gone int, path string) string {
+	switch gone {
+	case 0:
 		return ""
+	case 1:
+		return fmt.Sprintf(" (--write-baseline %s drops it)", path)
 	}
 	return fmt.Sprintf(" (--write-baseline %s drops them)", path)
 }

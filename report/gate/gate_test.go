@@ -35,7 +35,7 @@ func TestGateWritesThenFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantNote := "baseline " + base + ": 4 known findings not reported, 1 recorded finding gone (--write-baseline " + base + " drops them)"
+	wantNote := "baseline " + base + ": 4 known findings not reported, 1 recorded finding gone (--write-baseline " + base + " drops it)"
 	if got := positions(out.Findings); !slices.Equal(got, []string{"tenantcache 26:2"}) || !slices.Equal(out.Notes, []string{wantNote}) {
 		t.Errorf("with the baseline: %q, notes %q; want the second Set and %q", got, out.Notes, wantNote)
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/report"
+	"github.com/tenantlint/tenantlint/report/gate"
 	"github.com/tenantlint/tenantlint/rewrite"
 )
 
@@ -38,6 +39,7 @@ type options struct {
 	dryRun, verify, force, verbose, quiet bool
 	checks                                []string
 	backupDir, restore, config, format    string
+	gating                                gate.Options // --verify's --baseline, --write-baseline, --new-from-rev
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -52,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
 	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
+	o.gating.Register(fs)
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	fs.Usage = func() {
@@ -90,6 +93,10 @@ func conflicts(o options, fs *pflag.FlagSet) string {
 		return "--restore takes no packages, --checks or --config: it puts back what the backup's manifest names"
 	case fs.Changed("format") && !o.verify:
 		return "--format only applies to --verify"
+	case o.gating.Active() && !o.verify:
+		return "--baseline, --write-baseline and --new-from-rev only apply to --verify"
+	case o.gating.Conflict() != "":
+		return o.gating.Conflict()
 	case !slices.Contains(report.Formats, o.format):
 		return fmt.Sprintf("unknown --format %q (known: %s)", o.format, strings.Join(report.Formats, ", "))
 	case o.verbose && o.quiet:
@@ -217,9 +224,24 @@ func (t *tool) summary(plan *rewrite.Plan, wd, verb string) {
 
 func (t *tool) verify(res *driver.Result, wd, root string) int {
 	t.progress.clear()
-	report.Relative(res.Findings, wd)
+	g, err := gate.New(root, t.o.gating)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	gated, err := g.Apply(res.Findings, t.o.checks)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	for _, note := range gated.Notes {
+		t.say("tenantfix: %s", note)
+	}
+	if gated.Wrote {
+		return 0
+	}
+	findings := gated.Findings
+	report.Relative(findings, wd)
 	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks}
-	if err := report.Write(t.stdout, res.Findings, out); err != nil {
+	if err := report.Write(t.stdout, findings, out); err != nil {
 		return t.errorf("%v", err)
 	}
 	if s := res.Stats["tenantrepo"]; s != nil {
@@ -230,8 +252,8 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 		t.say("cache calls: %d/%d scoped, %d raw fixable, %d raw manual, %d suppressed",
 			s.Scoped, s.Calls, s.Fixable, s.Manual, s.Suppressed)
 	}
-	if len(res.Findings) > 0 {
-		t.say("tenantfix: %d findings remain", len(res.Findings))
+	if len(findings) > 0 {
+		t.say("tenantfix: %d findings remain", len(findings))
 		return 1
 	}
 	return 0

@@ -23,6 +23,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
+	"github.com/tenantlint/tenantlint/report/gate"
 )
 
 func main() {
@@ -41,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
 	inventory := fs.Bool("inventory", false, "write the tenancy inventory (--format text, json or html) instead of the findings; exit 0 once written")
+	var gating gate.Options
+	gating.Register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -62,14 +65,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
+	root := index.ModuleRoot(wd, wd)
+	g, err := gate.New(root, gating)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
 	opts := driver.Options{Config: *configPath, Checks: *checks}
 	findings, err := findings(wd, opts, fs.Args(), !*noCache)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
+	// The gate applies after the result cache, which holds every finding.
+	gated, err := g.Apply(findings, *checks)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	for _, note := range gated.Notes {
+		fmt.Fprintf(stderr, "tenantlint: %s\n", note)
+	}
+	if gated.Wrote {
+		return 0
+	}
+	findings = gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: *format, Dir: wd, Root: index.ModuleRoot(wd, wd), ToolVersion: version(), Checks: *checks}
+	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: version(), Checks: *checks}
 	if err := report.Write(stdout, findings, out); err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2

@@ -1,0 +1,169 @@
+// Package initcfg implements `tenantlint init`: it scans a module for the
+// shapes that a .tenantlint.yaml names (tenant fields, marker types,
+// generic repositories, cache libraries, a key function) and renders a
+// commented proposal for a human to review.
+package initcfg
+
+import (
+	"errors"
+	"fmt"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Findings is what a scan of one module found, every list ranked best
+// first.
+type Findings struct {
+	Root   string // the module's directory
+	Module string // its module path
+
+	Packages int      // packages scanned
+	Structs  int      // package-level struct types in them
+	Broken   []string // packages with load or type errors (their types may be incomplete)
+
+	Fields   []*FieldCandidate
+	Markers  []*MarkerCandidate
+	Repos    []*RepoCandidate
+	Presets  []PresetCandidate
+	KeyFuncs []*KeyFuncCandidate
+}
+
+// ErrNoModule means that no go.mod was found above the directory given.
+var ErrNoModule = errors.New("no go.mod")
+
+// ModuleRoot returns the nearest directory at or above dir holding a
+// go.mod file.
+func ModuleRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("%w in %s or any directory above it", ErrNoModule, abs)
+		}
+		d = parent
+	}
+}
+
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
+
+// Scan type-checks every package of the module rooted at root (test files
+// left out: models, repositories and key functions live in the code the
+// configuration checks) and collects the candidates.
+func Scan(root string) (*Findings, error) {
+	cfg := &packages.Config{Mode: loadMode, Dir: root}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		return nil, fmt.Errorf("loading the packages of %s: %w", root, err)
+	}
+	f := &Findings{Root: root}
+	var scanned []*packages.Package
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			f.Broken = append(f.Broken, p.PkgPath)
+		}
+		if p.Types == nil || p.TypesInfo == nil || len(p.Syntax) == 0 {
+			continue
+		}
+		if p.Module != nil && f.Module == "" {
+			f.Module = p.Module.Path
+		}
+		scanned = append(scanned, p)
+	}
+	if len(scanned) == 0 {
+		return nil, fmt.Errorf("no Go packages to scan in %s", root)
+	}
+	sort.Slice(scanned, func(i, j int) bool { return scanned[i].PkgPath < scanned[j].PkgPath })
+	f.Packages = len(scanned)
+
+	structs := moduleStructs(scanned)
+	f.Structs = len(structs)
+	f.Fields = fieldCandidates(structs)
+	carriers := carrierSet(f.Fields)
+	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
+	f.Repos = repoCandidates(scanned, carriers)
+	f.KeyFuncs = keyFuncCandidates(scanned)
+	presets, err := presetCandidates(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, err
+	}
+	f.Presets = presets
+	return f, nil
+}
+
+// structType is a package-level struct type of the module.
+type structType struct {
+	obj *types.TypeName
+	st  *types.Struct
+}
+
+// short is the name as code in another package writes it: pkg.Name.
+func (s structType) short() string { return shortName(s.obj) }
+
+func shortName(obj types.Object) string {
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+func qualified(obj types.Object) string {
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// moduleStructs lists the package-level struct types (defined, not
+// aliases) of pkgs, sorted by qualified name.
+func moduleStructs(pkgs []*packages.Package) []structType {
+	var out []structType
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+				out = append(out, structType{obj: tn, st: st})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return qualified(out[i].obj) < qualified(out[j].obj) })
+	return out
+}
+
+// isStd reports whether path looks like a standard-library package: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// examples lists at most n names, then how many more there are.
+func examples(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
+}
+
+// plural returns "1 struct" or "3 structs".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

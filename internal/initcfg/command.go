@@ -36,6 +36,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		fmt.Fprintf(stderr, "tenantlint init: %v (see tenantlint init --help)\n", err)
 		return ExitError
 	}
 	if fs.NArg() > 1 {
@@ -77,10 +78,10 @@ func run(dir string, force bool, stdout io.Writer) (int, error) {
 			plural(f.Structs, "struct"), f.Module, strings.Join(knownFields, ", "), config.FileName, docURL)
 	}
 	data := Render(f)
-	if _, err := config.Parse(target, data); err != nil {
-		return ExitError, fmt.Errorf("the generated proposal does not parse (a bug in tenantlint init): %w", err)
+	if err := f.Check(target, data); err != nil {
+		return ExitError, fmt.Errorf("the proposal is not a valid configuration (a bug in tenantlint init): %w", err)
 	}
-	if err := writeFile(target, data, force); err != nil {
+	if err := writeAtomically(target, data, force); err != nil {
 		return ExitError, err
 	}
 	fmt.Fprint(stdout, Summary(f))
@@ -105,11 +106,11 @@ func checkTarget(target string, force bool) error {
 	return nil
 }
 
-// writeFile writes data to target through a temporary file in the same
+// writeAtomically writes data to target through a temporary file in the same
 // directory, so that target is either absent, its old contents or the
 // whole new file. Without force it links the temporary file into place,
 // which fails rather than replace a file created since checkTarget.
-func writeFile(target string, data []byte, force bool) (err error) {
+func writeAtomically(target string, data []byte, force bool) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(target), config.FileName+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", displayPath(target), err)

@@ -14,6 +14,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
 // Findings is what a scan of one module found, every list ranked best
@@ -31,6 +34,25 @@ type Findings struct {
 	Repos    []*RepoCandidate
 	Presets  []PresetCandidate
 	KeyFuncs []*KeyFuncCandidate
+
+	pkgs []*packages.Package // the packages scanned
+}
+
+// Check parses data as a configuration file at path and validates its
+// names against the scanned code, as tenantlint would when it loads the
+// file: a proposal that tenantlint rejects is a bug of init.
+func (f *Findings) Check(path string, data []byte) error {
+	cfg, err := config.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	visible := map[string]*types.Package{}
+	for _, p := range f.pkgs {
+		for path, pkg := range tenancy.Visible(p.Types) {
+			visible[path] = pkg
+		}
+	}
+	return tenancy.Compile(cfg).Validate(visible)
 }
 
 // ErrNoModule means that no go.mod was found above the directory given.
@@ -86,6 +108,7 @@ func Scan(root string) (*Findings, error) {
 	}
 	sort.Slice(scanned, func(i, j int) bool { return scanned[i].PkgPath < scanned[j].PkgPath })
 	f.Packages = len(scanned)
+	f.pkgs = scanned
 
 	structs := moduleStructs(scanned)
 	f.Structs = len(structs)

@@ -55,11 +55,12 @@ func TestInit(t *testing.T) {
 		t.Fatalf("init wrote something else than shapes.golden:\n%s", got)
 	}
 
-	// Project embeds the proposed marker and has no Repo; the raw redis
-	// key is checked through the proposed preset. Nothing else: Order,
-	// Invoice and User are covered by Repo, OrgID is commented out.
+	// Project embeds the proposed marker and has no Repo, which the
+	// proposed fix would declare with NewRepo; the raw redis key is
+	// checked through the proposed preset. Nothing else: Order, Invoice
+	// and User are covered by Repo, OrgID is commented out.
 	want := []string{
-		"internal/models/models.go:23:6: Project is tenant-scoped (embeds tenant.Model) but has no tenant-aware repository; declare a package-level var of type store.Repo[Project]",
+		`internal/models/models.go:23:6: Project is tenant-scoped (embeds tenant.Model) but has no tenant-aware repository; declare one at package level, e.g. var ProjectRepo = store.NewRepo[Project]("projects")`,
 		"internal/service/service.go:19:9: redis.Client.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key)",
 	}
 	diffLines(t, "tenantlint with the proposal", standalone(t, dir), want)

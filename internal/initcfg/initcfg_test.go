@@ -3,6 +3,10 @@ package initcfg
 import (
 	"bytes"
 	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -152,9 +156,22 @@ func TestShapesFindings(t *testing.T) {
 		t.Fatalf("got %d repositories, want %d: %+v", len(f.Repos), len(wantRepos), f.Repos)
 	}
 	for i, r := range f.Repos {
-		if !reflect.DeepEqual(*r, wantRepos[i]) {
-			t.Errorf("repository %d:\n got %+v\nwant %+v", i, *r, wantRepos[i])
+		got := *r
+		got.obj, got.Fix = nil, nil
+		if !reflect.DeepEqual(got, wantRepos[i]) {
+			t.Errorf("repository %d:\n got %+v\nwant %+v", i, got, wantRepos[i])
 		}
+	}
+	wantFix := FixProposal{
+		Import:      "example.com/shapes/internal/store",
+		Template:    `var {{.Model}}Repo = store.NewRepo[{{.Model}}]({{printf "%q" .Table}})`,
+		Constructor: "store.NewRepo",
+	}
+	if fix := f.Repos[0].Fix; fix == nil || *fix != wantFix {
+		t.Errorf("repository.fix = %+v, want %+v", fix, wantFix)
+	}
+	if f.Repos[1].Fix != nil {
+		t.Errorf("a fix for the repository that is not proposed: %+v", f.Repos[1].Fix)
 	}
 
 	// tenant.prefix has the shape but is unexported.
@@ -321,5 +338,50 @@ func TestScalar(t *testing.T) {
 		if got := scalar(in); got != want {
 			t.Errorf("scalar(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestFixFor: the constructor that repository.fix calls takes the table
+// name or nothing and returns G[M] or *G[M]; anything else leaves a
+// zero-value declaration (which the proposal comments out).
+func TestFixFor(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"table", `func NewRepo[M any](table string) *Repo[M] { return nil }
+			func Must[M any](table string) Repo[M] { return Repo[M]{} }`,
+			`var {{.Model}}Repo = store.Must[{{.Model}}]({{printf "%q" .Table}})`},
+		{"no arguments preferred less", `func Make[M any]() Repo[M] { return Repo[M]{} }
+			func Open[M any](table string) *Repo[M] { return nil }`,
+			`var {{.Model}}Repo = store.Open[{{.Model}}]({{printf "%q" .Table}})`},
+		{"no arguments", `func Make[M any]() Repo[M] { return Repo[M]{} }`,
+			`var {{.Model}}Repo = store.Make[{{.Model}}]()`},
+		{"none fits", `type DB struct{}
+			func New[M any](db *DB, table string) *Repo[M] { return nil }
+			func Open[M any](table string) (*Repo[M], error) { return nil, nil }
+			func newRepo[M any](table string) *Repo[M] { return nil }
+			func Of[M, N any](table string) *Repo[M] { return nil }
+			func Other[M any](n int) *Repo[M] { return nil }`,
+			`var {{.Model}}Repo store.Repo[{{.Model}}]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "package store\n\ntype Repo[M any] struct{}\n\n" + tc.src + "\n"
+			fset := token.NewFileSet()
+			file, err := parser.ParseFile(fset, "store.go", src, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkg, err := (&types.Config{}).Check("example.com/x/store", fset, []*ast.File{file}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fix := fixFor(pkg.Scope().Lookup("Repo").(*types.TypeName))
+			if fix.Template != tc.want || fix.Import != "example.com/x/store" {
+				t.Errorf("got %s (import %s), want %s", fix.Template, fix.Import, tc.want)
+			}
+			if (fix.Constructor != "") != strings.Contains(tc.want, " = ") {
+				t.Errorf("Constructor %q does not match the template %s", fix.Constructor, fix.Template)
+			}
+		})
 	}
 }

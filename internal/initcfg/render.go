@@ -103,6 +103,25 @@ func renderRepository(w *yamlWriter, f *Findings) {
 		w.comment(4, "%s", note)
 		w.entry(4, r.Proposed, "- "+scalar(r.Name), "")
 	}
+	if fix := f.Repos[0].Fix; fix != nil {
+		renderFix(w, fix)
+	}
+}
+
+// renderFix writes repository.fix, commented out when no constructor was
+// found: a zero-value repository compiles and covers the model, but is
+// likely not what the code base wants.
+func renderFix(w *yamlWriter, fix *FixProposal) {
+	w.comment(2, "What tenantfix declares for a model with no repository (.Model, .Package,")
+	w.comment(2, ".Table: the TableName() constant or the snake_case plural of .Model).")
+	on := fix.Constructor != ""
+	if !on {
+		w.comment(2, "No constructor func[M any]() or (table string) returning the type was found:")
+		w.comment(2, "this declares a zero value; write the declaration your code needs.")
+	}
+	w.entry(2, on, "fix:", "")
+	w.entry(4, on, "import: "+scalar(fix.Import), "")
+	w.entry(4, on, "template: "+singleQuoted(fix.Template), "")
 }
 
 func renderCache(w *yamlWriter, f *Findings) {
@@ -170,6 +189,12 @@ func scalar(s string) string {
 		return s
 	}
 	return strconv.Quote(s)
+}
+
+// singleQuoted writes s as a single-quoted YAML scalar, where only the
+// quote itself needs escaping (by doubling): templates hold " and {{.
+func singleQuoted(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 // yamlSpecial reports whether a plain s would read as something other

@@ -16,8 +16,8 @@ func runMain(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-// oneLine fails unless s is a single line that contains every part.
-func oneLine(t *testing.T, what, s string, parts ...string) {
+// wantOneLine fails unless s is a single line that contains every part.
+func wantOneLine(t *testing.T, what, s string, parts ...string) {
 	t.Helper()
 	if strings.Count(s, "\n") != 1 || !strings.HasSuffix(s, "\n") {
 		t.Errorf("%s: want one line, got %q", what, s)
@@ -69,7 +69,7 @@ func TestMainWritesRefusesAndForces(t *testing.T) {
 	if code != ExitError || stdout != "" {
 		t.Errorf("init over an existing file: exit %d, stdout %q; want 2 and nothing", code, stdout)
 	}
-	oneLine(t, "refusal", stderr, "tenantlint init: ", target, "already exists", "--force")
+	wantOneLine(t, "refusal", stderr, "tenantlint init: ", target, "already exists", "--force")
 	if got, _ := os.ReadFile(target); string(got) != edited {
 		t.Errorf("the refusal changed the file: %q", got)
 	}
@@ -103,7 +103,7 @@ func TestMainNoFields(t *testing.T) {
 	if !strings.Contains(stdout, "  tenant field: none found\n") {
 		t.Errorf("stdout lacks the summary:\n%s", stdout)
 	}
-	oneLine(t, "no fields", stderr, "no tenant field in the 1 struct of example.com/plain", "TenantID", "wrote nothing")
+	wantOneLine(t, "no fields", stderr, "no tenant field in the 1 struct of example.com/plain", "TenantID", "wrote nothing")
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); !os.IsNotExist(err) {
 		t.Errorf("a file was written: %v", err)
 	}
@@ -137,7 +137,7 @@ func TestMainErrors(t *testing.T) {
 			if code != ExitError || stdout != "" {
 				t.Errorf("exit %d, stdout %q; want 2 and nothing", code, stdout)
 			}
-			oneLine(t, tc.name, stderr, tc.parts...)
+			wantOneLine(t, tc.name, stderr, tc.parts...)
 		})
 	}
 
@@ -147,7 +147,8 @@ func TestMainErrors(t *testing.T) {
 	if code != ExitWritten || stderr != "" {
 		t.Fatalf("broken package: exit %d, stderr %q", code, stderr)
 	}
-	if !strings.Contains(stdout, "warning: 1 package had load or type errors, their types may be incomplete: example.com/b/a\n") {
+	if !strings.Contains(stdout, "warning: 1 package had load or type errors, their types may be incomplete:\n"+
+		"  example.com/b/a: "+filepath.Join("a", "a.go")+":5:12: undefined: undefined\n") {
 		t.Errorf("no warning about the broken package:\n%s", stdout)
 	}
 }

@@ -19,18 +19,23 @@ type PresetCandidate struct {
 	Indirect bool // required only indirectly: no package of the module imports it
 }
 
-// presetCandidates matches the requirements of the go.mod file at path
-// against the packages of config.Presets: a preset applies when one of
-// its packages is in a required module.
-func presetCandidates(path string) ([]PresetCandidate, error) {
+// parseGoMod reads the go.mod file at path.
+func parseGoMod(path string) (*modfile.File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading go.mod: %w", err)
 	}
 	mf, err := modfile.ParseLax(path, data, nil)
 	if err != nil {
-		return nil, fmt.Errorf("parsing go.mod: %w", err)
+		return nil, fmt.Errorf("parsing go.mod: %s", oneLine(err.Error()))
 	}
+	return mf, nil
+}
+
+// presetCandidates matches the requirements of go.mod against the
+// packages of config.Presets: a preset applies when one of its packages
+// is in a required module.
+func presetCandidates(mf *modfile.File) []PresetCandidate {
 	var out []PresetCandidate
 	for _, name := range config.PresetNames() {
 		if c, ok := presetRequirement(name, mf.Require); ok {
@@ -38,7 +43,7 @@ func presetCandidates(path string) ([]PresetCandidate, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return !out[i].Indirect && out[j].Indirect })
-	return out, nil
+	return out
 }
 
 // presetRequirement finds the requirement that provides a package of the

@@ -27,7 +27,7 @@ type Findings struct {
 
 	Packages int      // packages scanned
 	Structs  int      // package-level struct types in them
-	Broken   []string // packages with load or type errors (their types may be incomplete)
+	Broken   []string // "pkg: first error" of each package with load or type errors (its types may be incomplete)
 
 	Fields   []*FieldCandidate
 	Markers  []*MarkerCandidate
@@ -84,22 +84,26 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // left out: models, repositories and key functions live in the code the
 // configuration checks) and collects the candidates.
 func Scan(root string) (*Findings, error) {
+	mf, err := parseGoMod(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, err
+	}
 	cfg := &packages.Config{Mode: loadMode, Dir: root}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
-		return nil, fmt.Errorf("loading the packages of %s: %w", root, err)
+		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}
-	f := &Findings{Root: root}
+	f := &Findings{Root: root, Presets: presetCandidates(mf)}
+	if mf.Module != nil {
+		f.Module = mf.Module.Mod.Path
+	}
 	var scanned []*packages.Package
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			f.Broken = append(f.Broken, p.PkgPath)
+			f.Broken = append(f.Broken, p.PkgPath+": "+firstError(root, p.Errors))
 		}
 		if p.Types == nil || p.TypesInfo == nil || len(p.Syntax) == 0 {
 			continue
-		}
-		if p.Module != nil && f.Module == "" {
-			f.Module = p.Module.Path
 		}
 		scanned = append(scanned, p)
 	}
@@ -117,12 +121,37 @@ func Scan(root string) (*Findings, error) {
 	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
 	f.Repos = repoCandidates(scanned, carriers)
 	f.KeyFuncs = keyFuncCandidates(scanned)
-	presets, err := presetCandidates(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return nil, err
-	}
-	f.Presets = presets
 	return f, nil
+}
+
+// oneLine joins the lines of the go command's error, without the
+// go/packages wrapping around it.
+func oneLine(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = after
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", " | ")), " ")
+}
+
+// firstError describes the first error with a position (the go
+// command's "# pkg" summary repeats them), its file relative to root.
+func firstError(root string, errs []packages.Error) string {
+	e := errs[0]
+	for _, x := range errs {
+		if x.Kind == packages.TypeError || x.Kind == packages.ParseError {
+			e = x
+			break
+		}
+	}
+	if e.Pos == "" || e.Pos == "-" {
+		return oneLine(e.Msg)
+	}
+	pos := e.Pos
+	if rel, err := filepath.Rel(root, pos); err == nil && !strings.HasPrefix(rel, "..") {
+		pos = rel
+	}
+	return pos + ": " + oneLine(e.Msg)
 }
 
 // structType is a package-level struct type of the module.

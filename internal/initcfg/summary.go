@@ -49,8 +49,14 @@ func Summary(f *Findings) string {
 		row("presets", strings.Join(ps, ", "))
 	}
 	if n := len(f.Broken); n > 0 {
-		fmt.Fprintf(&b, "warning: %s had load or type errors, their types may be incomplete: %s\n",
-			plural(n, "package"), examples(f.Broken, maxExamples))
+		fmt.Fprintf(&b, "warning: %s had load or type errors, their types may be incomplete:\n", plural(n, "package"))
+		for i, e := range f.Broken {
+			if i == maxExamples {
+				fmt.Fprintf(&b, "  and %d more\n", n-i)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", e)
+		}
 	}
 	return b.String()
 }

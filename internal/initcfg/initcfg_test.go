@@ -201,7 +201,19 @@ func TestShapesFindings(t *testing.T) {
 func TestVariants(t *testing.T) {
 	offline(t)
 	dir := writeModule(t, map[string]string{
-		"go.mod": "module example.com/variants\n\ngo 1.26\n",
+		"go.mod":            "module example.com/variants\n\ngo 1.26\n\nrequire acme.org/platform v1.0.0\n\nreplace acme.org/platform => ./platform\n",
+		"platform/go.mod":   "module acme.org/platform\n\ngo 1.26\n",
+		"platform/kv/kv.go": "package kv\n\nimport \"context\"\n\nfunc Wrap(ctx context.Context, k string) string { return k }\n",
+		"cmd/tool/main.go":  "package main\n\nimport \"context\"\n\nfunc Key(ctx context.Context, k string) string { return k }\n\nfunc main() { _ = Key(context.TODO(), \"x\") }\n",
+		"b/b.go":            "package b\n\nimport (\n\t\"context\"\n\n\t\"acme.org/platform/kv\"\n)\n\nfunc Get(ctx context.Context) string { return kv.Wrap(ctx, \"a\") + kv.Wrap(ctx, \"b\") }\n",
+		"a/keys.go": `package a
+
+import "context"
+
+func CacheKey(ctx context.Context, k string) string { return k }
+
+func Greet(ctx context.Context, name string) string { return name }
+`,
 		"a/a.go": `package a
 
 type ID string
@@ -243,8 +255,23 @@ type Plain struct {
 	if f.Fields[0].Name != "TenantID" {
 		t.Errorf("first field %s, want TenantID (carried by the most structs)", f.Fields[0].Name)
 	}
-	if len(f.Markers)+len(f.Repos)+len(f.KeyFuncs)+len(f.Presets) != 0 {
-		t.Errorf("want no markers, repositories, key funcs or presets; got %+v %+v %+v %+v", f.Markers, f.Repos, f.KeyFuncs, f.Presets)
+	if len(f.Markers)+len(f.Repos)+len(f.Presets) != 0 {
+		t.Errorf("want no markers, repositories or presets; got %+v %+v %+v", f.Markers, f.Repos, f.Presets)
+	}
+	// A name that says key ranks above uses; a module hosted at .org is
+	// not tenant code; main packages cannot be imported.
+	wantKeys := []KeyFuncCandidate{
+		{Name: "example.com/variants/a.CacheKey", KeyName: true, Proposed: true},
+		{Name: "acme.org/platform/kv.Wrap", Uses: 2},
+		{Name: "example.com/variants/a.Greet"},
+	}
+	if len(f.KeyFuncs) != len(wantKeys) {
+		t.Fatalf("got %d key funcs, want %d: %+v", len(f.KeyFuncs), len(wantKeys), f.KeyFuncs)
+	}
+	for i, k := range f.KeyFuncs {
+		if *k != wantKeys[i] {
+			t.Errorf("key func %d:\n got %+v\nwant %+v", i, *k, wantKeys[i])
+		}
 	}
 	out := Render(f)
 	if err := f.Check(filepath.Join(dir, config.FileName), out); err != nil {
@@ -261,10 +288,14 @@ type Plain struct {
 	if want := []string{"TenantID", "TenantId"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("models.fields = %v, want %v", names, want)
 	}
-	if len(cfg.Models.Markers)+len(cfg.Repository.Types)+len(cfg.Cache.Presets) != 0 || cfg.Cache.KeyFunc.Value != "" {
-		t.Errorf("want nothing configured but fields, got %+v", cfg)
+	if len(cfg.Models.Markers)+len(cfg.Repository.Types)+len(cfg.Cache.Presets) != 0 || cfg.Repository.Fix != nil {
+		t.Errorf("want nothing configured but fields and key_func, got %+v", cfg)
 	}
-	for _, note := range []string{"# markers: none found", "# types: none found", "# key_func: none found", "# presets: none"} {
+	if cfg.Cache.KeyFunc.Value != "example.com/variants/a.CacheKey" {
+		t.Errorf("cache.key_func = %q, want example.com/variants/a.CacheKey", cfg.Cache.KeyFunc.Value)
+	}
+	for _, note := range []string{"# markers: none found", "# types: none found", "# presets: none",
+		"  # key_func: acme.org/platform/kv.Wrap   # used 2 times\n"} {
 		if !bytes.Contains(out, []byte(note)) {
 			t.Errorf("proposal lacks %q:\n%s", note, out)
 		}

@@ -50,7 +50,7 @@ func keyFuncCandidates(pkgs []*packages.Package) []*KeyFuncCandidate {
 			c = &KeyFuncCandidate{
 				Name:     q,
 				KeyName:  strings.Contains(lower, "key"),
-				Tenantly: tenantly(lower) || tenantly(strings.ToLower(fn.Pkg().Path())),
+				Tenantly: tenantly(lower) || tenantly(strings.ToLower(pathBelowHost(fn.Pkg().Path()))),
 			}
 			byName[q] = c
 		}
@@ -103,6 +103,15 @@ func keyFuncCandidates(pkgs []*packages.Package) []*KeyFuncCandidate {
 		out[0].Proposed = true
 	}
 	return out
+}
+
+// pathBelowHost drops the first element of an import path: a module
+// hosted at example.org says nothing about organizations.
+func pathBelowHost(path string) string {
+	if _, rest, ok := strings.Cut(path, "/"); ok {
+		return rest
+	}
+	return path
 }
 
 func tenantly(s string) bool {

@@ -110,6 +110,7 @@ func Scan(root string) (*Findings, error) {
 	if len(scanned) == 0 {
 		return nil, fmt.Errorf("no Go packages to scan in %s", root)
 	}
+	sort.Strings(f.Broken)
 	sort.Slice(scanned, func(i, j int) bool { return scanned[i].PkgPath < scanned[j].PkgPath })
 	f.Packages = len(scanned)
 	f.pkgs = scanned

@@ -4,6 +4,7 @@
 //	tenantlint [flags] [packages]                 # standalone
 //	go vet -vettool=$(which tenantlint) ./...     # as a vet tool
 //	go fix -fixtool=$(which tenantlint) ./...     # apply the fixable findings
+//	tenantlint init [--force] [dir]               # propose a .tenantlint.yaml
 //
 // Exit status: 0 clean, 1 findings, 2 usage, configuration or load errors.
 // With --inventory: 0 once the inventory is written, 2 otherwise.
@@ -21,12 +22,18 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/initcfg"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
 )
 
 func main() {
+	// go vet never passes "init" first (its arguments are -flags and a
+	// .cfg file); a package directory named init is written ./init.
+	if len(os.Args) > 1 && os.Args[1] == "init" {
+		os.Exit(initcfg.Main(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	if vetmode.Invoked(os.Args[1:]) {
 		vetmode.Main(os.Args[1:])
 		return

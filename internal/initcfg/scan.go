@@ -1,0 +1,222 @@
+// Package initcfg implements `tenantlint init`: it scans a module for the
+// shapes that a .tenantlint.yaml names (tenant fields, marker types,
+// generic repositories, cache libraries, a key function) and renders a
+// commented proposal for a human to review.
+package initcfg
+
+import (
+	"errors"
+	"fmt"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
+)
+
+// Findings is what a scan of one module found, every list ranked best
+// first.
+type Findings struct {
+	Root   string // the module's directory
+	Module string // its module path
+
+	Packages int      // packages scanned
+	Structs  int      // package-level struct types in them
+	Broken   []string // "pkg: first error" of each package with load or type errors (its types may be incomplete)
+
+	Fields   []*FieldCandidate
+	Markers  []*MarkerCandidate
+	Repos    []*RepoCandidate
+	Presets  []PresetCandidate
+	KeyFuncs []*KeyFuncCandidate
+
+	pkgs []*packages.Package // the packages scanned
+}
+
+// Check parses data as a configuration file at path and validates its
+// names against the scanned code, as tenantlint would when it loads the
+// file: a proposal that tenantlint rejects is a bug of init.
+func (f *Findings) Check(path string, data []byte) error {
+	cfg, err := config.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	visible := map[string]*types.Package{}
+	for _, p := range f.pkgs {
+		for path, pkg := range tenancy.Visible(p.Types) {
+			visible[path] = pkg
+		}
+	}
+	return tenancy.Compile(cfg).Validate(visible)
+}
+
+// ErrNoModule means that no go.mod was found above the directory given.
+var ErrNoModule = errors.New("no go.mod")
+
+// ModuleRoot returns the nearest directory at or above dir holding a
+// go.mod file.
+func ModuleRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("%w in %s or any directory above it", ErrNoModule, abs)
+		}
+		d = parent
+	}
+}
+
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
+
+// Scan type-checks every package of the module rooted at root (test files
+// left out: models, repositories and key functions live in the code the
+// configuration checks) and collects the candidates.
+func Scan(root string) (*Findings, error) {
+	mf, err := parseGoMod(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, err
+	}
+	cfg := &packages.Config{Mode: loadMode, Dir: root}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
+	}
+	f := &Findings{Root: root, Presets: presetCandidates(mf)}
+	if mf.Module != nil {
+		f.Module = mf.Module.Mod.Path
+	}
+	var scanned []*packages.Package
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			f.Broken = append(f.Broken, p.PkgPath+": "+firstError(root, p.Errors))
+		}
+		if p.Types == nil || p.TypesInfo == nil || len(p.Syntax) == 0 {
+			continue
+		}
+		scanned = append(scanned, p)
+	}
+	if len(scanned) == 0 {
+		return nil, fmt.Errorf("no Go packages to scan in %s", root)
+	}
+	sort.Strings(f.Broken)
+	sort.Slice(scanned, func(i, j int) bool { return scanned[i].PkgPath < scanned[j].PkgPath })
+	f.Packages = len(scanned)
+	f.pkgs = scanned
+
+	structs := moduleStructs(scanned)
+	f.Structs = len(structs)
+	f.Fields = fieldCandidates(structs)
+	carriers := carrierSet(f.Fields)
+	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
+	f.Repos = repoCandidates(scanned, carriers)
+	f.KeyFuncs = keyFuncCandidates(scanned)
+	return f, nil
+}
+
+// oneLine joins the lines of the go command's error, without the
+// go/packages wrapping around it.
+func oneLine(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = after
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", " | ")), " ")
+}
+
+// firstError describes the first error with a position (the go
+// command's "# pkg" summary repeats them), its file relative to root.
+func firstError(root string, errs []packages.Error) string {
+	e := errs[0]
+	for _, x := range errs {
+		if x.Kind == packages.TypeError || x.Kind == packages.ParseError {
+			e = x
+			break
+		}
+	}
+	if e.Pos == "" || e.Pos == "-" {
+		return oneLine(e.Msg)
+	}
+	pos := e.Pos
+	if rel, err := filepath.Rel(root, pos); err == nil && !strings.HasPrefix(rel, "..") {
+		pos = rel
+	}
+	return pos + ": " + oneLine(e.Msg)
+}
+
+// structType is a package-level struct type of the module.
+type structType struct {
+	obj *types.TypeName
+	st  *types.Struct
+}
+
+// short is the name as code in another package writes it: pkg.Name.
+func (s structType) short() string { return shortName(s.obj) }
+
+func shortName(obj types.Object) string {
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+func qualified(obj types.Object) string {
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// moduleStructs lists the package-level struct types (defined, not
+// aliases) of pkgs, sorted by qualified name.
+func moduleStructs(pkgs []*packages.Package) []structType {
+	var out []structType
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+				out = append(out, structType{obj: tn, st: st})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return qualified(out[i].obj) < qualified(out[j].obj) })
+	return out
+}
+
+// isStd reports whether path looks like a standard-library package: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// examples lists at most n names, then how many more there are.
+func examples(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
+}
+
+// plural returns "1 struct" or "3 structs".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

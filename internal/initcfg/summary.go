@@ -1,0 +1,91 @@
+package initcfg
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Summary says in a few lines what the scan found and what the proposal
+// makes of it.
+func Summary(f *Findings) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "scanned %s: %s, %s\n", f.Module, plural(f.Packages, "package"), plural(f.Structs, "struct"))
+	row := func(what, text string) { fmt.Fprintf(&b, "  %-13s %s\n", what+":", text) }
+	if len(f.Fields) == 0 {
+		row("tenant field", "none found")
+	} else {
+		c := f.Fields[0]
+		row("tenant field", fmt.Sprintf("%s on %s (proposed)%s", c.Name, plural(len(c.Carriers), "struct"), moreFields(f.Fields[1:])))
+	}
+	if len(f.Markers) == 0 {
+		row("marker", "none found")
+	} else {
+		m := f.Markers[0]
+		row("marker", fmt.Sprintf("%s, embedded by %d of them%s%s", m.Name, len(m.Carriers), proposedText(m.Proposed), more(len(f.Markers)-1)))
+	}
+	if len(f.Repos) == 0 {
+		row("repository", "none found")
+	} else {
+		r := f.Repos[0]
+		row("repository", fmt.Sprintf("%s, instantiated with %d of them (proposed)%s", r.Name, len(r.Models), more(len(f.Repos)-1)))
+	}
+	if len(f.KeyFuncs) == 0 {
+		row("key_func", "none found")
+	} else {
+		k := f.KeyFuncs[0]
+		row("key_func", fmt.Sprintf("%s: %s (proposed)%s", k.Name, k.Why(), more(len(f.KeyFuncs)-1)))
+	}
+	if len(f.Presets) == 0 {
+		row("presets", "none: go.mod requires no library that a preset covers")
+	} else {
+		var ps []string
+		for _, p := range f.Presets {
+			s := fmt.Sprintf("%s (%s in go.mod", p.Preset, p.Module)
+			if p.Indirect {
+				s += ", indirect: commented out"
+			}
+			ps = append(ps, s+")")
+		}
+		row("presets", strings.Join(ps, ", "))
+	}
+	if n := len(f.Broken); n > 0 {
+		fmt.Fprintf(&b, "warning: %s had load or type errors, their types may be incomplete:\n", plural(n, "package"))
+		for i, e := range f.Broken {
+			if i == maxExamples {
+				fmt.Fprintf(&b, "  and %d more\n", n-i)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", e)
+		}
+	}
+	return b.String()
+}
+
+func moreFields(rest []*FieldCandidate) string {
+	var parts []string
+	for _, c := range rest {
+		state := "commented out"
+		if c.Proposed {
+			state = "proposed"
+		}
+		parts = append(parts, fmt.Sprintf("%s on %d (%s)", c.Name, len(c.Carriers), state))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; also " + examples(parts, 3)
+}
+
+func proposedText(on bool) string {
+	if on {
+		return " (proposed)"
+	}
+	return " (commented out: it would scope other structs too)"
+}
+
+func more(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d more commented out", n)
+}

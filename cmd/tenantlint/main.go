@@ -58,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		// With ContinueOnError pflag prints nothing itself.
+		fmt.Fprintf(stderr, "tenantlint: %v (see tenantlint --help)\n", err)
 		return 2
 	}
 	if *inventory {

@@ -438,3 +438,14 @@ func TestGeneratedOnlyCreates(t *testing.T) {
 		t.Errorf("Creates[0] = %+v", c)
 	}
 }
+
+// TestFieldsTagAndType: models.fields entries with a tag (the struct tag
+// contains the text) and a type (the type, an alias of it, or a pointer
+// to either; not a type defined from it); both together; two entries for
+// one name; the conditions through embedded structs.
+func TestFieldsTagAndType(t *testing.T) { run(t, "repo_fields_tag/...") }
+
+// TestExclude: structs in models.exclude packages are never models
+// ("/..." takes the packages below, by path segment; without it only the
+// package itself); a struct elsewhere that embeds one still is.
+func TestExclude(t *testing.T) { run(t, "repo_exclude/...") }

@@ -79,17 +79,17 @@ func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool,
 // (by its methods' parameter names and result-returning method names)
 // and whose methods take or return model. Types declared in test files
 // count only when tests are checked.
-func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, getters []string) bool, tests bool) (string, bool) {
+func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, getters []string) bool, tests bool) (string, *Repo, bool) {
 	if ix == nil {
-		return "", false
+		return "", nil, false
 	}
 	for _, name := range ix.ByModel[model.String()] {
 		r := ix.Repos[name]
 		if r != nil && (tests || !r.Test) && isRepo(r.Params, r.Getters) {
-			return name, true
+			return name, r, true
 		}
 	}
-	return "", false
+	return "", nil, false
 }
 
 // Reaches reports whether package from imports package to, directly or

@@ -183,11 +183,11 @@ func TestMethodRepos(t *testing.T) {
 	}
 	isRepo := func(params, _ []string) bool { return slices.Contains(params, "orgID") }
 	user := tenancy.QName{Pkg: "example.com/r/models", Name: "User"}
-	if name, ok := withTests.CoveringByMethods(user, isRepo, false); !ok || name != "example.com/r/store.Persister" {
-		t.Errorf("CoveringByMethods(User) = %q, %v", name, ok)
+	if name, r, ok := withTests.CoveringByMethods(user, isRepo, false); !ok || name != "example.com/r/store.Persister" || r.Pos != "store/store.go:11:6" {
+		t.Errorf("CoveringByMethods(User) = %q, %+v, %v", name, r, ok)
 	}
 	note := tenancy.QName{Pkg: "example.com/r/models", Name: "Note"}
-	if _, ok := withTests.CoveringByMethods(note, func([]string, []string) bool { return false }, true); ok {
+	if _, _, ok := withTests.CoveringByMethods(note, func([]string, []string) bool { return false }, true); ok {
 		t.Errorf("CoveringByMethods(Note) with a rule that accepts nothing covers")
 	}
 }

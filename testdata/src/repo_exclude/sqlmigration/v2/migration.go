@@ -1,0 +1,5 @@
+package v2
+
+type User struct {
+	TenantID string
+}

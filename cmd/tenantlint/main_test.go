@@ -1190,3 +1190,101 @@ func TestFormats(t *testing.T) {
 		}
 	})
 }
+
+// methodsFiles adds to the test module what issue 5's model and
+// repository settings act on: an interface repository with a NetworkID
+// method in a package apart from its model, a package-private store
+// with an orgID parameter, fields matched by tag, and an excluded
+// package of frozen model copies.
+var methodsFiles = map[string]string{
+	"internal/persist/persist.go": `// Package persist is a repository recognised by its methods.
+package persist
+
+import (
+	"context"
+
+	"example.com/e2e/internal/models"
+)
+
+// Persister reads the invoices of the current network.
+type Persister interface {
+	NetworkID(ctx context.Context) string
+	GetInvoice(ctx context.Context, id string) (*models.Invoice, error)
+}
+`,
+	"internal/billing/store.go": `package billing
+
+// store reads payments; its orgID parameter makes it a repository.
+type store struct{}
+
+func (store) payments(orgID string) []Payment { return nil }
+`,
+	"internal/models/org.go": `package models
+
+// Team has the tagged column: tenant-scoped, and no repository.
+type Team struct {
+	OrgID string ` + "`db:\"org_id\"`" + `
+}
+
+// Label's OrgID is not the column: not a model.
+type Label struct {
+	OrgID string ` + "`json:\"org_id\"`" + `
+}
+`,
+	"internal/migrations/v1/models.go": `// Package v1 is a frozen copy of the models, excluded.
+package v1
+
+// Invoice as it was.
+type Invoice struct {
+	TenantID string
+}
+`,
+}
+
+// TestMethodsStandaloneAndVet: with models.fields tags, models.exclude
+// and repository.methods, go vet (one package at a time, coverage from
+// the index) reports exactly what the standalone run does, also after a
+// repository in another package stops being one.
+func TestMethodsStandaloneAndVet(t *testing.T) {
+	t.Parallel()
+	cfg := strings.NewReplacer(
+		"  fields: [TenantID]\n",
+		"  fields:\n    - TenantID\n    - {name: OrgID, tag: 'db:\"org_id'}\n  exclude: [example.com/e2e/internal/migrations/...]\n",
+		"  scope: module\n",
+		"  scope: module\n  methods:\n    - tenant_param: [orgID]\n    - tenant_method: NetworkID\n",
+	).Replace(e2eConfig)
+	over := map[string]string{".tenantlint.yaml": cfg}
+	for k, v := range methodsFiles {
+		over[k] = v
+	}
+	dir := writeModule(t, over)
+
+	const team = `internal/models/org.go:4:6: Team is tenant-scoped (has field OrgID) but has no tenant-aware repository; declare one at package level, e.g. var TeamRepo = tenant.NewRepository[Team]("teams")`
+	var want []string
+	for _, l := range stripChecks(wantText) {
+		if !strings.Contains(l, "Invoice is tenant-scoped") && !strings.Contains(l, "Payment is tenant-scoped") {
+			want = append(want, l)
+		}
+	}
+	if len(want) != len(wantText)-2 {
+		t.Fatalf("expected the Invoice and Payment findings in %q", wantText)
+	}
+	want = append(want, team)
+	slices.Sort(want)
+	diffLines(t, "standalone", standalone(t, dir), want)
+	diffLines(t, "go vet", vet(t, dir), want)
+
+	// Without its NetworkID method Persister is no repository: Invoice
+	// is reported again, though package models did not change.
+	edit(t, dir, "internal/persist/persist.go", "\tNetworkID(ctx context.Context) string\n", "")
+	var invoice string
+	for _, l := range stripChecks(wantText) {
+		if strings.Contains(l, "Invoice is tenant-scoped") {
+			invoice = l
+		}
+	}
+	want = append(want, invoice)
+	slices.Sort(want)
+	diffLines(t, "after the edit: go vet", vet(t, dir), want)
+	diffLines(t, "after the edit: standalone", standalone(t, dir), want)
+}

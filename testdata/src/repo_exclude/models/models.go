@@ -11,3 +11,8 @@ type User struct { // want `^User is tenant-scoped \(has field TenantID\)`
 type Wrapped struct { // want `^Wrapped is tenant-scoped \(has field TenantID \(through embedded User\)\)`
 	sqlmigration.User
 }
+
+// Covered by a repository declared in an excluded package.
+type Covered struct {
+	TenantID string
+}

@@ -57,6 +57,9 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 }
 
 func describeMethods(fset *token.FileSet, tn *types.TypeName, tests bool) (MethodRepo, bool) {
+	if !mayHaveMethods(tn.Type()) {
+		return MethodRepo{}, false // most types: computing a method set costs more
+	}
 	self, _ := ObjName(tn)
 	mr := MethodRepo{Type: self, Pos: tn.Pos()}
 	params, getters, models := map[string]bool{}, map[string]bool{}, map[QName]bool{}
@@ -95,6 +98,25 @@ func describeMethods(fset *token.FileSet, tn *types.TypeName, tests bool) (Metho
 	}
 	sort.Slice(mr.Models, func(i, j int) bool { return mr.Models[i].String() < mr.Models[j].String() })
 	return mr, true
+}
+
+// mayHaveMethods reports whether t can have methods: it declares some,
+// is an interface, or is a struct with embedded fields.
+func mayHaveMethods(t types.Type) bool {
+	if n, ok := t.(*types.Named); ok && n.NumMethods() > 0 {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if u.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modelIn returns the struct type that t holds as M, *M, []M, []*M, or

@@ -729,6 +729,9 @@ func TestExitCodes(t *testing.T) {
 			`^tenantlint: .*/\.tenantlint\.yaml:14:23: cache\.presets: unknown preset "memcached" \(known: [a-z, -]+\)$`)
 		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "models:\n", "models:\n  marker: [x.y/z.W]\n", 1))
 		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:3:3: unknown key "marker" in models`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "  scope: module\n",
+			"  scope: module\n  methods:\n    - {tenant_param: [orgID], tenant_method: NetworkID}\n", 1))
+		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:9:7: repository\.methods: an entry has either tenant_param or tenant_method, not both$`)
 	})
 	t.Run("config that does not match the code", func(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "Set: {key: 1}", "Put: {key: 1}", 1)})
@@ -737,6 +740,10 @@ func TestExitCodes(t *testing.T) {
 		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "tenant.Key\n", "tenant.FromContext\n", 1))
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:12:13: cache\.key_func: example\.com/e2e/internal/tenant\.FromContext has signature func\(ctx context\.Context\) string; it must be`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "fields: [TenantID]",
+			"fields: [{name: TenantID, type: example.com/e2e/internal/tenant.ID}]", 1))
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: .*/\.tenantlint\.yaml:4:35: models\.fields\.type: ID is not a type in package example\.com/e2e/internal/tenant$`)
 	})
 	t.Run("no config", func(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": ""})

@@ -22,7 +22,7 @@ func (s *Store) List(ctx context.Context, orgID string) ([]models.BySlice, []*mo
 	return nil, nil, nil
 }
 
-func (s *Store) Index(orgID string) (map[string]models.ByMapValue, map[int]*models.ByMapPointerValue) {
+func (s *Store) Index(orgID string) (map[string]models.ByMapValue, map[string]*models.ByMapPointerValue) {
 	return nil, nil
 }
 

@@ -8,7 +8,11 @@
 // A package-level struct type is tenant-scoped when it embeds one of the
 // configured marker types (models.markers in .tenantlint.yaml), by value or
 // pointer, directly or through embedded structs, or when it has a field
-// named as one of models.fields, directly or through embedded structs.
+// named as one of models.fields, directly or through embedded structs. A
+// models.fields entry may also require the field's struct tag to contain
+// a text (tag) and its type to be a named type (type; through aliases and
+// one pointer); with both set both must hold. Structs declared in the
+// packages of models.exclude are never models.
 //
 // Such a struct must be read and written through a tenant-aware
 // repository: an instantiation T[M] (or *T[M]) of one of
@@ -25,6 +29,19 @@
 // package only one in M's package does. Instantiations in function
 // bodies or signatures (including vars of function type) do not cover,
 // nor do slices or maps of repositories.
+//
+// With repository.methods, a package-level defined type of the module is
+// also a tenant-aware repository when its method set (that of *T, or of
+// T for an interface: pointer and value receivers, exported or not,
+// promoted through embedding, embedded interfaces included) has a method
+// with a parameter named as in tenant_param, or a method named as
+// tenant_method that returns something. It covers every other struct
+// type that any of its methods takes or returns as M, *M, []M, []*M or a
+// map's value type; not map keys, channels, func types, arrays, named
+// slice types or a generic type's type parameter. Such coverage follows
+// repository.scope, and reaches across packages through the module
+// index in go vet mode as in the standalone driver. Methods declared in
+// _test.go files count only when tests are checked.
 //
 // Types whose doc comment holds the line //tenantlint:global (alone or
 // followed by a note after a space) are not reported: the comment

@@ -87,3 +87,17 @@ func TestInventoryRecordsSuppression(t *testing.T) {
 		"NoReason":      "models.go:78:6 has field TenantID missing",
 	})
 }
+
+// TestInventoryRecordsMethodCoverage: a model covered by
+// repository.methods records the covering type and its declaration, in
+// another package (through the module index) or in its own.
+func TestInventoryRecordsMethodCoverage(t *testing.T) {
+	got := records(t, run(t, "repo_methods/..."), "repo_methods/models")
+	checkRecords(t, got, map[string]string{
+		"ByValue":             "models.go:6:6 has field OrgID covered by store.Store in repo_methods/store at store.go:13:6",
+		"ByInterface":         "models.go:32:6 has field OrgID covered by store.Persister in repo_methods/store at store.go:58:6",
+		"ByEmbeddedInterface": "models.go:34:6 has field OrgID covered by store.Full in repo_methods/store at store.go:69:6",
+		"Local":               "models.go:132:6 has field OrgID covered by models.localStore in repo_methods/models at models.go:134:6",
+		"ByMapKey":            "models.go:52:6 has field OrgID missing",
+	})
+}

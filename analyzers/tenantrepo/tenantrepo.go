@@ -48,7 +48,7 @@ func run(p *lint.Pass, stats *lint.Stats) error {
 
 // checkModel reports the model when no repository covers it, counts it,
 // and returns what the inventory records about it.
-func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.Instance, stats *lint.Stats) (lint.TypeRecord, error) {
+func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite, stats *lint.Stats) (lint.TypeRecord, error) {
 	rec := lint.TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
 		Reason: m.Reason, Global: m.Global}
 	stats.Models++
@@ -75,22 +75,39 @@ func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.
 	return rec, nil
 }
 
-// coveredLocally maps the models instantiated with a repository type in
-// this package's own checked files to their first instantiation.
-func coveredLocally(p *lint.Pass) map[tenancy.QName]tenancy.Instance {
-	out := map[tenancy.QName]tenancy.Instance{}
+// coveredLocally maps the models that this package's own checked files
+// cover to what covers them: their first instantiation with a repository
+// type, else the first type (in source order) that repository.methods
+// makes a repository and whose methods take or return them.
+func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
+	out := map[tenancy.QName]*lint.RepoSite{}
 	for _, in := range tenancy.PackageLevelInstances(p.Files, p.TypesInfo) {
 		if _, seen := out[in.Model]; !seen && p.Rules.RepoTypes[in.Generic] {
-			out[in.Model] = in
+			out[in.Model] = &lint.RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}
+		}
+	}
+	if !p.Rules.HasMethodRules() {
+		return out
+	}
+	for _, mr := range tenancy.MethodRepos(p.Fset, p.Files, p.TypesInfo, !p.Rules.Config.TestsIgnored()) {
+		if !p.Rules.IsMethodRepo(mr.Params, mr.Getters) {
+			continue
+		}
+		for _, m := range mr.Models {
+			if _, seen := out[m]; !seen {
+				out[m] = &lint.RepoSite{Type: mr.Type.Short(), Package: p.Pkg.Path(), Pos: p.Position(mr.Pos)}
+			}
 		}
 	}
 	return out
 }
 
-// covering returns the repository instantiation that covers m, or nil.
-func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.Instance) (*lint.RepoSite, error) {
-	if in, ok := local[m.Name]; ok {
-		return &lint.RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}, nil
+// covering returns the repository that covers m, or nil: a repository
+// type's instantiation or, with repository.methods, a type recognised by
+// its methods (its declaration is the site).
+func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite) (*lint.RepoSite, error) {
+	if site, ok := local[m.Name]; ok {
+		return site, nil
 	}
 	if p.Rules.Config.ScopeValue() != config.ScopeModule {
 		return nil, nil
@@ -99,11 +116,17 @@ func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]tenancy.In
 	if err != nil {
 		return nil, err
 	}
-	s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, !p.Rules.Config.TestsIgnored())
-	if !ok {
+	tests := !p.Rules.Config.TestsIgnored()
+	if s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, tests); ok {
+		return &lint.RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+	}
+	if !p.Rules.HasMethodRules() {
 		return nil, nil
 	}
-	return &lint.RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+	if name, r, ok := ix.CoveringByMethods(m.Name, p.Rules.IsMethodRepo, tests); ok {
+		return &lint.RepoSite{Type: shortName(name), Package: r.Pkg, Pos: sitePosition(ix.Root, r.Pos)}, nil
+	}
+	return nil, nil
 }
 
 // shortName turns a qualified name "path/pkg.Name" into "pkg.Name".
@@ -251,10 +274,40 @@ func repoExample(p *lint.Pass, m *tenancy.Model) string {
 		names = append(names, q.Short())
 	}
 	sort.Strings(names)
+	if len(names) == 0 && p.Rules.HasMethodRules() {
+		return "repository for it, or take or return it in the methods of " + methodRepoExample(p.Rules)
+	}
 	if len(names) == 0 {
 		return "repository for it"
 	}
 	return "var of type " + names[0] + "[" + m.Name.Name + "]"
+}
+
+// methodRepoExample describes a repository by repository.methods: "a
+// type with a method that has a parameter orgID (or orgId) or a method
+// NetworkID".
+func methodRepoExample(r *tenancy.Rules) string {
+	var alts []string
+	if params := sortedNames(r.TenantParams); len(params) > 0 {
+		alt := "a method that has a parameter " + params[0]
+		if len(params) > 1 {
+			alt += " (or " + strings.Join(params[1:], ", ") + ")"
+		}
+		alts = append(alts, alt)
+	}
+	if methods := sortedNames(r.TenantMethods); len(methods) > 0 {
+		alts = append(alts, "a method "+strings.Join(methods, " or "))
+	}
+	return "a type with " + strings.Join(alts, " or ")
+}
+
+func sortedNames(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // suggestFix renders repository.fix for the model. It returns the fix, or

@@ -438,3 +438,34 @@ func TestGeneratedOnlyCreates(t *testing.T) {
 		t.Errorf("Creates[0] = %+v", c)
 	}
 }
+
+// TestFieldsTagAndType: models.fields entries with a tag (the struct tag
+// contains the text) and a type (the type, an alias of it, or a pointer
+// to either; not a type defined from it); both together; two entries for
+// one name; the conditions through embedded structs.
+func TestFieldsTagAndType(t *testing.T) { run(t, "repo_fields_tag/...") }
+
+// TestExclude: structs in models.exclude packages are never models
+// ("/..." takes the packages below, by path segment; without it only the
+// package itself); a struct elsewhere that embeds one still is.
+func TestExclude(t *testing.T) { run(t, "repo_exclude/...") }
+
+// TestMethods: repository.methods. A type with a method that takes a
+// tenant_param, or with a tenant_method that returns something, covers
+// every model its methods (exported or not, pointer or value receivers,
+// promoted, an interface's embedded ones) take or return as M, *M, []M,
+// []*M or a map value; not as a map key, channel, func, array, named
+// slice, **M or [][]*M, nor its type parameter, nor itself.
+func TestMethods(t *testing.T) { run(t, "repo_methods/...") }
+
+// TestMethodsOnePackage analyzes only the models of repo_methods, as go
+// vet does: the repositories of package store cover through the index.
+func TestMethodsOnePackage(t *testing.T) { run(t, "repo_methods/models") }
+
+// TestMethodsScopePackage: with scope: package, only a repository by
+// methods declared in the model's own package covers it.
+func TestMethodsScopePackage(t *testing.T) { run(t, "repo_methods_scope/...") }
+
+// TestMethodsFix: tenantfix leaves a model covered by repository.methods
+// alone and fixes an uncovered one as before.
+func TestMethodsFix(t *testing.T) { runFix(t, "repo_methods_fix") }

@@ -729,6 +729,9 @@ func TestExitCodes(t *testing.T) {
 			`^tenantlint: .*/\.tenantlint\.yaml:14:23: cache\.presets: unknown preset "memcached" \(known: [a-z, -]+\)$`)
 		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "models:\n", "models:\n  marker: [x.y/z.W]\n", 1))
 		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:3:3: unknown key "marker" in models`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "  scope: module\n",
+			"  scope: module\n  methods:\n    - {tenant_param: [orgID], tenant_method: NetworkID}\n", 1))
+		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:9:7: repository\.methods: an entry has either tenant_param or tenant_method, not both$`)
 	})
 	t.Run("config that does not match the code", func(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "Set: {key: 1}", "Put: {key: 1}", 1)})
@@ -737,6 +740,10 @@ func TestExitCodes(t *testing.T) {
 		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "tenant.Key\n", "tenant.FromContext\n", 1))
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:12:13: cache\.key_func: example\.com/e2e/internal/tenant\.FromContext has signature func\(ctx context\.Context\) string; it must be`)
+		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "fields: [TenantID]",
+			"fields: [{name: TenantID, type: example.com/e2e/internal/tenant.ID}]", 1))
+		oneError(t, lint(t, dir, "./..."),
+			`^tenantlint: .*/\.tenantlint\.yaml:4:35: models\.fields\.type: ID is not a type in package example\.com/e2e/internal/tenant$`)
 	})
 	t.Run("no config", func(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": ""})
@@ -1187,4 +1194,102 @@ func TestFormats(t *testing.T) {
 			t.Errorf("failures=%d, want %d", doc.Failures, len(want))
 		}
 	})
+}
+
+// methodsFiles adds to the test module what issue 5's model and
+// repository settings act on: an interface repository with a NetworkID
+// method in a package apart from its model, a package-private store
+// with an orgID parameter, fields matched by tag, and an excluded
+// package of frozen model copies.
+var methodsFiles = map[string]string{
+	"internal/persist/persist.go": `// Package persist is a repository recognised by its methods.
+package persist
+
+import (
+	"context"
+
+	"example.com/e2e/internal/models"
+)
+
+// Persister reads the invoices of the current network.
+type Persister interface {
+	NetworkID(ctx context.Context) string
+	GetInvoice(ctx context.Context, id string) (*models.Invoice, error)
+}
+`,
+	"internal/billing/store.go": `package billing
+
+// store reads payments; its orgID parameter makes it a repository.
+type store struct{}
+
+func (store) payments(orgID string) []Payment { return nil }
+`,
+	"internal/models/org.go": `package models
+
+// Team has the tagged column: tenant-scoped, and no repository.
+type Team struct {
+	OrgID string ` + "`db:\"org_id\"`" + `
+}
+
+// Label's OrgID is not the column: not a model.
+type Label struct {
+	OrgID string ` + "`json:\"org_id\"`" + `
+}
+`,
+	"internal/migrations/v1/models.go": `// Package v1 is a frozen copy of the models, excluded.
+package v1
+
+// Invoice as it was.
+type Invoice struct {
+	TenantID string
+}
+`,
+}
+
+// TestMethodsStandaloneAndVet: with models.fields tags, models.exclude
+// and repository.methods, go vet (one package at a time, coverage from
+// the index) reports exactly what the standalone run does, also after a
+// repository in another package stops being one.
+func TestMethodsStandaloneAndVet(t *testing.T) {
+	t.Parallel()
+	cfg := strings.NewReplacer(
+		"  fields: [TenantID]\n",
+		"  fields:\n    - TenantID\n    - {name: OrgID, tag: 'db:\"org_id'}\n  exclude: [example.com/e2e/internal/migrations/...]\n",
+		"  scope: module\n",
+		"  scope: module\n  methods:\n    - tenant_param: [orgID]\n    - tenant_method: NetworkID\n",
+	).Replace(e2eConfig)
+	over := map[string]string{".tenantlint.yaml": cfg}
+	for k, v := range methodsFiles {
+		over[k] = v
+	}
+	dir := writeModule(t, over)
+
+	const team = `internal/models/org.go:4:6: Team is tenant-scoped (has field OrgID) but has no tenant-aware repository; declare one at package level, e.g. var TeamRepo = tenant.NewRepository[Team]("teams")`
+	var want []string
+	for _, l := range stripChecks(wantText) {
+		if !strings.Contains(l, "Invoice is tenant-scoped") && !strings.Contains(l, "Payment is tenant-scoped") {
+			want = append(want, l)
+		}
+	}
+	if len(want) != len(wantText)-2 {
+		t.Fatalf("expected the Invoice and Payment findings in %q", wantText)
+	}
+	want = append(want, team)
+	slices.Sort(want)
+	diffLines(t, "standalone", standalone(t, dir), want)
+	diffLines(t, "go vet", vet(t, dir), want)
+
+	// Without its NetworkID method Persister is no repository: Invoice
+	// is reported again, though package models did not change.
+	edit(t, dir, "internal/persist/persist.go", "\tNetworkID(ctx context.Context) string\n", "")
+	var invoice string
+	for _, l := range stripChecks(wantText) {
+		if strings.Contains(l, "Invoice is tenant-scoped") {
+			invoice = l
+		}
+	}
+	want = append(want, invoice)
+	slices.Sort(want)
+	diffLines(t, "after the edit: go vet", vet(t, dir), want)
+	diffLines(t, "after the edit: standalone", standalone(t, dir), want)
 }

@@ -53,6 +53,9 @@ type Config struct {
 type Models struct {
 	Markers []Name      `yaml:"markers"`
 	Fields  []FieldRule `yaml:"fields"`
+	// Exclude lists packages whose structs are never models (a trailing
+	// /... takes the packages below too), such as frozen migration copies.
+	Exclude []Str `yaml:"exclude"`
 }
 
 // Repository says which generic types are tenant-aware repositories.
@@ -60,6 +63,8 @@ type Repository struct {
 	Types []Name `yaml:"types"`
 	Scope Str    `yaml:"scope"`
 	Fix   *Fix   `yaml:"fix"`
+	// Methods recognises repositories by their methods (see MethodRule).
+	Methods []MethodRule `yaml:"methods"`
 }
 
 // Fix is the declaration that tenantfix inserts for an uncovered model.
@@ -126,14 +131,33 @@ func (s *Str) UnmarshalYAML(n *yaml.Node) error {
 // Name is a qualified Go name written as "import/path.Name".
 type Name = Str
 
-// FieldRule is an entry of models.fields: a field name.
+// FieldRule is an entry of models.fields: a field name, written alone or
+// as a mapping {name, tag, type} that also requires the field's struct
+// tag to contain tag and its type to be type (or a pointer to it).
 type FieldRule struct {
 	Name string
-	Str
+	Str  // the name as written; for a mapping, at the mapping
+	Tag  Str
+	Type Name
+}
+
+// fieldRuleKeys is the mapping form of a models.fields entry.
+type fieldRuleKeys struct {
+	Name Str  `yaml:"name"`
+	Tag  Str  `yaml:"tag"`
+	Type Name `yaml:"type"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (f *FieldRule) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		var k fieldRuleKeys
+		if err := n.Decode(&k); err != nil {
+			return err
+		}
+		*f = FieldRule{Name: k.Name.Value, Str: Str{Value: k.Name.Value, Line: n.Line, Column: n.Column}, Tag: k.Tag, Type: k.Type}
+		return nil
+	}
 	if err := f.Str.UnmarshalYAML(n); err != nil {
 		return err
 	}
@@ -358,10 +382,8 @@ func (c *Config) validate() error {
 			return err
 		}
 	}
-	for _, f := range c.Models.Fields {
-		if !isIdent(f.Name) {
-			return c.ErrAt(f.Str, "models.fields: %q is not a Go field name", f.Name)
-		}
+	if err := c.validateModelAdditions(); err != nil {
+		return err
 	}
 	for _, t := range c.Repository.Types {
 		if err := c.checkQualified(t, "repository.types"); err != nil {
@@ -374,6 +396,9 @@ func (c *Config) validate() error {
 		return c.ErrAt(c.Repository.Scope, "repository.scope must be %q or %q, not %q", ScopeModule, ScopePackage, c.Repository.Scope.Value)
 	}
 	if err := c.validateFix(); err != nil {
+		return err
+	}
+	if err := c.validateRepoMethods(); err != nil {
 		return err
 	}
 	return c.validateCache()

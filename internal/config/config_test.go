@@ -124,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "version: 1\nmodel:\n  fields: [TenantID]\n",
 			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore)`},
 		{"unknown nested key", "version: 1\nmodels:\n  marker: [a.com/t.Model]\n",
-			`3:3: unknown key "marker" in models (known keys: markers, fields)`},
+			`3:3: unknown key "marker" in models (known keys: markers, fields, exclude)`},
 		{"unknown key in fix", "version: 1\nrepository:\n  fix:\n    tmpl: x\n",
 			`4:5: unknown key "tmpl" in repository.fix (known keys: import, template)`},
 		{"unknown key in a key spec", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Get: {key: 1, variadc: true}\n",
@@ -189,6 +189,46 @@ func TestParseErrors(t *testing.T) {
 			`4:13: cache.apis: a.com/c.Get: slice and item_field take a single key index`},
 		{"key index not a number", "version: 1\ncache:\n  apis:\n    - func: a.com/c.Get\n      key: first\n",
 			`5:12: cache.apis[0].key: "first" is not a whole number`},
+		{"unknown key in a field mapping", "version: 1\nmodels:\n  fields:\n    - {name: OrgID, tags: x}\n",
+			`4:21: unknown key "tags" in models.fields[0] (known keys: name, tag, type)`},
+		{"field entry of the wrong shape", "version: 1\nmodels:\n  fields:\n    - TenantID\n    - [OrgID]\n",
+			`5:7: models.fields[1]: expected a field name or a mapping {name, tag, type}, not a list`},
+		{"field mapping without a name", "version: 1\nmodels:\n  fields:\n    - {tag: 'bun:\"org_id'}\n",
+			`4:7: models.fields: each entry needs a name (the field's Go name)`},
+		{"field mapping with an empty name", "version: 1\nmodels:\n  fields:\n    - {name: '', type: a.com/u.UUID}\n",
+			`4:7: models.fields: each entry needs a name`},
+		{"field mapping with a bad name", "version: 1\nmodels:\n  fields:\n    - {name: org-id, tag: x}\n",
+			`4:7: models.fields: "org-id" is not a Go field name`},
+		{"field name not a string", "version: 1\nmodels:\n  fields:\n    - {name: [OrgID]}\n",
+			`4:14: models.fields[0].name: expected a string, not a list`},
+		{"empty tag", "version: 1\nmodels:\n  fields:\n    - {name: OrgID, tag: ''}\n",
+			`4:26: models.fields: OrgID: tag is empty; leave it out to match any tag`},
+		{"unqualified field type", "version: 1\nmodels:\n  fields:\n    - {name: NID, type: UUID}\n",
+			`4:25: models.fields: NID: type "UUID" is not a qualified name like github.com/gofrs/uuid.UUID`},
+		{"bad exclude pattern", "version: 1\nmodels:\n  exclude: [a.com/app/.../migrations]\n",
+			`3:13: models.exclude: "a.com/app/.../migrations" is not a package path or a pattern like example.com/app/pkg/...`},
+		{"exclude not a list", "version: 1\nmodels:\n  exclude: a.com/app/sqlmigration/...\n",
+			`3:12: models.exclude: expected a list, not "a.com/app/sqlmigration/..."`},
+		{"repository methods not a list", "version: 1\nrepository:\n  methods: {tenant_param: [orgID]}\n",
+			`3:12: repository.methods: expected a list, not a mapping`},
+		{"unknown key in a methods entry", "version: 1\nrepository:\n  methods:\n    - tenant_params: [orgID]\n",
+			`4:7: unknown key "tenant_params" in repository.methods[0] (known keys: tenant_param, tenant_method)`},
+		{"methods entry with both", "version: 1\nrepository:\n  methods:\n    - tenant_param: [orgID]\n      tenant_method: NetworkID\n",
+			`4:7: repository.methods: an entry has either tenant_param or tenant_method, not both`},
+		{"methods entry with neither", "version: 1\nrepository:\n  methods:\n    - tenant_param: [orgID]\n    - {}\n",
+			`5:7: repository.methods: each entry needs tenant_param (parameter names) or tenant_method (a method name)`},
+		{"empty tenant_param", "version: 1\nrepository:\n  methods:\n    - tenant_param: []\n",
+			`4:7: repository.methods: tenant_param is empty; list the names of the parameters that carry the tenant`},
+		{"null tenant_param", "version: 1\nrepository:\n  methods:\n    - tenant_param:\n",
+			`4:7: repository.methods: tenant_param is empty`},
+		{"tenant_param not a list", "version: 1\nrepository:\n  methods:\n    - tenant_param: orgID\n",
+			`4:21: repository.methods[0].tenant_param: expected a list, not "orgID"`},
+		{"bad tenant_param name", "version: 1\nrepository:\n  methods:\n    - tenant_param: [orgID, org-id]\n",
+			`4:29: repository.methods: tenant_param: "org-id" is not a parameter name`},
+		{"bad tenant_method name", "version: 1\nrepository:\n  methods:\n    - tenant_method: Network.ID\n",
+			`4:22: repository.methods: tenant_method: "Network.ID" is not a method name`},
+		{"empty tenant_method", "version: 1\nrepository:\n  methods:\n    - tenant_method: ''\n",
+			`4:22: repository.methods: tenant_method: "" is not a method name`},
 		{"empty file", "", `1: file is empty; it needs at least 'version: 1'`},
 		{"only comments", "# nothing yet\n", `1: file is empty; it needs at least 'version: 1'`},
 		{"YAML syntax error", "version: 1\n\tmodels:\n", `2: found a tab character`},
@@ -218,6 +258,58 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %q speaks of Go types rather than keys", msg)
 			}
 		})
+	}
+}
+
+// additionsFile uses every key that issue 5 adds to models and
+// repository; the rest of a version 1 file stays as it was.
+const additionsFile = `version: 1
+models:
+  fields:
+    - TenantID
+    - {name: OrgID, tag: 'bun:"org_id'}
+    - {name: NID, type: github.com/gofrs/uuid.UUID}
+    - {name: Org, tag: 'db:"org"', type: example.com/app/org.ID}
+  exclude: [example.com/app/pkg/sqlmigration/..., example.com/app/legacy]
+repository:
+  methods:
+    - tenant_param: [orgID, orgId, tenantID]
+    - tenant_method: NetworkID
+`
+
+func TestParseModelAdditions(t *testing.T) {
+	c, err := Parse("/app/.tenantlint.yaml", []byte(additionsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := c.Models.Fields
+	if len(f) != 4 {
+		t.Fatalf("fields = %+v", f)
+	}
+	if f[0].Name != "TenantID" || f[0].Tag.Line != 0 || f[0].Type.Line != 0 || f[0].Line != 4 || f[0].Column != 7 {
+		t.Errorf("fields[0] = %+v", f[0])
+	}
+	if f[1].Name != "OrgID" || f[1].Tag.Value != `bun:"org_id` || f[1].Type.Line != 0 || f[1].Line != 5 || f[1].Column != 7 {
+		t.Errorf("fields[1] = %+v", f[1])
+	}
+	if f[2].Name != "NID" || f[2].Tag.Line != 0 || f[2].Type.Value != "github.com/gofrs/uuid.UUID" || f[2].Type.Line != 6 || f[2].Type.Column != 25 {
+		t.Errorf("fields[2] = %+v", f[2])
+	}
+	if f[3].Tag.Value != `db:"org"` || f[3].Type.Value != "example.com/app/org.ID" {
+		t.Errorf("fields[3] = %+v", f[3])
+	}
+	if ex := c.Models.Exclude; len(ex) != 2 || ex[0].Value != "example.com/app/pkg/sqlmigration/..." || ex[1].Line != 8 {
+		t.Errorf("exclude = %+v", ex)
+	}
+	m := c.Repository.Methods
+	if len(m) != 2 {
+		t.Fatalf("methods = %+v", m)
+	}
+	if len(m[0].TenantParam) != 3 || m[0].TenantParam[2].Value != "tenantID" || m[0].TenantMethod.Line != 0 || m[0].Line != 11 || m[0].Column != 7 {
+		t.Errorf("methods[0] = %+v", m[0])
+	}
+	if len(m[1].TenantParam) != 0 || m[1].TenantMethod.Value != "NetworkID" || m[1].ParamPos.Line != 0 {
+		t.Errorf("methods[1] = %+v", m[1])
 	}
 }
 

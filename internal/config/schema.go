@@ -36,11 +36,19 @@ func walkSchema(file string, n *yaml.Node, t reflect.Type, key string) *Error {
 		t = t.Elem()
 	}
 	switch t {
-	case reflect.TypeFor[Str](), reflect.TypeFor[FieldRule]():
+	case reflect.TypeFor[Str]():
 		if n.Kind != yaml.ScalarNode {
 			return at("%s: expected a string, not %s", key, kindName(n))
 		}
 		return nil
+	case reflect.TypeFor[FieldRule]():
+		switch n.Kind {
+		case yaml.ScalarNode:
+			return nil
+		case yaml.MappingNode:
+			return walkSchema(file, n, reflect.TypeFor[fieldRuleKeys](), key)
+		}
+		return at("%s: expected a field name or a mapping {name, tag, type}, not %s", key, kindName(n))
 	case reflect.TypeFor[IntList]():
 		if n.Kind == yaml.SequenceNode {
 			for i, e := range n.Content {

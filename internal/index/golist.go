@@ -54,7 +54,7 @@ func buildFast(root string) (*Index, error) {
 		}
 	}
 	ix := &Index{Root: root, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
-	results := make([][]scannedSite, len(roots))
+	results := make([]scanned, len(roots))
 	var (
 		wg   sync.WaitGroup
 		next = make(chan int)
@@ -76,17 +76,20 @@ func buildFast(root string) (*Index, error) {
 	wg.Wait()
 	seen := map[string]bool{}
 	for i, p := range roots {
-		imports := append([]string(nil), p.Imports...)
+		imports := append([]string{}, p.Imports...) // [] as FromPackages writes it, for equal hashes
 		sort.Strings(imports)
 		ix.Imports[p.ImportPath] = imports
 		ix.Names[p.ImportPath] = p.Name
-		for _, s := range results[i] {
+		for _, s := range results[i].sites {
 			model := s.model
 			key := model + "|" + s.Generic + "|" + s.Pos
 			if !seen[key] {
 				seen[key] = true
 				ix.Sites[model] = append(ix.Sites[model], s.Site)
 			}
+		}
+		for _, r := range results[i].repos {
+			ix.addRepo(r.MethodRepo, p.ImportPath, r.pos)
 		}
 	}
 	ix.finish()
@@ -132,10 +135,24 @@ type scannedSite struct {
 	model string
 }
 
+// scannedRepo is a type described by its methods, with its position
+// resolved while the package's file set is at hand.
+type scannedRepo struct {
+	tenancy.MethodRepo
+	pos token.Position
+}
+
+// scanned is what scanPackage finds in one package.
+type scanned struct {
+	sites []scannedSite
+	repos []scannedRepo
+}
+
 // scanPackage type-checks one package's declarations (not its function
-// bodies) and lists its package-level instantiations. Type errors are
-// ignored: the analysis of that package reports them.
-func scanPackage(root string, p *listedPackage, imp *exportImporter) []scannedSite {
+// bodies) and lists its package-level instantiations and the types that
+// its methods describe. Type errors are ignored: the analysis of that
+// package reports them.
+func scanPackage(root string, p *listedPackage, imp *exportImporter) scanned {
 	fset := imp.fset
 	var files []*ast.File
 	for _, name := range p.CompiledGoFiles {
@@ -156,13 +173,16 @@ func scanPackage(root string, p *listedPackage, imp *exportImporter) []scannedSi
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
 	conf.Check(p.ImportPath, fset, files, info)
-	var out []scannedSite
+	var out scanned
 	for _, in := range tenancy.PackageLevelInstances(files, info) {
 		pos := fset.Position(in.Pos)
-		out = append(out, scannedSite{
+		out.sites = append(out.sites, scannedSite{
 			Site:  Site{Generic: in.Generic.String(), Pkg: p.ImportPath, Pos: relPos(root, pos)},
 			model: in.Model.String(),
 		})
+	}
+	for _, mr := range tenancy.MethodRepos(fset, files, info, false) {
+		out.repos = append(out.repos, scannedRepo{MethodRepo: mr, pos: fset.Position(mr.Pos)})
 	}
 	return out
 }

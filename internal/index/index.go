@@ -33,7 +33,24 @@ type Index struct {
 	Imports map[string][]string `json:"imports"`
 	// Names maps each module package to its package name.
 	Names map[string]string `json:"names"`
-	Hash  string            `json:"hash"`
+	// Repos describes, by qualified type name, the package-level types
+	// whose methods take or return structs of the module: the candidates
+	// of repository.methods, judged by the configuration when asked.
+	Repos map[string]*Repo `json:"repos,omitempty"`
+	// ByModel maps each struct that a type of Repos takes or returns to
+	// those types, sorted.
+	ByModel map[string][]string `json:"by_model,omitempty"`
+	Hash    string              `json:"hash"`
+}
+
+// Repo is a type described by its methods (see tenancy.MethodRepo).
+type Repo struct {
+	Pkg     string   `json:"pkg"`
+	Pos     string   `json:"pos"` // file:line:col, file relative to Root
+	Test    bool     `json:"test,omitempty"`
+	Params  []string `json:"params,omitempty"`
+	Getters []string `json:"getters,omitempty"`
+	Models  []string `json:"models"`
 }
 
 // Site is one package-level instantiation G[M].
@@ -56,6 +73,23 @@ func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool,
 		}
 	}
 	return Site{}, false
+}
+
+// CoveringByMethods returns the first type, by name, that isRepo accepts
+// (by its methods' parameter names and result-returning method names)
+// and whose methods take or return model. Types declared in test files
+// count only when tests are checked.
+func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, getters []string) bool, tests bool) (string, *Repo, bool) {
+	if ix == nil {
+		return "", nil, false
+	}
+	for _, name := range ix.ByModel[model.String()] {
+		r := ix.Repos[name]
+		if r != nil && (tests || !r.Test) && isRepo(r.Params, r.Getters) {
+			return name, r, true
+		}
+	}
+	return "", nil, false
 }
 
 // Reaches reports whether package from imports package to, directly or
@@ -101,6 +135,9 @@ func FromPackages(root string, tests bool, pkgs []*packages.Package) *Index {
 			continue
 		}
 		ix.addSites(p, seen)
+		for _, mr := range tenancy.MethodRepos(p.Fset, p.Syntax, p.TypesInfo, tests) {
+			ix.addRepo(mr, p.PkgPath, p.Fset.Position(mr.Pos))
+		}
 	}
 	ix.finish()
 	return ix
@@ -136,9 +173,76 @@ func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {
 	}
 }
 
+// addRepo records a type described by its methods, merging what the
+// variants of a package (with and without its test files) say about it.
+func (ix *Index) addRepo(mr tenancy.MethodRepo, pkg string, pos token.Position) {
+	if ix.Repos == nil {
+		ix.Repos = map[string]*Repo{}
+	}
+	name := mr.Type.String()
+	r := ix.Repos[name]
+	if r == nil {
+		r = &Repo{Pkg: pkg, Pos: relPos(ix.Root, pos), Test: strings.HasSuffix(pos.Filename, "_test.go")}
+		ix.Repos[name] = r
+	}
+	r.Params = union(r.Params, mr.Params)
+	r.Getters = union(r.Getters, mr.Getters)
+	models := make([]string, len(mr.Models))
+	for i, m := range mr.Models {
+		models[i] = m.String()
+	}
+	r.Models = union(r.Models, models)
+}
+
+// union returns the sorted union of two sorted lists without duplicates.
+func union(a, b []string) []string {
+	set := map[string]bool{}
+	for _, s := range append(append([]string(nil), a...), b...) {
+		set[s] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// finishRepos keeps the models of the module's own packages (a model is
+// always one) and inverts Repos into ByModel.
+func (ix *Index) finishRepos() {
+	ix.ByModel = nil
+	for name, r := range ix.Repos {
+		kept := r.Models[:0]
+		for _, m := range r.Models {
+			if ix.HasPackage(parseQName(m).Pkg) {
+				kept = append(kept, m)
+			}
+		}
+		r.Models = kept
+		if len(kept) == 0 {
+			delete(ix.Repos, name)
+			continue
+		}
+		if ix.ByModel == nil {
+			ix.ByModel = map[string][]string{}
+		}
+		for _, m := range kept {
+			ix.ByModel[m] = append(ix.ByModel[m], name)
+		}
+	}
+	for _, names := range ix.ByModel {
+		sort.Strings(names)
+	}
+	if len(ix.Repos) == 0 {
+		ix.Repos = nil
+	}
+}
+
 // finish sorts everything and computes the hash, so that equal module
 // states give byte-identical indexes.
 func (ix *Index) finish() {
+	ix.finishRepos()
 	for _, ss := range ix.Sites {
 		sort.Slice(ss, func(i, j int) bool {
 			if ss[i].Pos != ss[j].Pos {

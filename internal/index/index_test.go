@@ -1,13 +1,21 @@
 package index_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
 // TestFastBuildMatchesFullLoad: the index that go vet mode builds (go list
@@ -42,7 +50,152 @@ func TestFastBuildMatchesFullLoad(t *testing.T) {
 	if !reflect.DeepEqual(fast.Imports, full.Imports) || !reflect.DeepEqual(fast.Names, full.Names) {
 		t.Errorf("import graphs differ:\nfast: %v %v\nfull: %v %v", fast.Imports, fast.Names, full.Imports, full.Names)
 	}
+	if !reflect.DeepEqual(fast.Repos, full.Repos) || !reflect.DeepEqual(fast.ByModel, full.ByModel) {
+		t.Errorf("method repositories differ:\nfast: %v\nfull: %v", fast.ByModel, full.ByModel)
+	}
 	if fast.Hash != full.Hash {
 		t.Errorf("hashes differ: %s vs %s", fast.Hash, full.Hash)
 	}
+}
+
+// reposModule has types described by their methods in a package apart
+// from the models, a type declared in a test file, and a method declared
+// in a test file.
+var reposModule = map[string]string{
+	"go.mod": "module example.com/r\n\ngo 1.26\n",
+	"models/models.go": `package models
+
+type User struct{ OrgID string }
+
+type Order struct{ OrgID string }
+
+type Note struct{ OrgID string }
+`,
+	"store/store.go": `package store
+
+import (
+	"context"
+	"time"
+
+	"example.com/r/models"
+)
+
+// Persister is an interface repository.
+type Persister interface {
+	GetUser(ctx context.Context, orgID, id string) (*models.User, error)
+	NetworkID(ctx context.Context) string
+}
+
+type base struct{}
+
+func (base) Tenant(orgID string) {}
+
+// Orders gets Tenant through embedding; time.Time is no model.
+type Orders struct{ base }
+
+func (o *Orders) List(since time.Time) map[string][]*models.Order { return nil }
+
+func (o *Orders) Put(o2 ...*models.Order) {}
+`,
+	"store/store_test.go": `package store
+
+import "example.com/r/models"
+
+func (o *Orders) Note(n models.Note) {}
+
+type testRepo struct{}
+
+func (testRepo) Save(orgID string, u models.User) {}
+`,
+}
+
+func writeReposModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range reposModule {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestMethodRepos: both builds describe the same types by their methods;
+// test files count only in the index that includes tests.
+func TestMethodRepos(t *testing.T) {
+	dir := writeReposModule(t)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	fast, err := index.Build(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
+			packages.NeedSyntax | packages.NeedTypesInfo,
+		Dir: dir,
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := index.FromPackages(dir, false, pkgs)
+	want := map[string]*index.Repo{
+		"example.com/r/store.Persister": {Pkg: "example.com/r/store", Pos: "store/store.go:11:6",
+			Params: []string{"ctx", "id", "orgID"}, Getters: []string{"GetUser", "NetworkID"},
+			Models: []string{"example.com/r/models.User"}},
+		"example.com/r/store.Orders": {Pkg: "example.com/r/store", Pos: "store/store.go:21:6",
+			Params: []string{"o2", "orgID", "since"}, Getters: []string{"List"},
+			Models: []string{"example.com/r/models.Order"}},
+	}
+	for name, ix := range map[string]*index.Index{"fast": fast, "full": full} {
+		if !reflect.DeepEqual(ix.Repos, want) {
+			t.Errorf("%s: repos\n%s\nwant\n%s", name, dump(ix.Repos), dump(want))
+		}
+		wantBy := map[string][]string{
+			"example.com/r/models.User":  {"example.com/r/store.Persister"},
+			"example.com/r/models.Order": {"example.com/r/store.Orders"},
+		}
+		if !reflect.DeepEqual(ix.ByModel, wantBy) {
+			t.Errorf("%s: by model %v, want %v", name, ix.ByModel, wantBy)
+		}
+	}
+	if fast.Hash != full.Hash {
+		a, _ := json.Marshal(fast)
+		b, _ := json.Marshal(full)
+		t.Errorf("hashes differ (a package without imports included):\nfast: %s\nfull: %s", a, b)
+	}
+
+	withTests, err := index.Build(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := withTests.Repos["example.com/r/store.Orders"]
+	if orders == nil || !reflect.DeepEqual(orders.Models, []string{"example.com/r/models.Note", "example.com/r/models.Order"}) {
+		t.Errorf("with tests: Orders = %+v, want the Note of its test-file method too", orders)
+	}
+	tr := withTests.Repos["example.com/r/store.testRepo"]
+	if tr == nil || !tr.Test || tr.Pos != "store/store_test.go:7:6" {
+		t.Errorf("with tests: testRepo = %+v, want it marked as declared in a test file", tr)
+	}
+	isRepo := func(params, _ []string) bool { return slices.Contains(params, "orgID") }
+	user := tenancy.QName{Pkg: "example.com/r/models", Name: "User"}
+	if name, r, ok := withTests.CoveringByMethods(user, isRepo, false); !ok || name != "example.com/r/store.Persister" || r.Pos != "store/store.go:11:6" {
+		t.Errorf("CoveringByMethods(User) = %q, %+v, %v", name, r, ok)
+	}
+	note := tenancy.QName{Pkg: "example.com/r/models", Name: "Note"}
+	if _, _, ok := withTests.CoveringByMethods(note, func([]string, []string) bool { return false }, true); ok {
+		t.Errorf("CoveringByMethods(Note) with a rule that accepts nothing covers")
+	}
+}
+
+func dump(m map[string]*index.Repo) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		fmt.Fprintf(&b, "  %s: %+v\n", k, *m[k])
+	}
+	return b.String()
 }

@@ -59,7 +59,7 @@ const racyWindow = 2 * time.Second
 // modules are skipped.
 func Walk(root string) (*Tree, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index v2 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, ToolIdentity())
+	fmt.Fprintf(h, "tenantlint index v3 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, ToolIdentity())
 	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}

@@ -56,6 +56,9 @@ func (r *Rules) model(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *ty
 	if !ok || r.Markers[q] || r.RepoTypes[q] {
 		return nil // markers and repositories are not models
 	}
+	if r.ExcludesModels(q.Pkg) {
+		return nil // models.exclude: e.g. frozen copies in migrations
+	}
 	st, ok := tn.Type().Underlying().(*types.Struct)
 	if !ok {
 		return nil
@@ -86,8 +89,9 @@ func hasGlobalDirective(cg *ast.CommentGroup) bool {
 
 // ScopedReason says why a struct is tenant-scoped, or "" when it is not:
 // it embeds a marker (by value or pointer, directly or through embedded
-// structs) or has a configured field (directly or through embedded
-// structs; a named field of struct type does not propagate). Through
+// structs) or has a configured field, with the entry's tag and type when
+// it sets them (directly or through embedded structs; a named field of
+// struct type does not propagate). Through
 // embedded structs the reason names the path, as in "embeds
 // tenant.Model (through embedded Base.Audit)".
 func (r *Rules) ScopedReason(st *types.Struct) string {
@@ -110,7 +114,7 @@ func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, path
 				return "embeds " + q.Short() + via
 			}
 		}
-		if r.Fields[f.Name()] {
+		if r.fieldMatches(st, i) {
 			return "has field " + f.Name() + via
 		}
 	}

@@ -93,6 +93,16 @@ type Rules struct {
 	Methods   map[QName]map[string]config.KeyArgs // cache API types
 	Funcs     map[QName]config.KeyArgs            // cache API functions
 
+	// TenantParams and TenantMethods are repository.methods: parameter
+	// names and method names that make a type a tenant-aware repository.
+	TenantParams  map[string]bool
+	TenantMethods map[string]bool
+
+	// fieldConds holds, per models.fields name, the conditions (tag,
+	// type) of its entries; a field matches when one of them holds.
+	fieldConds map[string][]fieldCond
+	exclude    []string // models.exclude
+
 	ignore []string
 	// origins remembers the config entry behind each name, for errors.
 	origins map[QName]config.Str
@@ -109,6 +119,10 @@ func Compile(c *config.Config) *Rules {
 		Methods:   map[QName]map[string]config.KeyArgs{},
 		Funcs:     map[QName]config.KeyArgs{},
 		origins:   map[QName]config.Str{},
+
+		TenantParams:  map[string]bool{},
+		TenantMethods: map[string]bool{},
+		fieldConds:    map[string][]fieldCond{},
 	}
 	note := func(s config.Str) QName {
 		q := parseQName(s.Value)
@@ -120,9 +134,7 @@ func Compile(c *config.Config) *Rules {
 	for _, m := range c.Models.Markers {
 		r.Markers[note(m)] = true
 	}
-	for _, f := range c.Models.Fields {
-		r.Fields[f.Name] = true
-	}
+	r.compileModelAdditions(c)
 	for _, t := range c.Repository.Types {
 		r.RepoTypes[note(t)] = true
 	}

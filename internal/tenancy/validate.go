@@ -66,6 +66,14 @@ func (r *Rules) Validate(visible map[string]*types.Package) error {
 			return err
 		}
 	}
+	for _, f := range c.Models.Fields {
+		if f.Type.Value == "" {
+			continue
+		}
+		if _, err := needType(f.Type, "models.fields.type"); err != nil {
+			return err
+		}
+	}
 	for _, t := range c.Repository.Types {
 		tn, err := needType(t, "repository.types")
 		if err != nil {

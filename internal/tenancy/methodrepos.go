@@ -1,0 +1,178 @@
+package tenancy
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// MethodRepo describes a package-level defined type by its methods: what
+// repository.methods needs to decide whether it is a tenant-aware
+// repository (IsMethodRepo), and the models it then covers. It holds no
+// configuration, so that the module index can store it once for any
+// configuration.
+type MethodRepo struct {
+	Type    QName
+	Pos     token.Pos
+	Params  []string // the parameter names of its methods, sorted, without duplicates
+	Getters []string // the names of its methods that return something, sorted
+	// Models lists the package-level struct types (generic ones by their
+	// origin) that its methods take or return as M, *M, []M, []*M or as
+	// the values of a map, sorted; the type itself is left out.
+	Models []QName
+}
+
+// MethodRepos lists the package-level defined types declared in files
+// whose methods take or return a struct type. The methods are those of
+// the method set of *T (of T for an interface): pointer and value
+// receivers, exported or not, promoted through embedding, and an
+// interface's embedded interfaces' methods. Methods declared in _test.go
+// files count only when tests is set.
+func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests bool) []MethodRepo {
+	var out []MethodRepo
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range gd.Specs {
+				spec := s.(*ast.TypeSpec)
+				if spec.Assign.IsValid() {
+					continue // an alias has the methods of the type it names
+				}
+				tn, ok := info.Defs[spec.Name].(*types.TypeName)
+				if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
+					continue
+				}
+				if mr, ok := describeMethods(fset, tn, tests); ok {
+					out = append(out, mr)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func describeMethods(fset *token.FileSet, tn *types.TypeName, tests bool) (MethodRepo, bool) {
+	if !mayHaveMethods(tn.Type()) {
+		return MethodRepo{}, false // most types: computing a method set costs more
+	}
+	self, _ := ObjName(tn)
+	mr := MethodRepo{Type: self, Pos: tn.Pos()}
+	params, getters, models := map[string]bool{}, map[string]bool{}, map[QName]bool{}
+	t := tn.Type()
+	if !types.IsInterface(t) {
+		t = types.NewPointer(t) // pointer receivers count
+	}
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || (!tests && strings.HasSuffix(fset.Position(fn.Pos()).Filename, "_test.go")) {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if sig.Results().Len() > 0 {
+			getters[fn.Name()] = true
+		}
+		for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+			for j := 0; j < tuple.Len(); j++ {
+				v := tuple.At(j)
+				if tuple == sig.Params() && v.Name() != "" && v.Name() != "_" {
+					params[v.Name()] = true
+				}
+				if m, ok := modelIn(v.Type()); ok && m != self {
+					models[m] = true
+				}
+			}
+		}
+	}
+	if len(models) == 0 {
+		return MethodRepo{}, false
+	}
+	mr.Params, mr.Getters = sortedKeys(params), sortedKeys(getters)
+	for m := range models {
+		mr.Models = append(mr.Models, m)
+	}
+	sort.Slice(mr.Models, func(i, j int) bool { return mr.Models[i].String() < mr.Models[j].String() })
+	return mr, true
+}
+
+// mayHaveMethods reports whether t can have methods: it declares some,
+// is an interface, or is a struct with embedded fields.
+func mayHaveMethods(t types.Type) bool {
+	if n, ok := t.(*types.Named); ok && n.NumMethods() > 0 {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if u.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modelIn returns the struct type that t holds as M, *M, []M, []*M, or
+// as the value type of a map: the shapes in which a repository takes or
+// returns its models. Map keys, channels, functions, arrays and named
+// collection types are not looked into.
+func modelIn(t types.Type) (QName, bool) {
+	switch x := types.Unalias(t).(type) {
+	case *types.Slice:
+		t = x.Elem()
+	case *types.Map:
+		t = x.Elem()
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return QName{}, false
+	}
+	obj := named.Origin().Obj()
+	if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
+		return QName{}, false // a type declared in a function is no model
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return QName{}, false
+	}
+	return ObjName(obj)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// HasMethodRules reports whether repository.methods is configured.
+func (r *Rules) HasMethodRules() bool { return len(r.TenantParams) > 0 || len(r.TenantMethods) > 0 }
+
+// IsMethodRepo reports whether a type whose methods have these parameter
+// names and result-returning method names is a tenant-aware repository
+// under repository.methods.
+func (r *Rules) IsMethodRepo(params, getters []string) bool {
+	for _, p := range params {
+		if r.TenantParams[p] {
+			return true
+		}
+	}
+	for _, g := range getters {
+		if r.TenantMethods[g] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,3 @@
+package tenant
+
+type Repository[M any] struct{ table string }

@@ -1,0 +1,3 @@
+package models
+
+func (auditor) scope(orgID string) {}

@@ -1,0 +1,4 @@
+// Package uuid stands for github.com/gofrs/uuid.
+package uuid
+
+type UUID [16]byte

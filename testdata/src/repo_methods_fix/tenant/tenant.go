@@ -1,0 +1,5 @@
+package tenant
+
+type Repository[M any] struct{ table string }
+
+func NewRepository[M any](table string) *Repository[M] { return &Repository[M]{table: table} }

@@ -39,6 +39,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
+	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -58,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts := driver.Options{Config: *configPath, Checks: *checks}
-	findings, err := findings(wd, opts, fs.Args(), !*noCache)
+	findings, err := findingsFor(wd, opts, fs.Args(), *files, !*noCache)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2

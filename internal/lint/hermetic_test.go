@@ -157,8 +157,10 @@ func cacheEntries(t *testing.T, dir string) []string {
 // their own package.
 func TestHermeticConfigFlag(t *testing.T) {
 	for name, flags := range map[string]func(configPath string) map[string]string{
-		"config":      func(p string) map[string]string { return map[string]string{"config": p, "hermetic": "true"} },
-		"config-yaml": func(string) map[string]string { return map[string]string{"config-yaml": hermeticConfigFlow, "hermetic": "true"} },
+		"config": func(p string) map[string]string { return map[string]string{"config": p, "hermetic": "true"} },
+		"config-yaml": func(string) map[string]string {
+			return map[string]string{"config-yaml": hermeticConfigFlow, "hermetic": "true"}
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			cache := t.TempDir()

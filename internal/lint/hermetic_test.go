@@ -1,9 +1,11 @@
 package lint_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +36,10 @@ cache:
 // The same configuration on one line, as a nogo analyzer_flags value.
 const hermeticConfigFlow = `{version: 1, models: {fields: [TenantID]}, repository: {types: [shop/tenant.Repository], scope: module},` +
 	` cache: {key_func: shop/tenant.Key, apis: [{type: shop/tenant.Store, methods: {Get: {key: 1}}}]}}`
+
+// The same again in JSON, which is YAML too (what `yq -o=json -I=0` prints).
+const hermeticConfigJSON = `{"version":1,"models":{"fields":["TenantID"]},"repository":{"types":["shop/tenant.Repository"],"scope":"module"},` +
+	`"cache":{"key_func":"shop/tenant.Key","apis":[{"type":"shop/tenant.Store","methods":{"Get":{"key":1}}}]}}`
 
 // writeHermeticFixture writes a GOPATH tree outside any module: Order is
 // covered only by a repository in package store (which imports models),
@@ -220,5 +226,38 @@ func TestConfigYAMLFlagErrors(t *testing.T) {
 	err := a.Flags.Set("config-yaml", "{version: 1, modles: {fields: [TenantID]}}")
 	if err == nil || !strings.HasPrefix(err.Error(), "-config-yaml:1:") || !strings.Contains(err.Error(), "modles") {
 		t.Errorf("error %v, want one naming -config-yaml:1:col and the unknown key", err)
+	}
+}
+
+var readmeNogoJSON = regexp.MustCompile("(?s)```json\n(\\{\n  \"tenantrepo\".*?)```")
+
+// TestREADMENogoConfig: the nogo.json of the README sets flags that both
+// analyzers accept, with configurations that parse.
+func TestREADMENogoConfig(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readmeNogoJSON.FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md has no ```json nogo configuration for tenantrepo")
+	}
+	var cfg map[string]struct {
+		AnalyzerFlags map[string]string `json:"analyzer_flags"`
+	}
+	if err := json.Unmarshal(m[1], &cfg); err != nil {
+		t.Fatalf("README's nogo.json: %v", err)
+	}
+	for _, build := range []func(*lint.Env) *analysis.Analyzer{tenantrepo.New, tenantcache.New} {
+		a := build(lint.NewEnv())
+		flags := cfg[a.Name].AnalyzerFlags
+		if flags["hermetic"] != "true" || flags["config-yaml"] == "" {
+			t.Errorf("%s: analyzer_flags %v, want hermetic and config-yaml", a.Name, flags)
+		}
+		for name, value := range flags {
+			if err := a.Flags.Set(name, value); err != nil {
+				t.Errorf("%s: -%s: %v", a.Name, name, err)
+			}
+		}
 	}
 }

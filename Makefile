@@ -2,7 +2,7 @@
 GO ?= go
 BIN := $(CURDIR)/bin
 
-.PHONY: build test example bench vet clean
+.PHONY: build test example bench vet clean golangci-custom
 
 build:
 	$(GO) build -o $(BIN)/ ./cmd/...
@@ -24,6 +24,12 @@ example: build
 BENCH_PKGS ?= 200
 bench:
 	GO=$(GO) BENCH_PKGS=$(BENCH_PKGS) bash scripts/bench.sh
+
+# Opt-in, not part of test: build bin/golangci-lint-tenantlint with the
+# plugin in plugin/golangci (.custom-gcl.yml), from golangci-lint's source
+# on the module proxy, and check its findings on examples/shop.
+golangci-custom:
+	GO=$(GO) bash scripts/golangci-custom.sh
 
 clean:
 	rm -rf $(BIN)

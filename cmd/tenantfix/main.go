@@ -37,6 +37,7 @@ func main() {
 
 type options struct {
 	dryRun, verify, force, verbose, quiet bool
+	files                                 bool
 	checks                                []string
 	backupDir, restore, config, format    string
 	gating                                gate.Options // --verify's --baseline, --write-baseline, --new-from-rev
@@ -55,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
 	o.gating.Register(fs)
+	fs.BoolVar(&o.files, "files", false, "with --verify: the arguments are file names (as git hooks pass them): check the packages of the Go files among them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	fs.Usage = func() {
@@ -91,6 +93,8 @@ func conflicts(o options, fs *pflag.FlagSet) string {
 		return "--backup-dir only applies when fixing (not with --dry-run, --verify or --restore)"
 	case o.restore != "" && (fs.NArg() > 0 || fs.Changed("checks") || fs.Changed("config")):
 		return "--restore takes no packages, --checks or --config: it puts back what the backup's manifest names"
+	case o.files && !o.verify:
+		return "--files only applies to --verify"
 	case fs.Changed("format") && !o.verify:
 		return "--format only applies to --verify"
 	case o.gating.Active() && !o.verify:
@@ -167,7 +171,7 @@ func (t *tool) fix(patterns []string) int {
 		return t.errorf("%v", err)
 	}
 	t.progress.set("loading and analyzing packages")
-	res, err := driver.Run(driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)
+	res, err := t.analyze(wd, patterns)
 	if err != nil {
 		return t.loadError(err)
 	}

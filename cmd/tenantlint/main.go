@@ -51,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	inventory := fs.Bool("inventory", false, "write the tenancy inventory (--format text, json or html) instead of the findings; exit 0 once written")
 	var gating gate.Options
 	gating.Register(fs)
+	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -81,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts := driver.Options{Config: *configPath, Checks: *checks}
-	findings, err := findings(wd, opts, fs.Args(), !*noCache)
+	findings, err := findingsFor(wd, opts, fs.Args(), *files, !*noCache)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2

@@ -34,6 +34,11 @@ var Checks = []string{config.CheckRepo, config.CheckCache}
 type Env struct {
 	Loader *config.Loader
 	Index  *index.Provider
+	// Hermetic (the -hermetic flag, for nogo) confines a run to the
+	// package's own sources and the configuration it is given: no module
+	// walk, no go list, no search for the configuration (hermetic.go).
+	Hermetic bool
+	inline   *config.Config // from -config-yaml
 
 	mu    sync.Mutex
 	rules map[*config.Config]*tenancy.Rules
@@ -78,6 +83,7 @@ func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *an
 		},
 	}
 	e.ConfigFlag(&a.Flags)
+	e.hermeticFlags(&a.Flags)
 	return a
 }
 
@@ -118,7 +124,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	cfg, err := e.Loader.ForDir(dir)
+	cfg, err := e.configFor(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +152,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if len(p.Files) == 0 {
 		return nil, nil
 	}
-	p.Root = index.RootFor(dir, pass.Pkg.Path(), cfg.Dir())
+	p.Root = e.moduleRoot(dir, pass.Pkg.Path(), cfg)
 	p.directives = directive.Parse(pass.Fset, p.Files, Checks)
 	return p, nil
 }
@@ -186,6 +192,9 @@ func (p *Pass) Finish() {
 
 // Index returns the module index, building it on first use.
 func (p *Pass) Index() (*index.Index, error) {
+	if p.env.Hermetic {
+		return &index.Index{}, nil // nothing beyond the package itself
+	}
 	return p.env.Index.Get(p.Root, !p.Rules.Config.TestsIgnored())
 }
 

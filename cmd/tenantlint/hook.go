@@ -1,0 +1,29 @@
+package main
+
+import (
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/hookfiles"
+	"github.com/tenantlint/tenantlint/report"
+)
+
+// findingsFor analyzes the packages that args name: package patterns,
+// or with files (the --files mode of git hooks) file names, whose
+// packages are analyzed module by module. File names with no Go package
+// among them analyze nothing.
+func findingsFor(wd string, opts driver.Options, args []string, files, useCache bool) ([]report.Finding, error) {
+	if !files {
+		return findings(wd, opts, args, useCache)
+	}
+	var all []report.Finding
+	for _, m := range hookfiles.Group(wd, args) {
+		o := opts
+		o.Dir = m.Root
+		fs, err := findings(m.Root, o, m.Patterns, useCache)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, fs...)
+	}
+	report.Sort(all)
+	return all, nil
+}

@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"errors"
+	"flag"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/index"
+)
+
+// Hermetic mode is for drivers that run each package's analysis as an
+// isolated build action with only that package's sources and its
+// dependencies' facts (Bazel's nogo, remotely executed and cached): an
+// action must not read the module tree, run go list or depend on files
+// it did not declare. It is chosen explicitly, with -hermetic, rather
+// than guessed from the absence of a go.mod: a locally run nogo action
+// can see the workspace's go.mod through Bazel's execroot, and a mode
+// that flipped on that would change findings between local and remote
+// builds.
+//
+// What changes: the configuration comes only from -config or
+// -config-yaml; the module index is empty, so a model is covered only by
+// a repository declared in its own package (scope: package; a repository
+// elsewhere must import the model's package, so no fact can flow from it
+// to the model's analysis), a package's name is taken from its imports or
+// its path, and the import-cycle check of suggested fixes is skipped.
+
+var errHermeticNeedsConfig = errors.New("-hermetic needs -config or -config-yaml: a hermetic run does not search for .tenantlint.yaml")
+
+// hermeticFlags registers -hermetic and -config-yaml.
+func (e *Env) hermeticFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&e.Hermetic, "hermetic", false,
+		"read nothing but the package's sources and the given configuration (for Bazel nogo): repositories cover only models of their own package")
+	fs.Func("config-yaml", "the configuration itself, as YAML (flow style fits on one line), instead of a file", func(s string) error {
+		c, err := config.Parse("-config-yaml", []byte(s))
+		if err != nil {
+			return err
+		}
+		e.inline = c
+		return nil
+	})
+}
+
+// configFor returns the configuration that applies to a package in dir:
+// -config-yaml, else the loader's (-config, or the nearest file above
+// dir). A hermetic run does not search.
+func (e *Env) configFor(dir string) (*config.Config, error) {
+	switch {
+	case e.inline != nil:
+		return e.inline, nil
+	case e.Hermetic && e.Loader.Override == "":
+		return nil, errHermeticNeedsConfig
+	}
+	return e.Loader.ForDir(dir)
+}
+
+// moduleRoot is the root of the module holding the package, read from
+// the go.mod files above it; a hermetic run reads none and has no root.
+func (e *Env) moduleRoot(dir, pkgPath string, cfg *config.Config) string {
+	if e.Hermetic {
+		return ""
+	}
+	return index.RootFor(dir, pkgPath, cfg.Dir())
+}

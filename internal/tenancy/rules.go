@@ -93,6 +93,9 @@ type Rules struct {
 	Methods   map[QName]map[string]config.KeyArgs // cache API types
 	Funcs     map[QName]config.KeyArgs            // cache API functions
 
+	Values        *TenantValues // cache.tenant_values; nil: only key_func scopes a key
+	FollowHelpers bool          // cache.follow_helpers
+
 	ignore []string
 	// origins remembers the config entry behind each name, for errors.
 	origins map[QName]config.Str
@@ -149,6 +152,7 @@ func Compile(c *config.Config) *Rules {
 	for _, p := range c.Ignore.Packages {
 		r.ignore = append(r.ignore, p.Value)
 	}
+	r.compileCacheValues(c)
 	return r
 }
 

@@ -523,3 +523,20 @@ func TestFixPackageName(t *testing.T) {
 	run(t, "cache_fix_pkgname", true)
 	checkIdempotent(t, "cache_fix_pkgname")
 }
+
+// cache.tenant_values: keys that contain a tenant value (parameter, field,
+// func) are scoped, through concatenation, fmt, strings.Join, strconv,
+// .String(), locals, closures and key builders of this and other
+// packages (facts); shadowed and reassigned parameters are not.
+func TestTenantValues(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_values", true)
+	checkIdempotent(t, "cache_values")
+}
+
+// Without cache.tenant_values none of cache_values' scoped keys count:
+// only key_func does, and key builders are not followed.
+func TestStrictWithoutTenantValues(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_strict", true)
+}

@@ -102,7 +102,7 @@ func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy
 	}
 	msg := fmt.Sprintf("%s %s not tenant-scoped; %s", cc.API, what+isAre(what), wrapAs)
 	if cc.Via != "" {
-		msg = fmt.Sprintf("%s %s not tenant-scoped (it reaches %s); %s", cc.API, what+isAre(what), cc.Via, wrapAs)
+		msg = fmt.Sprintf("%s %s, passed on to %s,%s not tenant-scoped; %s", cc.API, what, cc.Via, isAre(what), wrapAs)
 	}
 	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
 	if fix == nil {

@@ -156,15 +156,33 @@ func (r *Rules) Summarize(info *types.Info, pkg *types.Package, files []*ast.Fil
 }
 
 func (r *Rules) summarizeFunc(info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {
-	s := r.NewFuncScopeWith(info, pkg, d, h)
 	f := &HelperFact{}
-	if r.Values != nil {
+	sig := fn.Type().(*types.Signature)
+	builder := r.Values != nil && sig.Results().Len() > 0 && isStringType(sig.Results().At(0).Type())
+	helper := r.FollowHelpers && sig.Params().Len() > 0 && r.callsCache(info, h, d.Body)
+	if !builder && !helper {
+		return f // most functions: no need to look at their assignments
+	}
+	s := r.NewFuncScopeWith(info, pkg, d, h)
+	if builder {
 		s.summarizeResult(d, fn, f)
 	}
-	if r.FollowHelpers {
+	if helper {
 		s.summarizeKeys(d, f)
 	}
 	return f
+}
+
+// callsCache reports whether body holds a cache call or a helper's.
+func (r *Rules) callsCache(info *types.Info, h *Helpers, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			_, found = r.MatchCallVia(info, h, call)
+		}
+		return !found
+	})
+	return found
 }
 
 // returned is what one return statement gives as the first result: an

@@ -2,6 +2,8 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -94,4 +96,31 @@ func TestHelpersAcrossPackages(t *testing.T) {
 	}
 	diffLines(t, "standalone findings", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool findings", vet(t, dir), want)
+}
+
+// TestTenantValuesConfigErrors: a tenant func that does not resolve and a
+// follow_helpers that is not a bool stop tenantlint with one line naming
+// the file, line and column, and exit status 2.
+func TestTenantValuesConfigErrors(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		old, new, want string
+	}{
+		{"tenant.FromContext]", "tenant.FromCtx]",
+			`^tenantlint: .*/\.tenantlint\.yaml:9:13: cache\.tenant_values\.funcs: example\.com/helpers/tenant\.FromCtx is not a function$`},
+		{"follow_helpers: true", "follow_helpers: sometimes",
+			`^tenantlint: .*/\.tenantlint\.yaml:10:19: cache\.follow_helpers: expected true or false, not "sometimes"$`},
+	} {
+		dir := t.TempDir()
+		for name, src := range helperFiles {
+			if name == ".tenantlint.yaml" {
+				src = strings.Replace(src, tt.old, tt.new, 1)
+			}
+			writeFile(t, filepath.Join(dir, name), src)
+		}
+		r := lint(t, dir, "./...")
+		if ls := lines(r.stderr); r.code != 2 || r.stdout != "" || len(ls) != 1 || !regexp.MustCompile(tt.want).MatchString(ls[0]) {
+			t.Errorf("%s: exit %d, stdout %q, stderr:\n%s\nwant one line matching %s", tt.new, r.code, r.stdout, r.stderr, tt.want)
+		}
+	}
 }

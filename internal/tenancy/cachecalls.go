@@ -20,6 +20,9 @@ type CacheCall struct {
 	// cache API the helper passes them to.
 	More []config.KeyArgs
 	Via  string
+	// Alts maps a helper's key argument to the other arguments that the
+	// same key contains: when one of them is scoped, so is the key.
+	Alts map[int][]int
 }
 
 // Reaches names the cache API that the call's keys end up in.
@@ -229,6 +232,7 @@ func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType fu
 				k.Field = spec.ItemField
 				out = append(out, k)
 			}
+		case s.altScoped(c, idx):
 		default:
 			if t := paramType(idx); t != nil && isStringType(t) {
 				out = append(out, s.plainKey(c.Args[idx])...)
@@ -236,4 +240,15 @@ func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType fu
 		}
 	}
 	return out
+}
+
+// altScoped reports whether a helper's key at argument idx is scoped by
+// another argument that the same key contains.
+func (s *FuncScope) altScoped(c *CacheCall, idx int) bool {
+	for _, a := range c.Alts[idx] {
+		if a < len(c.Args) && s.StringScoped(c.Args[a]) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,6 +33,10 @@ type HelperKey struct {
 	Param    int
 	Slice    bool // a []string of keys
 	Variadic bool // the variadic ...string parameter: each argument is a key
+	// Alt lists the other parameters that the same key contains
+	// (ns+":"+key): a call that passes a scoped value to any of them
+	// scopes the key as well.
+	Alt []int
 }
 
 // AFact implements analysis.Fact.
@@ -51,6 +55,9 @@ func (f *HelperFact) String() string {
 		var ks []string
 		for _, k := range f.Keys {
 			s := fmt.Sprint(k.Param)
+			for _, a := range k.Alt {
+				s += "|" + fmt.Sprint(a)
+			}
 			switch {
 			case k.Variadic:
 				s += "..."
@@ -80,7 +87,10 @@ func (f *HelperFact) equal(g *HelperFact) bool {
 	if f.isEmpty() || g.isEmpty() {
 		return f.isEmpty() == g.isEmpty()
 	}
-	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) && slices.Equal(f.Keys, g.Keys)
+	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) &&
+		slices.EqualFunc(f.Keys, g.Keys, func(a, b HelperKey) bool {
+			return a.Param == b.Param && a.Slice == b.Slice && a.Variadic == b.Variadic && slices.Equal(a.Alt, b.Alt)
+		})
 }
 
 // Helpers holds the facts known in one package: those of the functions
@@ -268,7 +278,11 @@ func (s *FuncScope) summarizeKeys(d *ast.FuncDecl, f *HelperFact) {
 			if !ok {
 				continue
 			}
-			if !slices.ContainsFunc(f.Keys, func(o HelperKey) bool { return o.Param == hk.Param }) {
+			if j := slices.IndexFunc(f.Keys, func(o HelperKey) bool { return o.Param == hk.Param }); j >= 0 {
+				// The parameter reaches several keys: only a parameter
+				// that every one of them contains is an alternative.
+				f.Keys[j].Alt = slices.DeleteFunc(f.Keys[j].Alt, func(a int) bool { return !slices.Contains(hk.Alt, a) })
+			} else {
 				f.Keys = append(f.Keys, hk)
 			}
 			if f.API == "" {
@@ -304,35 +318,52 @@ func (s *FuncScope) seededBy(v *types.Var) *FuncScope {
 // FollowKey reports whether an unscoped key of a cache call in a
 // function's body is scoped once one of the function's parameters is
 // (with cache.follow_helpers): the key then comes from the callers, who
-// are checked instead. It returns that parameter.
+// are checked instead. It returns that parameter: the last one that
+// does, the others as alternatives (in ns+":"+key, key is the key and a
+// scoped ns scopes it too).
 func (s *FuncScope) FollowKey(k Key) (HelperKey, bool) {
-	if !s.rules.FollowHelpers {
+	var found []HelperKey
+	for i := len(s.top) - 1; i >= 0; i-- {
+		if hk, ok := s.followParam(k, i); ok {
+			found = append(found, hk)
+		}
+	}
+	if len(found) == 0 {
 		return HelperKey{}, false
 	}
-	for i, v := range s.top {
-		if !s.followable(v) {
-			continue
+	hk := found[0]
+	for _, alt := range found[1:] {
+		if alt.Slice == hk.Slice && alt.Variadic == hk.Variadic {
+			hk.Alt = append([]int{alt.Param}, hk.Alt...)
 		}
-		var ok bool
-		switch k.Shape {
-		case KeyPlain:
-			ok = isStringType(v.Type()) && s.seededBy(v).StringScoped(k.Arg)
-		case KeyItem:
-			ok = isStringType(v.Type()) && s.seededBy(v).ItemScoped(k.Arg, k.Field)
-		case KeyElem:
-			ok = isStringSlice(v.Type()) && s.seededBy(v).SliceScoped(k.Arg)
-		}
-		if !ok {
-			continue
-		}
-		hk := HelperKey{Param: i}
-		if k.Shape == KeyElem {
-			variadic := i == len(s.top)-1 && s.topVariadic
-			hk.Slice, hk.Variadic = !variadic, variadic
-		}
-		return hk, true
 	}
-	return HelperKey{}, false
+	return hk, true
+}
+
+// followParam reports whether parameter i of the function scopes the key.
+func (s *FuncScope) followParam(k Key, i int) (HelperKey, bool) {
+	v := s.top[i]
+	if !s.rules.FollowHelpers || !s.followable(v) {
+		return HelperKey{}, false
+	}
+	var ok bool
+	switch k.Shape {
+	case KeyPlain:
+		ok = isStringType(v.Type()) && s.seededBy(v).StringScoped(k.Arg)
+	case KeyItem:
+		ok = isStringType(v.Type()) && s.seededBy(v).ItemScoped(k.Arg, k.Field)
+	case KeyElem:
+		ok = isStringSlice(v.Type()) && s.seededBy(v).SliceScoped(k.Arg)
+	}
+	if !ok {
+		return HelperKey{}, false
+	}
+	hk := HelperKey{Param: i}
+	if k.Shape == KeyElem {
+		variadic := i == len(s.top)-1 && s.topVariadic
+		hk.Slice, hk.Variadic = !variadic, variadic
+	}
+	return hk, true
 }
 
 // Unfollowed drops the keys that FollowKey follows to the callers.
@@ -374,10 +405,14 @@ func (r *Rules) MatchCallVia(info *types.Info, h *Helpers, call *ast.CallExpr) (
 			types.NewTuple(tupleVars(sig.Params())[1:]...), sig.Results(), sig.Variadic())
 	}
 	specs := make([]config.KeyArgs, len(f.Keys))
+	alts := map[int][]int{}
 	for i, k := range f.Keys {
 		specs[i] = config.KeyArgs{Key: config.IntList{k.Param}, Slice: k.Slice, Variadic: k.Variadic}
+		if len(k.Alt) > 0 {
+			alts[k.Param] = k.Alt
+		}
 	}
-	return &CacheCall{Call: call, API: helperName(fn), Via: f.API, Spec: specs[0], More: specs[1:], Args: args, Sig: sig}, true
+	return &CacheCall{Call: call, API: helperName(fn), Via: f.API, Spec: specs[0], More: specs[1:], Args: args, Sig: sig, Alts: alts}, true
 }
 
 // helperName names a function as messages do: pkg.Func or pkg.Type.Method.

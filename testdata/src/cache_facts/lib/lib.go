@@ -44,6 +44,8 @@ func (s *Store) Both(ctx context.Context, a string, bs []string) { // want Both:
 	s.rdb.MGet(ctx, bs...)
 }
 
+func (s *Store) In(ctx context.Context, ns, key string) { s.rdb.Get(ctx, ns+":"+key) } // want In:"cache key 2\\|1 of redis.Client.Get"
+
 func (s *Store) Chain(ctx context.Context, key string) { s.Get(ctx, "c:"+key) } // want Chain:"cache key 1 of redis.Client.Get"
 
 func (s *Store) Scoped(ctx context.Context, tenantID string) { s.rdb.Get(ctx, tenantID) } // no fact: scoped

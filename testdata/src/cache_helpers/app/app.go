@@ -29,7 +29,13 @@ func handlers(ctx context.Context, s *store.Store, tenantID string, req request)
 		s.Get(ctx, id) // want `^store\.Store\.Get key, passed on to redis\.Client\.Get, is not tenant-scoped`
 	}()
 
+	s.GetIn(ctx, "users", id)                  // want `^store\.Store\.GetIn key, passed on to redis\.Client\.Get, is not tenant-scoped`
+	s.Touch(ctx, tenant.Key(ctx, "users"), id) // want `^store\.Store\.Touch key, passed on to redis\.Client\.Get, is not tenant-scoped`
+
 	s.Get(ctx, tenant.Key(ctx, "user:"+id))
+	s.GetIn(ctx, "users", tenant.Key(ctx, id))
+	s.GetIn(ctx, tenant.Key(ctx, "users"), id)
+	s.Touch(ctx, "users", tenant.Key(ctx, id))
 	s.Get(ctx, tenantID+":"+id)
 	s.Del(ctx, tenant.Key(ctx, "a"), tenant.Key(ctx, "b"))
 	s.MGet(ctx, []string{tenant.Key(ctx, "a")})

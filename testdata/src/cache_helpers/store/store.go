@@ -24,6 +24,19 @@ func (s *Store) Get(ctx context.Context, key string) (string, error) {
 	return s.rdb.Get(ctx, "app:"+key).Result()
 }
 
+// GetIn builds its key from a namespace and a key: a scoped value in
+// either scopes it.
+func (s *Store) GetIn(ctx context.Context, ns, key string) {
+	s.rdb.Get(ctx, ns+":"+key)
+}
+
+// Touch uses key alone in one call and with ns in another: ns is no
+// alternative.
+func (s *Store) Touch(ctx context.Context, ns, key string) {
+	s.rdb.Get(ctx, ns+":"+key)
+	s.rdb.Get(ctx, key)
+}
+
 // Set is a helper with its key second.
 func (s *Store) Set(ctx context.Context, key string, v any) error {
 	return s.rdb.Set(ctx, key, v, 0).Err()

@@ -31,6 +31,17 @@
 // (passing its address to the cache call is fine). Hand-written prefixes
 // such as "tenant:"+id are not scoped: the rule wants key_func.
 //
+// With cache.tenant_values, a key that contains a tenant value is scoped
+// too: a parameter or field of a configured name, the result of a
+// configured function or method, through +, fmt.Sprint*, strings.Join,
+// strconv, conversions, .String(), locals, closures, and key builders (a
+// function whose string result contains its parameter i is scoped when
+// called with a scoped value at i). With cache.follow_helpers, a function
+// that passes a string parameter into a cache key unscoped is a cache API
+// itself: its callers are checked at that argument, not its body. Key
+// builders and helpers reach other packages as facts of the
+// tenantcachehelpers analyzer, which tenantcache requires.
+//
 // A call with an unscoped key is reported at its start. The finding is
 // fixable when a context.Context is in lexical scope (a parameter, or a
 // local declared before the call that holds more than

@@ -22,39 +22,54 @@ var Analyzer = New(lint.NewEnv())
 // New returns a tenantcache analyzer that uses env's configuration loader
 // and module index (shared with tenantrepo in one process).
 func New(env *lint.Env) *analysis.Analyzer {
-	return env.NewAnalyzer(config.CheckCache, doc, run)
+	helpers := newHelpers(env)
+	a := env.NewAnalyzer(config.CheckCache, doc, func(p *lint.Pass, stats *lint.Stats) error {
+		h, _ := p.ResultOf[helpers].(*tenancy.Helpers)
+		return run(p, h, stats)
+	})
+	a.Requires = []*analysis.Analyzer{helpers}
+	return a
 }
 
-func run(p *lint.Pass, stats *lint.Stats) error {
+func run(p *lint.Pass, h *tenancy.Helpers, stats *lint.Stats) error {
 	if !p.Rules.HasCacheRules() {
 		return nil
 	}
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, f, decl, stats)
+			checkDecl(p, f, decl, h, stats)
 		}
 	}
 	return nil
 }
 
 // checkDecl checks the cache calls of one top-level declaration; the key
-// analysis sees every assignment in it, closures included.
-func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, stats *lint.Stats) {
+// analysis sees every assignment in it, closures included. With
+// cache.follow_helpers, the calls of cache helpers are checked as cache
+// calls, and the keys a helper takes from its parameters are left to its
+// callers.
+func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, stats *lint.Stats) {
 	var scope *tenancy.FuncScope
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		cc, ok := p.Rules.MatchCall(p.TypesInfo, call)
+		cc, ok := p.Rules.MatchCallVia(p.TypesInfo, h, call)
 		if !ok {
 			return true
 		}
-		stats.Calls++
 		if scope == nil {
-			scope = p.Rules.NewFuncScope(p.TypesInfo, p.Pkg, decl)
+			scope = p.Rules.NewFuncScopeWith(p.TypesInfo, p.Pkg, decl, h)
 		}
 		keys := scope.UnscopedKeys(cc)
+		if rest := scope.Unfollowed(keys); len(rest) < len(keys) {
+			if len(rest) == 0 {
+				return true // a helper's call: its callers are checked
+			}
+			keys = rest
+		}
+		stats.Calls++
 		if len(keys) == 0 {
 			stats.Scoped++
 			return true
@@ -86,6 +101,9 @@ func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy
 		}
 	}
 	msg := fmt.Sprintf("%s %s not tenant-scoped; %s", cc.API, what+isAre(what), wrapAs)
+	if cc.Via != "" {
+		msg = fmt.Sprintf("%s %s, passed on to %s,%s not tenant-scoped; %s", cc.API, what, cc.Via, isAre(what), wrapAs)
+	}
 	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
 	if fix == nil {
 		d.Message = msg + " (manual fix: " + why + ")"

@@ -523,3 +523,39 @@ func TestFixPackageName(t *testing.T) {
 	run(t, "cache_fix_pkgname", true)
 	checkIdempotent(t, "cache_fix_pkgname")
 }
+
+// cache.tenant_values: keys that contain a tenant value (parameter, field,
+// func) are scoped, through concatenation, fmt, strings.Join, strconv,
+// .String(), locals, closures and key builders of this and other
+// packages (facts); shadowed and reassigned parameters are not.
+func TestTenantValues(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_values", true)
+	checkIdempotent(t, "cache_values")
+}
+
+// Without cache.tenant_values none of cache_values' scoped keys count:
+// only key_func does, and key builders are not followed.
+func TestStrictWithoutTenantValues(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_strict", true)
+}
+
+// cache.follow_helpers: functions and methods that pass a string parameter
+// into a cache key unscoped are checked at their callers (across packages
+// through facts, transitively, generic, variadic, slice and item keys,
+// closures); parameters that cannot be followed leave the finding in the
+// helper's body.
+func TestFollowHelpers(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_helpers", false) // the fixed calls sit in a run of aligned comments
+	checkIdempotent(t, "cache_helpers")
+}
+
+// The facts of the helpers analyzer: which parameters a key builder's
+// result is built from, whether it is always scoped, and which
+// parameters a cache helper passes into keys, of which API.
+func TestHelperFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(lint.NewEnv()), "cache_facts/...")
+}

@@ -82,6 +82,11 @@ type Cache struct {
 	SafeTypes []Name   `yaml:"safe_types"`
 	Presets   []Str    `yaml:"presets"`
 	APIs      []APIDef `yaml:"apis"`
+
+	// TenantValues and FollowHelpers widen what counts as a scoped key
+	// (see cachevalues.go).
+	TenantValues  *TenantValues `yaml:"tenant_values"`
+	FollowHelpers bool          `yaml:"follow_helpers"`
 }
 
 // APIDef is one user-declared cache API: a type and its methods, or a
@@ -278,6 +283,7 @@ func (c *Config) recordPositions(root *yaml.Node) {
 			c.Repository.Fix.Pos = Str{Value: k.Value, Line: k.Line, Column: k.Column}
 		}
 	}
+	c.recordCacheValuePositions(lookup(root, "cache"))
 	apis := lookup(lookup(root, "cache"), "apis")
 	if apis == nil || apis.Kind != yaml.SequenceNode {
 		return
@@ -457,7 +463,7 @@ func (c *Config) validateCache() error {
 			return err
 		}
 	}
-	return nil
+	return c.validateTenantValues()
 }
 
 func (c *Config) validateAPI(a *APIDef) error {

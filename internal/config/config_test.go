@@ -102,6 +102,29 @@ func TestParseFull(t *testing.T) {
 	}
 }
 
+func TestParseTenantValues(t *testing.T) {
+	src := "version: 1\ncache:\n  tenant_values:\n    funcs: [example.com/app/tenant.FromContext, example.com/app/tenant.Ctx.Tenant]\n" +
+		"    fields: [TenantID, OrgID]\n    params: [tenantID]\n  follow_helpers: true\n"
+	c, err := Parse("/app/.tenantlint.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tv := c.Cache.TenantValues
+	if !c.HasTenantValues() || len(tv.Funcs) != 2 || len(tv.Fields) != 2 || len(tv.Params) != 1 || !c.Cache.FollowHelpers {
+		t.Fatalf("cache = %+v, tenant_values = %+v", c.Cache, tv)
+	}
+	if tv.Pos.Line != 3 || tv.Funcs[1].Value != "example.com/app/tenant.Ctx.Tenant" || tv.Funcs[1].Line != 4 {
+		t.Errorf("tenant_values at %d, funcs %+v", tv.Pos.Line, tv.Funcs)
+	}
+	plain, err := Parse("/app/.tenantlint.yaml", []byte("version: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.HasTenantValues() || plain.Cache.FollowHelpers {
+		t.Errorf("defaults: tenant values %v, follow_helpers %v; want the strict rule", plain.HasTenantValues(), plain.Cache.FollowHelpers)
+	}
+}
+
 func TestParseDefaults(t *testing.T) {
 	c, err := Parse("x.yaml", []byte("version: 1\nmodels:\nrepository:\n  types: []\n"))
 	if err != nil {
@@ -229,6 +252,26 @@ func TestParseErrors(t *testing.T) {
 			`4:22: repository.methods: tenant_method: "Network.ID" is not a method name`},
 		{"empty tenant_method", "version: 1\nrepository:\n  methods:\n    - tenant_method: ''\n",
 			`4:22: repository.methods: tenant_method: "" is not a method name`},
+		{"unknown key in tenant_values", "version: 1\ncache:\n  tenant_values:\n    func: [a.com/t.FromContext]\n",
+			`4:5: unknown key "func" in cache.tenant_values (known keys: funcs, fields, params)`},
+		{"empty tenant_values", "version: 1\ncache:\n  tenant_values:\n",
+			`3:3: cache.tenant_values is empty; list funcs, fields or params, or remove it`},
+		{"empty tenant_values mapping", "version: 1\ncache:\n  tenant_values: {}\n",
+			`3:3: cache.tenant_values is empty`},
+		{"empty tenant_values list", "version: 1\ncache:\n  tenant_values:\n    fields: [TenantID]\n    params: []\n",
+			`5:5: cache.tenant_values.params is empty; list at least one name or remove the key`},
+		{"unqualified tenant func", "version: 1\ncache:\n  tenant_values:\n    funcs: [FromContext]\n",
+			`4:13: cache.tenant_values.funcs: "FromContext" is not a qualified function`},
+		{"tenant func with too many dots", "version: 1\ncache:\n  tenant_values:\n    funcs: [a.com/t.A.B.C]\n",
+			`4:13: cache.tenant_values.funcs: "a.com/t.A.B.C" is not a qualified function`},
+		{"tenant field not a name", "version: 1\ncache:\n  tenant_values:\n    fields: [tenant-id]\n",
+			`4:14: cache.tenant_values.fields: "tenant-id" is not a Go field name`},
+		{"tenant param not an identifier", "version: 1\ncache:\n  tenant_values:\n    params: [tenantID, 1st]\n",
+			`4:24: cache.tenant_values.params: "1st" is not a Go parameter name`},
+		{"tenant params not a list", "version: 1\ncache:\n  tenant_values:\n    params: tenantID\n",
+			`4:13: cache.tenant_values.params: expected a list, not "tenantID"`},
+		{"follow_helpers not a bool", "version: 1\ncache:\n  follow_helpers: yes please\n",
+			`3:19: cache.follow_helpers: expected true or false, not "yes please"`},
 		{"empty file", "", `1: file is empty; it needs at least 'version: 1'`},
 		{"only comments", "# nothing yet\n", `1: file is empty; it needs at least 'version: 1'`},
 		{"YAML syntax error", "version: 1\n\tmodels:\n", `2: found a tab character`},

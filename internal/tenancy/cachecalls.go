@@ -14,6 +14,23 @@ type CacheCall struct {
 	Spec config.KeyArgs
 	Args []ast.Expr // the call's arguments, receiver excluded
 	Sig  *types.Signature
+
+	// A call of a cache helper (cache.follow_helpers) may have keys of
+	// several shapes: More holds the specs after the first; Via names the
+	// cache API the helper passes them to.
+	More []config.KeyArgs
+	Via  string
+	// Alts maps a helper's key argument to the other arguments that the
+	// same key contains: when one of them is scoped, so is the key.
+	Alts map[int][]int
+}
+
+// Reaches names the cache API that the call's keys end up in.
+func (c *CacheCall) Reaches() string {
+	if c.Via != "" {
+		return c.Via
+	}
+	return c.API
 }
 
 // MatchCall recognises a cache call. Methods are matched on the static
@@ -163,6 +180,7 @@ type Key struct {
 	Shape KeyShape
 	Wrap  []ast.Expr
 	Why   string
+	Field string // KeyItem: the item's key field
 }
 
 // UnscopedKeys lists the key arguments of a cache call that are not
@@ -181,28 +199,40 @@ func (s *FuncScope) UnscopedKeys(c *CacheCall) []Key {
 		}
 		return nil
 	}
-	for j, idx := range c.Spec.Key {
-		last := j == len(c.Spec.Key)-1
+	for _, spec := range append([]config.KeyArgs{c.Spec}, c.More...) {
+		out = append(out, s.unscopedKeys(c, spec, paramType)...)
+	}
+	return out
+}
+
+func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType func(int) types.Type) []Key {
+	var out []Key
+	for j, idx := range spec.Key {
+		last := j == len(spec.Key)-1
 		if idx >= len(c.Args) {
 			continue
 		}
 		switch {
-		case last && c.Spec.Variadic && c.Call.Ellipsis.IsValid():
+		case last && spec.Variadic && c.Call.Ellipsis.IsValid():
 			if isStringSlice(s.info.TypeOf(c.Args[idx])) {
 				out = append(out, s.sliceKey(c.Args[idx])...)
 			}
-		case last && c.Spec.Variadic:
+		case last && spec.Variadic:
 			if t := paramType(idx); t != nil && isStringType(t) {
 				for _, a := range c.Args[idx:] {
 					out = append(out, s.plainKey(a)...)
 				}
 			}
-		case c.Spec.Slice:
+		case spec.Slice:
 			if t := paramType(idx); t != nil && isStringSlice(t) {
 				out = append(out, s.sliceKey(c.Args[idx])...)
 			}
-		case c.Spec.ItemField != "":
-			out = append(out, s.itemKey(c.Args[idx], c.Spec.ItemField)...)
+		case spec.ItemField != "":
+			for _, k := range s.itemKey(c.Args[idx], spec.ItemField) {
+				k.Field = spec.ItemField
+				out = append(out, k)
+			}
+		case s.altScoped(c, idx):
 		default:
 			if t := paramType(idx); t != nil && isStringType(t) {
 				out = append(out, s.plainKey(c.Args[idx])...)
@@ -210,4 +240,15 @@ func (s *FuncScope) UnscopedKeys(c *CacheCall) []Key {
 		}
 	}
 	return out
+}
+
+// altScoped reports whether a helper's key at argument idx is scoped by
+// another argument that the same key contains.
+func (s *FuncScope) altScoped(c *CacheCall, idx int) bool {
+	for _, a := range c.Alts[idx] {
+		if a < len(c.Args) && s.StringScoped(c.Args[a]) {
+			return true
+		}
+	}
+	return false
 }

@@ -102,6 +102,8 @@ type Rules struct {
 	// type) of its entries; a field matches when one of them holds.
 	fieldConds map[string][]fieldCond
 	exclude    []string // models.exclude
+	Values        *TenantValues // cache.tenant_values; nil: only key_func scopes a key
+	FollowHelpers bool          // cache.follow_helpers
 
 	ignore []string
 	// origins remembers the config entry behind each name, for errors.
@@ -161,6 +163,7 @@ func Compile(c *config.Config) *Rules {
 	for _, p := range c.Ignore.Packages {
 		r.ignore = append(r.ignore, p.Value)
 	}
+	r.compileCacheValues(c)
 	return r
 }
 

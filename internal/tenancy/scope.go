@@ -18,6 +18,7 @@ const (
 	assignField                     // v.F = e (items)
 	assignNil                       // var v T: the zero value
 	assignAddr                      // &v as the item argument of a cache call
+	assignResult                    // v, err := f(): rhs is the call, index v's place
 	assignUnknown                   // tuple assignment, range variable, address taken, ...
 )
 
@@ -25,6 +26,7 @@ type assignment struct {
 	kind  assignKind
 	rhs   ast.Expr
 	field string
+	index int // assignResult: which result of the call
 }
 
 // FuncScope answers whether key expressions inside one top-level
@@ -40,16 +42,70 @@ type FuncScope struct {
 	// itemArgs holds the &v expressions passed as the item of a cache
 	// call: the item is handed over, not left to be changed elsewhere.
 	itemArgs map[*ast.UnaryExpr]bool
+
+	// helpers holds what is known of the functions called here (key
+	// builders and cache helpers); nil when nothing is.
+	helpers *Helpers
+	// seeds are parameters taken as tenant values: to learn whether a
+	// function's result or cache key is built from them.
+	seeds map[*types.Var]bool
+	// top lists the parameters of decl when it is a function, in order;
+	// topVariadic says its last one is variadic.
+	top         []*types.Var
+	topVariadic bool
+	bySeed      map[*types.Var]*FuncScope
 }
 
 // NewFuncScope collects the assignments of decl, a top-level declaration.
 func (r *Rules) NewFuncScope(info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
+	return r.NewFuncScopeWith(info, pkg, decl, nil)
+}
+
+// NewFuncScopeWith is NewFuncScope knowing the key builders and cache
+// helpers in h (see Summarize).
+func (r *Rules) NewFuncScopeWith(info *types.Info, pkg *types.Package, decl ast.Node, h *Helpers) *FuncScope {
 	s := &FuncScope{rules: r, info: info, pkg: pkg,
 		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{},
-		itemArgs: map[*ast.UnaryExpr]bool{}}
+		itemArgs: map[*ast.UnaryExpr]bool{}, helpers: h}
 	ast.Inspect(decl, s.collect)
+	if fd, ok := decl.(*ast.FuncDecl); ok {
+		s.top = fieldVars(info, fd.Type.Params)
+		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+			s.topVariadic = fn.Type().(*types.Signature).Variadic()
+		}
+	}
 	s.solve()
 	return s
+}
+
+// seeded returns the scope of the same declaration in which v, one of
+// its parameters, is also a tenant value.
+func (s *FuncScope) seeded(v *types.Var) *FuncScope {
+	c := *s
+	c.bySeed = nil
+	c.seeds = map[*types.Var]bool{v: true}
+	for w := range s.seeds {
+		c.seeds[w] = true
+	}
+	c.solve()
+	return &c
+}
+
+func fieldVars(info *types.Info, fl *ast.FieldList) []*types.Var {
+	var out []*types.Var
+	if fl == nil {
+		return nil
+	}
+	for _, f := range fl.List {
+		for _, name := range f.Names {
+			v, _ := info.Defs[name].(*types.Var)
+			out = append(out, v) // nil for a blank name keeps the indexes
+		}
+		if len(f.Names) == 0 {
+			out = append(out, nil)
+		}
+	}
+	return out
 }
 
 func (s *FuncScope) collect(n ast.Node) bool {
@@ -111,8 +167,13 @@ func (s *FuncScope) collectAssign(a *ast.AssignStmt) {
 			s.add(l, assignment{kind: assignUnknown})
 		}
 	case len(a.Lhs) != len(a.Rhs):
-		for _, l := range a.Lhs {
-			s.add(l, assignment{kind: assignUnknown})
+		call, isCall := ast.Unparen(a.Rhs[0]).(*ast.CallExpr)
+		for i, l := range a.Lhs {
+			if isCall && len(a.Rhs) == 1 {
+				s.add(l, assignment{kind: assignResult, rhs: call, index: i})
+			} else {
+				s.add(l, assignment{kind: assignUnknown})
+			}
 		}
 	default:
 		for i, l := range a.Lhs {
@@ -167,7 +228,7 @@ func (s *FuncScope) isLocal(v *types.Var) bool {
 func (s *FuncScope) solve() {
 	candidates := map[*types.Var]bool{}
 	for v, as := range s.assigns {
-		if s.params[v] || !(isStringType(v.Type()) || isStringSlice(v.Type())) {
+		if s.params[v] || !(isStringType(v.Type()) || isStringSlice(v.Type()) || s.rules.Values != nil) {
 			continue
 		}
 		ok := true
@@ -221,9 +282,19 @@ func (s *FuncScope) allAssignmentsScoped(v *types.Var) bool {
 			}
 		case assignConcat:
 			// v += e is v + e: scoped when v is (assumed here) or e is.
+		case assignResult:
+			if slice || !s.resultScoped(a) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// resultScoped reports whether v in v, err := f() is scoped: the first
+// result of a call whose result is (a tenant func, a key builder).
+func (s *FuncScope) resultScoped(a assignment) bool {
+	return a.index == 0 && s.callScoped(a.rhs.(*ast.CallExpr))
 }
 
 func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
@@ -244,6 +315,10 @@ func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
 			if s.StringScoped(a.rhs) {
 				return true
 			}
+		case assignResult:
+			if !slice && s.resultScoped(a) {
+				return true
+			}
 		}
 	}
 	return false
@@ -252,31 +327,226 @@ func (s *FuncScope) hasGroundAssignment(v *types.Var) bool {
 // StringScoped reports whether a string key expression is tenant-scoped:
 // a key_func call, a concatenation or fmt.Sprintf with a scoped part, a
 // conversion of a scoped key to a string type, or a local variable whose
-// assignments are all scoped.
+// assignments are all scoped. With cache.tenant_values, tenant values
+// (isTenantVar, isTenantField, the funcs) scope it too, and so do
+// fmt.Sprint, strings.Join, strconv, .String() and the key builders
+// (Summarize) that receive a scoped part.
 func (s *FuncScope) StringScoped(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if s.isKeyFuncCall(e) {
-			return true
-		}
-		// A conversion between string types keeps the key: T(key_func(...))
-		// for a key of a defined string type T.
-		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 && isStringType(tv.Type) {
-			return s.StringScoped(e.Args[0])
-		}
-		if s.isFunc(e, "fmt", "Sprintf") {
-			for _, a := range e.Args {
-				if s.StringScoped(a) {
-					return true
-				}
-			}
-		}
+		return s.callScoped(e)
 	case *ast.BinaryExpr:
 		return e.Op == token.ADD && (s.StringScoped(e.X) || s.StringScoped(e.Y))
 	case *ast.Ident:
 		if v, ok := s.info.Uses[e].(*types.Var); ok {
-			return s.scoped[v]
+			return s.scoped[v] || s.isTenantVar(v)
 		}
+	case *ast.SelectorExpr:
+		return s.isTenantField(e)
+	}
+	return false
+}
+
+// callScoped reports whether the (first) result of call is scoped.
+func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
+	if s.isKeyFuncCall(call) {
+		return true
+	}
+	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
+		// A conversion keeps the key: T(key_func(...)) for a key of a
+		// defined string type T; with tenant values, int64(tenantID) too.
+		return len(call.Args) == 1 && (isStringType(tv.Type) || s.rules.Values != nil) && s.StringScoped(call.Args[0])
+	}
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	if fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
+		return s.anyScoped(call.Args)
+	}
+	if s.rules.Values == nil {
+		return false // the strict rule: key_func, concatenation, Sprintf
+	}
+	switch {
+	case fn.Pkg().Path() == "fmt" && (fn.Name() == "Sprint" || fn.Name() == "Sprintln"):
+		return s.anyScoped(call.Args)
+	case fn.Pkg().Path() == "strings" && fn.Name() == "Join" && len(call.Args) == 2:
+		return s.sliceContainsScoped(call.Args[0], map[*types.Var]bool{})
+	case fn.Pkg().Path() == "strconv":
+		// Itoa, FormatInt, Quote, ParseInt...: the result is built from
+		// the arguments.
+		return s.anyScoped(call.Args)
+	}
+	if s.rules.Values.Funcs[FuncKey(fn)] {
+		return true
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "String" && len(call.Args) == 0 {
+		if k, ok := s.info.Selections[sel]; ok && k.Kind() == types.MethodVal && s.StringScoped(sel.X) {
+			return true // tenantID.String() of a uuid, say
+		}
+	}
+	return s.builderScoped(call, fn)
+}
+
+func (s *FuncScope) anyScoped(es []ast.Expr) bool {
+	for _, a := range es {
+		if s.StringScoped(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// builderScoped reports whether a call of a key builder is scoped: its
+// result is always scoped, or is built from a parameter that receives a
+// scoped value here.
+func (s *FuncScope) builderScoped(call *ast.CallExpr, fn *types.Func) bool {
+	f := s.helpers.Lookup(fn)
+	if f == nil {
+		return false
+	}
+	if f.Always {
+		return true
+	}
+	args, sig := callArgs(s.info, call, fn)
+	for _, i := range f.Flow {
+		switch {
+		case i >= len(args):
+		case sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis.IsValid():
+			if s.sliceContainsScoped(args[i], map[*types.Var]bool{}) {
+				return true
+			}
+		case sig.Variadic() && i == sig.Params().Len()-1:
+			if s.anyScoped(args[i:]) {
+				return true
+			}
+		case s.StringScoped(args[i]):
+			return true
+		}
+	}
+	return false
+}
+
+// callArgs returns the arguments of a call of fn that match fn's
+// parameters (a method expression T.M(x, ...) passes the receiver
+// first), with fn's signature.
+func callArgs(info *types.Info, call *ast.CallExpr, fn *types.Func) ([]ast.Expr, *types.Signature) {
+	args := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if k, ok := info.Selections[sel]; ok && k.Kind() == types.MethodExpr && len(args) > 0 {
+			args = args[1:]
+		}
+	}
+	return args, fn.Type().(*types.Signature)
+}
+
+// isTenantVar reports whether v is a tenant value: a seed, or a
+// parameter named in cache.tenant_values.params that the function never
+// assigns (a parameter given a new value may hold anything).
+func (s *FuncScope) isTenantVar(v *types.Var) bool {
+	if s.seeds[v] {
+		return true
+	}
+	vals := s.rules.Values
+	return vals != nil && s.params[v] && vals.Params[v.Name()] && len(s.assigns[v]) == 0
+}
+
+// isTenantField reports whether e selects a field named in
+// cache.tenant_values.fields, on any struct.
+func (s *FuncScope) isTenantField(e *ast.SelectorExpr) bool {
+	if s.rules.Values == nil || !s.rules.Values.Fields[e.Sel.Name] {
+		return false
+	}
+	sel, ok := s.info.Selections[e]
+	return ok && sel.Kind() == types.FieldVal
+}
+
+// sliceContainsScoped reports whether a slice holds at least one scoped
+// element (what strings.Join needs, unlike a slice of keys): a literal or
+// append with a scoped element, a slice of scoped keys, or a local slice
+// whose every assignment keeps a scoped element in it.
+func (s *FuncScope) sliceContainsScoped(e ast.Expr, seen map[*types.Var]bool) bool {
+	if _, isIdent := ast.Unparen(e).(*ast.Ident); !isIdent && s.SliceScoped(e) && !s.isEmptySlice(e) {
+		return true
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if s.StringScoped(el) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if !s.isBuiltin(e, "append") || len(e.Args) == 0 {
+			return false
+		}
+		if s.sliceContainsScoped(e.Args[0], seen) {
+			return true
+		}
+		rest := e.Args[1:]
+		if e.Ellipsis.IsValid() && len(rest) > 0 {
+			return s.anyScoped(rest[:len(rest)-1]) || s.sliceContainsScoped(rest[len(rest)-1], seen)
+		}
+		return s.anyScoped(rest)
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || seen[v] {
+			return false
+		}
+		if s.seeds[v] {
+			return true
+		}
+		seen[v] = true
+		return s.sliceVarContains(v, seen)
+	}
+	return false
+}
+
+// sliceVarContains: every value assigned to v is either an append to v
+// itself or a fresh slice with a scoped element, at least one of the
+// latter, and no element is overwritten.
+func (s *FuncScope) sliceVarContains(v *types.Var, seen map[*types.Var]bool) bool {
+	as, ok := s.localAssignments(v)
+	if !ok || len(as) == 0 {
+		return false
+	}
+	grounded := false
+	for _, a := range as {
+		switch {
+		case a.kind == assignNil:
+		case a.kind != assignValue:
+			return false
+		case s.appendsTo(a.rhs, v):
+			if s.sliceContainsScoped(a.rhs, seen) {
+				grounded = true
+			}
+		case s.sliceContainsScoped(a.rhs, seen):
+			grounded = true
+		default:
+			return false
+		}
+	}
+	return grounded
+}
+
+func (s *FuncScope) appendsTo(e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && s.isBuiltin(call, "append") && len(call.Args) > 0 && s.localVar(call.Args[0]) == v
+}
+
+// isEmptySlice reports whether e is nil, make(...) or []string{}: a
+// slice of scoped keys with no key in it.
+func (s *FuncScope) isEmptySlice(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.Ident:
+		return s.info.Uses[e] == types.Universe.Lookup("nil")
+	case *ast.CallExpr:
+		return s.isBuiltin(e, "make")
 	}
 	return false
 }
@@ -304,7 +574,7 @@ func (s *FuncScope) SliceScoped(e ast.Expr) bool {
 			return true
 		}
 		if v, ok := s.info.Uses[e].(*types.Var); ok {
-			return s.scoped[v]
+			return s.scoped[v] || s.seeds[v] && isStringSlice(v.Type())
 		}
 	case *ast.CallExpr:
 		switch {

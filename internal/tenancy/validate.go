@@ -98,7 +98,7 @@ func (r *Rules) Validate(visible map[string]*types.Package) error {
 			return err
 		}
 	}
-	return nil
+	return r.validateTenantValues(visible)
 }
 
 func isGeneric(tn *types.TypeName) bool {

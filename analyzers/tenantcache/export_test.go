@@ -1,0 +1,4 @@
+package tenantcache
+
+// NewHelpers exposes the helpers analyzer to the tests of its facts.
+var NewHelpers = newHelpers

@@ -1,0 +1,427 @@
+package tenancy
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+// HelperFact is what the callers of a function need to know about it; it
+// travels to importing packages as an analysis fact.
+//
+// With cache.tenant_values, a function whose (first) result is a string
+// is a key builder: Always says the result is scoped whatever the
+// arguments, Flow lists the parameters whose scoped value makes it
+// scoped. With cache.follow_helpers, Keys lists the parameters that the
+// function passes into a cache key unscoped: it is then a cache API
+// itself, whose callers are checked instead of its body.
+type HelperFact struct {
+	Always bool
+	Flow   []int
+	Keys   []HelperKey
+	API    string // the cache API the keys reach, as messages name it
+}
+
+// HelperKey is a parameter of a cache helper that reaches a key.
+type HelperKey struct {
+	Param    int
+	Slice    bool // a []string of keys
+	Variadic bool // the variadic ...string parameter: each argument is a key
+	// Alt lists the other parameters that the same key contains
+	// (ns+":"+key): a call that passes a scoped value to any of them
+	// scopes the key as well.
+	Alt []int
+}
+
+// AFact implements analysis.Fact.
+func (*HelperFact) AFact() {}
+
+// String describes the fact, as analysistest's fact expectations read it.
+func (f *HelperFact) String() string {
+	var parts []string
+	if f.Always {
+		parts = append(parts, "scoped")
+	}
+	if len(f.Flow) > 0 {
+		parts = append(parts, "builds from "+joinInts(f.Flow))
+	}
+	if len(f.Keys) > 0 {
+		var ks []string
+		for _, k := range f.Keys {
+			s := fmt.Sprint(k.Param)
+			for _, a := range k.Alt {
+				s += "|" + fmt.Sprint(a)
+			}
+			switch {
+			case k.Variadic:
+				s += "..."
+			case k.Slice:
+				s += "[]"
+			}
+			ks = append(ks, s)
+		}
+		parts = append(parts, "cache key "+strings.Join(ks, ",")+" of "+f.API)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func joinInts(is []int) string {
+	s := make([]string, len(is))
+	for i, n := range is {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ",")
+}
+
+func (f *HelperFact) isEmpty() bool {
+	return f == nil || !f.Always && len(f.Flow) == 0 && len(f.Keys) == 0
+}
+
+func (f *HelperFact) equal(g *HelperFact) bool {
+	if f.isEmpty() || g.isEmpty() {
+		return f.isEmpty() == g.isEmpty()
+	}
+	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) &&
+		slices.EqualFunc(f.Keys, g.Keys, func(a, b HelperKey) bool {
+			return a.Param == b.Param && a.Slice == b.Slice && a.Variadic == b.Variadic && slices.Equal(a.Alt, b.Alt)
+		})
+}
+
+// Helpers holds the facts known in one package: those of the functions
+// it calls in other packages and those of its own functions.
+type Helpers struct {
+	facts map[*types.Func]*HelperFact
+}
+
+// NewHelpers returns an empty set of facts.
+func NewHelpers() *Helpers { return &Helpers{facts: map[*types.Func]*HelperFact{}} }
+
+// Lookup returns the fact of fn (of its generic origin), or nil.
+func (h *Helpers) Lookup(fn *types.Func) *HelperFact {
+	if h == nil || fn == nil {
+		return nil
+	}
+	return h.facts[fn.Origin()]
+}
+
+// Add records the fact of fn, a function of another package.
+func (h *Helpers) Add(fn *types.Func, f *HelperFact) { h.facts[fn.Origin()] = f }
+
+// Summarize computes the facts of the functions declared in files (key
+// builders and cache helpers, as configured), adds them to h, and returns
+// the functions that have one, in source order. A function's fact may
+// depend on another's of the same package, so it iterates to a fixpoint.
+func (r *Rules) Summarize(info *types.Info, pkg *types.Package, files []*ast.File, h *Helpers) []*types.Func {
+	if r.Values == nil && !r.FollowHelpers {
+		return nil
+	}
+	type fdecl struct {
+		decl *ast.FuncDecl
+		fn   *types.Func
+	}
+	var decls []fdecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+				decls = append(decls, fdecl{fd, fn})
+			}
+		}
+	}
+	// Each round can only find more; the bound guards against a cycle
+	// of helpers that would flip forever.
+	for round := 0; round <= len(decls); round++ {
+		changed := false
+		for _, d := range decls {
+			f := r.summarizeFunc(info, pkg, d.decl, d.fn, h)
+			if !f.equal(h.facts[d.fn]) {
+				changed = true
+				if f.isEmpty() {
+					delete(h.facts, d.fn)
+				} else {
+					h.facts[d.fn] = f
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	var out []*types.Func
+	for _, d := range decls {
+		if !h.facts[d.fn].isEmpty() {
+			out = append(out, d.fn)
+		}
+	}
+	return out
+}
+
+func (r *Rules) summarizeFunc(info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {
+	f := &HelperFact{}
+	sig := fn.Type().(*types.Signature)
+	builder := r.Values != nil && sig.Results().Len() > 0 && isStringType(sig.Results().At(0).Type())
+	helper := r.FollowHelpers && sig.Params().Len() > 0 && r.callsCache(info, h, d.Body)
+	if !builder && !helper {
+		return f // most functions: no need to look at their assignments
+	}
+	s := r.NewFuncScopeWith(info, pkg, d, h)
+	if builder {
+		s.summarizeResult(d, fn, f)
+	}
+	if helper {
+		s.summarizeKeys(d, f)
+	}
+	return f
+}
+
+// callsCache reports whether body holds a cache call or a helper's.
+func (r *Rules) callsCache(info *types.Info, h *Helpers, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			_, found = r.MatchCallVia(info, h, call)
+		}
+		return !found
+	})
+	return found
+}
+
+// returned is what one return statement gives as the first result: an
+// expression, or the named result variable of a bare return.
+type returned struct {
+	expr ast.Expr
+	v    *types.Var
+}
+
+// summarizeResult finds whether the function's string result is always
+// scoped, or scoped when one of its parameters is.
+func (s *FuncScope) summarizeResult(d *ast.FuncDecl, fn *types.Func, f *HelperFact) {
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() == 0 || !isStringType(sig.Results().At(0).Type()) {
+		return
+	}
+	rets, ok := s.returns(d, sig)
+	if !ok || len(rets) == 0 {
+		return
+	}
+	allScoped := func(sc *FuncScope) bool {
+		for _, r := range rets {
+			if r.expr != nil && !sc.StringScoped(r.expr) || r.v != nil && !(sc.scoped[r.v] || sc.isTenantVar(r.v)) {
+				return false
+			}
+		}
+		return true
+	}
+	if allScoped(s) {
+		f.Always = true
+		return
+	}
+	for i, v := range s.top {
+		if s.followable(v) && allScoped(s.seededBy(v)) {
+			f.Flow = append(f.Flow, i)
+		}
+	}
+}
+
+// returns lists the first result of every return statement of d (not of
+// its closures), or false when one cannot be followed (return f() of a
+// call with several results).
+func (s *FuncScope) returns(d *ast.FuncDecl, sig *types.Signature) ([]returned, bool) {
+	var named *types.Var
+	if vs := fieldVars(s.info, d.Type.Results); len(vs) > 0 {
+		named = vs[0]
+	}
+	var out []returned
+	ok := true
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case len(n.Results) == 0 && named != nil:
+				out = append(out, returned{v: named})
+			case len(n.Results) == sig.Results().Len():
+				out = append(out, returned{expr: n.Results[0]})
+			default:
+				ok = false
+			}
+		}
+		return true
+	})
+	return out, ok
+}
+
+// summarizeKeys finds the parameters that d passes into cache keys
+// unscoped (follow_helpers).
+func (s *FuncScope) summarizeKeys(d *ast.FuncDecl, f *HelperFact) {
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		cc, ok := s.rules.MatchCallVia(s.info, s.helpers, call)
+		if !ok {
+			return true
+		}
+		for _, k := range s.UnscopedKeys(cc) {
+			hk, ok := s.FollowKey(k)
+			if !ok {
+				continue
+			}
+			if j := slices.IndexFunc(f.Keys, func(o HelperKey) bool { return o.Param == hk.Param }); j >= 0 {
+				// The parameter reaches several keys: only a parameter
+				// that every one of them contains is an alternative.
+				f.Keys[j].Alt = slices.DeleteFunc(f.Keys[j].Alt, func(a int) bool { return !slices.Contains(hk.Alt, a) })
+			} else {
+				f.Keys = append(f.Keys, hk)
+			}
+			if f.API == "" {
+				f.API = cc.Reaches()
+			}
+		}
+		return true
+	})
+	slices.SortFunc(f.Keys, func(a, b HelperKey) int { return a.Param - b.Param })
+}
+
+// followable reports whether the parameter v can carry a value from the
+// callers: named, never assigned (a parameter given a new value may hold
+// anything), and not already a tenant value.
+func (s *FuncScope) followable(v *types.Var) bool {
+	return v != nil && v.Name() != "_" && len(s.assigns[v]) == 0 && !s.isTenantVar(v)
+}
+
+// seededBy returns the scope in which parameter v is a tenant value,
+// computing it once.
+func (s *FuncScope) seededBy(v *types.Var) *FuncScope {
+	if s.bySeed == nil {
+		s.bySeed = map[*types.Var]*FuncScope{}
+	}
+	sc, ok := s.bySeed[v]
+	if !ok {
+		sc = s.seeded(v)
+		s.bySeed[v] = sc
+	}
+	return sc
+}
+
+// FollowKey reports whether an unscoped key of a cache call in a
+// function's body is scoped once one of the function's parameters is
+// (with cache.follow_helpers): the key then comes from the callers, who
+// are checked instead. It returns that parameter: the last one that
+// does, the others as alternatives (in ns+":"+key, key is the key and a
+// scoped ns scopes it too).
+func (s *FuncScope) FollowKey(k Key) (HelperKey, bool) {
+	var found []HelperKey
+	for i := len(s.top) - 1; i >= 0; i-- {
+		if hk, ok := s.followParam(k, i); ok {
+			found = append(found, hk)
+		}
+	}
+	if len(found) == 0 {
+		return HelperKey{}, false
+	}
+	hk := found[0]
+	for _, alt := range found[1:] {
+		if alt.Slice == hk.Slice && alt.Variadic == hk.Variadic {
+			hk.Alt = append([]int{alt.Param}, hk.Alt...)
+		}
+	}
+	return hk, true
+}
+
+// followParam reports whether parameter i of the function scopes the key.
+func (s *FuncScope) followParam(k Key, i int) (HelperKey, bool) {
+	v := s.top[i]
+	if !s.rules.FollowHelpers || !s.followable(v) {
+		return HelperKey{}, false
+	}
+	var ok bool
+	switch k.Shape {
+	case KeyPlain:
+		ok = isStringType(v.Type()) && s.seededBy(v).StringScoped(k.Arg)
+	case KeyItem:
+		ok = isStringType(v.Type()) && s.seededBy(v).ItemScoped(k.Arg, k.Field)
+	case KeyElem:
+		ok = isStringSlice(v.Type()) && s.seededBy(v).SliceScoped(k.Arg)
+	}
+	if !ok {
+		return HelperKey{}, false
+	}
+	hk := HelperKey{Param: i}
+	if k.Shape == KeyElem {
+		variadic := i == len(s.top)-1 && s.topVariadic
+		hk.Slice, hk.Variadic = !variadic, variadic
+	}
+	return hk, true
+}
+
+// Unfollowed drops the keys that FollowKey follows to the callers.
+func (s *FuncScope) Unfollowed(keys []Key) []Key {
+	var out []Key
+	for _, k := range keys {
+		if _, ok := s.FollowKey(k); !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// MatchCallVia is MatchCall that also recognises calls of the cache
+// helpers in h (with cache.follow_helpers).
+func (r *Rules) MatchCallVia(info *types.Info, h *Helpers, call *ast.CallExpr) (*CacheCall, bool) {
+	if c, ok := r.MatchCall(info, call); ok {
+		return c, true
+	}
+	if !r.FollowHelpers || h == nil {
+		return nil, false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	f := h.Lookup(fn)
+	if f == nil || len(f.Keys) == 0 {
+		return nil, false
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return nil, false
+	}
+	args, _ := callArgs(info, call, fn)
+	if len(args) < len(call.Args) {
+		// T.M(x, ...): the signature has the receiver first; drop it.
+		sig = types.NewSignatureType(nil, nil, nil,
+			types.NewTuple(tupleVars(sig.Params())[1:]...), sig.Results(), sig.Variadic())
+	}
+	specs := make([]config.KeyArgs, len(f.Keys))
+	alts := map[int][]int{}
+	for i, k := range f.Keys {
+		specs[i] = config.KeyArgs{Key: config.IntList{k.Param}, Slice: k.Slice, Variadic: k.Variadic}
+		if len(k.Alt) > 0 {
+			alts[k.Param] = k.Alt
+		}
+	}
+	return &CacheCall{Call: call, API: helperName(fn), Via: f.API, Spec: specs[0], More: specs[1:], Args: args, Sig: sig, Alts: alts}, true
+}
+
+// helperName names a function as messages do: pkg.Func or pkg.Type.Method.
+func helperName(fn *types.Func) string {
+	fn = fn.Origin()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		if _, n, ok := NamedOf(recv.Type()); ok {
+			return fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}

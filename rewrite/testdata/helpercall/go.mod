@@ -1,0 +1,3 @@
+module example.com/helpercall
+
+go 1.26

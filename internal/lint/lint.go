@@ -38,7 +38,12 @@ type Env struct {
 	// package's own sources and the configuration it is given: no module
 	// walk, no go list, no search for the configuration (hermetic.go).
 	Hermetic bool
-	inline   *config.Config // from -config-yaml
+	// FactsOnly is set for go vet's facts-only runs on dependencies
+	// (vet.cfg's VetxOnly): unitchecker runs every analyzer that requires
+	// one with facts there and drops its diagnostics, so the checks skip
+	// their work and only the fact analyzers run.
+	FactsOnly bool
+	inline    *config.Config // from -config-yaml
 
 	mu    sync.Mutex
 	rules map[*config.Config]*tenancy.Rules
@@ -71,6 +76,9 @@ func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *an
 		ResultType: reflect.TypeOf((*Stats)(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
 			stats := new(Stats)
+			if e.FactsOnly {
+				return stats, nil
+			}
 			p, err := e.Start(pass, name)
 			if p == nil {
 				return stats, err

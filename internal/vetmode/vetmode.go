@@ -7,6 +7,7 @@ package vetmode
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -53,6 +54,7 @@ func Main(args []string) {
 	env := lint.NewEnv()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)
+		env.FactsOnly = factsOnly(cfg)
 	}
 	analyzers, err := driver.Analyzers(env, nil)
 	if err != nil {
@@ -60,6 +62,18 @@ func Main(args []string) {
 		os.Exit(2)
 	}
 	unitchecker.Main(analyzers...)
+}
+
+// factsOnly reports whether the vet.cfg at path asks only for facts
+// (VetxOnly). Any doubt answers false: unitchecker reports a bad file
+// itself.
+func factsOnly(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
 }
 
 var actionDir = regexp.MustCompile(`^b[0-9]+$`)

@@ -1,0 +1,45 @@
+package lint_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/internal/lint"
+)
+
+// recorder is an analysistest.Testing that keeps the errors instead of
+// failing the test, so that a run expected to miss its `// want`
+// comments can be checked.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestFactsOnlySkipsChecks: in go vet's facts-only runs on dependencies
+// the checks do nothing (their diagnostics would be dropped) while the
+// fixture's finding is reported in a normal run.
+func TestFactsOnlySkipsChecks(t *testing.T) {
+	gopath, configPath := writeHermeticFixture(t, true)
+	t.Setenv("TENANTLINT_CONFIG", configPath)
+
+	normal := tenantcache.New(lint.NewEnv())
+	analysistest.Run(t, gopath, normal, "shop/jobs")
+
+	env := lint.NewEnv()
+	env.FactsOnly = true
+	rec := &recorder{}
+	results := analysistest.Run(rec, gopath, tenantcache.New(env), "shop/jobs")
+	for _, r := range results {
+		if len(r.Diagnostics) > 0 {
+			t.Errorf("facts-only run reported %d diagnostics", len(r.Diagnostics))
+		}
+	}
+	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "no diagnostic was reported matching") {
+		t.Errorf("facts-only run: want only the missed finding of shop/jobs, got %q", rec.errs)
+	}
+}

@@ -160,6 +160,9 @@ func TestInventoryErrors(t *testing.T) {
 		{[]string{"--inventory", "--format", "sarif"}, `^tenantlint: unknown --format "sarif" for --inventory \(known: text, json, html\)$`},
 		{[]string{"--inventory", "--checks", "tenantrepo"}, `^tenantlint: --inventory covers every check; drop --checks$`},
 		{[]string{"--inventory", "./nowhere/..."}, `nowhere`},
+		{[]string{"--inventory", "--baseline", "b.json"}, `^tenantlint: --inventory lists every type and call; drop --baseline`},
+		{[]string{"--inventory", "--new-from-rev", "HEAD"}, `^tenantlint: --inventory lists every type and call; drop --baseline`},
+		{[]string{"--inventory", "--files", "a.go"}, `^tenantlint: --inventory lists every type and call; drop --baseline`},
 	} {
 		r := lint(t, dir, tc.args...)
 		if r.code != 2 || r.stdout != "" {

@@ -63,6 +63,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: %v (see tenantlint --help)\n", err)
 		return 2
 	}
+	if *inventory && (gating.Active() || *files) {
+		fmt.Fprintln(stderr, "tenantlint: --inventory lists every type and call; drop --baseline, --write-baseline, --new-from-rev and --files")
+		return 2
+	}
 	if *inventory {
 		return runInventory(stdout, stderr, *format, *configPath, fs.Changed("checks"), fs.Args())
 	}

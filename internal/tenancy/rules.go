@@ -100,8 +100,8 @@ type Rules struct {
 
 	// fieldConds holds, per models.fields name, the conditions (tag,
 	// type) of its entries; a field matches when one of them holds.
-	fieldConds map[string][]fieldCond
-	exclude    []string // models.exclude
+	fieldConds    map[string][]fieldCond
+	exclude       []string      // models.exclude
 	Values        *TenantValues // cache.tenant_values; nil: only key_func scopes a key
 	FollowHelpers bool          // cache.follow_helpers
 

@@ -832,6 +832,29 @@ func TestExitCodes(t *testing.T) {
 		}
 		diffLines(t, "--config", got, want)
 	})
+	// TENANTLINT_CONFIG names the file for the standalone driver too,
+	// not only under go vet: found on ory/kratos (docs/real-world), where
+	// the config lives outside the module and the run said no
+	// .tenantlint.yaml was found.
+	t.Run("TENANTLINT_CONFIG standalone", func(t *testing.T) {
+		dir := writeModule(t, nil)
+		if err := os.Remove(filepath.Join(dir, ".tenantlint.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		alt := filepath.Join(t.TempDir(), "alt.yaml")
+		writeFile(t, alt, e2eConfig)
+		cmd := exec.Command(tenantlint, "./...")
+		cmd.Dir = dir
+		cmd.Env = append(slices.Clone(env(t)), "TENANTLINT_CONFIG="+alt)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Fatalf("want exit 1 with findings, got %v: %s", err, stderr.String())
+		}
+		diffLines(t, "TENANTLINT_CONFIG", lines(stdout.String()), wantText)
+	})
 	t.Run("relative paths", func(t *testing.T) {
 		dir := writeModule(t, nil)
 		r := lint(t, filepath.Join(dir, "internal", "service"), ".", "../jobs")

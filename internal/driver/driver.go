@@ -79,7 +79,11 @@ func Run(opts Options, patterns []string) (*Result, error) {
 		}
 	}
 	env := lint.NewEnv()
-	env.Loader.Override = opts.Config
+	if opts.Config != "" {
+		// --config wins; without it, TENANTLINT_CONFIG (read by
+		// lint.NewEnv) still names the file.
+		env.Loader.Override = opts.Config
+	}
 	analyzers, err := Analyzers(env, opts.Checks)
 	if err != nil {
 		return nil, err

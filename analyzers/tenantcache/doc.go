@@ -34,7 +34,7 @@
 // With cache.tenant_values, a key that contains a tenant value is scoped
 // too: a parameter or field of a configured name, the result of a
 // configured function or method, through +, fmt.Sprint*, strings.Join,
-// strconv, conversions, .String(), locals, closures, and key builders (a
+// strconv, conversions, string forms (String(), StringValue()), locals, closures, and key builders (a
 // function whose string result contains its parameter i is scoped when
 // called with a scoped value at i). With cache.follow_helpers, a function
 // that passes a string parameter into a cache key unscoped is a cache API

@@ -559,3 +559,11 @@ func TestHelperFacts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(lint.NewEnv()), "cache_facts/...")
 }
+
+// A reduction of SigNoz's cache providers (docs/real-world/signoz.md): a
+// tenant value's string form is any method that takes nothing and
+// returns only a string (valuer.UUID.StringValue), not only String.
+func TestRealWorldSigNoz(t *testing.T) {
+	t.Parallel()
+	run(t, "realworld_signoz", true)
+}

@@ -380,9 +380,9 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 	if s.rules.Values.Funcs[FuncKey(fn)] {
 		return true
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "String" && len(call.Args) == 0 {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isStringForm(fn) && len(call.Args) == 0 {
 		if k, ok := s.info.Selections[sel]; ok && k.Kind() == types.MethodVal && s.StringScoped(sel.X) {
-			return true // tenantID.String() of a uuid, say
+			return true // tenantID.String() of a uuid, orgID.StringValue() of SigNoz's valuer.UUID
 		}
 	}
 	return s.builderScoped(call, fn)
@@ -684,4 +684,18 @@ func isStringType(t types.Type) bool {
 func isStringSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
 	return ok && isStringType(s.Elem())
+}
+
+// isStringForm reports whether fn is a method that takes nothing and
+// returns only a string: the string form of its receiver, whatever its
+// name (String, StringValue, Hex). Called on a tenant value, its result
+// is the tenant value; matching only String missed SigNoz's
+// valuer.UUID.StringValue (docs/real-world/signoz.md).
+func isStringForm(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

@@ -37,7 +37,9 @@
 // with a parameter named as in tenant_param, or a method named as
 // tenant_method that returns something. It covers every other struct
 // type that any of its methods takes or returns as M, *M, []M, []*M or a
-// map's value type; not map keys, channels, func types, arrays, named
+// map's value type, or that the bodies of its methods declared in its
+// package construct or declare in those shapes (M{}, new(M), make, var,
+// (*M)(nil)); not map keys, channels, func types, arrays, named
 // slice types or a generic type's type parameter. Such coverage follows
 // repository.scope, and reaches across packages through the module
 // index in go vet mode as in the standalone driver. Methods declared in

@@ -469,3 +469,14 @@ func TestMethodsScopePackage(t *testing.T) { run(t, "repo_methods_scope/...") }
 // TestMethodsFix: tenantfix leaves a model covered by repository.methods
 // alone and fixes an uncovered one as before.
 func TestMethodsFix(t *testing.T) { runFix(t, "repo_methods_fix") }
+
+// A reduction of Ory Kratos's persister (docs/real-world/kratos.md):
+// repository.methods also covers the models that a repository's method
+// bodies construct or declare (composite literal, new, make, var type,
+// conversion to *M, also in closures), not those of plain functions, of
+// types that are no repository, or array elements.
+func TestRealWorldKratosBodies(t *testing.T) { run(t, "realworld_kratos/...") }
+
+// The same through the module index only, as go vet analyzes the models'
+// package without the persister's.
+func TestRealWorldKratosBodiesIndex(t *testing.T) { run(t, "realworld_kratos/courier") }

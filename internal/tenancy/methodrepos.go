@@ -20,7 +20,9 @@ type MethodRepo struct {
 	Getters []string // the names of its methods that return something, sorted
 	// Models lists the package-level struct types (generic ones by their
 	// origin) that its methods take or return as M, *M, []M, []*M or as
-	// the values of a map, sorted; the type itself is left out.
+	// the values of a map, or that the bodies of its methods declared in
+	// the package construct or declare in those shapes (bodymodels.go),
+	// sorted; the type itself is left out.
 	Models []QName
 }
 
@@ -32,6 +34,7 @@ type MethodRepo struct {
 // files count only when tests is set.
 func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests bool) []MethodRepo {
 	var out []MethodRepo
+	var bodies map[string]map[QName]bool // built on the first type that may have methods
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -47,7 +50,10 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 				if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
 					continue
 				}
-				if mr, ok := describeMethods(fset, tn, tests); ok {
+				if bodies == nil {
+					bodies = bodyModels(fset, files, tn.Pkg(), tests)
+				}
+				if mr, ok := describeMethods(fset, tn, bodies[tn.Name()], tests); ok {
 					out = append(out, mr)
 				}
 			}
@@ -56,7 +62,7 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 	return out
 }
 
-func describeMethods(fset *token.FileSet, tn *types.TypeName, tests bool) (MethodRepo, bool) {
+func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[QName]bool, tests bool) (MethodRepo, bool) {
 	if !mayHaveMethods(tn.Type()) {
 		return MethodRepo{}, false // most types: computing a method set costs more
 	}
@@ -87,6 +93,11 @@ func describeMethods(fset *token.FileSet, tn *types.TypeName, tests bool) (Metho
 					models[m] = true
 				}
 			}
+		}
+	}
+	for m := range inBodies {
+		if m != self {
+			models[m] = true
 		}
 	}
 	if len(models) == 0 {

@@ -1,0 +1,3 @@
+package uuid
+
+type UUID [16]byte

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -22,38 +23,81 @@ import (
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
-// listedPackage is the part of `go list -json` that the index needs.
-type listedPackage struct {
-	ImportPath      string
+// Listed is the part of `go list -json` that the index and the
+// standalone driver need.
+type Listed struct {
+	ImportPath      string // with a " [p.test]" suffix for test variants
 	Name            string
 	Dir             string
+	ForTest         string
+	GoFiles         []string
 	CompiledGoFiles []string
+	IgnoredGoFiles  []string
 	Export          string
-	Imports         []string
+	Imports         []string // import IDs, after ImportMap
 	ImportMap       map[string]string
 	DepOnly         bool
-	Error           *struct{ Err string }
+	Standard        bool
+	Module          *struct {
+		Path, Dir, GoVersion string
+		Main                 bool
+	}
+	Error      *struct{ Err string }
+	DepsErrors []*struct{ Err string }
 }
 
-// buildFast indexes the module without test files at a fraction of a
-// full load's cost: only package-level declarations matter, so function
-// bodies are not type-checked, dependencies come from the export data
-// that the build cache already holds, and each package's syntax is
-// dropped as soon as it is scanned.
-func buildFast(root string) (*Index, error) {
-	pkgs, err := goList(root)
+// PkgPath is the package path without a test variant's suffix.
+func (p *Listed) PkgPath() string {
+	if i := strings.IndexByte(p.ImportPath, ' '); i >= 0 {
+		return p.ImportPath[:i]
+	}
+	return p.ImportPath
+}
+
+// IsTestMain reports whether p is the generated main package of a test
+// binary, whose source lives in the build cache.
+func (p *Listed) IsTestMain() bool {
+	return p.Name == "main" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
+// Files returns p's compiled Go files as absolute paths.
+func (p *Listed) Files() []string {
+	out := make([]string, len(p.CompiledGoFiles))
+	for i, name := range p.CompiledGoFiles {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(p.Dir, name)
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// buildFast indexes the module at a fraction of a full load's cost: only
+// package-level declarations matter, so function bodies are not
+// type-checked, dependencies come from the export data that the build
+// cache already holds, and each package's syntax is dropped as soon as it
+// is scanned.
+func buildFast(root string, tests bool) (*Index, error) {
+	pkgs, err := List(root, tests, "./...")
 	if err != nil {
 		return nil, err
 	}
-	byPath := map[string]*listedPackage{}
-	var roots []*listedPackage
+	return FromList(root, tests, pkgs), nil
+}
+
+// FromList indexes the packages of a `go list -deps -export -compiled`
+// listing (see List): the packages named on the command line, with their
+// test variants when tests is set.
+func FromList(root string, tests bool, pkgs []*Listed) *Index {
+	byPath := map[string]*Listed{}
+	var roots []*Listed
 	for _, p := range pkgs {
 		byPath[p.ImportPath] = p
-		if !p.DepOnly {
+		if !p.DepOnly && !p.IsTestMain() {
 			roots = append(roots, p)
 		}
 	}
-	ix := &Index{Root: root, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
+	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
 	results := make([][]scannedSite, len(roots))
 	var (
 		wg   sync.WaitGroup
@@ -63,8 +107,14 @@ func buildFast(root string) (*Index, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			imp := &exportImporter{fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
+			shared := NewExportImporter(byPath)
 			for i := range next {
+				imp := shared
+				if roots[i].ForTest != "" {
+					// A test variant sees other variants under the plain
+					// paths: its own importer, so none leak into the next.
+					imp = NewExportImporter(byPath)
+				}
 				results[i] = scanPackage(root, roots[i], imp)
 			}
 		}()
@@ -76,10 +126,23 @@ func buildFast(root string) (*Index, error) {
 	wg.Wait()
 	seen := map[string]bool{}
 	for i, p := range roots {
-		imports := append([]string(nil), p.Imports...)
+		path := p.PkgPath()
+		set := map[string]bool{}
+		for _, q := range ix.Imports[path] {
+			set[q] = true
+		}
+		for _, q := range p.Imports {
+			if q != "C" {
+				set[(&Listed{ImportPath: q}).PkgPath()] = true
+			}
+		}
+		imports := make([]string, 0, len(set))
+		for q := range set {
+			imports = append(imports, q)
+		}
 		sort.Strings(imports)
-		ix.Imports[p.ImportPath] = imports
-		ix.Names[p.ImportPath] = p.Name
+		ix.Imports[path] = imports
+		ix.Names[path] = p.Name
 		for _, s := range results[i] {
 			model := s.model
 			key := model + "|" + s.Generic + "|" + s.Pos
@@ -90,16 +153,22 @@ func buildFast(root string) (*Index, error) {
 		}
 	}
 	ix.finish()
-	return ix, nil
+	return ix
 }
 
-// goList lists the module's packages and their dependencies with export
-// data (compiling what the build cache lacks, as go vet would).
-func goList(root string) ([]*listedPackage, error) {
-	cmd := exec.Command("go", "list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Name,Dir,CompiledGoFiles,Export,Imports,ImportMap,DepOnly,Error", "./...")
-	cmd.Dir = root
-	cmd.Env = loadEnv(root)
+// List lists the packages matching patterns in dir and all their
+// dependencies, with export data (compiling what the build cache lacks,
+// as go vet would) and, when tests is set, the test variants.
+func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
+	args := []string{"list", "-e", "-deps", "-export", "-compiled",
+		"-json=ImportPath,Name,Dir,ForTest,GoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors"}
+	if tests {
+		args = append(args, "-test")
+	}
+	args = append(args, "--")
+	cmd := exec.Command("go", append(args, patterns...)...)
+	cmd.Dir = dir
+	cmd.Env = loadEnv(dir)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -107,22 +176,22 @@ func goList(root string) ([]*listedPackage, error) {
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("indexing module %s: %w", root, err)
+		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
 	}
-	var pkgs []*listedPackage
+	var pkgs []*Listed
 	dec := json.NewDecoder(bufio.NewReader(out))
 	for {
-		p := new(listedPackage)
+		p := new(Listed)
 		if err := dec.Decode(p); err == io.EOF {
 			break
 		} else if err != nil {
 			cmd.Wait()
-			return nil, fmt.Errorf("indexing module %s: reading go list: %w", root, err)
+			return nil, fmt.Errorf("listing packages in %s: reading go list: %w", dir, err)
 		}
 		pkgs = append(pkgs, p)
 	}
 	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("indexing module %s: go list: %v: %s", root, err, bytes.TrimSpace(stderr.Bytes()))
+		return nil, fmt.Errorf("listing packages in %s: go list: %v: %s", dir, err, bytes.TrimSpace(stderr.Bytes()))
 	}
 	return pkgs, nil
 }
@@ -135,13 +204,10 @@ type scannedSite struct {
 // scanPackage type-checks one package's declarations (not its function
 // bodies) and lists its package-level instantiations. Type errors are
 // ignored: the analysis of that package reports them.
-func scanPackage(root string, p *listedPackage, imp *exportImporter) []scannedSite {
-	fset := imp.fset
+func scanPackage(root string, p *Listed, imp *ExportImporter) []scannedSite {
+	fset := imp.Fset
 	var files []*ast.File
-	for _, name := range p.CompiledGoFiles {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(p.Dir, name)
-		}
+	for _, name := range p.Files() {
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
@@ -149,55 +215,67 @@ func scanPackage(root string, p *listedPackage, imp *exportImporter) []scannedSi
 	}
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}}
 	conf := &types.Config{
-		Importer:         importerFor(imp, p),
+		Importer:         imp.For(p),
 		IgnoreFuncBodies: true,
 		FakeImportC:      true,
 		Error:            func(error) {},
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
-	conf.Check(p.ImportPath, fset, files, info)
+	conf.Check(p.PkgPath(), fset, files, info)
 	var out []scannedSite
 	for _, in := range tenancy.PackageLevelInstances(files, info) {
 		pos := fset.Position(in.Pos)
 		out = append(out, scannedSite{
-			Site:  Site{Generic: in.Generic.String(), Pkg: p.ImportPath, Pos: relPos(root, pos)},
+			Site: Site{Generic: in.Generic.String(), Pkg: p.PkgPath(), Pos: relPos(root, pos),
+				Test: strings.HasSuffix(pos.Filename, "_test.go")},
 			model: in.Model.String(),
 		})
 	}
 	return out
 }
 
-// exportImporter reads dependencies from the export data that go list
-// reported; one per worker, since reading export data fills its map.
-type exportImporter struct {
-	fset   *token.FileSet
-	byPath map[string]*listedPackage
+// ExportImporter reads dependencies from the export data that go list
+// reported. It remembers what it read, so one is needed per goroutine,
+// and one per test variant (which sees other variants under plain paths).
+type ExportImporter struct {
+	Fset   *token.FileSet
+	byPath map[string]*Listed
 	pkgs   map[string]*types.Package
+}
+
+// NewExportImporter returns an importer of the listed packages.
+func NewExportImporter(byPath map[string]*Listed) *ExportImporter {
+	return &ExportImporter{Fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
 }
 
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-func importerFor(imp *exportImporter, from *listedPackage) types.Importer {
+// For returns the importer that package from's imports go through.
+func (imp *ExportImporter) For(from *Listed) types.Importer {
 	return importerFunc(func(path string) (*types.Package, error) {
+		id := path
 		if mapped, ok := from.ImportMap[path]; ok {
-			path = mapped
+			id = mapped
 		}
-		return imp.load(path)
+		return imp.load(path, id)
 	})
 }
 
-func (imp *exportImporter) load(path string) (*types.Package, error) {
+// Len is how many packages the importer holds.
+func (imp *ExportImporter) Len() int { return len(imp.pkgs) }
+
+func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
 	}
 	if p, ok := imp.pkgs[path]; ok && p.Complete() {
 		return p, nil
 	}
-	lp, ok := imp.byPath[path]
+	lp, ok := imp.byPath[id]
 	if !ok || lp.Export == "" {
-		return nil, fmt.Errorf("no export data for %s", path)
+		return nil, fmt.Errorf("no export data for %s", id)
 	}
 	f, err := os.Open(lp.Export)
 	if err != nil {
@@ -206,7 +284,7 @@ func (imp *exportImporter) load(path string) (*types.Package, error) {
 	defer f.Close()
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %w", path, err)
+		return nil, fmt.Errorf("reading export data of %s: %w", id, err)
 	}
-	return gcexportdata.Read(r, imp.fset, imp.pkgs, path)
+	return gcexportdata.Read(r, imp.Fset, imp.pkgs, path)
 }

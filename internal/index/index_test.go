@@ -1,6 +1,9 @@
 package index_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -14,25 +17,71 @@ import (
 // export data, function bodies skipped) equals the one that the
 // standalone driver derives from fully type-checked packages.
 func TestFastBuildMatchesFullLoad(t *testing.T) {
+	for _, tests := range []bool{false, true} {
+		t.Run(fmt.Sprintf("tests=%v", tests), func(t *testing.T) { fastMatchesFull(t, tests) })
+	}
+}
+
+// testFiles cover a model in an internal and an external test file, so
+// that the test variants' sites (marked Test) and imports are compared.
+var testFiles = map[string]string{
+	"internal/svc/s000/models_test.go": `package s000
+
+import "example.com/bench/internal/tenant"
+
+var testDeliveries = tenant.NewRepository[Delivery]("test")
+`,
+	"internal/svc/s000/ext_test.go": `package s000_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"example.com/bench/internal/svc/s000"
+	"example.com/bench/internal/tenant"
+)
+
+var extAccounts = tenant.NewRepository[s000.Account]("ext")
+`,
+}
+
+func fastMatchesFull(t *testing.T, tests bool) {
 	dir := t.TempDir()
 	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 6, Files: 2}); err != nil {
 		t.Fatal(err)
 	}
+	for name, src := range testFiles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	t.Setenv("GOFLAGS", "-mod=mod")
-	fast, err := index.Build(dir, false)
+	fast, err := index.Build(dir, tests)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
 			packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir: dir,
+		Dir:   dir,
+		Tests: tests,
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := index.FromPackages(dir, false, pkgs)
+	full := index.FromPackages(dir, tests, pkgs)
+	testSites := 0
+	for _, ss := range full.Sites {
+		for _, s := range ss {
+			if s.Test {
+				testSites++
+			}
+		}
+	}
+	if want := map[bool]int{false: 0, true: 2}[tests]; testSites != want {
+		t.Errorf("the full load found %d sites in test files, want %d", testSites, want)
+	}
 	if len(full.Sites) == 0 {
 		t.Fatal("the generated module has no package-level instantiations")
 	}

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"golang.org/x/mod/modfile"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/config"
 )
@@ -111,21 +110,7 @@ func Walk(root string) (*Tree, error) {
 // Build loads every package under root (types from source, dependencies
 // from export data) and indexes them.
 func Build(root string, tests bool) (*Index, error) {
-	if !tests {
-		return buildFast(root)
-	}
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir:   root,
-		Tests: tests,
-		Env:   loadEnv(root),
-	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		return nil, fmt.Errorf("indexing module %s: %w", root, err)
-	}
-	return FromPackages(root, tests, pkgs), nil
+	return buildFast(root, tests)
 }
 
 // RootFor returns the root of the module that holds the package at

@@ -245,23 +245,29 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 // builds and stores it. Concurrent processes building the same state
 // take turns through a lock file so that only the first one does work.
 func Cached(t *Tree, tests bool) (*Index, error) {
+	return CachedWith(t, tests, func() (*Index, error) { return Build(t.Root, tests) })
+}
+
+// CachedWith is Cached with the index built by build when the cache
+// lacks it (the standalone driver builds it from its own listing).
+func CachedWith(t *Tree, tests bool, build func() (*Index, error)) (*Index, error) {
 	dir := CacheDir()
 	if t.Racy {
-		return Build(t.Root, tests)
+		return build()
 	}
 	file := filepath.Join(dir, fmt.Sprintf("%s-tests=%v.json", t.Key, tests))
 	if ix, err := readIndex(file); err == nil {
 		return ix, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Build(t.Root, tests) // no cache; still correct
+		return build() // no cache; still correct
 	}
 	unlock := lock(file + ".lock")
 	defer unlock()
 	if ix, err := readIndex(file); err == nil {
 		return ix, nil
 	}
-	ix, err := Build(t.Root, tests)
+	ix, err := build()
 	if err != nil {
 		return nil, err
 	}

@@ -57,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	opts := driver.Options{Config: *configPath, Checks: *checks}
+	opts := driver.Options{Config: *configPath, Checks: *checks, NoCache: *noCache}
 	findings, err := findings(wd, opts, fs.Args(), !*noCache)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)

@@ -50,6 +50,8 @@ type Result struct {
 	// PackageStats keeps them by package path, then check. A package
 	// analyzed with its tests counts once, from its test variant.
 	PackageStats map[string]map[string]*lint.Stats
+
+	analyzed []string // streaming driver: the packages not replayed from the cache
 }
 
 // Error is a load, configuration or analysis error: exit code 2.

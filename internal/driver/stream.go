@@ -76,7 +76,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 	registerFacts(closure(analyzers))
 	s := &streamer{env: env, analyzers: analyzers, byID: byID, root: root, cache: cache}
 	s.run(units)
-	res := &Result{Stats: map[string]*lint.Stats{}}
+	res := &Result{Stats: map[string]*lint.Stats{}, analyzed: s.analyzed}
 	if err := res.collectUnits(units); err != nil {
 		return nil, err
 	}
@@ -181,6 +181,9 @@ type streamer struct {
 	byID      map[string]*index.Listed
 	root      string
 	cache     *pkgCache
+
+	mu       sync.Mutex
+	analyzed []string // IDs of the units analyzed, not replayed (tests)
 }
 
 // run analyzes the units on GOMAXPROCS workers, each unit once the
@@ -238,6 +241,9 @@ func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
 			return
 		}
 	}
+	s.mu.Lock()
+	s.analyzed = append(s.analyzed, u.p.ImportPath)
+	s.mu.Unlock()
 	out, err := s.analyze(u, imp)
 	if err != nil {
 		u.err = err

@@ -54,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
+	var prof driver.Profiles
+	prof.AddFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantfix [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -73,7 +75,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.restore != "" {
 		return t.restoreBackup()
 	}
-	return t.fix(fs.Args())
+	stop, err := prof.Start()
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	code := t.fix(fs.Args())
+	if err := stop(); err != nil {
+		return t.errorf("%v", err)
+	}
+	return code
 }
 
 // conflicts names the first pair of flags that exclude each other, or

@@ -32,13 +32,15 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
 	fs := pflag.NewFlagSet("tenantlint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
+	var prof driver.Profiles
+	prof.AddFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -52,6 +54,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
 		return 2
 	}
+	stop, err := prof.Start()
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+			code = 2
+		}
+	}()
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)

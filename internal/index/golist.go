@@ -3,6 +3,8 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"go/ast"
@@ -115,7 +117,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 					// paths: its own importer, so none leak into the next.
 					imp = NewExportImporter(byPath)
 				}
-				results[i] = scanPackage(root, roots[i], imp)
+				results[i] = scanCached(root, roots[i], byPath, imp)
 			}
 		}()
 	}
@@ -144,7 +146,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 		ix.Imports[path] = imports
 		ix.Names[path] = p.Name
 		for _, s := range results[i] {
-			model := s.model
+			model := s.Model
 			key := model + "|" + s.Generic + "|" + s.Pos
 			if !seen[key] {
 				seen[key] = true
@@ -198,7 +200,72 @@ func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
 
 type scannedSite struct {
 	Site
-	model string
+	Model string `json:"model"`
+}
+
+// scanCached returns a package's sites from the on-disk cache, or scans
+// the package and stores them: after an edit, only the packages whose
+// files or imports' export data changed are scanned again. The key is
+// the package's identity, its files' contents and its imports' export
+// data (named by content in the build cache).
+func scanCached(root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) []scannedSite {
+	key := scanKey(root, p, byPath)
+	file := ""
+	if key != "" {
+		file = filepath.Join(CacheDir(), "scans", key[:2], key+".json")
+		if data, err := os.ReadFile(file); err == nil {
+			var out []scannedSite
+			if json.Unmarshal(data, &out) == nil {
+				return out
+			}
+		}
+	}
+	out := scanPackage(root, p, imp)
+	if file != "" {
+		if data, err := json.Marshal(out); err == nil && os.MkdirAll(filepath.Dir(file), 0o755) == nil {
+			writeBytesAtomic(file, data)
+		}
+	}
+	return out
+}
+
+func scanKey(root string, p *Listed, byPath map[string]*Listed) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "tenantlint index scan v1 %s\n%s %s %s\n", ToolIdentity(), root, p.ImportPath, p.Dir)
+	for _, name := range p.Files() {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "file %s %x\n", name, sha256.Sum256(data))
+	}
+	for _, id := range p.Imports {
+		dep := byPath[id]
+		if dep == nil {
+			if id == "unsafe" || id == "C" {
+				continue
+			}
+			return ""
+		}
+		fmt.Fprintf(h, "import %s %s\n", id, dep.Export)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// writeBytesAtomic writes a cache file; failing only costs time later.
+func writeBytesAtomic(path string, data []byte) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".scan-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+	}
 }
 
 // scanPackage type-checks one package's declarations (not its function
@@ -228,7 +295,7 @@ func scanPackage(root string, p *Listed, imp *ExportImporter) []scannedSite {
 		out = append(out, scannedSite{
 			Site: Site{Generic: in.Generic.String(), Pkg: p.PkgPath(), Pos: relPos(root, pos),
 				Test: strings.HasSuffix(pos.Filename, "_test.go")},
-			model: in.Model.String(),
+			Model: in.Model.String(),
 		})
 	}
 	return out

@@ -56,6 +56,7 @@ func fastMatchesFull(t *testing.T, tests bool) {
 		}
 	}
 	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
 	fast, err := index.Build(dir, tests)
 	if err != nil {
 		t.Fatal(err)
@@ -93,5 +94,48 @@ func fastMatchesFull(t *testing.T, tests bool) {
 	}
 	if fast.Hash != full.Hash {
 		t.Errorf("hashes differ: %s vs %s", fast.Hash, full.Hash)
+	}
+}
+
+// TestScanCache: a second build reads each package's scan from the cache
+// and gives the same index; an edit that adds a repository is seen,
+// because the edited package's key changed.
+func TestScanCache(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 4, Files: 1}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+	cache := t.TempDir()
+	t.Setenv("TENANTLINT_CACHE", cache)
+	first, err := index.Build(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scans, _ := filepath.Glob(filepath.Join(cache, "scans", "*", "*.json"))
+	if len(scans) == 0 {
+		t.Fatal("no package scan was cached")
+	}
+	second, err := index.Build(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Hash != first.Hash {
+		t.Error("the index built from cached scans differs")
+	}
+	const model = "example.com/bench/internal/svc/s000.Role"
+	if len(first.Sites[model]) != 0 {
+		t.Fatalf("%s is already covered: %v", model, first.Sites[model])
+	}
+	extra := "package s000\n\nimport \"example.com/bench/internal/tenant\"\n\nvar roleRepo = tenant.NewRepository[Role](\"roles\")\n"
+	if err := os.WriteFile(filepath.Join(dir, "internal/svc/s000/extra.go"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, err := index.Build(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(third.Sites[model]) != 1 {
+		t.Errorf("the new repository of %s is not in the index: %v", model, third.Sites[model])
 	}
 }

@@ -43,8 +43,11 @@ type Tree struct {
 	Configs []string        // .tenantlint.yaml files inside the module
 	Dirs    map[string]bool // directories with non-test Go files
 	Key     string
-	// Racy is set when a file changed too recently for Key to be
-	// trusted by a later run; then nothing is cached under it.
+	// Racy is set when a file changed too recently for its time and
+	// size to name its content; Key then includes the content of such
+	// files, so it can still be trusted (the module index is cached
+	// under it), but the standalone whole-run cache, which could not
+	// tell a later same-size rewrite, stores nothing for it.
 	Racy bool
 }
 
@@ -90,7 +93,14 @@ func Walk(root string) (*Tree, error) {
 		rel, _ := filepath.Rel(root, path)
 		fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
 		if time.Since(info.ModTime()) < racyWindow {
+			// A same-size rewrite could keep the time: the content
+			// itself goes into the key (as git re-hashes racy entries).
 			t.Racy = true
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "racy %x\n", sha256.Sum256(data))
 		}
 		switch {
 		case name == config.FileName:
@@ -252,9 +262,6 @@ func Cached(t *Tree, tests bool) (*Index, error) {
 // lacks it (the standalone driver builds it from its own listing).
 func CachedWith(t *Tree, tests bool, build func() (*Index, error)) (*Index, error) {
 	dir := CacheDir()
-	if t.Racy {
-		return build()
-	}
 	file := filepath.Join(dir, fmt.Sprintf("%s-tests=%v.json", t.Key, tests))
 	if ix, err := readIndex(file); err == nil {
 		return ix, nil

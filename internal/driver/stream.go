@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -113,6 +114,9 @@ func planUnits(listed []*index.Listed, tests, facts bool) ([]*unit, error) {
 		u := &unit{p: p, report: named}
 		units = append(units, u)
 		byID[p.ImportPath] = u
+	}
+	if !slices.ContainsFunc(units, func(u *unit) bool { return u.report }) {
+		return nil, errFallback // the go/packages driver words "no packages match"
 	}
 	if !facts {
 		return units, nil

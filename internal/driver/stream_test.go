@@ -2,6 +2,7 @@ package driver
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -391,4 +392,21 @@ func mustIndex(t *testing.T, dir string) map[string][]string {
 		t.Fatal(err)
 	}
 	return ix.Imports
+}
+
+// TestStreamFallsBackOnErrors: what the streaming driver cannot load is
+// reported by the go/packages driver, in its words: a type error with
+// its position, and patterns that match nothing.
+func TestStreamFallsBackOnErrors(t *testing.T) {
+	dir := generate(t, 2, 1)
+	edit(t, filepath.Join(dir, "nothing", "README"), "no Go files here\n")
+	if _, err := run(Options{Dir: dir}, []string{"./nothing/..."}, nil); err == nil || !strings.Contains(err.Error(), "no packages match ./nothing/...") {
+		t.Errorf("a pattern matching nothing gave %v", err)
+	}
+	edit(t, filepath.Join(dir, "internal/svc/s001/bad.go"), "package s001\n\nvar bad int = \"x\"\n")
+	_, err := run(Options{Dir: dir}, []string{"./..."}, nil)
+	var de *Error
+	if !errors.As(err, &de) || len(de.Msgs) != 1 || !strings.Contains(de.Msgs[0], "bad.go:3:15: cannot use \"x\"") {
+		t.Errorf("a type error gave %v", err)
+	}
 }

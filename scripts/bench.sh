@@ -13,6 +13,9 @@
 #   BENCH_DIR    work directory to use and keep (default: a temporary one,
 #                removed at the end)
 #   BENCH_OUT    also write the result table (markdown) to this file
+#   BENCH_REUSE  1: with BENCH_DIR, keep the module and primed GOCACHE of
+#                an earlier run of the same size (priming 800 packages
+#                takes minutes); the generator is deterministic
 #
 # What it does: builds bin/tenantlint and bin/benchgen, generates the
 # module (cmd/benchgen: N packages × F files and EXPECTED.json), primes a
@@ -60,10 +63,18 @@ $GO build -o "$ROOT/bin/" ./cmd/...
 BIN=$ROOT/bin
 case " $TOOLS " in *" tenantfix-"*) [ -x "$BIN/tenantfix" ] || die "BENCH_TOOLS names tenantfix but bin/tenantfix was not built" ;; esac
 
+REUSE=
 if [ -n "${BENCH_DIR:-}" ]; then
 	W=$BENCH_DIR
-	rm -rf "$W"
-	mkdir -p "$W"
+	if [ "${BENCH_REUSE:-}" = 1 ] && [ -d "$W/gocache-primed" ] &&
+		grep -q "\"packages\": $PKGS," "$W/mod/EXPECTED.json" 2>/dev/null &&
+		grep -q "\"files_per_package\": $FILES," "$W/mod/EXPECTED.json" 2>/dev/null; then
+		REUSE=1
+		find "$W" -maxdepth 1 -type f -delete
+	else
+		rm -rf "$W"
+		mkdir -p "$W"
+	fi
 else
 	W=$(mktemp -d "${TMPDIR:-/tmp}/tenantlint-bench.XXXXXX")
 	trap 'rm -rf "$W"' EXIT
@@ -73,14 +84,20 @@ PRIMED=$W/gocache-primed
 RESULTS=$W/results.txt
 : >"$RESULTS"
 
-echo "== generating $PKGS packages × $FILES files in $MOD"
-"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+if [ -n "$REUSE" ]; then
+	echo "== reusing the module and primed GOCACHE in $W"
+else
+	echo "== generating $PKGS packages × $FILES files in $MOD"
+	"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+fi
 EXPECTED=$MOD/EXPECTED.json
 TOTAL=$(sed -n 's/^  "total": \([0-9]*\),*$/\1/p' "$EXPECTED")
 [ -n "$TOTAL" ] || die "no total in $EXPECTED"
 
-echo "== priming a fresh GOCACHE with go build ./..."
-(cd "$MOD" && GOCACHE=$PRIMED "$TIME" -f '   go build: %e s wall, %U s user, %S s sys, %M KB peak RSS' $GO build ./...)
+if [ -z "$REUSE" ]; then
+	echo "== priming a fresh GOCACHE with go build ./..."
+	(cd "$MOD" && GOCACHE=$PRIMED "$TIME" -f '   go build: %e s wall, %U s user, %S s sys, %M KB peak RSS' $GO build ./...)
+fi
 
 # command TOOL: the command line of a tool, run in $MOD.
 command_of() {

@@ -213,6 +213,9 @@ func (s *streamer) run(units []*unit) {
 			defer wg.Done()
 			shared := index.NewExportImporter(s.byID)
 			for u := range ready {
+				if shared.Len() > index.MaxImported {
+					shared = index.NewExportImporter(s.byID) // bound what it holds
+				}
 				imp := shared
 				if u.p.ForTest != "" {
 					// A test variant sees other variants under the plain

@@ -111,6 +111,9 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 			defer wg.Done()
 			shared := NewExportImporter(byPath)
 			for i := range next {
+				if shared.Len() > MaxImported {
+					shared = NewExportImporter(byPath) // bound what it holds
+				}
 				imp := shared
 				if roots[i].ForTest != "" {
 					// A test variant sees other variants under the plain
@@ -329,6 +332,13 @@ func (imp *ExportImporter) For(from *Listed) types.Importer {
 		return imp.load(path, id)
 	})
 }
+
+// MaxImported is how many packages an importer may hold before a worker
+// replaces it: each module package's export data brings the declarations
+// of everything it references, so one importer kept for a whole module
+// of 800 packages held ~400 MiB; re-reading the standard library's export
+// data after a reset costs far less.
+const MaxImported = 150
 
 // Len is how many packages the importer holds.
 func (imp *ExportImporter) Len() int { return len(imp.pkgs) }

@@ -1,8 +1,11 @@
 // Package driver is the standalone analysis driver shared by tenantlint
-// and tenantfix: it loads packages (types from source for the packages
-// named, export data for their dependencies, test variants only when the
-// configuration checks tests), seeds the module index from what it loaded,
-// runs the analyzers and collects their findings.
+// and tenantfix. In a module it streams (see stream.go): it lists the
+// packages with go list, analyzes one package at a time from source
+// against its dependencies' export data, keeps only findings, statistics,
+// fixes and facts, and caches each package's result (pkgcache.go). Test
+// variants are analyzed only when the configuration checks tests. Outside
+// a module, and to report load errors, it uses go/packages and the
+// go/analysis checker, holding every package at once.
 package driver
 
 import (

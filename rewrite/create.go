@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/checker"
-
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
 )
@@ -18,14 +16,26 @@ import (
 // of generated files gets its repositories in a new, non-generated file
 // (generated files are never edited). The findings they cover are no
 // longer manual.
-func (p *Plan) addCreated(g *checker.Graph) error {
+func (p *Plan) addCreated(stats map[string]map[string]*lint.Stats) error {
 	byFile := map[string][]lint.NewDecl{}
 	seen := map[string]bool{}
-	for _, act := range g.Roots {
-		s, ok := act.Result.(*lint.Stats)
-		if !ok {
-			continue
+	pkgs := make([]string, 0, len(stats))
+	for pkg := range stats {
+		pkgs = append(pkgs, pkg)
+	}
+	sort.Strings(pkgs)
+	var all []*lint.Stats
+	for _, pkg := range pkgs {
+		checks := make([]string, 0, len(stats[pkg]))
+		for c := range stats[pkg] {
+			checks = append(checks, c)
 		}
+		sort.Strings(checks)
+		for _, c := range checks {
+			all = append(all, stats[pkg][c])
+		}
+	}
+	for _, s := range all {
 		for _, nd := range s.Creates {
 			path := filepath.Join(nd.Dir, nd.File)
 			if key := path + "\x00" + nd.Decl; !seen[key] {

@@ -52,14 +52,6 @@ type Plan struct {
 	Conflicts int              // fixes skipped because they overlapped others
 }
 
-// fix is one suggested fix with the check that made it.
-type fix struct {
-	check string
-	fset  *token.FileSet
-	sf    analysis.SuggestedFix
-	pos   token.Position
-}
-
 // Build merges the first suggested fix of every finding into new file
 // contents. Fixes that overlap an earlier one are skipped and counted;
 // identical edits (the same import added twice) coalesce, wraps nest (a
@@ -68,7 +60,7 @@ type fix struct {
 // their imports (see mergeImportDecls), so that one run does what a
 // second run would otherwise still find to do.
 func Build(res *driver.Result, root string) (*Plan, error) {
-	p, err := FromGraph(res.Graph, root)
+	p, err := FromFixes(res.Fixes, root)
 	if err != nil {
 		return nil, err
 	}
@@ -77,20 +69,29 @@ func Build(res *driver.Result, root string) (*Plan, error) {
 			p.Manual = append(p.Manual, f)
 		}
 	}
-	if err := p.addCreated(res.Graph); err != nil {
+	if err := p.addCreated(res.PackageStats); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
 // FromGraph builds the plan of the fixes suggested by the root actions of
-// an analysis graph, without the manual findings and the new files (Build
-// adds them from the driver's result: see addCreated). It is what Build
-// does for drivers other than the standalone one, such as the fuzz test's
-// in-process type checker.
+// an analysis graph (see FromFixes). It is what Build does for drivers
+// other than the standalone one, such as the fuzz test's in-process type
+// checker.
 func FromGraph(g *checker.Graph, root string) (*Plan, error) {
+	fixes, err := driver.FixesFromGraph(g)
+	if err != nil {
+		return nil, err
+	}
+	return FromFixes(fixes, root)
+}
+
+// FromFixes builds the plan of the driver's fixes (sorted, each once: see
+// driver.SortFixes), without the manual findings and the new files (Build
+// adds them from the driver's result: see addCreated).
+func FromFixes(fixes []driver.Fix, root string) (*Plan, error) {
 	p := &Plan{Root: root}
-	fixes := collectFixes(g)
 	edits := map[string][]udiff.Edit{}
 	olds := map[string][]byte{}
 	for _, fx := range fixes {
@@ -119,75 +120,37 @@ func FromGraph(g *checker.Graph, root string) (*Plan, error) {
 	return p, nil
 }
 
-func (p *Plan) count(fx fix) {
-	switch fx.check {
+func (p *Plan) count(fx driver.Fix) {
+	switch fx.Check {
 	case "tenantrepo":
 		p.Models++
 	case "tenantcache":
-		p.Keys += lint.WrappedKeys(fx.sf)
+		p.Keys += lint.WrappedKeys(analysis.SuggestedFix{Message: fx.FixMessage})
 	}
 }
 
-// collectFixes gathers each diagnostic's first fix once (a file seen in a
-// package and its test variant yields the same diagnostic twice), in a
-// deterministic order.
-func collectFixes(g *checker.Graph) []fix {
-	var out []fix
-	seen := map[string]bool{}
-	for _, act := range g.Roots {
-		for _, d := range act.Diagnostics {
-			if len(d.SuggestedFixes) == 0 {
-				continue
-			}
-			pos := act.Package.Fset.Position(d.Pos)
-			key := fmt.Sprintf("%s|%s|%s", act.Analyzer.Name, pos, d.Message)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			out = append(out, fix{check: act.Analyzer.Name, fset: act.Package.Fset, sf: d.SuggestedFixes[0], pos: pos})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].pos, out[j].pos
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
-		}
-		return out[i].check < out[j].check
-	})
-	return out
-}
-
-// fileEdits converts a fix's edits to byte offsets per file, reading
-// each file once and checking that it still has the size it was parsed
+// fileEdits converts a fix's edits to udiff edits per file, reading each
+// file once and checking that it still has the size it was analyzed
 // with. A wrap written as a replacement becomes two insertions (see
 // splitWrap).
-func fileEdits(fx fix, olds map[string][]byte) (map[string][]udiff.Edit, error) {
+func fileEdits(fx driver.Fix, olds map[string][]byte) (map[string][]udiff.Edit, error) {
 	out := map[string][]udiff.Edit{}
-	for _, e := range fx.sf.TextEdits {
-		tf := fx.fset.File(e.Pos)
-		if tf == nil {
-			return nil, fmt.Errorf("internal error: a fix edits a position outside any file")
-		}
-		name := tf.Name()
+	for _, e := range fx.Edits {
+		name := e.File
 		if _, ok := olds[name]; !ok {
 			data, err := os.ReadFile(name)
 			if err != nil {
 				return nil, fmt.Errorf("reading %s: %w", name, err)
 			}
-			if len(data) != tf.Size() {
+			if len(data) != e.Size {
 				return nil, fmt.Errorf("%s changed while it was being analyzed; run again", name)
 			}
 			olds[name] = data
 		}
-		end := e.End
-		if !end.IsValid() {
-			end = e.Pos
+		if len(olds[name]) != e.Size || e.Start < 0 || e.Start > e.End || e.End > e.Size {
+			return nil, fmt.Errorf("%s changed while it was being analyzed; run again", name)
 		}
-		ue := udiff.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)}
+		ue := udiff.Edit{Start: e.Start, End: e.End, New: e.New}
 		out[name] = append(out[name], splitWrap(ue, olds[name])...)
 	}
 	for _, es := range out {

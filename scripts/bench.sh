@@ -7,11 +7,15 @@
 #   BENCH_PKGS   service packages to generate (default 200)
 #   BENCH_FILES  files per package (default 5)
 #   BENCH_RUNS   measured runs of each tool and mode (default 3)
-#   BENCH_TOOLS  tools to run, in order (default "vet vettool tenantlint";
-#                also known: tenantfix-dry, tenantfix-verify)
+#   BENCH_TOOLS  tools to run, in order (default "vet vettool tenantlint
+#                tenantfix-dry tenantfix-verify")
+#   BENCH_EDIT   1 (default) adds the "edit" mode; 0 leaves it out
 #   BENCH_DIR    work directory to use and keep (default: a temporary one,
 #                removed at the end)
 #   BENCH_OUT    also write the result table (markdown) to this file
+#   BENCH_REUSE  1: with BENCH_DIR, keep the module and primed GOCACHE of
+#                an earlier run of the same size (priming 800 packages
+#                takes minutes); the generator is deterministic
 #
 # What it does: builds bin/tenantlint and bin/benchgen, generates the
 # module (cmd/benchgen: N packages × F files and EXPECTED.json), primes a
@@ -19,7 +23,12 @@
 # BENCH_RUNS times:
 #   cold  a copy of the primed GOCACHE (compile work shared, no vet
 #         results cached) and an empty TENANTLINT_CACHE;
-#   warm  the same command again on the caches the cold run left.
+#   warm  the same command again on the caches the cold run left;
+#   edit  the same command again after appending a function to one file
+#         of the middle service package (the file is put back after):
+#         what a run after a one-file change costs.
+# It also times the module index alone (`tenantlint -V=full`, which go
+# vet runs first, on an empty TENANTLINT_CACHE), BENCH_RUNS times.
 # Each run is measured with GNU time (wall, user+sys CPU of the whole
 # process tree, peak RSS of its largest process). The table gives medians
 # and each tool's ratio to plain `go vet ./...` in the same mode. Every
@@ -32,7 +41,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PKGS=${BENCH_PKGS:-200}
 FILES=${BENCH_FILES:-5}
 RUNS=${BENCH_RUNS:-3}
-TOOLS=${BENCH_TOOLS:-vet vettool tenantlint}
+TOOLS=${BENCH_TOOLS:-vet vettool tenantlint tenantfix-dry tenantfix-verify}
+EDIT=${BENCH_EDIT:-1}
 GO=${GO:-go}
 export GOTOOLCHAIN=local GOFLAGS= GOWORK=off TENANTLINT_CONFIG=
 
@@ -53,10 +63,18 @@ $GO build -o "$ROOT/bin/" ./cmd/...
 BIN=$ROOT/bin
 case " $TOOLS " in *" tenantfix-"*) [ -x "$BIN/tenantfix" ] || die "BENCH_TOOLS names tenantfix but bin/tenantfix was not built" ;; esac
 
+REUSE=
 if [ -n "${BENCH_DIR:-}" ]; then
 	W=$BENCH_DIR
-	rm -rf "$W"
-	mkdir -p "$W"
+	if [ "${BENCH_REUSE:-}" = 1 ] && [ -d "$W/gocache-primed" ] &&
+		grep -q "\"packages\": $PKGS," "$W/mod/EXPECTED.json" 2>/dev/null &&
+		grep -q "\"files_per_package\": $FILES," "$W/mod/EXPECTED.json" 2>/dev/null; then
+		REUSE=1
+		find "$W" -maxdepth 1 -type f -delete
+	else
+		rm -rf "$W"
+		mkdir -p "$W"
+	fi
 else
 	W=$(mktemp -d "${TMPDIR:-/tmp}/tenantlint-bench.XXXXXX")
 	trap 'rm -rf "$W"' EXIT
@@ -66,14 +84,20 @@ PRIMED=$W/gocache-primed
 RESULTS=$W/results.txt
 : >"$RESULTS"
 
-echo "== generating $PKGS packages × $FILES files in $MOD"
-"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+if [ -n "$REUSE" ]; then
+	echo "== reusing the module and primed GOCACHE in $W"
+else
+	echo "== generating $PKGS packages × $FILES files in $MOD"
+	"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+fi
 EXPECTED=$MOD/EXPECTED.json
 TOTAL=$(sed -n 's/^  "total": \([0-9]*\),*$/\1/p' "$EXPECTED")
 [ -n "$TOTAL" ] || die "no total in $EXPECTED"
 
-echo "== priming a fresh GOCACHE with go build ./..."
-(cd "$MOD" && GOCACHE=$PRIMED "$TIME" -f '   go build: %e s wall, %U s user, %S s sys, %M KB peak RSS' $GO build ./...)
+if [ -z "$REUSE" ]; then
+	echo "== priming a fresh GOCACHE with go build ./..."
+	(cd "$MOD" && GOCACHE=$PRIMED "$TIME" -f '   go build: %e s wall, %U s user, %S s sys, %M KB peak RSS' $GO build ./...)
+fi
 
 # command TOOL: the command line of a tool, run in $MOD.
 command_of() {
@@ -128,15 +152,42 @@ measure() {
 		"$tool" "$mode" "$run" "$wall" "$(echo "$user $sys" | awk '{print $1+$2}')" "$(echo "$rss" | awk '{print $1/1024}')" "$n"
 }
 
+# The file that the edit mode changes: in the middle package, so that
+# packages above it import it.
+EDITED=$MOD/internal/svc/s$(printf %03d $((PKGS / 2)))/models.go
+[ -f "$EDITED" ] || die "no $EDITED to edit"
+
+MODES="cold warm"
+[ "$EDIT" = 1 ] && MODES="cold warm edit"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== measuring: $RUNS runs of: $TOOLS (cold, then warm)"
+echo "== measuring: $RUNS runs of: $TOOLS ($MODES)"
 for run in $(seq 1 "$RUNS"); do
 	for tool in $TOOLS; do
 		rm -rf "$W/gocache" "$W/tlcache"
 		cp -a "$PRIMED" "$W/gocache"
 		measure "$tool" cold "$run"
 		measure "$tool" warm "$run"
+		if [ "$EDIT" = 1 ]; then
+			cp -p "$EDITED" "$W/edited.orig"
+			printf '\nfunc benchEdit%s%d() int { return %d }\n' "$(echo "$tool" | tr -d -)" "$run" "$run" >>"$EDITED"
+			measure "$tool" edit "$run"
+			cp -p "$W/edited.orig" "$EDITED"
+		fi
 	done
+done
+
+# The module index alone: what go vet's -V=full question costs the
+# vettool when nothing is cached (the index is built once per module
+# state and shared by every vet process).
+echo "== timing the module index (tenantlint -V=full, empty TENANTLINT_CACHE)"
+for run in $(seq 1 "$RUNS"); do
+	rm -rf "$W/gocache" "$W/tlcache"
+	cp -a "$PRIMED" "$W/gocache"
+	tf=$W/time.index.$run
+	(cd "$MOD" && GOCACHE=$W/gocache TENANTLINT_CACHE=$W/tlcache "$TIME" -o "$tf" -f '%e %U %S %M' "$BIN/tenantlint" -V=full >/dev/null)
+	read -r wall user sys rss < <(tail -n 1 "$tf")
+	echo "index x $run $wall $user $sys $rss -" >>"$RESULTS"
+	printf '   index run %d: %6.2f s wall %6.2f s cpu %7.1f MiB\n' "$run" "$wall" "$(echo "$user $sys" | awk '{print $1+$2}')" "$(echo "$rss" | awk '{print $1/1024}')"
 done
 rm -rf "$W/gocache" "$W/tlcache"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -159,7 +210,7 @@ table() {
 	echo
 	echo "| tool | mode | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall ÷ go vet | CPU ÷ go vet |"
 	echo "|---|---|---:|---:|---:|---:|---:|"
-	for mode in cold warm; do
+	for mode in $MODES; do
 		bwall=$(awk -v m=$mode '$1=="vet" && $2==m {print $4}' "$RESULTS" | median)
 		bcpu=$(awk -v m=$mode '$1=="vet" && $2==m {print $5+$6}' "$RESULTS" | median)
 		for tool in $TOOLS; do
@@ -173,6 +224,8 @@ table() {
 			}'
 		done
 	done
+	echo
+	awk '$1=="index" {print $4, $5+$6, $7/1024}' "$RESULTS" | sort -g | awk -v runs="$RUNS" '{w[NR]=$1; c[NR]=$2; r[NR]=$3} END {m=int((NR+1)/2); if (NR) printf "Module index alone (`tenantlint -V=full`, empty TENANTLINT_CACHE): %.2f s wall, %.2f s CPU, %.0f MiB (the run with the median wall time, of %d).\n", w[m], c[m], r[m], runs}'
 	echo
 	echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $($GO version | sed 's/^go version //'), $(uname -sr); load average $LOAD_BEFORE before the runs, $LOAD_AFTER after."
 }

@@ -59,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.files, "files", false, "with --verify: the arguments are file names (as git hooks pass them): check the packages of the Go files among them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
+	var prof driver.Profiles
+	prof.AddFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantfix [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -78,7 +80,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.restore != "" {
 		return t.restoreBackup()
 	}
-	return t.fix(fs.Args())
+	stop, err := prof.Start()
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	code := t.fix(fs.Args())
+	if err := stop(); err != nil {
+		return t.errorf("%v", err)
+	}
+	return code
 }
 
 // conflicts names the first pair of flags that exclude each other, or

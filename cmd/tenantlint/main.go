@@ -41,7 +41,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
 	fs := pflag.NewFlagSet("tenantlint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "use this .tenantlint.yaml instead of searching up from each package")
@@ -52,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var gating gate.Options
 	gating.Register(fs)
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
+	var prof driver.Profiles
+	prof.AddFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
@@ -74,6 +76,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
 		return 2
 	}
+	stop, err := prof.Start()
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+			code = 2
+		}
+	}()
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -85,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	opts := driver.Options{Config: *configPath, Checks: *checks}
+	opts := driver.Options{Config: *configPath, Checks: *checks, NoCache: *noCache}
 	findings, err := findingsFor(wd, opts, fs.Args(), *files, !*noCache)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)

@@ -15,6 +15,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/rewrite"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -220,7 +221,9 @@ func BenchmarkAnalyzePackage(b *testing.B) {
 
 // BenchmarkDriverRun measures the standalone driver end to end (go list,
 // parsing and type-checking from source, the index, both analyzers) on a
-// generated module of 50 packages; profile it with -cpuprofile.
+// generated module of 50 packages, with no result cache: the streaming
+// driver (the default) and the go/packages one it replaced; profile it
+// with -cpuprofile.
 func BenchmarkDriverRun(b *testing.B) {
 	dir := b.TempDir()
 	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 50, Files: 5})
@@ -230,14 +233,62 @@ func BenchmarkDriverRun(b *testing.B) {
 	goCmd(b, dir, "build", "./...")
 	b.Setenv("TENANTLINT_CACHE", b.TempDir())
 	b.Setenv("TENANTLINT_CONFIG", "")
-	b.ReportAllocs()
-	for b.Loop() {
-		res, err := driver.Run(driver.Options{Dir: dir}, []string{"./..."})
-		if err != nil {
-			b.Fatal(err)
+	for _, tc := range []struct {
+		name   string
+		legacy bool
+	}{{"stream", false}, {"legacy", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := driver.Run(driver.Options{Dir: dir, NoCache: true, Legacy: tc.legacy}, []string{"./..."})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Findings) != exp.Total {
+					b.Fatalf("%d findings, want %d", len(res.Findings), exp.Total)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRewriteFile measures the rewriter's cost per file: merging the
+// fixes of one generated file (a top-layer cache.go with its raw keys and
+// a models.go with its missing repositories), applying them, checking
+// that the result parses and is formatted, and rendering the diff.
+func BenchmarkRewriteFile(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 8, Files: 5}); err != nil {
+		b.Fatal(err)
+	}
+	b.Setenv("TENANTLINT_CACHE", b.TempDir())
+	b.Setenv("TENANTLINT_CONFIG", "")
+	res, err := driver.Run(driver.Options{Dir: dir, NoCache: true}, []string{"./..."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"cache.go", "models.go"} {
+		file := filepath.Join(dir, "internal", "svc", "s007", name)
+		var fixes []driver.Fix
+		for _, fx := range res.Fixes {
+			if fx.Pos.Filename == file {
+				fixes = append(fixes, fx)
+			}
 		}
-		if len(res.Findings) != exp.Total {
-			b.Fatalf("%d findings, want %d", len(res.Findings), exp.Total)
+		if len(fixes) == 0 {
+			b.Fatalf("no fixes in %s", file)
 		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				plan, err := rewrite.FromFixes(fixes, dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(plan.Files) != 1 || plan.Diff() == "" {
+					b.Fatalf("%d files changed, want 1", len(plan.Files))
+				}
+			}
+		})
 	}
 }

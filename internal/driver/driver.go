@@ -1,8 +1,11 @@
 // Package driver is the standalone analysis driver shared by tenantlint
-// and tenantfix: it loads packages (types from source for the packages
-// named, export data for their dependencies, test variants only when the
-// configuration checks tests), seeds the module index from what it loaded,
-// runs the analyzers and collects their findings.
+// and tenantfix. In a module it streams (see stream.go): it lists the
+// packages with go list, analyzes one package at a time from source
+// against its dependencies' export data, keeps only findings, statistics,
+// fixes and facts, and caches each package's result (pkgcache.go). Test
+// variants are analyzed only when the configuration checks tests. Outside
+// a module, and to report load errors, it uses go/packages and the
+// go/analysis checker, holding every package at once.
 package driver
 
 import (
@@ -32,15 +35,26 @@ type Options struct {
 	Dir    string   // working directory; "" means the current one
 	Config string   // --config; "" means search up from each package
 	Checks []string // analyzers to run; nil means all
+	// NoCache analyzes every package, ignoring and not writing the
+	// per-package result cache.
+	NoCache bool
+	// Legacy selects the go/packages driver, which holds every package
+	// at once (the streaming driver falls back to it to report load
+	// errors); for comparisons.
+	Legacy bool
 }
 
 // Result is what a run found.
 type Result struct {
-	Fset     *token.FileSet
-	Packages []*packages.Package
-	Graph    *checker.Graph
 	Findings []report.Finding // sorted, deduplicated, file names absolute
-	Stats    map[string]*lint.Stats
+	Fixes    []Fix            // each fixable finding's first fix, sorted (see SortFixes)
+	// Stats sums each check's statistics over the packages, by check.
+	Stats map[string]*lint.Stats
+	// PackageStats keeps them by package path, then check. A package
+	// analyzed with its tests counts once, from its test variant.
+	PackageStats map[string]map[string]*lint.Stats
+
+	analyzed []string // streaming driver: the packages not replayed from the cache
 }
 
 // Error is a load, configuration or analysis error: exit code 2.
@@ -71,6 +85,11 @@ func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
 
 // Run loads the packages matching patterns and analyzes them.
 func Run(opts Options, patterns []string) (*Result, error) {
+	return run(opts, patterns, nil)
+}
+
+// run is Run with extra analyzers (tests of the pass runner).
+func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, error) {
 	dir := opts.Dir
 	if dir == "" {
 		var err error
@@ -88,10 +107,38 @@ func Run(opts Options, patterns []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	analyzers = append(analyzers, extra...)
 	tests, err := wantTests(env, dir)
 	if err != nil {
 		return nil, &Error{Msgs: []string{err.Error()}}
 	}
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	if root := index.ModuleRoot(dir, ""); root != "" && !opts.Legacy {
+		var cache *pkgCache
+		if !opts.NoCache {
+			cache = newPkgCache(analyzerNames(analyzers), tests)
+		}
+		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache)
+		if !errors.Is(err, errFallback) {
+			return res, err
+		}
+	}
+	return runLegacy(env, analyzers, dir, tests, patterns)
+}
+
+func analyzerNames(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range closure(as) {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// runLegacy loads every package with go/packages and analyzes them with
+// the checker: all syntax and types are held at once.
+func runLegacy(env *lint.Env, analyzers []*analysis.Analyzer, dir string, tests bool, patterns []string) (*Result, error) {
 	pkgs, err := load(dir, tests, patterns)
 	if err != nil {
 		return nil, err
@@ -101,11 +148,11 @@ func Run(opts Options, patterns []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Packages: pkgs, Graph: graph, Stats: map[string]*lint.Stats{}}
-	if len(pkgs) > 0 {
-		res.Fset = pkgs[0].Fset
+	res := &Result{Stats: map[string]*lint.Stats{}}
+	if err := res.collect(graph); err != nil {
+		return nil, err
 	}
-	if err := res.collect(); err != nil {
+	if res.Fixes, err = FixesFromGraph(graph); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -210,7 +257,7 @@ func seedIndex(env *lint.Env, pkgs []*packages.Package, tests bool) {
 	}
 }
 
-func (r *Result) collect() error {
+func (r *Result) collect(g *checker.Graph) error {
 	var errs []string
 	seenErr := map[string]bool{}
 	var notFound []*config.NotFoundError
@@ -219,8 +266,8 @@ func (r *Result) collect() error {
 		pos        token.Position
 	}
 	seen := map[key]bool{}
-	shadowed := shadowedByTestVariant(r.Graph)
-	for _, act := range r.Graph.Roots {
+	shadowed := shadowedByTestVariant(g)
+	for _, act := range g.Roots {
 		name := act.Analyzer.Name
 		if act.Err != nil {
 			msg := act.Err.Error()
@@ -236,7 +283,7 @@ func (r *Result) collect() error {
 			continue
 		}
 		if s, ok := act.Result.(*lint.Stats); ok && !shadowed[act.Package.ID] {
-			r.addStats(name, s)
+			r.addStats(act.Package.PkgPath, name, s)
 		}
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
@@ -257,23 +304,6 @@ func (r *Result) collect() error {
 	}
 	report.Sort(r.Findings)
 	return nil
-}
-
-func (r *Result) addStats(check string, s *lint.Stats) {
-	t := r.Stats[check]
-	if t == nil {
-		t = new(lint.Stats)
-		r.Stats[check] = t
-	}
-	t.Models += s.Models
-	t.Covered += s.Covered
-	t.Global += s.Global
-	t.SuppressedModels += s.SuppressedModels
-	t.Calls += s.Calls
-	t.Scoped += s.Scoped
-	t.Fixable += s.Fixable
-	t.Manual += s.Manual
-	t.Suppressed += s.Suppressed
 }
 
 func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.Finding {

@@ -10,13 +10,16 @@ func EmptyResult() *Result {
 	return &Result{Stats: map[string]*lint.Stats{}}
 }
 
-// Merge adds the findings and counts of another run (of another module)
-// to r. Only the findings and the counts are merged: the packages and the
-// action graph stay those of r.
+// Merge adds the findings, fixes and counts of another run (of another
+// module) to r.
 func (r *Result) Merge(o *Result) {
 	r.Findings = append(r.Findings, o.Findings...)
 	report.Sort(r.Findings)
-	for check, s := range o.Stats {
-		r.addStats(check, s)
+	r.Fixes = append(r.Fixes, o.Fixes...)
+	r.Fixes = SortFixes(r.Fixes)
+	for pkg, checks := range o.PackageStats {
+		for check, s := range checks {
+			r.addStats(pkg, check, s)
+		}
 	}
 }

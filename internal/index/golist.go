@@ -3,6 +3,8 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"go/ast"
@@ -15,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -22,38 +25,81 @@ import (
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
-// listedPackage is the part of `go list -json` that the index needs.
-type listedPackage struct {
-	ImportPath      string
+// Listed is the part of `go list -json` that the index and the
+// standalone driver need.
+type Listed struct {
+	ImportPath      string // with a " [p.test]" suffix for test variants
 	Name            string
 	Dir             string
+	ForTest         string
+	GoFiles         []string
 	CompiledGoFiles []string
+	IgnoredGoFiles  []string
 	Export          string
-	Imports         []string
+	Imports         []string // import IDs, after ImportMap
 	ImportMap       map[string]string
 	DepOnly         bool
-	Error           *struct{ Err string }
+	Standard        bool
+	Module          *struct {
+		Path, Dir, GoVersion string
+		Main                 bool
+	}
+	Error      *struct{ Err string }
+	DepsErrors []*struct{ Err string }
 }
 
-// buildFast indexes the module without test files at a fraction of a
-// full load's cost: only package-level declarations matter, so function
-// bodies are not type-checked, dependencies come from the export data
-// that the build cache already holds, and each package's syntax is
-// dropped as soon as it is scanned.
-func buildFast(root string) (*Index, error) {
-	pkgs, err := goList(root)
+// PkgPath is the package path without a test variant's suffix.
+func (p *Listed) PkgPath() string {
+	if i := strings.IndexByte(p.ImportPath, ' '); i >= 0 {
+		return p.ImportPath[:i]
+	}
+	return p.ImportPath
+}
+
+// IsTestMain reports whether p is the generated main package of a test
+// binary, whose source lives in the build cache.
+func (p *Listed) IsTestMain() bool {
+	return p.Name == "main" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
+// Files returns p's compiled Go files as absolute paths.
+func (p *Listed) Files() []string {
+	out := make([]string, len(p.CompiledGoFiles))
+	for i, name := range p.CompiledGoFiles {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(p.Dir, name)
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// buildFast indexes the module at a fraction of a full load's cost: only
+// package-level declarations matter, so function bodies are not
+// type-checked, dependencies come from the export data that the build
+// cache already holds, and each package's syntax is dropped as soon as it
+// is scanned.
+func buildFast(root string, tests bool) (*Index, error) {
+	pkgs, err := List(root, tests, "./...")
 	if err != nil {
 		return nil, err
 	}
-	byPath := map[string]*listedPackage{}
-	var roots []*listedPackage
+	return FromList(root, tests, pkgs), nil
+}
+
+// FromList indexes the packages of a `go list -deps -export -compiled`
+// listing (see List): the packages named on the command line, with their
+// test variants when tests is set.
+func FromList(root string, tests bool, pkgs []*Listed) *Index {
+	byPath := map[string]*Listed{}
+	var roots []*Listed
 	for _, p := range pkgs {
 		byPath[p.ImportPath] = p
-		if !p.DepOnly {
+		if !p.DepOnly && !p.IsTestMain() {
 			roots = append(roots, p)
 		}
 	}
-	ix := &Index{Root: root, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
+	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
 	results := make([]scanned, len(roots))
 	var (
 		wg   sync.WaitGroup
@@ -63,9 +109,18 @@ func buildFast(root string) (*Index, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			imp := &exportImporter{fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
+			shared := NewExportImporter(byPath)
 			for i := range next {
-				results[i] = scanPackage(root, roots[i], imp)
+				if shared.Len() > MaxImported {
+					shared = NewExportImporter(byPath) // bound what it holds
+				}
+				imp := shared
+				if roots[i].ForTest != "" {
+					// A test variant sees other variants under the plain
+					// paths: its own importer, so none leak into the next.
+					imp = NewExportImporter(byPath)
+				}
+				results[i] = scanCached(root, roots[i], byPath, imp)
 			}
 		}()
 	}
@@ -76,33 +131,52 @@ func buildFast(root string) (*Index, error) {
 	wg.Wait()
 	seen := map[string]bool{}
 	for i, p := range roots {
-		imports := append([]string{}, p.Imports...) // [] as FromPackages writes it, for equal hashes
+		path := p.PkgPath()
+		set := map[string]bool{}
+		for _, q := range ix.Imports[path] {
+			set[q] = true
+		}
+		for _, q := range p.Imports {
+			if q != "C" {
+				set[(&Listed{ImportPath: q}).PkgPath()] = true
+			}
+		}
+		imports := make([]string, 0, len(set))
+		for q := range set {
+			imports = append(imports, q)
+		}
 		sort.Strings(imports)
-		ix.Imports[p.ImportPath] = imports
-		ix.Names[p.ImportPath] = p.Name
-		for _, s := range results[i].sites {
-			model := s.model
+		ix.Imports[path] = imports
+		ix.Names[path] = p.Name
+		for _, s := range results[i].Sites {
+			model := s.Model
 			key := model + "|" + s.Generic + "|" + s.Pos
 			if !seen[key] {
 				seen[key] = true
 				ix.Sites[model] = append(ix.Sites[model], s.Site)
 			}
 		}
-		for _, r := range results[i].repos {
-			ix.addRepo(r.MethodRepo, p.ImportPath, r.pos)
+		for _, r := range results[i].Repos {
+			ix.addRepo(r.MethodRepo, path, r.Position)
 		}
 	}
 	ix.finish()
-	return ix, nil
+	return ix
 }
 
-// goList lists the module's packages and their dependencies with export
-// data (compiling what the build cache lacks, as go vet would).
-func goList(root string) ([]*listedPackage, error) {
-	cmd := exec.Command("go", "list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Name,Dir,CompiledGoFiles,Export,Imports,ImportMap,DepOnly,Error", "./...")
-	cmd.Dir = root
-	cmd.Env = loadEnv(root)
+// List lists the packages matching patterns in dir and all their
+// dependencies, with export data (compiling what the build cache lacks,
+// as go vet would) and, when tests is set, the test variants.
+func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
+	args := []string{"list", "-e", "-deps", "-export", "-compiled",
+		"-json=ImportPath,Name,Dir,ForTest,GoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors"}
+	if tests {
+		args = append(args, "-test")
+	}
+	args = append(args, "--")
+	cmd := exec.Command("go", append(args, patterns...)...)
+	cmd.Dir = dir
+	cmd.Env = loadEnv(dir)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -110,55 +184,118 @@ func goList(root string) ([]*listedPackage, error) {
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("indexing module %s: %w", root, err)
+		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
 	}
-	var pkgs []*listedPackage
+	var pkgs []*Listed
 	dec := json.NewDecoder(bufio.NewReader(out))
 	for {
-		p := new(listedPackage)
+		p := new(Listed)
 		if err := dec.Decode(p); err == io.EOF {
 			break
 		} else if err != nil {
 			cmd.Wait()
-			return nil, fmt.Errorf("indexing module %s: reading go list: %w", root, err)
+			return nil, fmt.Errorf("listing packages in %s: reading go list: %w", dir, err)
 		}
 		pkgs = append(pkgs, p)
 	}
 	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("indexing module %s: go list: %v: %s", root, err, bytes.TrimSpace(stderr.Bytes()))
+		return nil, fmt.Errorf("listing packages in %s: go list: %v: %s", dir, err, bytes.TrimSpace(stderr.Bytes()))
 	}
 	return pkgs, nil
 }
 
 type scannedSite struct {
 	Site
-	model string
+	Model string `json:"model"`
+}
+
+// scanCached returns a package's sites from the on-disk cache, or scans
+// the package and stores them: after an edit, only the packages whose
+// files or imports' export data changed are scanned again. The key is
+// the package's identity, its files' contents and its imports' export
+// data (named by content in the build cache).
+func scanCached(root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) scanned {
+	key := scanKey(root, p, byPath)
+	file := ""
+	if key != "" {
+		file = filepath.Join(CacheDir(), "scans", key[:2], key+".json")
+		if data, err := os.ReadFile(file); err == nil {
+			var out scanned
+			if json.Unmarshal(data, &out) == nil {
+				return out
+			}
+		}
+	}
+	out := scanPackage(root, p, imp)
+	if file != "" {
+		if data, err := json.Marshal(out); err == nil && os.MkdirAll(filepath.Dir(file), 0o755) == nil {
+			writeBytesAtomic(file, data)
+		}
+	}
+	return out
+}
+
+func scanKey(root string, p *Listed, byPath map[string]*Listed) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", ToolIdentity(), root, p.ImportPath, p.Dir)
+	for _, name := range p.Files() {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "file %s %x\n", name, sha256.Sum256(data))
+	}
+	for _, id := range p.Imports {
+		dep := byPath[id]
+		if dep == nil {
+			if id == "unsafe" || id == "C" {
+				continue
+			}
+			return ""
+		}
+		fmt.Fprintf(h, "import %s %s\n", id, dep.Export)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// writeBytesAtomic writes a cache file; failing only costs time later.
+func writeBytesAtomic(path string, data []byte) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".scan-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+	}
 }
 
 // scannedRepo is a type described by its methods, with its position
 // resolved while the package's file set is at hand.
 type scannedRepo struct {
 	tenancy.MethodRepo
-	pos token.Position
+	Position token.Position
 }
 
-// scanned is what scanPackage finds in one package.
+// scanned is what scanPackage finds in one package; scanCached stores it
+// as JSON.
 type scanned struct {
-	sites []scannedSite
-	repos []scannedRepo
+	Sites []scannedSite
+	Repos []scannedRepo
 }
 
 // scanPackage type-checks one package's declarations (not its function
 // bodies) and lists its package-level instantiations and the types that
 // its methods describe. Type errors are ignored: the analysis of that
 // package reports them.
-func scanPackage(root string, p *listedPackage, imp *exportImporter) scanned {
-	fset := imp.fset
+func scanPackage(root string, p *Listed, imp *ExportImporter) scanned {
+	fset := imp.Fset
 	var files []*ast.File
-	for _, name := range p.CompiledGoFiles {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(p.Dir, name)
-		}
+	for _, name := range p.Files() {
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
@@ -166,58 +303,78 @@ func scanPackage(root string, p *listedPackage, imp *exportImporter) scanned {
 	}
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}}
 	conf := &types.Config{
-		Importer:         importerFor(imp, p),
+		Importer:         imp.For(p),
 		IgnoreFuncBodies: true,
 		FakeImportC:      true,
 		Error:            func(error) {},
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
-	conf.Check(p.ImportPath, fset, files, info)
+	conf.Check(p.PkgPath(), fset, files, info)
 	var out scanned
 	for _, in := range tenancy.PackageLevelInstances(files, info) {
 		pos := fset.Position(in.Pos)
-		out.sites = append(out.sites, scannedSite{
-			Site:  Site{Generic: in.Generic.String(), Pkg: p.ImportPath, Pos: relPos(root, pos)},
-			model: in.Model.String(),
+		out.Sites = append(out.Sites, scannedSite{
+			Site: Site{Generic: in.Generic.String(), Pkg: p.PkgPath(), Pos: relPos(root, pos),
+				Test: strings.HasSuffix(pos.Filename, "_test.go")},
+			Model: in.Model.String(),
 		})
 	}
-	for _, mr := range tenancy.MethodRepos(fset, files, info, false) {
-		out.repos = append(out.repos, scannedRepo{MethodRepo: mr, pos: fset.Position(mr.Pos)})
+	// A test variant's files are the tests the index was asked for.
+	for _, mr := range tenancy.MethodRepos(fset, files, info, p.ForTest != "") {
+		out.Repos = append(out.Repos, scannedRepo{MethodRepo: mr, Position: fset.Position(mr.Pos)})
 	}
 	return out
 }
 
-// exportImporter reads dependencies from the export data that go list
-// reported; one per worker, since reading export data fills its map.
-type exportImporter struct {
-	fset   *token.FileSet
-	byPath map[string]*listedPackage
+// ExportImporter reads dependencies from the export data that go list
+// reported. It remembers what it read, so one is needed per goroutine,
+// and one per test variant (which sees other variants under plain paths).
+type ExportImporter struct {
+	Fset   *token.FileSet
+	byPath map[string]*Listed
 	pkgs   map[string]*types.Package
+}
+
+// NewExportImporter returns an importer of the listed packages.
+func NewExportImporter(byPath map[string]*Listed) *ExportImporter {
+	return &ExportImporter{Fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
 }
 
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-func importerFor(imp *exportImporter, from *listedPackage) types.Importer {
+// For returns the importer that package from's imports go through.
+func (imp *ExportImporter) For(from *Listed) types.Importer {
 	return importerFunc(func(path string) (*types.Package, error) {
+		id := path
 		if mapped, ok := from.ImportMap[path]; ok {
-			path = mapped
+			id = mapped
 		}
-		return imp.load(path)
+		return imp.load(path, id)
 	})
 }
 
-func (imp *exportImporter) load(path string) (*types.Package, error) {
+// MaxImported is how many packages an importer may hold before a worker
+// replaces it: each module package's export data brings the declarations
+// of everything it references, so one importer kept for a whole module
+// of 800 packages held ~400 MiB; re-reading the standard library's export
+// data after a reset costs far less.
+const MaxImported = 150
+
+// Len is how many packages the importer holds.
+func (imp *ExportImporter) Len() int { return len(imp.pkgs) }
+
+func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
 	}
 	if p, ok := imp.pkgs[path]; ok && p.Complete() {
 		return p, nil
 	}
-	lp, ok := imp.byPath[path]
+	lp, ok := imp.byPath[id]
 	if !ok || lp.Export == "" {
-		return nil, fmt.Errorf("no export data for %s", path)
+		return nil, fmt.Errorf("no export data for %s", id)
 	}
 	f, err := os.Open(lp.Export)
 	if err != nil {
@@ -226,7 +383,7 @@ func (imp *exportImporter) load(path string) (*types.Package, error) {
 	defer f.Close()
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %w", path, err)
+		return nil, fmt.Errorf("reading export data of %s: %w", id, err)
 	}
-	return gcexportdata.Read(r, imp.fset, imp.pkgs, path)
+	return gcexportdata.Read(r, imp.Fset, imp.pkgs, path)
 }

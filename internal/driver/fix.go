@@ -1,0 +1,95 @@
+package driver
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// Fix is the first suggested fix of one diagnostic, as text edits on the
+// bytes the analysis saw: what tenantfix needs once the syntax and types
+// it came from are gone.
+type Fix struct {
+	Check      string         // the analyzer
+	Pos        token.Position // the diagnostic's position
+	Message    string         // the diagnostic's message
+	FixMessage string         // the suggested fix's message
+	Edits      []TextEdit
+}
+
+// TextEdit replaces bytes [Start, End) of File with New.
+type TextEdit struct {
+	File       string // absolute
+	Size       int    // the file's size when it was analyzed
+	Start, End int
+	New        string
+}
+
+// FixOf converts a diagnostic's first suggested fix, if it has one.
+func FixOf(fset *token.FileSet, check string, d analysis.Diagnostic) (Fix, bool, error) {
+	if len(d.SuggestedFixes) == 0 {
+		return Fix{}, false, nil
+	}
+	sf := d.SuggestedFixes[0]
+	fx := Fix{Check: check, Pos: fset.Position(d.Pos), Message: d.Message, FixMessage: sf.Message}
+	for _, e := range sf.TextEdits {
+		tf := fset.File(e.Pos)
+		if tf == nil {
+			return Fix{}, false, fmt.Errorf("internal error: a fix of %s edits a position outside any file", check)
+		}
+		end := e.End
+		if !end.IsValid() {
+			end = e.Pos
+		}
+		fx.Edits = append(fx.Edits, TextEdit{File: tf.Name(), Size: tf.Size(),
+			Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
+	}
+	return fx, true, nil
+}
+
+// FixesFromGraph lists the fixes of an analysis graph's root actions, each
+// diagnostic's once, sorted (see SortFixes).
+func FixesFromGraph(g *checker.Graph) ([]Fix, error) {
+	var out []Fix
+	for _, act := range g.Roots {
+		for _, d := range act.Diagnostics {
+			fx, ok, err := FixOf(act.Package.Fset, act.Analyzer.Name, d)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, fx)
+			}
+		}
+	}
+	return SortFixes(out), nil
+}
+
+// SortFixes drops repeated fixes (a file seen in a package and its test
+// variant yields the same diagnostic twice) and orders the rest by file,
+// offset and check, so that merging them is deterministic.
+func SortFixes(fixes []Fix) []Fix {
+	seen := map[string]bool{}
+	out := fixes[:0]
+	for _, fx := range fixes {
+		key := fmt.Sprintf("%s|%s|%s", fx.Check, fx.Pos, fx.Message)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, fx)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		return out[i].Check < out[j].Check
+	})
+	return out
+}

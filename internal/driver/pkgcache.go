@@ -1,0 +1,136 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+
+	"github.com/tenantlint/tenantlint/internal/index"
+)
+
+// pkgCache keeps each package's analysis result (findings, statistics,
+// fixes, facts) between standalone runs, keyed like the go command keys
+// its actions: by everything the result depends on. After an edit, only
+// the packages whose key changed are analyzed again: the edited package,
+// and those whose dependencies' export data or facts changed with it.
+type pkgCache struct {
+	dir  string
+	base string // what every key shares: tool, go, flags
+}
+
+// newPkgCache returns the cache of a run of the analyzers named checks.
+func newPkgCache(checks []string, tests bool) *pkgCache {
+	h := sha256.New()
+	fmt.Fprintf(h, "tenantlint package results v1\n%s\n%s %s/%s\n", index.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOROOT", "GOTOOLCHAIN", "TENANTLINT_CONFIG"} {
+		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
+	}
+	fmt.Fprintf(h, "checks=%q tests=%v\n", checks, tests)
+	return &pkgCache{dir: filepath.Join(index.CacheDir(), "packages"), base: hex.EncodeToString(h.Sum(nil))}
+}
+
+// key names a unit's result, or is "" when an input cannot be read (then
+// the unit is analyzed and not stored). It covers the unit's identity,
+// the content of each of its files, each import's export data (whose
+// file name in the build cache is its content hash) and facts, the
+// configuration that applies (its file's content, and the override's),
+// and the module index the analyzers consult (a repository added in
+// another package changes the index and so every key).
+func (c *pkgCache) key(s *streamer, u *unit) string {
+	p := u.p
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\nid=%s dir=%s fortest=%s report=%v\n", c.base, p.ImportPath, p.Dir, p.ForTest, u.report)
+	for _, name := range p.Files() {
+		if !hashFile(h, name) {
+			return ""
+		}
+	}
+	factsOf := map[string]string{}
+	for _, d := range u.deps {
+		factsOf[d.p.ImportPath] = d.factsID
+	}
+	imports := append([]string(nil), p.Imports...)
+	sort.Strings(imports)
+	for _, id := range imports {
+		dep := s.byID[id]
+		if dep == nil || (dep.Export == "" && id != "unsafe" && id != "C") {
+			return ""
+		}
+		fmt.Fprintf(h, "import %s %s facts=%s\n", id, dep.Export, factsOf[id])
+	}
+	cfg, err := s.env.Loader.ForDir(p.Dir)
+	if err != nil {
+		return "" // reported by the analysis, never stored
+	}
+	fmt.Fprintf(h, "config %s\n", cfg.Path)
+	if !hashFile(h, cfg.Path) {
+		return ""
+	}
+	if o := s.env.Loader.Override; o != "" && !hashFile(h, o) {
+		return ""
+	}
+	ix, err := s.env.Index.Get(index.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
+	if err != nil {
+		return ""
+	}
+	fmt.Fprintf(h, "index %s\n", ix.Hash)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashFile(h hash.Hash, name string) bool {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	fmt.Fprintf(h, "file %s %x\n", name, sha256.Sum256(data))
+	return true
+}
+
+func (c *pkgCache) file(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".json")
+}
+
+func (c *pkgCache) load(key string) (*unitResult, bool) {
+	if key == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.file(key))
+	if err != nil {
+		return nil, false
+	}
+	out := new(unitResult)
+	if err := json.Unmarshal(data, out); err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// store writes a unit's result; failing to only costs a later run time.
+func (c *pkgCache) store(key string, out *unitResult) {
+	data, err := json.Marshal(out)
+	if err != nil {
+		return
+	}
+	file := c.file(key)
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".pkg-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		os.Remove(tmp.Name())
+	}
+}

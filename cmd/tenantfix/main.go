@@ -180,6 +180,15 @@ func (t *tool) fix(patterns []string) int {
 	if err != nil {
 		return t.errorf("%v", err)
 	}
+	key, cacheable := "", false
+	if t.o.dryRun {
+		key, cacheable = t.dryRunKey(wd, patterns)
+		if cacheable {
+			if plan, diff, ok := loadPlan(key); ok {
+				return t.printDryRun(plan, diff, wd)
+			}
+		}
+	}
 	t.progress.set("loading and analyzing packages")
 	res, err := t.analyze(wd, patterns)
 	if err != nil {
@@ -194,10 +203,11 @@ func (t *tool) fix(patterns []string) int {
 		return t.errorf("%v", err)
 	}
 	if t.o.dryRun {
-		t.progress.clear()
-		io.WriteString(t.stdout, plan.Diff())
-		t.summary(plan, wd, "to change")
-		return 0
+		diff := plan.Diff()
+		if cacheable {
+			storePlan(key, plan, diff)
+		}
+		return t.printDryRun(plan, diff, wd)
 	}
 	if len(plan.Files) == 0 {
 		t.summary(plan, wd, "to change")

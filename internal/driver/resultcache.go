@@ -114,18 +114,19 @@ func goIdentity() string {
 	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
 }
 
-func resultFile(key string) string {
-	return filepath.Join(index.CacheDir(), "results", key+".json")
+// resultFile is where a whole-run result is cached; findings keep the
+// plain name that earlier versions used.
+func resultFile(key, kind string) string {
+	if kind == "findings" {
+		return filepath.Join(index.CacheDir(), "results", key+".json")
+	}
+	return filepath.Join(index.CacheDir(), "results", key+"-"+kind+".json")
 }
 
 // LoadResult returns the findings cached under key.
 func LoadResult(key string) ([]report.Finding, bool) {
-	data, err := os.ReadFile(resultFile(key))
-	if err != nil {
-		return nil, false
-	}
 	var fs []report.Finding
-	if err := json.Unmarshal(data, &fs); err != nil {
+	if !LoadValue(key, "findings", &fs) {
 		return nil, false
 	}
 	for i := range fs {
@@ -142,11 +143,24 @@ func StoreResult(key string, fs []report.Finding) {
 	if fs == nil {
 		fs = []report.Finding{}
 	}
-	data, err := json.Marshal(fs)
+	StoreValue(key, "findings", fs)
+}
+
+// LoadValue reads into v what StoreValue stored under key for kind (a
+// tool's own whole-run result, such as tenantfix's dry-run plan).
+func LoadValue(key, kind string, v any) bool {
+	data, err := os.ReadFile(resultFile(key, kind))
+	return err == nil && json.Unmarshal(data, v) == nil
+}
+
+// StoreValue caches v under key for kind; failing to do so only costs
+// the next run its speed.
+func StoreValue(key, kind string, v any) {
+	data, err := json.Marshal(v)
 	if err != nil {
 		return
 	}
-	file := resultFile(key)
+	file := resultFile(key, kind)
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return
 	}

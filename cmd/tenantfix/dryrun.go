@@ -1,0 +1,73 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/report"
+	"github.com/tenantlint/tenantlint/rewrite"
+)
+
+// cachedPlan is what a --dry-run prints, kept so that a run whose inputs
+// did not change (driver.ResultKey) replays it instead of analyzing,
+// merging, formatting and diffing every file again: the fixer's warm cost
+// then matches tenantlint's.
+type cachedPlan struct {
+	Diff                    string
+	Files                   []cachedFile
+	Models, Keys, Conflicts int
+	Manual                  []report.Finding
+}
+
+type cachedFile struct {
+	Rel     string
+	Created bool
+}
+
+const dryRunKind = "tenantfix-dry-run"
+
+// dryRunKey is the whole-run key of a --dry-run over patterns, or false
+// when the run cannot be cached (see driver.ResultKey); --files runs,
+// which span modules, are never cached.
+func (t *tool) dryRunKey(wd string, patterns []string) (string, bool) {
+	if t.o.files {
+		return "", false
+	}
+	return driver.ResultKey(wd, driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)
+}
+
+// loadPlan returns the cached --dry-run output under key, as a plan with
+// the summary's fields filled, and its diff.
+func loadPlan(key string) (*rewrite.Plan, string, bool) {
+	var c cachedPlan
+	if !driver.LoadValue(key, dryRunKind, &c) {
+		return nil, "", false
+	}
+	for _, f := range c.Manual {
+		if _, err := os.Stat(f.File); err != nil {
+			return nil, "", false // defensive: a finding's file vanished
+		}
+	}
+	p := &rewrite.Plan{Models: c.Models, Keys: c.Keys, Conflicts: c.Conflicts, Manual: c.Manual}
+	for _, f := range c.Files {
+		p.Files = append(p.Files, &rewrite.FileChange{Rel: f.Rel, Created: f.Created})
+	}
+	return p, c.Diff, true
+}
+
+func storePlan(key string, p *rewrite.Plan, diff string) {
+	c := cachedPlan{Diff: diff, Models: p.Models, Keys: p.Keys, Conflicts: p.Conflicts, Manual: p.Manual}
+	for _, f := range p.Files {
+		c.Files = append(c.Files, cachedFile{Rel: f.Rel, Created: f.Created})
+	}
+	driver.StoreValue(key, dryRunKind, c)
+}
+
+// printDryRun writes the diff and the summary of a --dry-run.
+func (t *tool) printDryRun(p *rewrite.Plan, diff, wd string) int {
+	t.progress.clear()
+	io.WriteString(t.stdout, diff)
+	t.summary(p, wd, "to change")
+	return 0
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDryRunCache: a --dry-run whose inputs did not change replays the
+// previous one's output (proved by planting a line in the cached diff);
+// files written moments ago, an edit, or another flag analyze again, and
+// the replay prints what a fresh run prints.
+func TestDryRunCache(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t)
+	cache := []string{"TENANTLINT_CACHE=" + t.TempDir()}
+	cacheDir := filepath.Join(strings.TrimPrefix(cache[0], "TENANTLINT_CACHE="), "results")
+	dryRun := func(args ...string) result {
+		t.Helper()
+		r := command(t, dir, cache, fixBin, append([]string{"--dry-run"}, args...)...)
+		mustCode(t, r, 0, "tenantfix --dry-run")
+		return r
+	}
+	stored := func() []string {
+		t.Helper()
+		files, err := filepath.Glob(filepath.Join(cacheDir, "*-tenantfix-dry-run.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+
+	racy := dryRun()
+	if files := stored(); len(files) != 0 {
+		t.Fatalf("a run over files written just now was cached: %v", files)
+	}
+	backdateTree(t, dir)
+	first := dryRun()
+	if first.stdout != racy.stdout || first.stderr != racy.stderr {
+		t.Fatalf("the same module gave another dry run:\n%s\n%s", first.stdout, racy.stdout)
+	}
+	files := stored()
+	if len(files) != 1 {
+		t.Fatalf("cached dry runs: %v", files)
+	}
+	replay := dryRun()
+	if replay.stdout != first.stdout || replay.stderr != first.stderr {
+		t.Errorf("replayed dry run differs:\n%s%s\nwant:\n%s%s", replay.stdout, replay.stderr, first.stdout, first.stderr)
+	}
+
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	planted := strings.Replace(string(data), `"Diff":"`, `"Diff":"PLANTED\n`, 1)
+	if planted == string(data) {
+		t.Fatalf("no diff in the cached plan: %s", data)
+	}
+	if err := os.WriteFile(files[0], []byte(planted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := dryRun(); !strings.HasPrefix(r.stdout, "PLANTED\n") {
+		t.Fatalf("an unchanged module was analyzed again instead of replayed:\n%s", r.stdout)
+	}
+	if r := dryRun("--checks", "tenantcache"); strings.Contains(r.stdout, "PLANTED") {
+		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)
+	}
+
+	path := filepath.Join(dir, "kv", "kv.go")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(src, "\n// edited\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	backdateTree(t, dir)
+	if r := dryRun(); strings.Contains(r.stdout, "PLANTED") || !strings.Contains(r.stdout, "+++ b/") {
+		t.Errorf("an edited module replayed a stale dry run:\n%s", r.stdout)
+	}
+}
+
+// backdateTree sets every file's modification time an hour back, as if
+// the module had been written long before the run.
+func backdateTree(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/rewrite"
 )
@@ -25,12 +26,15 @@ type cachedFile struct {
 	Created bool
 }
 
-const dryRunKind = "tenantfix-dry-run"
+const (
+	dryRunKind = "tenantfix-dry-run"
+	verifyKind = "tenantfix-verify"
+)
 
-// dryRunKey is the whole-run key of a --dry-run over patterns, or false
-// when the run cannot be cached (see driver.ResultKey); --files runs,
-// which span modules, are never cached.
-func (t *tool) dryRunKey(wd string, patterns []string) (string, bool) {
+// runKey is the whole-run key of a --dry-run or --verify over patterns,
+// or false when the run cannot be cached (see driver.ResultKey); --files
+// runs, which span modules, are never cached.
+func (t *tool) runKey(wd string, patterns []string) (string, bool) {
 	if t.o.files {
 		return "", false
 	}
@@ -62,6 +66,35 @@ func storePlan(key string, p *rewrite.Plan, diff string) {
 		c.Files = append(c.Files, cachedFile{Rel: f.Rel, Created: f.Created})
 	}
 	driver.StoreValue(key, dryRunKind, c)
+}
+
+// cachedVerify is what --verify reports before its gate (baseline,
+// --new-from-rev) applies: the findings and the checks' totals.
+type cachedVerify struct {
+	Findings []report.Finding
+	Stats    map[string]*lint.Stats
+}
+
+// loadVerify returns the cached analysis of a --verify run under key.
+func loadVerify(key string) (*driver.Result, bool) {
+	var c cachedVerify
+	if !driver.LoadValue(key, verifyKind, &c) || c.Stats == nil {
+		return nil, false
+	}
+	for _, f := range c.Findings {
+		if _, err := os.Stat(f.File); err != nil {
+			return nil, false // defensive: a finding's file vanished
+		}
+	}
+	return &driver.Result{Findings: c.Findings, Stats: c.Stats}, true
+}
+
+func storeVerify(key string, res *driver.Result) {
+	findings := res.Findings
+	if findings == nil {
+		findings = []report.Finding{}
+	}
+	driver.StoreValue(key, verifyKind, cachedVerify{Findings: findings, Stats: res.Stats})
 }
 
 // printDryRun writes the diff and the summary of a --dry-run.

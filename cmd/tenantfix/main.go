@@ -181,12 +181,18 @@ func (t *tool) fix(patterns []string) int {
 		return t.errorf("%v", err)
 	}
 	key, cacheable := "", false
-	if t.o.dryRun {
-		key, cacheable = t.dryRunKey(wd, patterns)
-		if cacheable {
-			if plan, diff, ok := loadPlan(key); ok {
-				return t.printDryRun(plan, diff, wd)
-			}
+	root := index.ModuleRoot(wd, wd)
+	if t.o.dryRun || t.o.verify {
+		key, cacheable = t.runKey(wd, patterns)
+	}
+	if cacheable && t.o.dryRun {
+		if plan, diff, ok := loadPlan(key); ok {
+			return t.printDryRun(plan, diff, wd)
+		}
+	}
+	if cacheable && t.o.verify {
+		if res, ok := loadVerify(key); ok {
+			return t.verify(res, wd, root)
 		}
 	}
 	t.progress.set("loading and analyzing packages")
@@ -194,8 +200,10 @@ func (t *tool) fix(patterns []string) int {
 	if err != nil {
 		return t.loadError(err)
 	}
-	root := index.ModuleRoot(wd, wd)
 	if t.o.verify {
+		if cacheable {
+			storeVerify(key, res)
+		}
 		return t.verify(res, wd, root)
 	}
 	plan, err := rewrite.Build(res, root)

@@ -33,9 +33,9 @@ const (
 
 // runKey is the whole-run key of a --dry-run or --verify over patterns,
 // or false when the run cannot be cached (see driver.ResultKey); --files
-// runs, which span modules, are never cached.
+// runs, which span modules, and --no-cache runs are never cached.
 func (t *tool) runKey(wd string, patterns []string) (string, bool) {
-	if t.o.files {
+	if t.o.files || t.o.noCache {
 		return "", false
 	}
 	return driver.ResultKey(wd, driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)

@@ -65,6 +65,9 @@ func TestDryRunCache(t *testing.T) {
 	if r := dryRun(); !strings.HasPrefix(r.stdout, "PLANTED\n") {
 		t.Fatalf("an unchanged module was analyzed again instead of replayed:\n%s", r.stdout)
 	}
+	if r := dryRun("--no-cache"); r.stdout != first.stdout {
+		t.Errorf("--no-cache:\n%s\nwant:\n%s", r.stdout, first.stdout)
+	}
 	if r := dryRun("--checks", "tenantcache"); strings.Contains(r.stdout, "PLANTED") {
 		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)
 	}
@@ -140,6 +143,9 @@ func TestVerifyCache(t *testing.T) {
 	}
 	if r := verify("--format", "json"); !strings.Contains(r.stdout, `"planted"`) {
 		t.Errorf("--format does not change the analysis; the replay should be used:\n%s", r.stdout)
+	}
+	if r := verify("--no-cache"); r.stdout != first.stdout {
+		t.Errorf("--no-cache:\n%s\nwant:\n%s", r.stdout, first.stdout)
 	}
 	if r := verify("--checks", "tenantcache"); strings.Contains(r.stdout, "planted") {
 		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)

@@ -37,7 +37,7 @@ func main() {
 
 type options struct {
 	dryRun, verify, force, verbose, quiet bool
-	files                                 bool
+	files, noCache                        bool
 	checks                                []string
 	backupDir, restore, config, format    string
 	gating                                gate.Options // --verify's --baseline, --write-baseline, --new-from-rev
@@ -59,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.files, "files", false, "with --verify: the arguments are file names (as git hooks pass them): check the packages of the Go files among them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
+	fs.BoolVar(&o.noCache, "no-cache", false, "analyze even when nothing changed since a run with the same inputs")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() {

@@ -117,20 +117,5 @@ func (c *pkgCache) store(key string, out *unitResult) {
 	if err != nil {
 		return
 	}
-	file := c.file(key)
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".pkg-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		os.Remove(tmp.Name())
-	}
+	_ = index.WriteCacheFile(c.file(key), data)
 }

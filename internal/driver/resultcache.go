@@ -160,20 +160,5 @@ func StoreValue(key, kind string, v any) {
 	if err != nil {
 		return
 	}
-	file := resultFile(key, kind)
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".result-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		os.Remove(tmp.Name())
-	}
+	_ = index.WriteCacheFile(resultFile(key, kind), data)
 }

@@ -228,8 +228,8 @@ func scanCached(root string, p *Listed, byPath map[string]*Listed, imp *ExportIm
 	}
 	out := scanPackage(root, p, imp)
 	if file != "" {
-		if data, err := json.Marshal(out); err == nil && os.MkdirAll(filepath.Dir(file), 0o755) == nil {
-			writeBytesAtomic(file, data)
+		if data, err := json.Marshal(out); err == nil {
+			_ = WriteCacheFile(file, data)
 		}
 	}
 	return out
@@ -256,22 +256,6 @@ func scanKey(root string, p *Listed, byPath map[string]*Listed) string {
 		fmt.Fprintf(h, "import %s %s\n", id, dep.Export)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// writeBytesAtomic writes a cache file; failing only costs time later.
-func writeBytesAtomic(path string, data []byte) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".scan-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-	}
 }
 
 // scannedRepo is a type described by its methods, with its position

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -248,7 +249,7 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 	}
 	ix, err := Cached(t, tests)
 	if err == nil && shared != "" {
-		_ = writeFileAtomic(shared, ix)
+		_ = writeIndex(shared, ix)
 	}
 	return ix, err
 }
@@ -280,7 +281,7 @@ func CachedWith(t *Tree, tests bool, build func() (*Index, error)) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	_ = writeFileAtomic(file, ix)
+	_ = writeIndex(file, ix)
 	return ix, nil
 }
 
@@ -300,26 +301,36 @@ func readIndex(path string) (*Index, error) {
 	return ix, nil
 }
 
-func writeFileAtomic(path string, ix *Index) error {
+func writeIndex(path string, ix *Index) error {
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(ix); err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".index-*")
+	return WriteCacheFile(path, buf.Bytes())
+}
+
+// WriteCacheFile writes a file of the tool's cache through a temporary
+// file and a rename, creating its folder, so that concurrent readers see
+// the whole file or none. Callers may ignore the error: a missing entry
+// only costs a later run time.
+func WriteCacheFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".cache-*")
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return errors.Join(werr, cerr)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // Covers reports whether the loaded packages include every package

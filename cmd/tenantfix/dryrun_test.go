@@ -1,12 +1,12 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // TestDryRunCache: a --dry-run whose inputs did not change replays the
@@ -37,7 +37,7 @@ func TestDryRunCache(t *testing.T) {
 	if files := stored(); len(files) != 0 {
 		t.Fatalf("a run over files written just now was cached: %v", files)
 	}
-	backdateTree(t, dir)
+	backdate(t, dir)
 	first := dryRun()
 	if first.stdout != racy.stdout || first.stderr != racy.stderr {
 		t.Fatalf("the same module gave another dry run:\n%s\n%s", first.stdout, racy.stdout)
@@ -80,74 +80,16 @@ func TestDryRunCache(t *testing.T) {
 	if err := os.WriteFile(path, append(src, "\n// edited\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	backdateTree(t, dir)
+	backdate(t, dir)
 	if r := dryRun(); strings.Contains(r.stdout, "PLANTED") || !strings.Contains(r.stdout, "+++ b/") {
 		t.Errorf("an edited module replayed a stale dry run:\n%s", r.stdout)
 	}
 }
 
-// backdateTree sets every file's modification time an hour back, as if
-// the module had been written long before the run.
-func backdateTree(t *testing.T, dir string) {
+// backdate dates every file of dir an hour back (see testfs.Backdate).
+func backdate(t *testing.T, dir string) {
 	t.Helper()
-	old := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		return os.Chtimes(path, old, old)
-	})
-	if err != nil {
+	if err := testfs.Backdate(dir); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestVerifyCache: --verify replays an unchanged run's findings and
-// totals (proved by planting a finding), prints what a fresh run prints,
-// and still applies the gate flags to the replayed findings.
-func TestVerifyCache(t *testing.T) {
-	t.Parallel()
-	dir := writeModule(t)
-	cache := []string{"TENANTLINT_CACHE=" + t.TempDir()}
-	cacheDir := filepath.Join(strings.TrimPrefix(cache[0], "TENANTLINT_CACHE="), "results")
-	verify := func(args ...string) result {
-		t.Helper()
-		r := command(t, dir, cache, fixBin, append([]string{"--verify"}, args...)...)
-		mustCode(t, r, 1, "tenantfix --verify")
-		return r
-	}
-	backdateTree(t, dir)
-	first := verify()
-	files, err := filepath.Glob(filepath.Join(cacheDir, "*-tenantfix-verify.json"))
-	if err != nil || len(files) != 1 {
-		t.Fatalf("cached verify runs: %v %v", files, err)
-	}
-	replay := verify()
-	if replay.stdout != first.stdout || replay.stderr != first.stderr {
-		t.Errorf("replayed --verify differs:\n%s%s\nwant:\n%s%s", replay.stdout, replay.stderr, first.stdout, first.stderr)
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	marker := `{"check":"tenantcache","file":"` + filepath.Join(dir, "go.mod") + `","line":1,"column":1,"message":"planted","fix":"manual"},`
-	planted := strings.Replace(string(data), `"Findings":[`, `"Findings":[`+marker, 1)
-	if planted == string(data) {
-		t.Fatalf("no findings in the cached run: %s", data)
-	}
-	if err := os.WriteFile(files[0], []byte(planted), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if r := verify(); !strings.Contains(r.stdout, "go.mod:1:1: planted (tenantcache)") {
-		t.Fatalf("an unchanged module was analyzed again instead of replayed:\n%s", r.stdout)
-	}
-	if r := verify("--format", "json"); !strings.Contains(r.stdout, `"planted"`) {
-		t.Errorf("--format does not change the analysis; the replay should be used:\n%s", r.stdout)
-	}
-	if r := verify("--no-cache"); r.stdout != first.stdout {
-		t.Errorf("--no-cache:\n%s\nwant:\n%s", r.stdout, first.stdout)
-	}
-	if r := verify("--checks", "tenantcache"); strings.Contains(r.stdout, "planted") {
-		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)
 	}
 }

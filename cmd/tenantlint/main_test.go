@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 var (
@@ -1043,18 +1044,10 @@ func TestResultCache(t *testing.T) {
 	}
 }
 
-// backdate sets every file's modification time an hour back, as if the
-// module had been written long before the run.
+// backdate dates every file of dir an hour back (see testfs.Backdate).
 func backdate(t *testing.T, dir string) {
 	t.Helper()
-	old := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		return os.Chtimes(path, old, old)
-	})
-	if err != nil {
+	if err := testfs.Backdate(dir); err != nil {
 		t.Fatal(err)
 	}
 }

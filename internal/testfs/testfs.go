@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Copy copies the files below src into dst. filter, when not nil, sees
@@ -41,4 +42,17 @@ func Copy(src, dst string, filter func(path string, data []byte) ([]byte, bool))
 // SkipGolden is a Copy filter that leaves out .golden files.
 func SkipGolden(path string, data []byte) ([]byte, bool) {
 	return data, filepath.Ext(path) != ".golden"
+}
+
+// Backdate sets the modification time of every file below dir an hour
+// back, as if the tree had been written long before the run: the caches
+// refuse trees with files changed in the last moments (git's racy rule).
+func Backdate(dir string) error {
+	old := time.Now().Add(-time.Hour)
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, old, old)
+	})
 }

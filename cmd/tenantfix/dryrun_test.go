@@ -16,8 +16,9 @@ import (
 func TestDryRunCache(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t)
-	cache := []string{"TENANTLINT_CACHE=" + t.TempDir()}
-	cacheDir := filepath.Join(strings.TrimPrefix(cache[0], "TENANTLINT_CACHE="), "results")
+	cacheRoot := t.TempDir()
+	cache := []string{"TENANTLINT_CACHE=" + cacheRoot}
+	cacheDir := filepath.Join(cacheRoot, "results")
 	dryRun := func(args ...string) result {
 		t.Helper()
 		r := command(t, dir, cache, fixBin, append([]string{"--dry-run"}, args...)...)
@@ -83,6 +84,57 @@ func TestDryRunCache(t *testing.T) {
 	backdate(t, dir)
 	if r := dryRun(); strings.Contains(r.stdout, "PLANTED") || !strings.Contains(r.stdout, "+++ b/") {
 		t.Errorf("an edited module replayed a stale dry run:\n%s", r.stdout)
+	}
+}
+
+// TestVerifyCache: --verify replays an unchanged run's findings and
+// totals (proved by planting a finding), prints what a fresh run prints,
+// and still applies the gate flags to the replayed findings.
+func TestVerifyCache(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t)
+	cacheRoot := t.TempDir()
+	cache := []string{"TENANTLINT_CACHE=" + cacheRoot}
+	cacheDir := filepath.Join(cacheRoot, "results")
+	verify := func(args ...string) result {
+		t.Helper()
+		r := command(t, dir, cache, fixBin, append([]string{"--verify"}, args...)...)
+		mustCode(t, r, 1, "tenantfix --verify")
+		return r
+	}
+	backdate(t, dir)
+	first := verify()
+	files, err := filepath.Glob(filepath.Join(cacheDir, "*-tenantfix-verify.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("cached verify runs: %v %v", files, err)
+	}
+	replay := verify()
+	if replay.stdout != first.stdout || replay.stderr != first.stderr {
+		t.Errorf("replayed --verify differs:\n%s%s\nwant:\n%s%s", replay.stdout, replay.stderr, first.stdout, first.stderr)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := `{"check":"tenantcache","file":"` + filepath.Join(dir, "go.mod") + `","line":1,"column":1,"message":"planted","fix":"manual"},`
+	planted := strings.Replace(string(data), `"Findings":[`, `"Findings":[`+marker, 1)
+	if planted == string(data) {
+		t.Fatalf("no findings in the cached run: %s", data)
+	}
+	if err := os.WriteFile(files[0], []byte(planted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := verify(); !strings.Contains(r.stdout, "go.mod:1:1: planted (tenantcache)") {
+		t.Fatalf("an unchanged module was analyzed again instead of replayed:\n%s", r.stdout)
+	}
+	if r := verify("--format", "json"); !strings.Contains(r.stdout, `"planted"`) {
+		t.Errorf("--format does not change the analysis; the replay should be used:\n%s", r.stdout)
+	}
+	if r := verify("--no-cache"); r.stdout != first.stdout {
+		t.Errorf("--no-cache:\n%s\nwant:\n%s", r.stdout, first.stdout)
+	}
+	if r := verify("--checks", "tenantcache"); strings.Contains(r.stdout, "planted") {
+		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)
 	}
 }
 

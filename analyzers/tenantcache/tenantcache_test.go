@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/internal/fixtest"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -118,65 +119,8 @@ func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
-// fixedFiles applies every suggested fix of each result, per file, and
-// returns the resulting text of each edited file. Identical edits made by
-// several fixes (the same import, the same element) are applied once, as
-// go fix does.
-func fixedFiles(t *testing.T, results []*analysistest.Result) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	for _, r := range results {
-		if r.Pass == nil {
-			continue
-		}
-		type edit struct {
-			start, end int
-			text       string
-		}
-		byFile := map[string][]edit{}
-		for _, d := range r.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				for _, e := range fix.TextEdits {
-					tf := r.Pass.Fset.File(e.Pos)
-					byFile[tf.Name()] = append(byFile[tf.Name()], edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)})
-				}
-			}
-		}
-		for name, edits := range byFile {
-			sort.SliceStable(edits, func(i, j int) bool {
-				if edits[i].start != edits[j].start {
-					return edits[i].start < edits[j].start
-				}
-				return edits[i].end < edits[j].end
-			})
-			edits = slices.Compact(edits)
-			src, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			at := 0
-			for _, e := range edits {
-				if e.start < at {
-					t.Errorf("%s: overlapping edits at offset %d", name, e.start)
-					continue
-				}
-				buf.Write(src[at:e.start])
-				buf.WriteString(e.text)
-				at = e.end
-			}
-			buf.Write(src[at:])
-			if prev, ok := out[name]; ok && !bytes.Equal(prev, buf.Bytes()) {
-				t.Errorf("%s: the fixes differ between package variants", name)
-			}
-			out[name] = buf.Bytes()
-		}
-	}
-	return out
-}
-
 func writeGoldens(t *testing.T, results []*analysistest.Result) {
-	for name, text := range fixedFiles(t, results) {
+	for name, text := range fixtest.Apply(t, results) {
 		if out, err := format.Source(text); err == nil {
 			text = out
 		} else {
@@ -193,7 +137,7 @@ func writeGoldens(t *testing.T, results []*analysistest.Result) {
 // files, and checks that every golden file belongs to a fixed file.
 func checkGoldensExact(t *testing.T, caseDir string, results []*analysistest.Result, exact bool) {
 	t.Helper()
-	fixed := fixedFiles(t, results)
+	fixed := fixtest.Apply(t, results)
 	for name, raw := range fixed {
 		want, err := os.ReadFile(name + ".golden")
 		if err != nil {

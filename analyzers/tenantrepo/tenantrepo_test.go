@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/internal/fixtest"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -117,68 +118,9 @@ func runFix(t *testing.T, caseDir string) {
 	t.Parallel()
 	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewEnv()), caseDir+"/...")
 	checkPositions(t, results)
-	fixed := applyFixes(t, results)
+	fixed := fixtest.Apply(t, results)
 	checkGolden(t, filepath.Join(testdata(t), "src", caseDir), fixed)
 	rerunFixed(t, caseDir, fixed, manualMessages(results))
-}
-
-// applyFixes applies every suggested fix of the results, as go fix
-// would: edits that several package variants (or several fixes) share
-// are applied once, different insertions at one point are applied in
-// the order of their fixes' messages, and overlapping edits are an
-// error. It returns the new contents of the edited files.
-func applyFixes(t *testing.T, results []*analysistest.Result) map[string][]byte {
-	t.Helper()
-	type edit struct {
-		start, end int
-		text, msg  string
-	}
-	byFile := map[string][]edit{}
-	seen := map[string]bool{}
-	for _, r := range results {
-		fset := r.Action.Package.Fset
-		for _, d := range r.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				for _, e := range fix.TextEdits {
-					tf := fset.File(e.Pos)
-					ed := edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText), fix.Message}
-					key := fmt.Sprintf("%s:%d:%d:%q", tf.Name(), ed.start, ed.end, ed.text)
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					byFile[tf.Name()] = append(byFile[tf.Name()], ed)
-				}
-			}
-		}
-	}
-	out := map[string][]byte{}
-	for name, edits := range byFile {
-		sort.SliceStable(edits, func(i, j int) bool {
-			if edits[i].start != edits[j].start {
-				return edits[i].start < edits[j].start
-			}
-			return edits[i].msg < edits[j].msg
-		})
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			if e.start < last {
-				t.Errorf("%s: overlapping edits at offset %d", name, e.start)
-				continue
-			}
-			buf.Write(src[last:e.start])
-			buf.WriteString(e.text)
-			last = e.end
-		}
-		buf.Write(src[last:])
-		out[name] = buf.Bytes()
-	}
-	return out
 }
 
 // checkGolden compares each fixed file with its golden file byte for

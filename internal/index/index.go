@@ -41,6 +41,12 @@ type Index struct {
 	// those types, sorted.
 	ByModel map[string][]string `json:"by_model,omitempty"`
 	Hash    string              `json:"hash"`
+	// Shard, when set, names the package this is the shard of (see
+	// Shards): only that package's models are answered here.
+	Shard string `json:"shard,omitempty"`
+
+	// full reads the whole index for what a shard cannot answer.
+	full func() (*Index, error)
 }
 
 // Repo is a type described by its methods (see tenancy.MethodRepo).
@@ -67,6 +73,7 @@ func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool,
 	if ix == nil {
 		return Site{}, false
 	}
+	ix = ix.about(model.Pkg)
 	for _, s := range ix.Sites[model.String()] {
 		if repoTypes[parseQName(s.Generic)] && (tests || !s.Test) {
 			return s, true
@@ -83,6 +90,7 @@ func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, gett
 	if ix == nil {
 		return "", nil, false
 	}
+	ix = ix.about(model.Pkg)
 	for _, name := range ix.ByModel[model.String()] {
 		r := ix.Repos[name]
 		if r != nil && (tests || !r.Test) && isRepo(r.Params, r.Getters) {
@@ -95,6 +103,7 @@ func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, gett
 // Reaches reports whether package from imports package to, directly or
 // not, within the module.
 func (ix *Index) Reaches(from, to string) bool {
+	ix = ix.whole()
 	seen := map[string]bool{}
 	var walk func(p string) bool
 	walk = func(p string) bool {
@@ -117,6 +126,7 @@ func (ix *Index) Reaches(from, to string) bool {
 
 // HasPackage reports whether path is a package of the module.
 func (ix *Index) HasPackage(path string) bool {
+	ix = ix.whole()
 	_, ok := ix.Imports[path]
 	return ok
 }

@@ -198,12 +198,13 @@ func (p *Pass) Finish() {
 	}
 }
 
-// Index returns the module index, building it on first use.
+// Index returns the module index as this package's analysis needs it,
+// building it on first use.
 func (p *Pass) Index() (*index.Index, error) {
 	if p.env.Hermetic {
 		return &index.Index{}, nil // nothing beyond the package itself
 	}
-	return p.env.Index.Get(p.Root, !p.Rules.Config.TestsIgnored())
+	return p.env.Index.ForPackage(p.Root, !p.Rules.Config.TestsIgnored(), p.Pkg.Path())
 }
 
 // EditFile returns what the edits of file need, reading its source.
@@ -243,8 +244,8 @@ func (p *Pass) PackageName(path string) string {
 	if q, ok := p.visible[path]; ok {
 		return q.Name()
 	}
-	if ix, err := p.Index(); err == nil && ix.Names[path] != "" {
-		return ix.Names[path]
+	if ix, err := p.Index(); err == nil && ix.PackageName(path) != "" {
+		return ix.PackageName(path)
 	}
 	return tenancy.PackageNameGuess(path)
 }

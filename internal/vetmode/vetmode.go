@@ -137,12 +137,12 @@ func hashModule(h io.Writer, wd string) {
 	}
 	sort.Slice(modes, func(i, j int) bool { return !modes[i] && modes[j] })
 	for _, tests := range modes {
-		ix, err := index.Cached(tree, tests)
+		hash, err := index.CachedHash(tree, tests)
 		if err != nil {
 			fmt.Fprintf(h, "index error %v\n", err)
 			continue
 		}
-		fmt.Fprintf(h, "index tests=%v %s\n", tests, ix.Hash)
+		fmt.Fprintf(h, "index tests=%v %s\n", tests, hash)
 	}
 }
 

@@ -1,0 +1,190 @@
+package index_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/benchgen"
+	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
+)
+
+// TestShardsAnswerAsTheWholeIndex: in a go vet build, every process after
+// the first reads only its package's shard, without walking the module
+// (the module is deleted before they run here), and every question gets
+// the answer the whole index gives: coverage of the package's own models
+// from the shard, anything else from the whole index, read on demand.
+func TestShardsAnswerAsTheWholeIndex(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	for name, dir := range map[string]string{"sites": benchgenModule(t), "methods": writeReposModule(t)} {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("TENANTLINT_CACHE", t.TempDir())
+			work := t.TempDir()
+			first := &index.Provider{WorkDir: work}
+			whole, err := first.ForPackage(dir, true, "any")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if whole.Shard != "" {
+				t.Fatalf("the build's first process got shard %q, want the whole index", whole.Shard)
+			}
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+			checkShards(t, work, dir, whole)
+		})
+	}
+}
+
+func benchgenModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 6, Files: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range testFiles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func checkShards(t *testing.T, work, dir string, whole *index.Index) {
+	t.Helper()
+	models := indexedModels(whole)
+	if len(models) == 0 {
+		t.Fatal("the index names no model")
+	}
+	repoTypes := map[tenancy.QName]bool{}
+	for _, sites := range whole.Sites {
+		for _, s := range sites {
+			i := strings.LastIndex(s.Generic, ".")
+			repoTypes[tenancy.QName{Pkg: s.Generic[:i], Name: s.Generic[i+1:]}] = true
+		}
+	}
+	anyRepo := func(_, _ []string) bool { return true }
+	pkgs := sortedKeys(whole.Names)
+	for _, pkg := range pkgs {
+		later := &index.Provider{WorkDir: work} // another process of the build
+		shard, err := later.ForPackage(dir, true, pkg)
+		if err != nil {
+			t.Fatalf("%s: %v", pkg, err)
+		}
+		if shard.Shard != pkg || shard.Hash != whole.Hash {
+			t.Fatalf("%s: got shard %q with hash %s, want its own shard of index %s", pkg, shard.Shard, shard.Hash, whole.Hash)
+		}
+		for _, m := range models {
+			for _, tests := range []bool{false, true} {
+				gs, gok := shard.Covering(m, repoTypes, tests)
+				ws, wok := whole.Covering(m, repoTypes, tests)
+				if gs != ws || gok != wok {
+					t.Errorf("shard %s: Covering(%s, tests=%v) = %+v %v, want %+v %v", pkg, m, tests, gs, gok, ws, wok)
+				}
+				gn, gr, gok := shard.CoveringByMethods(m, anyRepo, tests)
+				wn, wr, wok := whole.CoveringByMethods(m, anyRepo, tests)
+				if gn != wn || !reflect.DeepEqual(gr, wr) || gok != wok {
+					t.Errorf("shard %s: CoveringByMethods(%s, tests=%v) = %s %v, want %s %v", pkg, m, tests, gn, gok, wn, wok)
+				}
+			}
+		}
+		for _, other := range pkgs {
+			if got, want := shard.PackageName(other), whole.PackageName(other); got != want {
+				t.Errorf("shard %s: PackageName(%s) = %q, want %q", pkg, other, got, want)
+			}
+			if got, want := shard.Reaches(other, pkg), whole.Reaches(other, pkg); got != want {
+				t.Errorf("shard %s: Reaches(%s) = %v, want %v", pkg, other, got, want)
+			}
+		}
+	}
+}
+
+// indexedModels lists every model the index has a site or a
+// method-described repository for.
+func indexedModels(ix *index.Index) []tenancy.QName {
+	var out []tenancy.QName
+	for _, key := range append(sortedKeys(ix.Sites), sortedKeys(ix.ByModel)...) {
+		i := strings.LastIndex(key, ".")
+		out = append(out, tenancy.QName{Pkg: key[:i], Name: key[i+1:]})
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// TestMissingShard: a shard that is not there (a cache folder cleaned in
+// the middle of a build) sends its reader to the whole index.
+func TestMissingShard(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	cache := t.TempDir()
+	t.Setenv("TENANTLINT_CACHE", cache)
+	dir := writeReposModule(t)
+	work := t.TempDir()
+	whole, err := (&index.Provider{WorkDir: work}).Get(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shards, _ := filepath.Glob(filepath.Join(cache, "*.gob.d", "*.gob"))
+	if len(shards) != len(whole.Names) {
+		t.Fatalf("%d shards stored for %d packages", len(shards), len(whole.Names))
+	}
+	for _, f := range shards {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := (&index.Provider{WorkDir: work}).ForPackage(dir, false, "example.com/r/models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Shard != "" || got.Hash != whole.Hash {
+		t.Errorf("got shard %q of index %s, want the whole index %s", got.Shard, got.Hash, whole.Hash)
+	}
+}
+
+// TestCachedHash: go vet's -V=full reads the index's hash alone; without
+// the hash file it reads the index.
+func TestCachedHash(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	cache := t.TempDir()
+	t.Setenv("TENANTLINT_CACHE", cache)
+	dir := writeReposModule(t)
+	tree, err := index.Walk(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Cached(tree, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashes, _ := filepath.Glob(filepath.Join(cache, "*.hash"))
+	if len(hashes) != 1 {
+		t.Fatalf("hash files: %v, want one", hashes)
+	}
+	indexFile := strings.TrimSuffix(hashes[0], ".hash")
+	// The hash alone is read: a damaged index file does not matter.
+	if err := os.WriteFile(indexFile, []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := index.CachedHash(tree, false); err != nil || got != ix.Hash {
+		t.Errorf("CachedHash = %q, %v; want %s", got, err, ix.Hash)
+	}
+	// Without the hash file the index is read (here rebuilt).
+	if err := os.Remove(hashes[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := index.CachedHash(tree, false); err != nil || got != ix.Hash {
+		t.Errorf("without the hash file: CachedHash = %q, %v; want %s", got, err, ix.Hash)
+	}
+}

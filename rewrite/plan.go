@@ -60,7 +60,12 @@ type Plan struct {
 // their imports (see mergeImportDecls), so that one run does what a
 // second run would otherwise still find to do.
 func Build(res *driver.Result, root string) (*Plan, error) {
-	p, err := FromFixes(res.Fixes, root)
+	return BuildWith(res, root, nil)
+}
+
+// BuildWith is Build with the fixed files remembered in memo (may be nil).
+func BuildWith(res *driver.Result, root string, memo Memo) (*Plan, error) {
+	p, err := fromFixes(res.Fixes, root, memo)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +96,10 @@ func FromGraph(g *checker.Graph, root string) (*Plan, error) {
 // driver.SortFixes), without the manual findings and the new files (Build
 // adds them from the driver's result: see addCreated).
 func FromFixes(fixes []driver.Fix, root string) (*Plan, error) {
+	return fromFixes(fixes, root, nil)
+}
+
+func fromFixes(fixes []driver.Fix, root string, memo Memo) (*Plan, error) {
 	p := &Plan{Root: root}
 	edits := map[string][]udiff.Edit{}
 	olds := map[string][]byte{}
@@ -110,7 +119,7 @@ func FromFixes(fixes []driver.Fix, root string) (*Plan, error) {
 		p.count(fx)
 	}
 	for name, es := range edits {
-		fc, err := newChange(root, name, olds[name], es)
+		fc, err := newChange(root, name, olds[name], es, memo)
 		if err != nil {
 			return nil, err
 		}
@@ -278,13 +287,37 @@ func unionImportGroups(x, y string) (string, bool) {
 	return b.String(), true
 }
 
-// newChange applies the edits and checks the result: it must parse, and
-// a file that was gofmt-clean must stay so.
-func newChange(root, name string, old []byte, edits []udiff.Edit) (*FileChange, error) {
+// newChange applies the edits and checks the result (see fixedSource),
+// or takes the result from memo when the same edits were applied to the
+// same content before.
+func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*FileChange, error) {
 	st, err := os.Stat(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	key := memoKey(name, old, edits)
+	out, ok := []byte(nil), false
+	if memo != nil {
+		out, ok = memo.Load(key)
+	}
+	if !ok {
+		if out, err = fixedSource(name, old, edits); err != nil {
+			return nil, err
+		}
+		if memo != nil {
+			memo.Store(key, out)
+		}
+	}
+	rel, err := filepath.Rel(root, name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return nil, fmt.Errorf("%s is outside the module %s; refusing to edit it", name, root)
+	}
+	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm(), edits: edits}, nil
+}
+
+// fixedSource applies the edits and checks the result: it must parse,
+// and a file that was gofmt-clean must stay so.
+func fixedSource(name string, old []byte, edits []udiff.Edit) ([]byte, error) {
 	out, err := udiff.ApplyBytes(old, edits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: applying fixes: %w", name, err)
@@ -297,11 +330,7 @@ func newChange(root, name string, old []byte, edits []udiff.Edit) (*FileChange, 
 			out = formatted
 		}
 	}
-	rel, err := filepath.Rel(root, name)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return nil, fmt.Errorf("%s is outside the module %s; refusing to edit it", name, root)
-	}
-	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm(), edits: edits}, nil
+	return out, nil
 }
 
 func isGofmtClean(src []byte) bool {

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
+	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/rewrite"
@@ -95,6 +100,36 @@ func storeVerify(key string, res *driver.Result) {
 		findings = []report.Finding{}
 	}
 	driver.StoreValue(key, verifyKind, cachedVerify{Findings: findings, Stats: res.Stats})
+}
+
+// cacheMemo keeps fixed files in the tool's cache (see rewrite.Memo),
+// under the tool's build, since the formatting comes from the go/format
+// it was built with. Each entry starts with its content's SHA-256, so a
+// damaged entry is never used: tenantfix writes what Load returns.
+type cacheMemo struct{ tool string }
+
+func newCacheMemo() rewrite.Memo { return cacheMemo{tool: index.ToolIdentity()} }
+
+func (m cacheMemo) file(key string) string {
+	sum := sha256.Sum256([]byte(m.tool + "\x00" + key))
+	return filepath.Join(index.CacheDir(), "rewrite", hex.EncodeToString(sum[:]))
+}
+
+func (m cacheMemo) Load(key string) ([]byte, bool) {
+	data, err := os.ReadFile(m.file(key))
+	if err != nil || len(data) < sha256.Size {
+		return nil, false
+	}
+	sum := sha256.Sum256(data[sha256.Size:])
+	if !bytes.Equal(sum[:], data[:sha256.Size]) {
+		return nil, false
+	}
+	return data[sha256.Size:], true
+}
+
+func (m cacheMemo) Store(key string, fixed []byte) {
+	sum := sha256.Sum256(fixed)
+	_ = index.WriteCacheFile(m.file(key), append(sum[:], fixed...))
 }
 
 // printDryRun writes the diff and the summary of a --dry-run.

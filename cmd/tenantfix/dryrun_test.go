@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,64 @@ func backdate(t *testing.T, dir string) {
 	t.Helper()
 	if err := testfs.Backdate(dir); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFixMemo: the fixer keeps each fixed file by its content and edits
+// and uses it on later runs (proved by planting a line in every entry),
+// and never uses an entry whose checksum does not match its content.
+func TestFixMemo(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t)
+	cacheRoot := t.TempDir()
+	cache := []string{"TENANTLINT_CACHE=" + cacheRoot}
+	kvFile := filepath.Join(dir, "kv", "kv.go") // no fix lands in it
+	dryRun := func() result {
+		t.Helper()
+		// Editing kv.go makes each run's inputs new, so no whole-run
+		// replay hides what the memo does.
+		f, err := os.OpenFile(kvFile, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteString("\n// edited\n"); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		r := command(t, dir, cache, fixBin, "--dry-run")
+		mustCode(t, r, 0, "tenantfix --dry-run")
+		return r
+	}
+	first := dryRun()
+	entries, err := filepath.Glob(filepath.Join(cacheRoot, "rewrite", "*"))
+	if err != nil || len(entries) == 0 || len(entries) != strings.Count(first.stdout, "diff --git ") {
+		t.Fatalf("memo entries %v (%v) for a diff of %d files", entries, err, strings.Count(first.stdout, "diff --git "))
+	}
+	rewriteEntries := func(change func(body []byte) (newBody []byte, fixSum bool)) {
+		t.Helper()
+		for _, e := range entries {
+			data, err := os.ReadFile(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, fixSum := change(append([]byte(nil), data[sha256.Size:]...))
+			sum := data[:sha256.Size]
+			if fixSum {
+				s := sha256.Sum256(body)
+				sum = s[:]
+			}
+			if err := os.WriteFile(e, append(append([]byte(nil), sum...), body...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	rewriteEntries(func(b []byte) ([]byte, bool) { return append(b, "// planted\n"...), true })
+	if r := dryRun(); strings.Count(r.stdout, "+// planted") != len(entries) {
+		t.Fatalf("the memo was not used for every file:\n%s", r.stdout)
+	}
+	rewriteEntries(func(b []byte) ([]byte, bool) { return append(b, "// damaged\n"...), false })
+	if r := dryRun(); r.stdout != first.stdout {
+		t.Errorf("entries whose checksum does not match were used:\n%s\nwant:\n%s", r.stdout, first.stdout)
 	}
 }

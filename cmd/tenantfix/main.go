@@ -207,7 +207,11 @@ func (t *tool) fix(patterns []string) int {
 		}
 		return t.verify(res, wd, root)
 	}
-	plan, err := rewrite.Build(res, root)
+	var memo rewrite.Memo
+	if !t.o.noCache {
+		memo = newCacheMemo()
+	}
+	plan, err := rewrite.BuildWith(res, root, memo)
 	if err != nil {
 		return t.errorf("%v", err)
 	}

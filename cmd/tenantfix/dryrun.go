@@ -116,7 +116,7 @@ func (m cacheMemo) file(key string) string {
 }
 
 func (m cacheMemo) Load(key string) ([]byte, bool) {
-	data, err := os.ReadFile(m.file(key))
+	data, err := index.ReadCacheFile(m.file(key))
 	if err != nil || len(data) < sha256.Size {
 		return nil, false
 	}

@@ -32,7 +32,9 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	index.TrimCache()
+	os.Exit(code)
 }
 
 type options struct {

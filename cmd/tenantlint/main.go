@@ -38,7 +38,9 @@ func main() {
 		vetmode.Main(os.Args[1:])
 		return
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	index.TrimCache()
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) (code int) {

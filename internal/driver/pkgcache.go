@@ -100,7 +100,7 @@ func (c *pkgCache) load(key string) (*unitResult, bool) {
 	if key == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(key))
+	data, err := index.ReadCacheFile(c.file(key))
 	if err != nil {
 		return nil, false
 	}

@@ -149,7 +149,7 @@ func StoreResult(key string, fs []report.Finding) {
 // LoadValue reads into v what StoreValue stored under key for kind (a
 // tool's own whole-run result, such as tenantfix's dry-run plan).
 func LoadValue(key, kind string, v any) bool {
-	data, err := os.ReadFile(resultFile(key, kind))
+	data, err := index.ReadCacheFile(resultFile(key, kind))
 	return err == nil && json.Unmarshal(data, v) == nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -101,6 +103,9 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	}
 	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
 	results := make([]scanned, len(roots))
+	keys := make([]string, len(roots))
+	pack := readScanPack(root, tests)
+	misses := make([]bool, len(roots))
 	var (
 		wg   sync.WaitGroup
 		next = make(chan int)
@@ -120,7 +125,9 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 					// paths: its own importer, so none leak into the next.
 					imp = NewExportImporter(byPath)
 				}
-				results[i] = scanCached(root, roots[i], byPath, imp)
+				var hit bool
+				results[i], keys[i], hit = scanFrom(pack, root, roots[i], byPath, imp)
+				misses[i] = !hit && keys[i] != ""
 			}
 		}()
 	}
@@ -129,6 +136,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	}
 	close(next)
 	wg.Wait()
+	storeScans(root, tests, pack, keys, results, misses)
 	seen := map[string]bool{}
 	for i, p := range roots {
 		path := p.PkgPath()
@@ -162,6 +170,21 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	}
 	ix.finish()
 	return ix
+}
+
+// storeScans writes this build's scans as the module's pack unless the
+// pack already holds exactly them.
+func storeScans(root string, tests bool, old scanPack, keys []string, results []scanned, misses []bool) {
+	pack := scanPack{}
+	for i, key := range keys {
+		if key != "" {
+			pack[key] = results[i]
+		}
+	}
+	if len(pack) == len(old) && !slices.Contains(misses, true) {
+		return
+	}
+	writeScanPack(root, tests, pack)
 }
 
 // List lists the packages matching patterns in dir and all their
@@ -209,30 +232,48 @@ type scannedSite struct {
 	Model string `json:"model"`
 }
 
-// scanCached returns a package's sites from the on-disk cache, or scans
-// the package and stores them: after an edit, only the packages whose
-// files or imports' export data changed are scanned again. The key is
-// the package's identity, its files' contents and its imports' export
-// data (named by content in the build cache).
-func scanCached(root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) scanned {
+// scanPack holds the scans of one build of a module's index by key (see
+// scanKey: the package's identity, its files' contents and its imports'
+// export data, named by content in the build cache), so that after an
+// edit only the packages whose files or imports changed are scanned
+// again. One file per module and tests mode, rewritten by each build:
+// one file write instead of one per package (at 800 packages, writing
+// each scan to its own file cost 0.8 s of the index's 11 s).
+type scanPack map[string]scanned
+
+func scanPackFile(root string, tests bool) string {
+	sum := sha256.Sum256([]byte(memoKey(root, tests)))
+	return filepath.Join(CacheDir(), "scans", hex.EncodeToString(sum[:12])+".gob")
+}
+
+func readScanPack(root string, tests bool) scanPack {
+	data, err := ReadCacheFile(scanPackFile(root, tests))
+	if err != nil {
+		return nil
+	}
+	var pack scanPack
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&pack) != nil {
+		return nil
+	}
+	return pack
+}
+
+func writeScanPack(root string, tests bool, pack scanPack) {
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(pack) == nil {
+		_ = WriteCacheFile(scanPackFile(root, tests), buf.Bytes())
+	}
+}
+
+// scanFrom returns a package's scan from pack, or scans it; it also
+// returns the scan's key ("" when the package cannot be keyed) and
+// whether pack had it.
+func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) (scanned, string, bool) {
 	key := scanKey(root, p, byPath)
-	file := ""
-	if key != "" {
-		file = filepath.Join(CacheDir(), "scans", key[:2], key+".json")
-		if data, err := os.ReadFile(file); err == nil {
-			var out scanned
-			if json.Unmarshal(data, &out) == nil {
-				return out
-			}
-		}
+	if out, ok := pack[key]; ok && key != "" {
+		return out, key, true
 	}
-	out := scanPackage(root, p, imp)
-	if file != "" {
-		if data, err := json.Marshal(out); err == nil {
-			_ = WriteCacheFile(file, data)
-		}
-	}
-	return out
+	return scanPackage(root, p, imp), key, false
 }
 
 func scanKey(root string, p *Listed, byPath map[string]*Listed) string {

@@ -262,9 +262,13 @@ func TestScanCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scans, _ := filepath.Glob(filepath.Join(cache, "scans", "*", "*.json"))
-	if len(scans) == 0 {
-		t.Fatal("no package scan was cached")
+	scans, _ := filepath.Glob(filepath.Join(cache, "scans", "*.gob"))
+	if len(scans) != 1 {
+		t.Fatalf("scan packs %v, want one", scans)
+	}
+	before, err := os.Stat(scans[0])
+	if err != nil {
+		t.Fatal(err)
 	}
 	second, err := index.Build(dir, false)
 	if err != nil {
@@ -272,6 +276,9 @@ func TestScanCache(t *testing.T) {
 	}
 	if second.Hash != first.Hash {
 		t.Error("the index built from cached scans differs")
+	}
+	if after, err := os.Stat(scans[0]); err != nil || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("a build that scanned nothing new rewrote the scans (%v)", err)
 	}
 	const model = "example.com/bench/internal/svc/s000.Role"
 	if len(first.Sites[model]) != 0 {

@@ -3,7 +3,6 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -170,17 +169,6 @@ func loadEnv(root string) []string {
 	}
 }
 
-// CacheDir is where indexes are kept between runs.
-func CacheDir() string {
-	if d := os.Getenv("TENANTLINT_CACHE"); d != "" {
-		return d
-	}
-	if d, err := os.UserCacheDir(); err == nil {
-		return filepath.Join(d, "tenantlint")
-	}
-	return filepath.Join(os.TempDir(), "tenantlint-cache")
-}
-
 // Provider hands out indexes, building each at most once per process and
 // reusing the on-disk cache across processes.
 type Provider struct {
@@ -228,8 +216,8 @@ func (p *Provider) ForPackage(root string, tests bool, pkg string) (*Index, erro
 		return p.Get(root, tests)
 	}
 	return p.memo(memoKey(root, tests)+"\x00"+pkg, func() (*Index, error) {
-		if file, err := os.ReadFile(p.refFile(root, tests)); err == nil {
-			if s, err := readIndex(shardFile(string(file), pkg)); err == nil && s.Shard == pkg {
+		if _, shards, ok := p.readRef(root, tests); ok {
+			if s, err := readShard(shards, pkg); err == nil {
 				s.full = func() (*Index, error) { return p.Get(root, tests) }
 				return s, nil
 			}
@@ -255,16 +243,25 @@ func (p *Provider) memo(key string, load func() (*Index, error)) (*Index, error)
 }
 
 // refFile is where the processes of one go vet build leave each other the
-// name of the module's index file in the cache.
+// names of the module's index file and shards file.
 func (p *Provider) refFile(root string, tests bool) string {
 	sum := sha256.Sum256([]byte(memoKey(root, tests)))
 	return filepath.Join(p.WorkDir, "tenantlint-index-"+hex.EncodeToString(sum[:8])+".ref")
 }
 
+func (p *Provider) readRef(root string, tests bool) (index, shards string, ok bool) {
+	data, err := os.ReadFile(p.refFile(root, tests))
+	if err != nil {
+		return "", "", false
+	}
+	index, shards, ok = strings.Cut(string(data), "\n")
+	return index, shards, ok
+}
+
 func (p *Provider) load(root string, tests bool) (*Index, error) {
 	if p.WorkDir != "" {
-		if file, err := os.ReadFile(p.refFile(root, tests)); err == nil {
-			if ix, err := readIndex(string(file)); err == nil {
+		if file, _, ok := p.readRef(root, tests); ok {
+			if ix, err := readIndex(file); err == nil {
 				return ix, nil
 			}
 		}
@@ -277,14 +274,16 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 	if err != nil || p.WorkDir == "" {
 		return ix, err
 	}
+	shards := shardsFile(CacheDir(), ix.Hash)
 	if file == "" {
 		// No cache folder: the build's own folder holds it instead.
 		file = strings.TrimSuffix(p.refFile(root, tests), ".ref") + ".gob"
-		if storeIndex(file, ix) != nil {
+		shards = shardsFile(p.WorkDir, ix.Hash)
+		if storeIndex(file, shards, ix) != nil {
 			return ix, nil
 		}
 	}
-	_ = WriteCacheFile(p.refFile(root, tests), []byte(file))
+	_ = WriteCacheFile(p.refFile(root, tests), []byte(file+"\n"+shards))
 	return ix, nil
 }
 
@@ -305,7 +304,7 @@ func CachedWith(t *Tree, tests bool, build func() (*Index, error)) (*Index, erro
 // CachedHash returns the hash of the tree's index, reading only the hash
 // when the index is cached.
 func CachedHash(t *Tree, tests bool) (string, error) {
-	if data, err := os.ReadFile(hashFile(indexFile(t, tests))); err == nil && len(data) == sha256.Size*2 {
+	if data, err := ReadCacheFile(hashFile(indexFile(t, tests))); err == nil && len(data) == sha256.Size*2 {
 		return string(data), nil
 	}
 	ix, err := Cached(t, tests)
@@ -339,34 +338,10 @@ func cached(t *Tree, tests bool, build func() (*Index, error)) (*Index, string, 
 	if err != nil {
 		return nil, "", err
 	}
-	if storeIndex(file, ix) != nil {
+	if storeIndex(file, shardsFile(CacheDir(), ix.Hash), ix) != nil {
 		return ix, "", nil
 	}
 	return ix, file, nil
-}
-
-// WriteCacheFile writes a file of the tool's cache through a temporary
-// file and a rename, creating its folder, so that concurrent readers see
-// the whole file or none. Callers may ignore the error: a missing entry
-// only costs a later run time.
-func WriteCacheFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".cache-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return errors.Join(werr, cerr)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }
 
 // Covers reports whether the loaded packages include every package

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/index"
@@ -123,9 +124,10 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// TestMissingShard: a shard that is not there (a cache folder cleaned in
-// the middle of a build) sends its reader to the whole index.
-func TestMissingShard(t *testing.T) {
+// TestDamagedShards: a shards file that is missing, cut short or not one
+// (a cache folder cleaned or a disk filled in the middle of a build)
+// sends its reader to the whole index.
+func TestDamagedShards(t *testing.T) {
 	t.Setenv("GOFLAGS", "-mod=mod")
 	cache := t.TempDir()
 	t.Setenv("TENANTLINT_CACHE", cache)
@@ -135,21 +137,82 @@ func TestMissingShard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shards, _ := filepath.Glob(filepath.Join(cache, "*.gob.d", "*.gob"))
-	if len(shards) != len(whole.Names) {
-		t.Fatalf("%d shards stored for %d packages", len(shards), len(whole.Names))
+	files, _ := filepath.Glob(filepath.Join(cache, "shards", "*"))
+	if len(files) != 1 || filepath.Base(files[0]) != whole.Hash {
+		t.Fatalf("shards files %v, want one named by the index hash %s", files, whole.Hash)
 	}
-	for _, f := range shards {
-		if err := os.Remove(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := (&index.Provider{WorkDir: work}).ForPackage(dir, false, "example.com/r/models")
+	good, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Shard != "" || got.Hash != whole.Hash {
-		t.Errorf("got shard %q of index %s, want the whole index %s", got.Shard, got.Hash, whole.Hash)
+	const pkg = "example.com/r/models"
+	for name, data := range map[string][]byte{
+		"intact":    good,
+		"cut short": good[:len(good)-10],
+		"no table":  good[:12],
+		"not one":   []byte("not a shards file at all"),
+		"missing":   nil,
+	} {
+		os.Remove(files[0])
+		if data != nil {
+			if err := os.WriteFile(files[0], data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := (&index.Provider{WorkDir: work}).ForPackage(dir, false, pkg)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		wantShard := map[bool]string{true: pkg, false: ""}[name == "intact"]
+		if got.Shard != wantShard || got.Hash != whole.Hash {
+			t.Errorf("%s: got shard %q of index %s, want shard %q of %s", name, got.Shard, got.Hash, wantShard, whole.Hash)
+		}
+	}
+}
+
+// TestShardsShared: a state of the module whose index did not change (an
+// edit inside a function body) reuses the shards file.
+func TestShardsShared(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	cache := t.TempDir()
+	t.Setenv("TENANTLINT_CACHE", cache)
+	dir := writeReposModule(t)
+	build := func() *index.Index {
+		t.Helper()
+		tree, err := index.Walk(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := index.Cached(tree, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	first := build()
+	shards := filepath.Join(cache, "shards", first.Hash)
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(shards, old, old); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(dir, "models", "models.go")
+	src, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, append(src, "\nfunc helper() int { return 1 }\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := build()
+	if second.Hash != first.Hash {
+		t.Fatalf("a new function changed the index: %s → %s", first.Hash, second.Hash)
+	}
+	indexes, _ := filepath.Glob(filepath.Join(cache, "*-tests=false.gob"))
+	if len(indexes) != 2 {
+		t.Errorf("index files %v, want one per module state", indexes)
+	}
+	if st, err := os.Stat(shards); err != nil || !st.ModTime().Equal(old) {
+		t.Errorf("the shards file was written again (or is gone: %v)", err)
 	}
 }
 

@@ -49,6 +49,7 @@ func Main(args []string) {
 			os.Exit(2)
 		}
 		fmt.Println(VersionLine())
+		index.TrimCache() // once per go vet run, as go trims its own cache
 		os.Exit(0)
 	}
 	env := lint.NewEnv()

@@ -1,0 +1,170 @@
+package index
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The tool's cache (CacheDir) holds module indexes with their shards and
+// hashes, package scans, per-package results, whole-run results and fixed
+// files. Every entry is a pure function of its name, so any entry may go
+// at any time: a missing one only costs a later run time. Like go's build
+// cache, entries that no run used for a while are removed (TrimCache), and
+// reading an entry marks it used (ReadCacheFile).
+const (
+	// trimAge is how long an entry may stay unused.
+	trimAge = 7 * 24 * time.Hour
+	// trimInterval is how often a run looks for unused entries.
+	trimInterval = 24 * time.Hour
+	// markInterval: an entry is marked used at most this often, so that
+	// reading it costs no write on most runs.
+	markInterval = time.Hour
+)
+
+// trimStamp is the file whose time says when the cache was last trimmed.
+const trimStamp = "trim.txt"
+
+// CacheDir is where indexes are kept between runs.
+func CacheDir() string {
+	if d := os.Getenv("TENANTLINT_CACHE"); d != "" {
+		return d
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "tenantlint")
+	}
+	return filepath.Join(os.TempDir(), "tenantlint-cache")
+}
+
+// WriteCacheFile writes a file of the tool's cache through a temporary
+// file and a rename, creating its folder, so that concurrent readers see
+// the whole file or none. Callers may ignore the error: a missing entry
+// only costs a later run time.
+func WriteCacheFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".cache-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return errors.Join(werr, cerr)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// ReadCacheFile reads a file of the tool's cache and marks it used, so
+// that TrimCache keeps it.
+func ReadCacheFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	markUsedAt(path, st.ModTime())
+	return buf.Bytes(), nil
+}
+
+// markUsed marks the open cache file f at path used (see ReadCacheFile).
+func markUsed(f *os.File, path string) {
+	if st, err := f.Stat(); err == nil {
+		markUsedAt(path, st.ModTime())
+	}
+}
+
+func markUsedAt(path string, modTime time.Time) {
+	if time.Since(modTime) > markInterval {
+		now := time.Now()
+		_ = os.Chtimes(path, now, now)
+	}
+}
+
+// TrimCache removes the entries of the tool's cache that no run used in
+// the last week, at most once a day. Only the tool's own entries are
+// candidates (see isCacheEntry), so a TENANTLINT_CACHE that points at a
+// folder holding other files loses none of them. Errors are ignored: a
+// trim that fails is tried again the next day.
+func TrimCache() { trimCache(CacheDir(), time.Now()) }
+
+func trimCache(dir string, now time.Time) {
+	stamp := filepath.Join(dir, trimStamp)
+	if st, err := os.Stat(stamp); err == nil && now.Sub(st.ModTime()) < trimInterval {
+		return
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return // nothing cached yet
+	}
+	if WriteCacheFile(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n")) != nil {
+		return
+	}
+	cutoff := now.Add(-trimAge)
+	var dirs []string
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || path == dir {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		if !isCacheEntry(rel, d.IsDir()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			dirs = append(dirs, path)
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
+			_ = os.Remove(path)
+		}
+		return nil
+	})
+	// Folders emptied by the trim go too, deepest first.
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	for _, d := range dirs {
+		_ = os.Remove(d) // fails, as it should, unless empty
+	}
+}
+
+// cacheFolders are the folders the tool keeps under CacheDir.
+var cacheFolders = []string{"packages", "scans", "shards", "results", "rewrite"}
+
+// isCacheEntry reports whether rel (slash-separated, relative to
+// CacheDir) is a file or folder that the tool writes.
+func isCacheEntry(rel string, isDir bool) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	if slices.Contains(cacheFolders, top) {
+		return true
+	}
+	if isDir {
+		return false
+	}
+	// Module indexes (KEY-tests=B.gob with its .hash and .lock files) and
+	// temporary files of interrupted writes.
+	index := strings.Contains(top, "-tests=") &&
+		(strings.HasSuffix(top, ".gob") || strings.HasSuffix(top, ".gob.hash") || strings.HasSuffix(top, ".gob.lock"))
+	return index || strings.HasPrefix(top, ".cache-")
+}

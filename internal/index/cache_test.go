@@ -17,22 +17,22 @@ func TestTrimCache(t *testing.T) {
 	old, recent := now.Add(-8*24*time.Hour), now.Add(-6*24*time.Hour)
 	const key = "0123abcd-tests=false"
 	files := map[string]time.Time{
-		key + ".gob":                old,
-		key + ".gob.hash":           old,
-		key + ".gob.lock":           old,
-		"shards/0a1b2c":             old,
-		"shards/.cache-1":           old,
-		"packages/ab/ab12.json":     old,
-		"scans/cd/cd34.json":        old,
-		"results/k-findings.json":   old,
-		"rewrite/ef56":              old,
-		".cache-123":                old,
-		"other-tests=true.gob":      recent, // kept: used within the week
-		"packages/ab/ab99.json":     recent,
-		"notes.txt":                 old, // not the tool's
-		"mine/data.gob":             old,
-		"somefile.gob":              old,
-		"mine-tests=true.gob.d/x":   old,
+		key + ".gob":              old,
+		key + ".gob.hash":         old,
+		key + ".gob.lock":         old,
+		"shards/0a1b2c":           old,
+		"shards/.cache-1":         old,
+		"packages/ab/ab12.json":   old,
+		"scans/cd/cd34.json":      old,
+		"results/k-findings.json": old,
+		"rewrite/ef56":            old,
+		".cache-123":              old,
+		"other-tests=true.gob":    recent, // kept: used within the week
+		"packages/ab/ab99.json":   recent,
+		"notes.txt":               old, // not the tool's
+		"mine/data.gob":           old,
+		"somefile.gob":            old,
+		"mine-tests=true.gob.d/x": old,
 	}
 	for name, mtime := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))

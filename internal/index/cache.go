@@ -150,7 +150,7 @@ func trimCache(dir string, now time.Time) {
 }
 
 // cacheFolders are the folders the tool keeps under CacheDir.
-var cacheFolders = []string{"packages", "scans", "shards", "results", "rewrite"}
+var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite"}
 
 // isCacheEntry reports whether rel (slash-separated, relative to
 // CacheDir) is a file or folder that the tool writes.

@@ -48,7 +48,15 @@ type Tree struct {
 	// under it), but the standalone whole-run cache, which could not
 	// tell a later same-size rewrite, stores nothing for it.
 	Racy bool
+	// statKey is Key without the racy files' contents: the Key the same
+	// files get once they are no longer racy (see aliasFor).
+	statKey string
+	racy    []racyFile
 }
+
+// racyFile is a file that was racy when the tree was walked, with the
+// hash of the content it had then.
+type racyFile struct{ path, sum string }
 
 // racyWindow is how recent a file's modification must be for results
 // keyed by the walk not to be stored: a same-size rewrite within the file
@@ -58,7 +66,9 @@ const racyWindow = 2 * time.Second
 // Walk lists the module under root. Directories that the go command
 // ignores (testdata, vendor, names starting with . or _) and nested
 // modules are skipped.
-func Walk(root string) (*Tree, error) {
+func Walk(root string) (*Tree, error) { return walkAt(root, time.Now()) }
+
+func walkAt(root string, now time.Time) (*Tree, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "tenantlint index v3 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, ToolIdentity())
 	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
@@ -91,15 +101,14 @@ func Walk(root string) (*Tree, error) {
 		}
 		rel, _ := filepath.Rel(root, path)
 		fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
-		if time.Since(info.ModTime()) < racyWindow {
+		if now.Sub(info.ModTime()) < racyWindow {
 			// A same-size rewrite could keep the time: the content
 			// itself goes into the key (as git re-hashes racy entries).
-			t.Racy = true
-			data, err := os.ReadFile(path)
+			sum, err := fileSum(path)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(h, "racy %x\n", sha256.Sum256(data))
+			t.racy = append(t.racy, racyFile{path, sum})
 		}
 		switch {
 		case name == config.FileName:
@@ -112,8 +121,68 @@ func Walk(root string) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("walking module %s: %w", root, err)
 	}
-	t.Key = hex.EncodeToString(h.Sum(nil))
+	t.statKey = hex.EncodeToString(h.Sum(nil))
+	t.Key, t.Racy = t.statKey, len(t.racy) > 0
+	if t.Racy {
+		for _, f := range t.racy {
+			fmt.Fprintf(h, "racy %s %s\n", f.path, f.sum)
+		}
+		t.Key = hex.EncodeToString(h.Sum(nil))
+	}
 	return t, nil
+}
+
+func fileSum(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// An index built while files were racy is stored under a key that
+// includes their contents. Moments later the same files are no longer
+// racy and the tree's key is its statKey: without more, the index would
+// be built again (in a go vet run right after an edit, -V=full built it
+// and then the first vet process built it a second time). So a racy
+// tree also leaves an alias under its statKey that names its key and
+// the racy files' contents; a later tree with that key uses the index
+// if those files still have those contents (git's racily-clean check).
+
+func aliasFile(key string) string { return filepath.Join(CacheDir(), "aliases", key) }
+
+// writeAlias records the racy tree t under its statKey.
+func writeAlias(t *Tree) {
+	var b strings.Builder
+	b.WriteString(t.Key + "\n")
+	for _, f := range t.racy {
+		fmt.Fprintf(&b, "%s %s\n", f.sum, f.path)
+	}
+	_ = WriteCacheFile(aliasFile(t.statKey), []byte(b.String()))
+}
+
+// aliasFor returns the key of the racy tree recorded under t's key whose
+// racy files still have the contents they had then.
+func aliasFor(t *Tree) (string, bool) {
+	if t.Racy {
+		return "", false
+	}
+	data, err := ReadCacheFile(aliasFile(t.Key))
+	if err != nil {
+		return "", false
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for _, line := range lines[1:] {
+		sum, path, ok := strings.Cut(line, " ")
+		if !ok {
+			return "", false
+		}
+		if now, err := fileSum(path); err != nil || now != sum {
+			return "", false
+		}
+	}
+	return lines[0], len(lines[0]) == sha256.Size*2
 }
 
 // Build loads every package under root (types from source, dependencies
@@ -304,8 +373,14 @@ func CachedWith(t *Tree, tests bool, build func() (*Index, error)) (*Index, erro
 // CachedHash returns the hash of the tree's index, reading only the hash
 // when the index is cached.
 func CachedHash(t *Tree, tests bool) (string, error) {
-	if data, err := ReadCacheFile(hashFile(indexFile(t, tests))); err == nil && len(data) == sha256.Size*2 {
-		return string(data), nil
+	keys := []string{t.Key}
+	if k, ok := aliasFor(t); ok {
+		keys = append(keys, k)
+	}
+	for _, key := range keys {
+		if data, err := ReadCacheFile(hashFile(indexFile(key, tests))); err == nil && len(data) == sha256.Size*2 {
+			return string(data), nil
+		}
 	}
 	ix, err := Cached(t, tests)
 	if err != nil {
@@ -314,16 +389,21 @@ func CachedHash(t *Tree, tests bool) (string, error) {
 	return ix.Hash, nil
 }
 
-func indexFile(t *Tree, tests bool) string {
-	return filepath.Join(CacheDir(), fmt.Sprintf("%s-tests=%v.gob", t.Key, tests))
+func indexFile(key string, tests bool) string {
+	return filepath.Join(CacheDir(), fmt.Sprintf("%s-tests=%v.gob", key, tests))
 }
 
 // cached is CachedWith that also returns the index's file, or "" when it
 // could not be stored.
 func cached(t *Tree, tests bool, build func() (*Index, error)) (*Index, string, error) {
-	file := indexFile(t, tests)
+	file := indexFile(t.Key, tests)
 	if ix, err := readIndex(file); err == nil {
 		return ix, file, nil
+	}
+	if key, ok := aliasFor(t); ok {
+		if ix, err := readIndex(indexFile(key, tests)); err == nil {
+			return ix, indexFile(key, tests), nil
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		ix, err := build() // no cache; still correct
@@ -340,6 +420,9 @@ func cached(t *Tree, tests bool, build func() (*Index, error)) (*Index, string, 
 	}
 	if storeIndex(file, shardsFile(CacheDir(), ix.Hash), ix) != nil {
 		return ix, "", nil
+	}
+	if t.Racy {
+		writeAlias(t)
 	}
 	return ix, file, nil
 }

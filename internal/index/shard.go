@@ -152,8 +152,9 @@ func writeShards(file string, ix *Index) error {
 	return WriteCacheFile(file, out)
 }
 
-// readShard reads pkg's shard from a shards file, reading only the table
-// and that shard.
+// readShard reads pkg's shard from a shards file: the header, a binary
+// search of the table (log n reads of one entry), and that shard, so a
+// vet process reads the same few hundred bytes whatever the module's size.
 func readShard(file, pkg string) (*Index, error) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -165,18 +166,24 @@ func readShard(file, pkg string) (*Index, error) {
 		return nil, fmt.Errorf("%s: not a shards file", file)
 	}
 	n := int(binary.LittleEndian.Uint32(head[len(shardsMagic):]))
-	table := make([]byte, n*shardEntrySize)
-	if _, err := f.ReadAt(table, int64(len(head))); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
 	key := shardKey(pkg)
-	i := sort.Search(n, func(i int) bool { return bytes.Compare(table[i*shardEntrySize:i*shardEntrySize+8], key[:]) >= 0 })
-	if i == n || !bytes.Equal(table[i*shardEntrySize:i*shardEntrySize+8], key[:]) {
+	entry := make([]byte, shardEntrySize)
+	var readErr error
+	at := func(i int) []byte {
+		if _, err := f.ReadAt(entry, int64(len(head)+i*shardEntrySize)); err != nil && readErr == nil {
+			readErr = err
+		}
+		return entry
+	}
+	i := sort.Search(n, func(i int) bool { return bytes.Compare(at(i)[:8], key[:]) >= 0 })
+	if readErr != nil {
+		return nil, fmt.Errorf("%s: %w", file, readErr)
+	}
+	if i == n || !bytes.Equal(at(i)[:8], key[:]) || readErr != nil {
 		return nil, fmt.Errorf("%s: no shard for %s", file, pkg)
 	}
-	e := table[i*shardEntrySize:]
-	blob := make([]byte, binary.LittleEndian.Uint32(e[12:16]))
-	if _, err := f.ReadAt(blob, int64(binary.LittleEndian.Uint32(e[8:12]))); err != nil {
+	blob := make([]byte, binary.LittleEndian.Uint32(entry[12:16]))
+	if _, err := f.ReadAt(blob, int64(binary.LittleEndian.Uint32(entry[8:12]))); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	s := new(Index)

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,10 +13,21 @@ import (
 // Checking a fixed file (parse, gofmt) costs more than analyzing it, and
 // after a one-file edit most files get the same edits as in the run
 // before: with a memo, a run re-checks only the files whose content or
-// edits changed. Load must return exactly what Store was given.
+// edits changed. Load must return exactly what Store was given. The
+// value is empty when the file is its edits applied as they are (gofmt
+// changed nothing), which is most files: the memo stays small.
 type Memo interface {
 	Load(key string) ([]byte, bool)
-	Store(key string, fixed []byte)
+	Store(key string, value []byte)
+}
+
+// memoValue is what the memo keeps for a checked file: nothing when it is
+// the edits applied as they are.
+func memoValue(checked, applied []byte) []byte {
+	if bytes.Equal(checked, applied) {
+		return []byte{}
+	}
+	return checked
 }
 
 // memoKey names a file's name, content and edits.

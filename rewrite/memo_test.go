@@ -73,6 +73,11 @@ func TestMemo(t *testing.T) {
 	if memo.hits != 0 || len(memo.m) != 2 {
 		t.Fatalf("first plan: %d hits, %d stored; want 0 and 2", memo.hits, len(memo.m))
 	}
+	for k, v := range memo.m {
+		if len(v) != 0 {
+			t.Errorf("entry %s holds %q; a file that is its edits applied as they are needs no content", k, v)
+		}
+	}
 	second := build(memo, fixes)
 	if memo.hits != 2 {
 		t.Errorf("second plan: %d hits, want 2", memo.hits)
@@ -96,5 +101,36 @@ func TestMemo(t *testing.T) {
 	got := build(memo, fixes)
 	if !reflect.DeepEqual(got.Files[0].New, []byte("package p\n// from the memo\n")) {
 		t.Errorf("the memo's content was not used: %q", got.Files[0].New)
+	}
+}
+
+// TestMemoFormatted: a file that gofmt changed after the edits is kept
+// whole, and a hit gives the formatted file again.
+func TestMemoFormatted(t *testing.T) {
+	root := t.TempDir()
+	src := "package p\n\nvar (\n\ta  = 1 // x\n\tbb = 2 // y\n)\n"
+	path := filepath.Join(root, "a.go")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(src, "bb")
+	fixes := []driver.Fix{{Check: "tenantrepo", Edits: []driver.TextEdit{{File: path, Size: len(src), Start: i, End: i, New: "longer"}}}}
+	memo := &mapMemo{m: map[string][]byte{}}
+	var diffs []string
+	for range 2 {
+		p, err := rewrite.BuildWith(&driver.Result{Fixes: fixes}, root, memo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		diffs = append(diffs, p.Diff())
+	}
+	want := "\ta        = 1 // x\n\tlongerbb = 2 // y\n"
+	if memo.hits != 1 || diffs[0] != diffs[1] || !strings.Contains(diffs[0], "+"+strings.Split(want, "\n")[0]) {
+		t.Errorf("hits %d; diffs:\n%s\n---\n%s", memo.hits, diffs[0], diffs[1])
+	}
+	for _, v := range memo.m {
+		if !strings.Contains(string(v), want) {
+			t.Errorf("entry %q, want the formatted file", v)
+		}
 	}
 }

@@ -295,17 +295,24 @@ func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*F
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	key := memoKey(name, old, edits)
-	out, ok := []byte(nil), false
+	applied, err := udiff.ApplyBytes(old, edits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: applying fixes: %w", name, err)
+	}
+	out, ok, key := []byte(nil), false, ""
 	if memo != nil {
+		key = memoKey(name, old, edits)
 		out, ok = memo.Load(key)
+		if ok && len(out) == 0 {
+			out = applied
+		}
 	}
 	if !ok {
-		if out, err = fixedSource(name, old, edits); err != nil {
+		if out, err = checkedSource(name, old, applied); err != nil {
 			return nil, err
 		}
 		if memo != nil {
-			memo.Store(key, out)
+			memo.Store(key, memoValue(out, applied))
 		}
 	}
 	rel, err := filepath.Rel(root, name)
@@ -315,22 +322,18 @@ func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*F
 	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm(), edits: edits}, nil
 }
 
-// fixedSource applies the edits and checks the result: it must parse,
-// and a file that was gofmt-clean must stay so.
-func fixedSource(name string, old []byte, edits []udiff.Edit) ([]byte, error) {
-	out, err := udiff.ApplyBytes(old, edits)
-	if err != nil {
-		return nil, fmt.Errorf("%s: applying fixes: %w", name, err)
-	}
-	if _, err := parser.ParseFile(token.NewFileSet(), name, out, parser.ParseComments); err != nil {
+// checkedSource checks old with the edits applied: it must parse, and a
+// file that was gofmt-clean must stay so.
+func checkedSource(name string, old, applied []byte) ([]byte, error) {
+	if _, err := parser.ParseFile(token.NewFileSet(), name, applied, parser.ParseComments); err != nil {
 		return nil, fmt.Errorf("%s: the fixed file does not parse (a bug in tenantfix; nothing was written): %v", name, err)
 	}
 	if isGofmtClean(old) {
-		if formatted, err := format.Source(out); err == nil {
-			out = formatted
+		if formatted, err := format.Source(applied); err == nil {
+			return formatted, nil
 		}
 	}
-	return out, nil
+	return applied, nil
 }
 
 func isGofmtClean(src []byte) bool {

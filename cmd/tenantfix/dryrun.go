@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"io"
 	"os"
@@ -102,34 +103,61 @@ func storeVerify(key string, res *driver.Result) {
 	driver.StoreValue(key, verifyKind, cachedVerify{Findings: findings, Stats: res.Stats})
 }
 
-// cacheMemo keeps fixed files in the tool's cache (see rewrite.Memo),
-// under the tool's build, since the formatting comes from the go/format
-// it was built with. Each entry starts with its content's SHA-256, so a
-// damaged entry is never used: tenantfix writes what Load returns.
-type cacheMemo struct{ tool string }
-
-func newCacheMemo() rewrite.Memo { return cacheMemo{tool: index.ToolIdentity()} }
-
-func (m cacheMemo) file(key string) string {
-	sum := sha256.Sum256([]byte(m.tool + "\x00" + key))
-	return filepath.Join(index.CacheDir(), "rewrite", hex.EncodeToString(sum[:]))
+// packMemo keeps the fixer's checked files (see rewrite.Memo) in the
+// tool's cache: one file per module, holding the entries of the last run,
+// so that a run reads and writes one file, not one per changed file (at
+// 800 packages, one file per entry cost a cold --dry-run 2.4 s). It is
+// named by the tool's build too, since the formatting comes from the
+// go/format it was built with. Each entry starts with its value's
+// SHA-256, so a damaged entry is never used: tenantfix writes what Load
+// returns.
+type packMemo struct {
+	file   string
+	loaded bool
+	last   map[string][]byte // the last run's entries
+	next   map[string][]byte // this run's entries
+	stored bool
 }
 
-func (m cacheMemo) Load(key string) ([]byte, bool) {
-	data, err := index.ReadCacheFile(m.file(key))
-	if err != nil || len(data) < sha256.Size {
-		return nil, false
-	}
-	sum := sha256.Sum256(data[sha256.Size:])
-	if !bytes.Equal(sum[:], data[:sha256.Size]) {
-		return nil, false
-	}
-	return data[sha256.Size:], true
+func newPackMemo(root string) *packMemo {
+	sum := sha256.Sum256([]byte(index.ToolIdentity() + "\x00" + root))
+	return &packMemo{file: filepath.Join(index.CacheDir(), "rewrite", hex.EncodeToString(sum[:16])+".gob"), next: map[string][]byte{}}
 }
 
-func (m cacheMemo) Store(key string, fixed []byte) {
-	sum := sha256.Sum256(fixed)
-	_ = index.WriteCacheFile(m.file(key), append(sum[:], fixed...))
+func (m *packMemo) Load(key string) ([]byte, bool) {
+	if !m.loaded {
+		m.loaded = true
+		if data, err := index.ReadCacheFile(m.file); err == nil {
+			_ = gob.NewDecoder(bytes.NewReader(data)).Decode(&m.last)
+		}
+	}
+	entry, ok := m.last[key]
+	if !ok || len(entry) < sha256.Size {
+		return nil, false
+	}
+	sum := sha256.Sum256(entry[sha256.Size:])
+	if !bytes.Equal(sum[:], entry[:sha256.Size]) {
+		return nil, false
+	}
+	m.next[key] = entry
+	return entry[sha256.Size:], true
+}
+
+func (m *packMemo) Store(key string, value []byte) {
+	sum := sha256.Sum256(value)
+	m.next[key] = append(sum[:], value...)
+	m.stored = true
+}
+
+// save writes this run's entries unless they are the last run's.
+func (m *packMemo) save() {
+	if !m.stored && len(m.next) == len(m.last) {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(m.next) == nil {
+		_ = index.WriteCacheFile(m.file, buf.Bytes())
+	}
 }
 
 // printDryRun writes the diff and the summary of a --dry-run.

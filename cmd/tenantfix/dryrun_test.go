@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,9 +149,9 @@ func backdate(t *testing.T, dir string) {
 	}
 }
 
-// TestFixMemo: the fixer keeps each fixed file by its content and edits
+// TestFixMemo: the fixer keeps each checked file by its content and edits
 // and uses it on later runs (proved by planting a line in every entry),
-// and never uses an entry whose checksum does not match its content.
+// and never uses an entry whose checksum does not match its value.
 func TestFixMemo(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t)
@@ -173,34 +175,47 @@ func TestFixMemo(t *testing.T) {
 		return r
 	}
 	first := dryRun()
-	entries, err := filepath.Glob(filepath.Join(cacheRoot, "rewrite", "*"))
-	if err != nil || len(entries) == 0 || len(entries) != strings.Count(first.stdout, "diff --git ") {
-		t.Fatalf("memo entries %v (%v) for a diff of %d files", entries, err, strings.Count(first.stdout, "diff --git "))
+	packs, err := filepath.Glob(filepath.Join(cacheRoot, "rewrite", "*.gob"))
+	if err != nil || len(packs) != 1 {
+		t.Fatalf("memo files %v (%v), want one", packs, err)
 	}
-	rewriteEntries := func(change func(body []byte) (newBody []byte, fixSum bool)) {
+	changed := strings.Count(first.stdout, "diff --git ")
+	rewritePack := func(value func(old []byte) []byte, fixSum bool) {
 		t.Helper()
-		for _, e := range entries {
-			data, err := os.ReadFile(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, fixSum := change(append([]byte(nil), data[sha256.Size:]...))
-			sum := data[:sha256.Size]
+		data, err := os.ReadFile(packs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entries map[string][]byte
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&entries); err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != changed {
+			t.Fatalf("%d memo entries for a diff of %d files", len(entries), changed)
+		}
+		for k, e := range entries {
+			v := value(e[sha256.Size:])
+			sum := e[:sha256.Size]
 			if fixSum {
-				s := sha256.Sum256(body)
+				s := sha256.Sum256(v)
 				sum = s[:]
 			}
-			if err := os.WriteFile(e, append(append([]byte(nil), sum...), body...), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			entries[k] = append(append([]byte(nil), sum...), v...)
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(entries); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(packs[0], buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 
-	rewriteEntries(func(b []byte) ([]byte, bool) { return append(b, "// planted\n"...), true })
-	if r := dryRun(); strings.Count(r.stdout, "+// planted") != len(entries) {
+	rewritePack(func([]byte) []byte { return []byte("package planted\n// planted\n") }, true)
+	if r := dryRun(); strings.Count(r.stdout, "+// planted") != changed {
 		t.Fatalf("the memo was not used for every file:\n%s", r.stdout)
 	}
-	rewriteEntries(func(b []byte) ([]byte, bool) { return append(b, "// damaged\n"...), false })
+	rewritePack(func(old []byte) []byte { return append(old, "// damaged\n"...) }, false)
 	if r := dryRun(); r.stdout != first.stdout {
 		t.Errorf("entries whose checksum does not match were used:\n%s\nwant:\n%s", r.stdout, first.stdout)
 	}

@@ -210,10 +210,15 @@ func (t *tool) fix(patterns []string) int {
 		return t.verify(res, wd, root)
 	}
 	var memo rewrite.Memo
+	var pack *packMemo
 	if !t.o.noCache {
-		memo = newCacheMemo()
+		pack = newPackMemo(root)
+		memo = pack
 	}
 	plan, err := rewrite.BuildWith(res, root, memo)
+	if pack != nil {
+		pack.save()
+	}
 	if err != nil {
 		return t.errorf("%v", err)
 	}

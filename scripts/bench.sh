@@ -7,6 +7,9 @@
 #   BENCH_PKGS   service packages to generate (default 200)
 #   BENCH_FILES  files per package (default 5)
 #   BENCH_RUNS   measured runs of each tool and mode (default 3)
+#   BENCH_WARM   warm runs after each cold run (default 5): a warm run
+#                takes tenths of a second, so one run per cold run left
+#                its median at the mercy of scheduling noise
 #   BENCH_TOOLS  tools to run, in order (default "vet vettool tenantlint
 #                tenantfix-dry tenantfix-verify")
 #   BENCH_EDIT   1 (default) adds the "edit" mode; 0 leaves it out
@@ -23,7 +26,8 @@
 # BENCH_RUNS times:
 #   cold  a copy of the primed GOCACHE (compile work shared, no vet
 #         results cached) and an empty TENANTLINT_CACHE;
-#   warm  the same command again on the caches the cold run left;
+#   warm  the same command again on the caches the cold run left,
+#         BENCH_WARM times;
 #   edit  the same command again after appending a function to one file
 #         of the middle service package (the file is put back after):
 #         what a run after a one-file change costs.
@@ -41,6 +45,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PKGS=${BENCH_PKGS:-200}
 FILES=${BENCH_FILES:-5}
 RUNS=${BENCH_RUNS:-3}
+WARM=${BENCH_WARM:-5}
 TOOLS=${BENCH_TOOLS:-vet vettool tenantlint tenantfix-dry tenantfix-verify}
 EDIT=${BENCH_EDIT:-1}
 GO=${GO:-go}
@@ -148,7 +153,7 @@ measure() {
 	# GNU time puts "Command exited with non-zero status N" first.
 	read -r wall user sys rss < <(tail -n 1 "$tf")
 	echo "$tool $mode $run $wall $user $sys $rss $n" >>"$RESULTS"
-	printf '   %-17s %-4s run %d: %6.2f s wall %6.2f s cpu %7.1f MiB  findings %s\n' \
+	printf '   %-17s %-4s run %-3s: %6.2f s wall %6.2f s cpu %7.1f MiB  findings %s\n' \
 		"$tool" "$mode" "$run" "$wall" "$(echo "$user $sys" | awk '{print $1+$2}')" "$(echo "$rss" | awk '{print $1/1024}')" "$n"
 }
 
@@ -160,13 +165,15 @@ EDITED=$MOD/internal/svc/s$(printf %03d $((PKGS / 2)))/models.go
 MODES="cold warm"
 [ "$EDIT" = 1 ] && MODES="cold warm edit"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== measuring: $RUNS runs of: $TOOLS ($MODES)"
+echo "== measuring: $RUNS runs of: $TOOLS ($MODES; $WARM warm runs after each cold one)"
 for run in $(seq 1 "$RUNS"); do
 	for tool in $TOOLS; do
 		rm -rf "$W/gocache" "$W/tlcache"
 		cp -a "$PRIMED" "$W/gocache"
 		measure "$tool" cold "$run"
-		measure "$tool" warm "$run"
+		for w in $(seq 1 "$WARM"); do
+			measure "$tool" warm "$run.$w"
+		done
 		if [ "$EDIT" = 1 ]; then
 			cp -p "$EDITED" "$W/edited.orig"
 			printf '\nfunc benchEdit%s%d() int { return %d }\n' "$(echo "$tool" | tr -d -)" "$run" "$run" >>"$EDITED"
@@ -206,7 +213,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2)
 
 table() {
 	local mode tool wall cpu rss bwall bcpu
-	echo "Module: $PKGS packages × $FILES files ($(sed -n 's/^  "go_files": \([0-9]*\),*$/\1/p' "$EXPECTED") Go files, $(sed -n 's/^  "lines": \([0-9]*\),*$/\1/p' "$EXPECTED") lines), $TOTAL expected findings; medians of $RUNS runs."
+	echo "Module: $PKGS packages × $FILES files ($(sed -n 's/^  "go_files": \([0-9]*\),*$/\1/p' "$EXPECTED") Go files, $(sed -n 's/^  "lines": \([0-9]*\),*$/\1/p' "$EXPECTED") lines), $TOTAL expected findings; medians of $RUNS runs ($((RUNS * WARM)) warm)."
 	echo
 	echo "| tool | mode | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall ÷ go vet | CPU ÷ go vet |"
 	echo "|---|---|---:|---:|---:|---:|---:|"

@@ -63,9 +63,11 @@ func (ix *Index) Shards() map[string]*Index {
 	return out
 }
 
-func (s *Index) addName(full *Index, pkg string) {
-	if name, ok := full.Names[pkg]; ok {
-		s.Names[pkg] = name
+// addName copies the name of package pkg from the whole index into the
+// shard ix.
+func (ix *Index) addName(whole *Index, pkg string) {
+	if name, ok := whole.Names[pkg]; ok {
+		ix.Names[pkg] = name
 	}
 }
 

@@ -251,3 +251,32 @@ func TestCachedHash(t *testing.T) {
 		t.Errorf("without the hash file: CachedHash = %q, %v; want %s", got, err, ix.Hash)
 	}
 }
+
+// TestShardsWithoutCache: with no usable cache folder, the build's work
+// folder holds the index and its shards, and later processes still read
+// only their shard.
+func TestShardsWithoutCache(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=mod")
+	notADir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TENANTLINT_CACHE", notADir) // MkdirAll under it fails
+	dir := writeReposModule(t)
+	work := t.TempDir()
+	whole, err := (&index.Provider{WorkDir: work}).Get(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pkg = "example.com/r/models"
+	got, err := (&index.Provider{WorkDir: work}).ForPackage(dir, false, pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Shard != pkg || got.Hash != whole.Hash {
+		t.Errorf("got shard %q of index %s, want shard %q of %s", got.Shard, got.Hash, pkg, whole.Hash)
+	}
+	if files, _ := filepath.Glob(filepath.Join(work, "shards", "*")); len(files) != 1 {
+		t.Errorf("shards files in the work folder: %v, want one", files)
+	}
+}

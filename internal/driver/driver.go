@@ -295,15 +295,24 @@ func (r *Result) collect(g *checker.Graph) error {
 			r.Findings = append(r.Findings, toFinding(act.Package.Fset, name, d))
 		}
 	}
-	if len(notFound) > 0 {
-		errs = append(errs, config.MergeNotFound(notFound).Error())
-	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		return &Error{Msgs: errs}
+	if err := runError(errs, notFound); err != nil {
+		return err
 	}
 	report.Sort(r.Findings)
 	return nil
+}
+
+// runError is the error of a run from its analyses' messages and the
+// configured names that resolved nowhere, or nil.
+func runError(errs []string, notFound []*config.NotFoundError) error {
+	if len(notFound) > 0 {
+		errs = append(errs, config.MergeNotFound(notFound).Error())
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	sort.Strings(errs)
+	return &Error{Msgs: errs}
 }
 
 func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.Finding {

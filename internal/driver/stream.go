@@ -490,12 +490,8 @@ func (r *Result) collectUnits(units []*unit) error {
 		}
 		r.Fixes = append(r.Fixes, u.out.Fixes...)
 	}
-	if len(notFound) > 0 {
-		errs = append(errs, config.MergeNotFound(notFound).Error())
-	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		return &Error{Msgs: errs}
+	if err := runError(errs, notFound); err != nil {
+		return err
 	}
 	report.Sort(r.Findings)
 	r.Fixes = SortFixes(r.Fixes)

@@ -7,7 +7,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -288,26 +290,17 @@ func repoExample(p *lint.Pass, m *tenancy.Model) string {
 // NetworkID".
 func methodRepoExample(r *tenancy.Rules) string {
 	var alts []string
-	if params := sortedNames(r.TenantParams); len(params) > 0 {
+	if params := slices.Sorted(maps.Keys(r.TenantParams)); len(params) > 0 {
 		alt := "a method that has a parameter " + params[0]
 		if len(params) > 1 {
 			alt += " (or " + strings.Join(params[1:], ", ") + ")"
 		}
 		alts = append(alts, alt)
 	}
-	if methods := sortedNames(r.TenantMethods); len(methods) > 0 {
+	if methods := slices.Sorted(maps.Keys(r.TenantMethods)); len(methods) > 0 {
 		alts = append(alts, "a method "+strings.Join(methods, " or "))
 	}
 	return "a type with " + strings.Join(alts, " or ")
-}
-
-func sortedNames(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for n := range set {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // suggestFix renders repository.fix for the model. It returns the fix, or

@@ -1,10 +1,11 @@
 package index_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 		}
 	}
 	anyRepo := func(_, _ []string) bool { return true }
-	pkgs := sortedKeys(whole.Names)
+	pkgs := slices.Sorted(maps.Keys(whole.Names))
 	for _, pkg := range pkgs {
 		later := &index.Provider{WorkDir: work} // another process of the build
 		shard, err := later.ForPackage(dir, true, pkg)
@@ -108,20 +109,11 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 // method-described repository for.
 func indexedModels(ix *index.Index) []tenancy.QName {
 	var out []tenancy.QName
-	for _, key := range append(sortedKeys(ix.Sites), sortedKeys(ix.ByModel)...) {
+	for _, key := range append(slices.Sorted(maps.Keys(ix.Sites)), slices.Sorted(maps.Keys(ix.ByModel))...) {
 		i := strings.LastIndex(key, ".")
 		out = append(out, tenancy.QName{Pkg: key[:i], Name: key[i+1:]})
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // TestDamagedShards: a shards file that is missing, cut short or not one

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -103,7 +105,7 @@ func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[QName
 	if len(models) == 0 {
 		return MethodRepo{}, false
 	}
-	mr.Params, mr.Getters = sortedKeys(params), sortedKeys(getters)
+	mr.Params, mr.Getters = slices.Sorted(maps.Keys(params)), slices.Sorted(maps.Keys(getters))
 	for m := range models {
 		mr.Models = append(mr.Models, m)
 	}
@@ -157,15 +159,6 @@ func modelIn(t types.Type) (QName, bool) {
 		return QName{}, false
 	}
 	return ObjName(obj)
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // HasMethodRules reports whether repository.methods is configured.

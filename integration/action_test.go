@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 type actionStep struct {
@@ -209,10 +211,10 @@ func (r *runner) runStep(s actionStep) result {
 	files := map[string]string{}
 	for _, k := range []string{"GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_ENV", "GITHUB_STEP_SUMMARY"} {
 		files[k] = filepath.Join(stepDir, strings.ToLower(k))
-		writeFile(t, files[k], "")
+		testfs.WriteFile(t, files[k], "")
 	}
 	script := filepath.Join(stepDir, "script.sh")
-	writeFile(t, script, s.Run)
+	testfs.WriteFile(t, script, s.Run)
 	env := slices.Clone(r.baseEnv)
 	for i, kv := range env {
 		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
@@ -341,7 +343,7 @@ func TestActionInputs(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeModule(t)
-			writeFile(t, filepath.Join(dir, "org.yaml"), orgConfig)
+			testfs.WriteFile(t, filepath.Join(dir, "org.yaml"), orgConfig)
 			r := newRunner(t, dir, c.inputs)
 			if failed := r.runSteps(); failed != c.failed {
 				t.Fatalf("failed step %q, want %q; results %+v", failed, c.failed, r.stepResult)

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 var (
@@ -109,19 +111,9 @@ func writeModule(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, src := range moduleFiles {
-		writeFile(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	return dir
-}
-
-func writeFile(t *testing.T, path, src string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // toolEnv is the environment of the commands under test: the built tools

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // preCommitHook is the part of a .pre-commit-hooks.yaml entry that
@@ -144,7 +146,7 @@ func TestPreCommitHooksNestedModule(t *testing.T) {
 	hooks := preCommitHooks(t)
 	repo := t.TempDir()
 	for name, src := range moduleFiles {
-		writeFile(t, filepath.Join(repo, "svc", name), src)
+		testfs.WriteFile(t, filepath.Join(repo, "svc", name), src)
 	}
 	env := toolEnv(t)
 	for _, id := range []string{"tenantlint", "tenantfix-verify"} {

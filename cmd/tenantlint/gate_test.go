@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // gitCommit makes dir a git repository (when it is not one yet) and
@@ -103,7 +105,7 @@ func baselineEdits(t *testing.T, dir string) {
 	edit(t, dir, service, "// Service serves users.", "// Lines added above every finding.\nconst prefix = \"user:\"\n\n// Service serves users.")
 	forget := "// Forget removes a user's entries.\nfunc (s *Service) Forget(ctx context.Context, id string) error {\n\treturn s.store.Del(ctx, tenant.Key(ctx, \"user:\"+id), \"orders:\"+id)\n}\n\n"
 	edit(t, dir, service, forget, "")
-	writeFile(t, filepath.Join(dir, service), readFile(t, filepath.Join(dir, service))+"\n"+strings.TrimSuffix(forget, "\n"))
+	testfs.WriteFile(t, filepath.Join(dir, service), readFile(t, filepath.Join(dir, service))+"\n"+strings.TrimSuffix(forget, "\n"))
 	edit(t, dir, service, `return s.Set(context.Background(), "warm", "1")`, "return s.Set(\n\t\tcontext.Background(),\n\t\t\"warm\",\n\t\t\"1\",\n\t)")
 	edit(t, dir, service, "\treturn s.store.Get(ctx, \"user:\"+id)\n", "\ts.store.Get(ctx, \"user:\"+id)\n\treturn s.store.Get(ctx, \"user:\"+id)\n")
 	edit(t, dir, "internal/jobs/jobs.go", `return s.Set(ctx, "job:"+id, "done")`, `return s.Set(ctx, tenant.Key(ctx, "job:"+id), "done")`)
@@ -195,8 +197,8 @@ func TestBaseline(t *testing.T) {
 func TestBaselineErrors(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, nil)
-	writeFile(t, filepath.Join(dir, "corrupt.json"), "{\"version\": 1,\n\"findings\": [}\n")
-	writeFile(t, filepath.Join(dir, "future.json"), `{"version": 7, "findings": []}`)
+	testfs.WriteFile(t, filepath.Join(dir, "corrupt.json"), "{\"version\": 1,\n\"findings\": [}\n")
+	testfs.WriteFile(t, filepath.Join(dir, "future.json"), `{"version": 7, "findings": []}`)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -230,7 +232,7 @@ func TestNewFromRev(t *testing.T) {
 	// a change that moves findings down without touching them.
 	edit(t, dir, "internal/jobs/jobs.go", `return s.Set(ctx, "job:"+id, "done")`, `return s.Set(ctx, "job2:"+id, "done")`)
 	edit(t, dir, "internal/service/service.go", "// Service serves users.", "// Added above.\n\n// Service serves users.")
-	writeFile(t, filepath.Join(dir, "internal/billing/refund.go"), "package billing\n\n// Refund is new.\ntype Refund struct{ TenantID string }\n")
+	testfs.WriteFile(t, filepath.Join(dir, "internal/billing/refund.go"), "package billing\n\n// Refund is new.\ntype Refund struct{ TenantID string }\n")
 	want := []string{
 		`internal/billing/refund.go:4:6: Refund is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare one at package level, e.g. var RefundRepo = tenant.NewRepository[Refund]("refunds") (tenantrepo)`,
 		`internal/jobs/jobs.go:12:9: cache.Store.Set key is not tenant-scoped; wrap it as tenant.Key(ctx, key) (tenantcache)`,

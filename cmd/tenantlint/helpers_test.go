@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // helperFiles is a module whose cache calls go through a helper package
@@ -87,7 +89,7 @@ func TestHelpersAcrossPackages(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	for name, src := range helperFiles {
-		writeFile(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	want := []string{
 		"app/app.go:15:2: cachex.Cache.Load key, passed on to kv.Store.Get, is not tenant-scoped; wrap it as tenant.Key(ctx, key)",
@@ -116,7 +118,7 @@ func TestTenantValuesConfigErrors(t *testing.T) {
 			if name == ".tenantlint.yaml" {
 				src = strings.Replace(src, tt.old, tt.new, 1)
 			}
-			writeFile(t, filepath.Join(dir, name), src)
+			testfs.WriteFile(t, filepath.Join(dir, name), src)
 		}
 		r := lint(t, dir, "./...")
 		if ls := lines(r.stderr); r.code != 2 || r.stdout != "" || len(ls) != 1 || !regexp.MustCompile(tt.want).MatchString(ls[0]) {

@@ -22,7 +22,7 @@ func initModule(t *testing.T) string {
 	if err := testfs.Copy("../../testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")
+	testfs.WriteFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")
 	return dir
 }
 
@@ -67,7 +67,7 @@ func TestInit(t *testing.T) {
 	diffLines(t, "go vet -vettool with the proposal", vet(t, dir), want)
 
 	const edited = "version: 1\n"
-	writeFile(t, target, edited)
+	testfs.WriteFile(t, target, edited)
 	r = lint(t, dir, "init")
 	if r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 ||
 		!strings.HasPrefix(r.stderr, "tenantlint init: .tenantlint.yaml already exists;") {

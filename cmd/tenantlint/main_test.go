@@ -429,19 +429,9 @@ func writeModule(t *testing.T, over map[string]string) string {
 		if src == "" {
 			continue
 		}
-		writeFile(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	return dir
-}
-
-func writeFile(t *testing.T, path, src string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // edit replaces old by new in a file of dir; old must occur once.
@@ -455,7 +445,7 @@ func edit(t *testing.T, dir, name, old, new string) {
 	if n := strings.Count(string(data), old); n != 1 {
 		t.Fatalf("edit %s: %q occurs %d times", name, old, n)
 	}
-	writeFile(t, path, strings.Replace(string(data), old, new, 1))
+	testfs.WriteFile(t, path, strings.Replace(string(data), old, new, 1))
 }
 
 func lines(s string) []string {
@@ -728,9 +718,9 @@ func TestExitCodes(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "gomemcache]", "memcached]", 1)})
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:14:23: cache\.presets: unknown preset "memcached" \(known: [a-z, -]+\)$`)
-		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "models:\n", "models:\n  marker: [x.y/z.W]\n", 1))
+		testfs.WriteFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "models:\n", "models:\n  marker: [x.y/z.W]\n", 1))
 		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:3:3: unknown key "marker" in models`)
-		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "  scope: module\n",
+		testfs.WriteFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "  scope: module\n",
 			"  scope: module\n  methods:\n    - {tenant_param: [orgID], tenant_method: NetworkID}\n", 1))
 		oneError(t, lint(t, dir, "./..."), `^tenantlint: .*/\.tenantlint\.yaml:9:7: repository\.methods: an entry has either tenant_param or tenant_method, not both$`)
 	})
@@ -738,10 +728,10 @@ func TestExitCodes(t *testing.T) {
 		dir := writeModule(t, map[string]string{".tenantlint.yaml": strings.Replace(e2eConfig, "Set: {key: 1}", "Put: {key: 1}", 1)})
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:\d+:\d+: cache\.apis: example\.com/e2e/internal/cache\.Store has no method Put$`)
-		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "tenant.Key\n", "tenant.FromContext\n", 1))
+		testfs.WriteFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "tenant.Key\n", "tenant.FromContext\n", 1))
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:12:13: cache\.key_func: example\.com/e2e/internal/tenant\.FromContext has signature func\(ctx context\.Context\) string; it must be`)
-		writeFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "fields: [TenantID]",
+		testfs.WriteFile(t, filepath.Join(dir, ".tenantlint.yaml"), strings.Replace(e2eConfig, "fields: [TenantID]",
 			"fields: [{name: TenantID, type: example.com/e2e/internal/tenant.ID}]", 1))
 		oneError(t, lint(t, dir, "./..."),
 			`^tenantlint: .*/\.tenantlint\.yaml:4:35: models\.fields\.type: ID is not a type in package example\.com/e2e/internal/tenant$`)
@@ -812,7 +802,7 @@ func TestExitCodes(t *testing.T) {
 	t.Run("--config", func(t *testing.T) {
 		dir := writeModule(t, nil)
 		alt := filepath.Join(t.TempDir(), "alt.yaml")
-		writeFile(t, alt, e2eConfig[:strings.Index(e2eConfig, "  apis:")]+"ignore:\n  packages: [example.com/e2e/internal/billing]\n")
+		testfs.WriteFile(t, alt, e2eConfig[:strings.Index(e2eConfig, "  apis:")]+"ignore:\n  packages: [example.com/e2e/internal/billing]\n")
 		r := lint(t, dir, "--config", alt)
 		var want []string
 		for _, l := range wantText {
@@ -843,7 +833,7 @@ func TestExitCodes(t *testing.T) {
 			t.Fatal(err)
 		}
 		alt := filepath.Join(t.TempDir(), "alt.yaml")
-		writeFile(t, alt, e2eConfig)
+		testfs.WriteFile(t, alt, e2eConfig)
 		cmd := exec.Command(tenantlint, "./...")
 		cmd.Dir = dir
 		cmd.Env = append(slices.Clone(env(t)), "TENANTLINT_CONFIG="+alt)
@@ -1025,7 +1015,7 @@ func TestResultCache(t *testing.T) {
 	}
 	const planted = `{"check":"tenantcache","file":"%s","line":1,"column":1,"message":"planted","fix":"manual"}`
 	marker := fmt.Sprintf(planted, filepath.Join(dir, "go.mod"))
-	writeFile(t, files[0], strings.Replace(string(data), "[", "["+marker+",", 1))
+	testfs.WriteFile(t, files[0], strings.Replace(string(data), "[", "["+marker+",", 1))
 
 	replay := lint(t, dir)
 	if !strings.Contains(replay.stdout, "go.mod:1:1: planted (tenantcache)") || replay.code != first.code {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // writeOld writes files and dates them an hour back, so that the walk
@@ -12,15 +14,9 @@ import (
 func writeOld(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	old := time.Now().Add(-time.Hour)
-	for name, src := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(path, old, old); err != nil {
+	testfs.Write(t, dir, files)
+	for name := range files {
+		if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,6 +19,8 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/lint"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // generate writes a benchmark module and isolates the caches.
@@ -109,8 +111,8 @@ func writeTestFiles(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edit(t, cfg, strings.Replace(string(data), "tests: true", "tests: false", 1))
-	edit(t, filepath.Join(dir, "internal/svc/s001/in_test.go"), `package s001
+	testfs.WriteFile(t, cfg, strings.Replace(string(data), "tests: true", "tests: false", 1))
+	testfs.WriteFile(t, filepath.Join(dir, "internal/svc/s001/in_test.go"), `package s001
 
 import (
 	"context"
@@ -120,7 +122,7 @@ import (
 
 func rawInTest(ctx context.Context, st *kv.Store) { st.Get(ctx, "in-test") }
 `)
-	edit(t, filepath.Join(dir, "internal/svc/s001/ext_test.go"), `package s001_test
+	testfs.WriteFile(t, filepath.Join(dir, "internal/svc/s001/ext_test.go"), `package s001_test
 
 import (
 	"context"
@@ -140,16 +142,6 @@ func hasFindingIn(res *Result, suffix string) bool {
 		}
 	}
 	return false
-}
-
-func edit(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // constFunc is the fact of a function whose body is `return "literal"`.
@@ -215,7 +207,7 @@ func TestFactsFlowFromDependencies(t *testing.T) {
 		"c/c.go":           "package c\n\nimport (\n\t\"example.com/f/a\"\n\t\"example.com/f/b\"\n)\n\nvar X = b.Label() + b.Both() + a.Name()\n",
 	}
 	for name, src := range files {
-		edit(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	var want []string
 	for _, opts := range []Options{{Dir: dir, Legacy: true}, {Dir: dir, NoCache: true}, {Dir: dir}, {Dir: dir}} {
@@ -313,7 +305,7 @@ func TestPackageCacheInvalidation(t *testing.T) {
 	appendTo(t, filepath.Join(dir, ".tenantlint.yaml"), "# an edit\n")
 	check("a configuration edit", all)
 
-	edit(t, filepath.Join(dir, "internal/extra/extra.go"), `package extra
+	testfs.WriteFile(t, filepath.Join(dir, "internal/extra/extra.go"), `package extra
 
 import (
 	"example.com/bench/internal/svc/s000"
@@ -346,7 +338,7 @@ func appendTo(t *testing.T, path, text string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edit(t, path, string(data)+text)
+	testfs.WriteFile(t, path, string(data)+text)
 }
 
 // importersOf returns pkg with the module packages that import it
@@ -399,11 +391,11 @@ func mustIndex(t *testing.T, dir string) map[string][]string {
 // its position, and patterns that match nothing.
 func TestStreamFallsBackOnErrors(t *testing.T) {
 	dir := generate(t, 2, 1)
-	edit(t, filepath.Join(dir, "nothing", "README"), "no Go files here\n")
+	testfs.WriteFile(t, filepath.Join(dir, "nothing", "README"), "no Go files here\n")
 	if _, err := run(Options{Dir: dir}, []string{"./nothing/..."}, nil); err == nil || !strings.Contains(err.Error(), "no packages match ./nothing/...") {
 		t.Errorf("a pattern matching nothing gave %v", err)
 	}
-	edit(t, filepath.Join(dir, "internal/svc/s001/bad.go"), "package s001\n\nvar bad int = \"x\"\n")
+	testfs.WriteFile(t, filepath.Join(dir, "internal/svc/s001/bad.go"), "package s001\n\nvar bad int = \"x\"\n")
 	_, err := run(Options{Dir: dir}, []string{"./..."}, nil)
 	var de *Error
 	if !errors.As(err, &de) || len(de.Msgs) != 1 || !strings.Contains(de.Msgs[0], "bad.go:3:15: cannot use \"x\"") {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func TestGroup(t *testing.T) {
@@ -15,13 +17,7 @@ func TestGroup(t *testing.T) {
 		"testdata/x.go", "vendor/v/v.go", "_tools/t.go", ".hidden/h.go",
 		"svc/go.mod", "svc/api/api.go", "empty/keep.txt",
 	} {
-		path := filepath.Join(repo, f)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte("package x\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testfs.WriteFile(t, filepath.Join(repo, f), "package x\n")
 	}
 	outside := filepath.Join(top, "loose", "main.go") // no go.mod above it
 	if err := os.MkdirAll(filepath.Dir(outside), 0o755); err != nil {

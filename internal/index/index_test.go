@@ -16,6 +16,8 @@ import (
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/tenancy"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // TestFastBuildMatchesFullLoad: the index that go vet mode builds (go list
@@ -159,15 +161,7 @@ func (testRepo) Save(orgID string, u models.User) {}
 func writeReposModule(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, src := range reposModule {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, reposModule)
 	return dir
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func runMain(args ...string) (code int, stdout, stderr string) {
@@ -64,7 +66,7 @@ func TestMainWritesRefusesAndForces(t *testing.T) {
 	}
 
 	const edited = "version: 1\n# edited by hand\n"
-	writeFile(t, target, edited)
+	testfs.WriteFile(t, target, edited)
 	code, stdout, stderr = runMain(dir)
 	if code != ExitError || stdout != "" {
 		t.Errorf("init over an existing file: exit %d, stdout %q; want 2 and nothing", code, stdout)
@@ -113,7 +115,7 @@ func TestMainErrors(t *testing.T) {
 	offline(t)
 	noModule := t.TempDir()
 	aFile := filepath.Join(noModule, "file.txt")
-	writeFile(t, aFile, "x")
+	testfs.WriteFile(t, aFile, "x")
 	withDir := writeModule(t, map[string]string{"go.mod": "module example.com/d\n\ngo 1.26\n", "a/a.go": "package a\n"})
 	if err := os.Mkdir(filepath.Join(withDir, config.FileName), 0o755); err != nil {
 		t.Fatal(err)

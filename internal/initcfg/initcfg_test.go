@@ -42,18 +42,8 @@ func shapesModule(t *testing.T) string {
 	if err := testfs.Copy("../../testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")
+	testfs.WriteFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")
 	return dir
-}
-
-func writeFile(t *testing.T, path, src string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // writeModule writes files (path → contents) under a new directory.
@@ -61,7 +51,7 @@ func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
-		writeFile(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	return dir
 }
@@ -308,7 +298,7 @@ type Plain struct {
 // the presets do not cover (go-redis v8) are not listed.
 func TestPresets(t *testing.T) {
 	gomod := filepath.Join(t.TempDir(), "go.mod")
-	writeFile(t, gomod, `module example.com/p
+	testfs.WriteFile(t, gomod, `module example.com/p
 
 go 1.26
 
@@ -333,7 +323,7 @@ require (
 		t.Errorf("presets:\n got %+v\nwant %+v", got, want)
 	}
 
-	writeFile(t, gomod, "module example.com/p\n\nrequire (\n")
+	testfs.WriteFile(t, gomod, "module example.com/p\n\nrequire (\n")
 	if _, err := parseGoMod(gomod); err == nil || !strings.HasPrefix(err.Error(), "parsing go.mod: "+gomod+":4: syntax error (unterminated block") {
 		t.Errorf("a broken go.mod: got %v, want a parse error at line 4", err)
 	}

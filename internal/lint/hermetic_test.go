@@ -17,6 +17,8 @@ import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 const hermeticConfig = `version: 1
@@ -103,15 +105,9 @@ func Warm(ctx context.Context, s *tenant.Store) string {
 `,
 	}
 	old := time.Now().Add(-time.Hour)
-	for name, src := range files {
-		path := filepath.Join(gopath, "src", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(path, old, old); err != nil {
+	testfs.Write(t, filepath.Join(gopath, "src"), files)
+	for name := range files {
+		if err := os.Chtimes(filepath.Join(gopath, "src", name), old, old); err != nil {
 			t.Fatal(err)
 		}
 	}

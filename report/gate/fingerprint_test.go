@@ -5,13 +5,14 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tenantlint/tenantlint/report"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // findingsIn plays the analyzers on src, written to dir/rel: a
@@ -21,12 +22,7 @@ import (
 func findingsIn(t *testing.T, dir, rel, src string) []report.Finding {
 	t.Helper()
 	path := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.WriteFile(t, path, src)
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // A diff as git diff -U0 -M prints it: a modified file with an added,
@@ -146,7 +148,7 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
 	dir := t.TempDir()
 	for name, src := range files {
-		writeTestFile(t, filepath.Join(dir, name), src)
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	runGit(t, dir, "init", "-q", "-b", "main")
 	runGit(t, dir, "add", "-A")
@@ -160,16 +162,6 @@ func runGit(t *testing.T, dir string, args ...string) {
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-func writeTestFile(t *testing.T, path, src string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -190,15 +182,15 @@ func TestChangedSince(t *testing.T) {
 	// Edits since the commit: a line changed, one added, a file deleted,
 	// a pure rename, a staged change, lines only deleted, an untracked
 	// file, an ignored one, and a change outside the module.
-	writeTestFile(t, filepath.Join(mod, "a.go"), "package m\n\nfunc A() { _ = 1 }\n\nfunc B() {}\n\nfunc C() {}\n")
+	testfs.WriteFile(t, filepath.Join(mod, "a.go"), "package m\n\nfunc A() { _ = 1 }\n\nfunc B() {}\n\nfunc C() {}\n")
 	os.Remove(filepath.Join(mod, "gone.go"))
 	runGit(t, mod, "mv", "rename/r.go", "rename/moved.go")
-	writeTestFile(t, filepath.Join(mod, "staged.go"), "package m\n\nvar S = 1\n")
+	testfs.WriteFile(t, filepath.Join(mod, "staged.go"), "package m\n\nvar S = 1\n")
 	runGit(t, mod, "add", "staged.go")
-	writeTestFile(t, filepath.Join(mod, "sub/strip.go"), "package sub\n\nvar a = 1\n")
-	writeTestFile(t, filepath.Join(mod, "untracked.go"), "package m\n")
-	writeTestFile(t, filepath.Join(mod, "x.gen.go"), "package m\n")
-	writeTestFile(t, filepath.Join(repo, "other/o.go"), "package other\n\nvar O = 1\n")
+	testfs.WriteFile(t, filepath.Join(mod, "sub/strip.go"), "package sub\n\nvar a = 1\n")
+	testfs.WriteFile(t, filepath.Join(mod, "untracked.go"), "package m\n")
+	testfs.WriteFile(t, filepath.Join(mod, "x.gen.go"), "package m\n")
+	testfs.WriteFile(t, filepath.Join(repo, "other/o.go"), "package other\n\nvar O = 1\n")
 
 	c, err := ChangedSince(mod, "HEAD")
 	if err != nil {

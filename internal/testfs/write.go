@@ -1,0 +1,28 @@
+package testfs
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// WriteFile writes src to path, creating its folders, and fails the test
+// on error.
+func WriteFile(t testing.TB, path, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Write writes files (slash-separated names relative to root, and their
+// contents) below root.
+func Write(t testing.TB, root string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		WriteFile(t, filepath.Join(root, filepath.FromSlash(name)), src)
+	}
+}

@@ -3,7 +3,9 @@ package rewrite
 import (
 	"fmt"
 	"go/format"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,19 +21,9 @@ import (
 func (p *Plan) addCreated(stats map[string]map[string]*lint.Stats) error {
 	byFile := map[string][]lint.NewDecl{}
 	seen := map[string]bool{}
-	pkgs := make([]string, 0, len(stats))
-	for pkg := range stats {
-		pkgs = append(pkgs, pkg)
-	}
-	sort.Strings(pkgs)
 	var all []*lint.Stats
-	for _, pkg := range pkgs {
-		checks := make([]string, 0, len(stats[pkg]))
-		for c := range stats[pkg] {
-			checks = append(checks, c)
-		}
-		sort.Strings(checks)
-		for _, c := range checks {
+	for _, pkg := range slices.Sorted(maps.Keys(stats)) {
+		for _, c := range slices.Sorted(maps.Keys(stats[pkg])) {
 			all = append(all, stats[pkg][c])
 		}
 	}

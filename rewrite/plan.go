@@ -22,9 +22,9 @@ import (
 	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
@@ -131,10 +131,10 @@ func fromFixes(fixes []driver.Fix, root string, memo Memo) (*Plan, error) {
 
 func (p *Plan) count(fx driver.Fix) {
 	switch fx.Check {
-	case "tenantrepo":
+	case config.CheckRepo:
 		p.Models++
-	case "tenantcache":
-		p.Keys += lint.WrappedKeys(analysis.SuggestedFix{Message: fx.FixMessage})
+	case config.CheckCache:
+		p.Keys += lint.WrappedKeys(fx.FixMessage)
 	}
 }
 
@@ -150,9 +150,6 @@ func fileEdits(fx driver.Fix, olds map[string][]byte) (map[string][]udiff.Edit, 
 			data, err := os.ReadFile(name)
 			if err != nil {
 				return nil, fmt.Errorf("reading %s: %w", name, err)
-			}
-			if len(data) != e.Size {
-				return nil, fmt.Errorf("%s changed while it was being analyzed; run again", name)
 			}
 			olds[name] = data
 		}
@@ -287,7 +284,7 @@ func unionImportGroups(x, y string) (string, bool) {
 	return b.String(), true
 }
 
-// newChange applies the edits and checks the result (see fixedSource),
+// newChange applies the edits and checks the result (see checkedSource),
 // or takes the result from memo when the same edits were applied to the
 // same content before.
 func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*FileChange, error) {

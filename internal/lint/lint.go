@@ -341,9 +341,9 @@ func WrapFixMessage(n int, fn string) string {
 }
 
 // WrappedKeys returns how many keys a tenantcache fix wraps.
-func WrappedKeys(sf analysis.SuggestedFix) int {
+func WrappedKeys(fixMessage string) int {
 	var n int
-	if _, err := fmt.Sscanf(sf.Message, "wrap %d keys", &n); err == nil {
+	if _, err := fmt.Sscanf(fixMessage, "wrap %d keys", &n); err == nil {
 		return n
 	}
 	return 1

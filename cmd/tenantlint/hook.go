@@ -10,15 +10,15 @@ import (
 // or with files (the --files mode of git hooks) file names, whose
 // packages are analyzed module by module. File names with no Go package
 // among them analyze nothing.
-func findingsFor(wd string, opts driver.Options, args []string, files, useCache bool) ([]report.Finding, error) {
+func findingsFor(opts driver.Options, args []string, files bool) ([]report.Finding, error) {
 	if !files {
-		return findings(wd, opts, args, useCache)
+		return findings(opts, args)
 	}
 	var all []report.Finding
-	for _, m := range hookfiles.Group(wd, args) {
+	for _, m := range hookfiles.Group(opts.Dir, args) {
 		o := opts
 		o.Dir = m.Root
-		fs, err := findings(m.Root, o, m.Patterns, useCache)
+		fs, err := findings(o, m.Patterns)
 		if err != nil {
 			return nil, err
 		}

@@ -100,8 +100,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	opts := driver.Options{Config: *configPath, Checks: *checks, NoCache: *noCache}
-	findings, err := findingsFor(wd, opts, fs.Args(), *files, !*noCache)
+	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache}
+	findings, err := findingsFor(opts, fs.Args(), *files)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
@@ -149,12 +149,15 @@ func validFormat(f string) bool {
 	return false
 }
 
-// findings runs the analysis, or replays the findings of an earlier run
-// whose inputs were the same (see driver.ResultKey): a warm run then costs
-// a walk of the module's files instead of a type-check of every package.
-func findings(wd string, opts driver.Options, patterns []string, useCache bool) ([]report.Finding, error) {
-	key, cacheable := driver.ResultKey(wd, opts, patterns)
-	cacheable = cacheable && useCache
+// findings runs the analysis in opts.Dir, or replays the findings of an
+// earlier run whose inputs were the same (see driver.ResultKey): a warm
+// run then costs a walk of the module's files instead of a type-check of
+// every package. --no-cache skips the walk too.
+func findings(opts driver.Options, patterns []string) ([]report.Finding, error) {
+	key, cacheable := "", false
+	if !opts.NoCache {
+		key, cacheable = driver.ResultKey(opts.Dir, opts, patterns)
+	}
 	if cacheable {
 		if fs, ok := driver.LoadResult(key); ok {
 			return fs, nil

@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
@@ -51,13 +50,8 @@ func (t *tool) runKey(wd string, patterns []string) (string, bool) {
 // the summary's fields filled, and its diff.
 func loadPlan(key string) (*rewrite.Plan, string, bool) {
 	var c cachedPlan
-	if !driver.LoadValue(key, dryRunKind, &c) {
+	if !driver.LoadValue(key, dryRunKind, &c) || !driver.FilesExist(c.Manual) {
 		return nil, "", false
-	}
-	for _, f := range c.Manual {
-		if _, err := os.Stat(f.File); err != nil {
-			return nil, "", false // defensive: a finding's file vanished
-		}
 	}
 	p := &rewrite.Plan{Models: c.Models, Keys: c.Keys, Conflicts: c.Conflicts, Manual: c.Manual}
 	for _, f := range c.Files {
@@ -84,13 +78,8 @@ type cachedVerify struct {
 // loadVerify returns the cached analysis of a --verify run under key.
 func loadVerify(key string) (*driver.Result, bool) {
 	var c cachedVerify
-	if !driver.LoadValue(key, verifyKind, &c) || c.Stats == nil {
+	if !driver.LoadValue(key, verifyKind, &c) || c.Stats == nil || !driver.FilesExist(c.Findings) {
 		return nil, false
-	}
-	for _, f := range c.Findings {
-		if _, err := os.Stat(f.File); err != nil {
-			return nil, false // defensive: a finding's file vanished
-		}
 	}
 	return &driver.Result{Findings: c.Findings, Stats: c.Stats}, true
 }

@@ -126,15 +126,21 @@ func resultFile(key, kind string) string {
 // LoadResult returns the findings cached under key.
 func LoadResult(key string) ([]report.Finding, bool) {
 	var fs []report.Finding
-	if !LoadValue(key, "findings", &fs) {
+	if !LoadValue(key, "findings", &fs) || !FilesExist(fs) {
 		return nil, false
 	}
+	return fs, true
+}
+
+// FilesExist reports whether every finding's file is still there: a
+// replayed result must not name a file that vanished.
+func FilesExist(fs []report.Finding) bool {
 	for i := range fs {
 		if _, err := os.Stat(fs[i].File); err != nil {
-			return nil, false // defensive: a finding's file vanished
+			return false
 		}
 	}
-	return fs, true
+	return true
 }
 
 // StoreResult caches findings under key; failing to do so only costs

@@ -236,28 +236,19 @@ func (r *runner) runStep(s actionStep) result {
 	res := run(t, dir, env, "bash", "--noprofile", "--norc", "-eo", "pipefail", script)
 
 	out := map[string]string{}
-	for _, l := range strings.Split(readFile(t, files["GITHUB_OUTPUT"]), "\n") {
+	for _, l := range strings.Split(testfs.ReadFile(t, files["GITHUB_OUTPUT"]), "\n") {
 		if k, v, ok := strings.Cut(l, "="); ok {
 			out[k] = v
 		}
 	}
 	r.outputs[s.ID] = out
-	for _, l := range strings.Split(readFile(t, files["GITHUB_PATH"]), "\n") {
+	for _, l := range strings.Split(testfs.ReadFile(t, files["GITHUB_PATH"]), "\n") {
 		if l != "" {
 			r.paths = append([]string{l}, r.paths...)
 		}
 	}
-	r.summaries = append(r.summaries, readFile(t, files["GITHUB_STEP_SUMMARY"]))
+	r.summaries = append(r.summaries, testfs.ReadFile(t, files["GITHUB_STEP_SUMMARY"]))
 	return res
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 var annotation = regexp.MustCompile(`(?m)^::error file=([^,]+),line=(\d+),col=(\d+),.*title=(tenant\w+)::`)
@@ -310,7 +301,7 @@ func TestActionFindingsAndSARIF(t *testing.T) {
 			} `json:"results"`
 		} `json:"runs"`
 	}
-	if err := json.Unmarshal([]byte(readFile(t, sarifFile)), &log); err != nil {
+	if err := json.Unmarshal([]byte(testfs.ReadFile(t, sarifFile)), &log); err != nil {
 		t.Fatalf("SARIF file: %v", err)
 	}
 	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
@@ -362,7 +353,7 @@ func TestActionInputs(t *testing.T) {
 			if (sarifFile != "") != c.sarif {
 				t.Errorf("sarif-file output %q, want one: %v", sarifFile, c.sarif)
 			}
-			if sarifFile != "" && !strings.Contains(readFile(t, sarifFile), `"version": "2.1.0"`) {
+			if sarifFile != "" && !strings.Contains(testfs.ReadFile(t, sarifFile), `"version": "2.1.0"`) {
 				t.Errorf("%s is not SARIF 2.1.0", sarifFile)
 			}
 		})

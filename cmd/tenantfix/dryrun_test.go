@@ -41,7 +41,7 @@ func TestDryRunCache(t *testing.T) {
 	if files := stored(); len(files) != 0 {
 		t.Fatalf("a run over files written just now was cached: %v", files)
 	}
-	backdate(t, dir)
+	testfs.Backdate(t, dir)
 	first := dryRun()
 	if first.stdout != racy.stdout || first.stderr != racy.stderr {
 		t.Fatalf("the same module gave another dry run:\n%s\n%s", first.stdout, racy.stdout)
@@ -84,7 +84,7 @@ func TestDryRunCache(t *testing.T) {
 	if err := os.WriteFile(path, append(src, "\n// edited\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	backdate(t, dir)
+	testfs.Backdate(t, dir)
 	if r := dryRun(); strings.Contains(r.stdout, "PLANTED") || !strings.Contains(r.stdout, "+++ b/") {
 		t.Errorf("an edited module replayed a stale dry run:\n%s", r.stdout)
 	}
@@ -105,7 +105,7 @@ func TestVerifyCache(t *testing.T) {
 		mustCode(t, r, 1, "tenantfix --verify")
 		return r
 	}
-	backdate(t, dir)
+	testfs.Backdate(t, dir)
 	first := verify()
 	files, err := filepath.Glob(filepath.Join(cacheDir, "*-tenantfix-verify.json"))
 	if err != nil || len(files) != 1 {
@@ -138,14 +138,6 @@ func TestVerifyCache(t *testing.T) {
 	}
 	if r := verify("--checks", "tenantcache"); strings.Contains(r.stdout, "planted") {
 		t.Errorf("--checks replayed the run of all checks:\n%s", r.stdout)
-	}
-}
-
-// backdate dates every file of dir an hour back (see testfs.Backdate).
-func backdate(t *testing.T, dir string) {
-	t.Helper()
-	if err := testfs.Backdate(dir); err != nil {
-		t.Fatal(err)
 	}
 }
 

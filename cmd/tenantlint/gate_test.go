@@ -105,20 +105,11 @@ func baselineEdits(t *testing.T, dir string) {
 	edit(t, dir, service, "// Service serves users.", "// Lines added above every finding.\nconst prefix = \"user:\"\n\n// Service serves users.")
 	forget := "// Forget removes a user's entries.\nfunc (s *Service) Forget(ctx context.Context, id string) error {\n\treturn s.store.Del(ctx, tenant.Key(ctx, \"user:\"+id), \"orders:\"+id)\n}\n\n"
 	edit(t, dir, service, forget, "")
-	testfs.WriteFile(t, filepath.Join(dir, service), readFile(t, filepath.Join(dir, service))+"\n"+strings.TrimSuffix(forget, "\n"))
+	testfs.WriteFile(t, filepath.Join(dir, service), testfs.ReadFile(t, filepath.Join(dir, service))+"\n"+strings.TrimSuffix(forget, "\n"))
 	edit(t, dir, service, `return s.Set(context.Background(), "warm", "1")`, "return s.Set(\n\t\tcontext.Background(),\n\t\t\"warm\",\n\t\t\"1\",\n\t)")
 	edit(t, dir, service, "\treturn s.store.Get(ctx, \"user:\"+id)\n", "\ts.store.Get(ctx, \"user:\"+id)\n\treturn s.store.Get(ctx, \"user:\"+id)\n")
 	edit(t, dir, "internal/jobs/jobs.go", `return s.Set(ctx, "job:"+id, "done")`, `return s.Set(ctx, tenant.Key(ctx, "job:"+id), "done")`)
 	edit(t, dir, "internal/jobs/jobs.go", "\"example.com/e2e/internal/cache\"\n", "\"example.com/e2e/internal/cache\"\n\t\"example.com/e2e/internal/tenant\"\n")
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // The second of two identical calls is the new finding.
@@ -135,7 +126,7 @@ func TestBaseline(t *testing.T) {
 		Version  int
 		Findings []struct{ Check, File, Decl, Fingerprint, Message string }
 	}
-	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, base))), &file); err != nil {
+	if err := json.Unmarshal([]byte(testfs.ReadFile(t, filepath.Join(dir, base))), &file); err != nil {
 		t.Fatal(err)
 	}
 	var entries []string

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/tenantlint/tenantlint/report/inventory"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // legacyModel is a model whose missing repository is suppressed, with a
@@ -49,7 +51,7 @@ func TestInventory(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, map[string]string{"internal/models/legacy.go": legacyModel})
 	// Fill the findings cache first: the inventory must not replay it.
-	backdate(t, dir)
+	testfs.Backdate(t, dir)
 	if r := lint(t, dir); r.code != 1 {
 		t.Fatalf("findings run: exit %d\n%s", r.code, r.stderr)
 	}

@@ -107,9 +107,15 @@ type result struct {
 // runCmd runs a command in dir and returns its output and exit code.
 func runCmd(t *testing.T, dir string, name string, args ...string) result {
 	t.Helper()
+	return runCmdEnv(t, dir, nil, name, args...)
+}
+
+// runCmdEnv is runCmd with extra environment variables.
+func runCmdEnv(t *testing.T, dir string, extraEnv []string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = env(t)
+	cmd.Env = append(slices.Clone(env(t)), extraEnv...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -834,17 +840,11 @@ func TestExitCodes(t *testing.T) {
 		}
 		alt := filepath.Join(t.TempDir(), "alt.yaml")
 		testfs.WriteFile(t, alt, e2eConfig)
-		cmd := exec.Command(tenantlint, "./...")
-		cmd.Dir = dir
-		cmd.Env = append(slices.Clone(env(t)), "TENANTLINT_CONFIG="+alt)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-			t.Fatalf("want exit 1 with findings, got %v: %s", err, stderr.String())
+		r := runCmdEnv(t, dir, []string{"TENANTLINT_CONFIG=" + alt}, tenantlint, "./...")
+		if r.code != 1 {
+			t.Fatalf("want exit 1 with findings, got %d: %s", r.code, r.stderr)
 		}
-		diffLines(t, "TENANTLINT_CONFIG", lines(stdout.String()), wantText)
+		diffLines(t, "TENANTLINT_CONFIG", lines(r.stdout), wantText)
 	})
 	t.Run("relative paths", func(t *testing.T) {
 		dir := writeModule(t, nil)
@@ -997,7 +997,7 @@ func TestResultCache(t *testing.T) {
 	if r := lint(t, dir); r.code != 1 {
 		t.Fatalf("exit %d", r.code)
 	}
-	backdate(t, dir)
+	testfs.Backdate(t, dir)
 	first := lint(t, dir)
 	var cacheDir string
 	for _, kv := range env(t) {
@@ -1031,14 +1031,6 @@ func TestResultCache(t *testing.T) {
 	edited := lint(t, dir)
 	if strings.Contains(edited.stdout, "planted") || edited.stdout == "" {
 		t.Errorf("an edited module replayed stale findings:\n%s", edited.stdout)
-	}
-}
-
-// backdate dates every file of dir an hour back (see testfs.Backdate).
-func backdate(t *testing.T, dir string) {
-	t.Helper()
-	if err := testfs.Backdate(dir); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -1096,14 +1088,11 @@ func TestFormats(t *testing.T) {
 
 	t.Run("github", func(t *testing.T) {
 		summary := filepath.Join(t.TempDir(), "summary.md")
-		cmd := exec.Command(tenantlint, "--format", "github", "./...")
-		cmd.Dir = sub
-		cmd.Env = append(env(t), "GITHUB_STEP_SUMMARY="+summary)
-		out, err := cmd.Output()
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-			t.Fatalf("exit: %v\n%s", err, out)
+		r := runCmdEnv(t, sub, []string{"GITHUB_STEP_SUMMARY=" + summary}, tenantlint, "--format", "github", "./...")
+		if r.code != 1 {
+			t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
+		out := r.stdout
 		var got []string
 		ends := 0
 		for _, l := range lines(string(out)) {

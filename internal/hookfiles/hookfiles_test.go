@@ -1,7 +1,6 @@
 package hookfiles
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -20,12 +19,7 @@ func TestGroup(t *testing.T) {
 		testfs.WriteFile(t, filepath.Join(repo, f), "package x\n")
 	}
 	outside := filepath.Join(top, "loose", "main.go") // no go.mod above it
-	if err := os.MkdirAll(filepath.Dir(outside), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(outside, []byte("package main\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testfs.WriteFile(t, outside, "package main\n")
 
 	got := Group(repo, []string{
 		"a.go", "b/c.go", "b/c_test.go", "./b/d/e.go", "docs/README.md", "go.mod",

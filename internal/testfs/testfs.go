@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"testing"
 	"time"
 )
 
@@ -47,12 +48,16 @@ func SkipGolden(path string, data []byte) ([]byte, bool) {
 // Backdate sets the modification time of every file below dir an hour
 // back, as if the tree had been written long before the run: the caches
 // refuse trees with files changed in the last moments (git's racy rule).
-func Backdate(dir string) error {
+func Backdate(t testing.TB, dir string) {
+	t.Helper()
 	old := time.Now().Add(-time.Hour)
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		return os.Chtimes(path, old, old)
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

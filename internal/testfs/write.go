@@ -18,6 +18,16 @@ func WriteFile(t testing.TB, path, src string) {
 	}
 }
 
+// ReadFile returns the content of path and fails the test on error.
+func ReadFile(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 // Write writes files (slash-separated names relative to root, and their
 // contents) below root.
 func Write(t testing.TB, root string, files map[string]string) {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func TestBaselineRoundTripIsSortedAndStable(t *testing.T) {
@@ -16,7 +18,7 @@ func TestBaselineRoundTripIsSortedAndStable(t *testing.T) {
 	if err := NewBaseline(fs, Keys(fs, dir)).Write(path); err != nil {
 		t.Fatal(err)
 	}
-	first := readFile(t, path)
+	first := testfs.ReadFile(t, path)
 
 	// The same findings in another order write the same bytes.
 	rev := slices.Clone(fs)
@@ -24,7 +26,7 @@ func TestBaselineRoundTripIsSortedAndStable(t *testing.T) {
 	if err := NewBaseline(rev, Keys(rev, dir)).Write(path); err != nil {
 		t.Fatal(err)
 	}
-	if second := readFile(t, path); second != first {
+	if second := testfs.ReadFile(t, path); second != first {
 		t.Errorf("rewriting the same findings changed the file:\n%s\n---\n%s", first, second)
 	}
 
@@ -62,7 +64,7 @@ func TestEmptyBaselineHasAnEmptyList(t *testing.T) {
 	if err := NewBaseline(nil, nil).Write(path); err != nil {
 		t.Fatal(err)
 	}
-	if got := readFile(t, path); !strings.Contains(got, `"findings": []`) {
+	if got := testfs.ReadFile(t, path); !strings.Contains(got, `"findings": []`) {
 		t.Errorf("empty baseline:\n%s", got)
 	}
 	if _, err := ReadBaseline(path); err != nil {
@@ -143,13 +145,4 @@ func gone(m Match) []string {
 		out = append(out, e.Check+" "+e.Decl)
 	}
 	return out
-}
-
-func readFile(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -25,7 +25,7 @@ func (e *Env) RulesFor(pass *analysis.Pass) *tenancy.Rules {
 	if dir == "" || inGOROOT(dir) {
 		return nil
 	}
-	cfg, err := e.Loader.ForDir(dir)
+	cfg, err := e.configFor(dir)
 	if err != nil {
 		return nil
 	}

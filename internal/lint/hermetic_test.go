@@ -163,6 +163,9 @@ func TestHermeticConfigFlag(t *testing.T) {
 		"config-yaml": func(string) map[string]string {
 			return map[string]string{"config-yaml": hermeticConfigFlow, "hermetic": "true"}
 		},
+		"config-yaml JSON": func(string) map[string]string {
+			return map[string]string{"config-yaml": hermeticConfigJSON, "hermetic": "true"}
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			cache := t.TempDir()
@@ -193,7 +196,8 @@ func TestConfigFlagModuleIndex(t *testing.T) {
 	}
 }
 
-// errorRecorder collects what analysistest reports.
+// errorRecorder is an analysistest.Testing that keeps the errors instead
+// of failing the test, so that a run expected to fail can be checked.
 type errorRecorder struct{ errs []string }
 
 func (r *errorRecorder) Errorf(format string, args ...any) {
@@ -254,6 +258,48 @@ func TestREADMENogoConfig(t *testing.T) {
 			if err := a.Flags.Set(name, value); err != nil {
 				t.Errorf("%s: -%s: %v", a.Name, name, err)
 			}
+		}
+	}
+}
+
+// TestConfigYAMLFactAnalyzer: -config-yaml reaches the fact analyzer too.
+// The file on disk does not follow helpers and the inline configuration
+// does; only with the inline one is cachex.Load a cache API, so the raw
+// key at its caller is a finding (and the call inside Load is not).
+func TestConfigYAMLFactAnalyzer(t *testing.T) {
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	gopath, _ := writeHermeticFixture(t, true)
+	testfs.Write(t, filepath.Join(gopath, "src"), map[string]string{
+		"shop/cachex/cachex.go": `package cachex
+
+import (
+	"context"
+
+	"shop/tenant"
+)
+
+func Load(ctx context.Context, s *tenant.Store, key string) string {
+	return s.Get(ctx, key)
+}
+`,
+		"shop/jobs2/jobs2.go": `package jobs2
+
+import (
+	"context"
+
+	"shop/cachex"
+	"shop/tenant"
+)
+
+func Run(ctx context.Context, s *tenant.Store) string {
+	return cachex.Load(ctx, s, "warm") // want "cachex.Load key, passed on to tenant.Store.Get, is not tenant-scoped"
+}
+`,
+	})
+	inline := strings.Replace(hermeticConfigFlow, "cache: {", "cache: {follow_helpers: true, ", 1)
+	for _, a := range nogoAnalyzers(t, map[string]string{"config-yaml": inline, "hermetic": "true"}, true) {
+		if a.Name == "tenantcache" {
+			analysistest.Run(t, gopath, a, "shop/cachex", "shop/jobs2")
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package lint_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -10,15 +9,6 @@ import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/internal/lint"
 )
-
-// recorder is an analysistest.Testing that keeps the errors instead of
-// failing the test, so that a run expected to miss its `// want`
-// comments can be checked.
-type recorder struct{ errs []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
-}
 
 // TestFactsOnlySkipsChecks: in go vet's facts-only runs on dependencies
 // the checks do nothing (their diagnostics would be dropped) while the
@@ -32,7 +22,7 @@ func TestFactsOnlySkipsChecks(t *testing.T) {
 
 	env := lint.NewEnv()
 	env.FactsOnly = true
-	rec := &recorder{}
+	rec := &errorRecorder{}
 	results := analysistest.Run(rec, gopath, tenantcache.New(env), "shop/jobs")
 	for _, r := range results {
 		if len(r.Diagnostics) > 0 {

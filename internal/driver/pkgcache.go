@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/index"
 )
 
@@ -65,6 +66,12 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 		fmt.Fprintf(h, "import %s %s facts=%s\n", id, dep.Export, factsOf[id])
 	}
 	cfg, err := s.env.Loader.ForDir(p.Dir)
+	if config.IsNotFound(err) && !u.report {
+		// A dependency outside any configured tree (another module):
+		// analyzed for its facts with no rules, as lint.RulesFor does.
+		fmt.Fprintf(h, "config none\n")
+		return hex.EncodeToString(h.Sum(nil))
+	}
 	if err != nil {
 		return "" // reported by the analysis, never stored
 	}

@@ -75,7 +75,13 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		byID[p.ImportPath] = p
 	}
 	registerFacts(closure(analyzers))
-	s := &streamer{env: env, analyzers: analyzers, byID: byID, root: root, cache: cache}
+	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache}
+	for _, a := range s.all {
+		if len(a.FactTypes) > 0 {
+			s.factsOnly = append(s.factsOnly, a)
+		}
+	}
+	s.factsOnly = closure(s.factsOnly)
 	s.run(units)
 	res := &Result{Stats: map[string]*lint.Stats{}, analyzed: s.analyzed}
 	if err := res.collectUnits(units); err != nil {
@@ -182,6 +188,8 @@ func closure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 type streamer struct {
 	env       *lint.Env
 	analyzers []*analysis.Analyzer
+	all       []*analysis.Analyzer // analyzers and what they require
+	factsOnly []*analysis.Analyzer // those of all that export facts, with what they require
 	byID      map[string]*index.Listed
 	root      string
 	cache     *pkgCache
@@ -327,10 +335,12 @@ func sizes() types.Sizes {
 	return types.SizesFor("gc", runtime.GOARCH)
 }
 
-// runAnalyzers runs every analyzer (required ones first) on a package.
+// runAnalyzers runs the analyzers (required ones first) on a package: all
+// of them on a package to report, only those that export facts on one
+// analyzed for its facts alone (as go vet's facts-only runs do).
 func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) (*unitResult, error) {
 	p := u.p
-	store := newFactStore(pkg, closure(s.analyzers), s.depFacts(u))
+	store := newFactStore(pkg, s.all, s.depFacts(u))
 	allowed := map[string]bool{}
 	for _, f := range append(append(p.Files(), abs(p.Dir, p.GoFiles)...), abs(p.Dir, p.IgnoredGoFiles)...) {
 		allowed[f] = true
@@ -352,7 +362,11 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 	}
 	results := map[*analysis.Analyzer]any{}
 	failed := map[*analysis.Analyzer]error{}
-	for _, a := range closure(s.analyzers) {
+	run := s.all
+	if !u.report {
+		run = s.factsOnly
+	}
+	for _, a := range run {
 		var diags []analysis.Diagnostic
 		pass := &analysis.Pass{
 			Analyzer: a, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info, TypesSizes: sizes(),

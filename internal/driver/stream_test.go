@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -244,6 +245,23 @@ func TestFactsFlowFromDependencies(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v: got\n%s\nwant\n%s", opts, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+
+	// A dependency analyzed for its facts alone runs only the analyzers
+	// that export facts: an analyzer without facts sees a, b and c, not dep.
+	var mu sync.Mutex
+	var ran []string
+	noFacts := &analysis.Analyzer{Name: "nofacts", Doc: "test: records the packages it runs on",
+		Run: func(pass *analysis.Pass) (any, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			ran = append(ran, pass.Pkg.Path())
+			return nil, nil
+		}}
+	mustRun(t, Options{Dir: dir, NoCache: true}, constCalls, noFacts)
+	sort.Strings(ran)
+	if want := []string{"example.com/f/a", "example.com/f/b", "example.com/f/c"}; !reflect.DeepEqual(ran, want) {
+		t.Errorf("an analyzer without facts ran on %v, want %v", ran, want)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -105,7 +103,6 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	results := make([]scanned, len(roots))
 	keys := make([]string, len(roots))
 	pack := readScanPack(root, tests)
-	misses := make([]bool, len(roots))
 	var (
 		wg   sync.WaitGroup
 		next = make(chan int)
@@ -125,9 +122,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 					// paths: its own importer, so none leak into the next.
 					imp = NewExportImporter(byPath)
 				}
-				var hit bool
-				results[i], keys[i], hit = scanFrom(pack, root, roots[i], byPath, imp)
-				misses[i] = !hit && keys[i] != ""
+				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, imp)
 			}
 		}()
 	}
@@ -136,7 +131,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	}
 	close(next)
 	wg.Wait()
-	storeScans(root, tests, pack, keys, results, misses)
+	storeScans(root, tests, pack, keys, results)
 	seen := map[string]bool{}
 	for i, p := range roots {
 		path := p.PkgPath()
@@ -174,17 +169,20 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 
 // storeScans writes this build's scans as the module's pack unless the
 // pack already holds exactly them.
-func storeScans(root string, tests bool, old scanPack, keys []string, results []scanned, misses []bool) {
+func storeScans(root string, tests bool, old scanPack, keys []string, results []scanned) {
 	pack := scanPack{}
+	same := true
 	for i, key := range keys {
 		if key != "" {
 			pack[key] = results[i]
+			_, had := old[key]
+			same = same && had
 		}
 	}
-	if len(pack) == len(old) && !slices.Contains(misses, true) {
+	if same && len(pack) == len(old) {
 		return
 	}
-	writeScanPack(root, tests, pack)
+	_ = writeGob(scanPackFile(root, tests), pack)
 }
 
 // List lists the packages matching patterns in dir and all their
@@ -229,7 +227,7 @@ func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
 
 type scannedSite struct {
 	Site
-	Model string `json:"model"`
+	Model string
 }
 
 // scanPack holds the scans of one build of a module's index by key (see
@@ -247,43 +245,35 @@ func scanPackFile(root string, tests bool) string {
 }
 
 func readScanPack(root string, tests bool) scanPack {
-	data, err := ReadCacheFile(scanPackFile(root, tests))
-	if err != nil {
-		return nil
-	}
 	var pack scanPack
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&pack) != nil {
+	if readGob(scanPackFile(root, tests), &pack) != nil {
 		return nil
 	}
 	return pack
 }
 
-func writeScanPack(root string, tests bool, pack scanPack) {
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(pack) == nil {
-		_ = WriteCacheFile(scanPackFile(root, tests), buf.Bytes())
-	}
-}
-
-// scanFrom returns a package's scan from pack, or scans it; it also
-// returns the scan's key ("" when the package cannot be keyed) and
-// whether pack had it.
-func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) (scanned, string, bool) {
-	key := scanKey(root, p, byPath)
+// scanFrom returns a package's scan from pack, or scans it, and the
+// scan's key ("" when the package cannot be keyed).
+func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) (scanned, string) {
+	key, srcs := scanKey(root, p, byPath)
 	if out, ok := pack[key]; ok && key != "" {
-		return out, key, true
+		return out, key
 	}
-	return scanPackage(root, p, imp), key, false
+	return scanPackage(root, p, imp, srcs), key
 }
 
-func scanKey(root string, p *Listed, byPath map[string]*Listed) string {
+// scanKey returns the key of a package's scan and its files' contents,
+// which a scan then parses without reading them again.
+func scanKey(root string, p *Listed, byPath map[string]*Listed) (string, [][]byte) {
 	h := sha256.New()
 	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", ToolIdentity(), root, p.ImportPath, p.Dir)
+	var srcs [][]byte
 	for _, name := range p.Files() {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return ""
+			return "", nil
 		}
+		srcs = append(srcs, data)
 		fmt.Fprintf(h, "file %s %x\n", name, sha256.Sum256(data))
 	}
 	for _, id := range p.Imports {
@@ -292,11 +282,11 @@ func scanKey(root string, p *Listed, byPath map[string]*Listed) string {
 			if id == "unsafe" || id == "C" {
 				continue
 			}
-			return ""
+			return "", srcs
 		}
 		fmt.Fprintf(h, "import %s %s\n", id, dep.Export)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), srcs
 }
 
 // scannedRepo is a type described by its methods, with its position
@@ -306,8 +296,7 @@ type scannedRepo struct {
 	Position token.Position
 }
 
-// scanned is what scanPackage finds in one package; scanCached stores it
-// as JSON.
+// scanned is what scanPackage finds in one package; scanPack stores it.
 type scanned struct {
 	Sites []scannedSite
 	Repos []scannedRepo
@@ -317,11 +306,15 @@ type scanned struct {
 // bodies) and lists its package-level instantiations and the types that
 // its methods describe. Type errors are ignored: the analysis of that
 // package reports them.
-func scanPackage(root string, p *Listed, imp *ExportImporter) scanned {
+func scanPackage(root string, p *Listed, imp *ExportImporter, srcs [][]byte) scanned {
 	fset := imp.Fset
 	var files []*ast.File
-	for _, name := range p.Files() {
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+	for i, name := range p.Files() {
+		var src any // read by the parser when the key could not read it
+		if i < len(srcs) {
+			src = srcs[i]
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
 		}

@@ -170,6 +170,7 @@ func writeReposModule(t *testing.T) string {
 func TestMethodRepos(t *testing.T) {
 	dir := writeReposModule(t)
 	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TENANTLINT_CACHE", t.TempDir()) // not the user's cache
 	fast, err := index.Build(dir, false)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package index_test
 
 import (
+	"encoding/binary"
 	"maps"
 	"os"
 	"path/filepath"
@@ -140,7 +141,7 @@ func TestDamagedShards(t *testing.T) {
 	const pkg = "example.com/r/models"
 	for name, data := range map[string][]byte{
 		"intact":    good,
-		"cut short": good[:len(good)-10],
+		"cut short": good[:12+16*int(binary.LittleEndian.Uint32(good[8:12]))+1], // the table, no whole shard
 		"no table":  good[:12],
 		"not one":   []byte("not a shards file at all"),
 		"missing":   nil,

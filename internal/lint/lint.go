@@ -244,8 +244,10 @@ func (p *Pass) PackageName(path string) string {
 	if q, ok := p.visible[path]; ok {
 		return q.Name()
 	}
-	if ix, err := p.Index(); err == nil && ix.PackageName(path) != "" {
-		return ix.PackageName(path)
+	if ix, err := p.Index(); err == nil {
+		if name := ix.PackageName(path); name != "" {
+			return name
+		}
 	}
 	return tenancy.PackageNameGuess(path)
 }

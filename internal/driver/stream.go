@@ -7,11 +7,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -219,18 +219,9 @@ func (s *streamer) run(units []*unit) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			shared := index.NewExportImporter(s.byID)
+			importers := index.NewImporters(s.byID)
 			for u := range ready {
-				if shared.Len() > index.MaxImported {
-					shared = index.NewExportImporter(s.byID) // bound what it holds
-				}
-				imp := shared
-				if u.p.ForTest != "" {
-					// A test variant sees other variants under the plain
-					// paths: its own importer, so none leak into the next.
-					imp = index.NewExportImporter(s.byID)
-				}
-				s.analyzeCached(u, imp)
+				s.analyzeCached(u, importers.For(u.p))
 				mu.Lock()
 				for _, v := range u.users {
 					if v.waiting--; v.waiting == 0 {
@@ -487,12 +478,7 @@ func (r *Result) collectUnits(units []*unit) error {
 				errs = append(errs, e)
 			}
 		}
-		checks := make([]string, 0, len(u.out.Stats))
-		for c := range u.out.Stats {
-			checks = append(checks, c)
-		}
-		sort.Strings(checks)
-		for _, c := range checks {
+		for _, c := range slices.Sorted(maps.Keys(u.out.Stats)) {
 			r.addStats(u.p.PkgPath(), c, u.out.Stats[c])
 		}
 		for _, f := range u.out.Findings {

@@ -111,18 +111,9 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			shared := NewExportImporter(byPath)
+			importers := NewImporters(byPath)
 			for i := range next {
-				if shared.Len() > MaxImported {
-					shared = NewExportImporter(byPath) // bound what it holds
-				}
-				imp := shared
-				if roots[i].ForTest != "" {
-					// A test variant sees other variants under the plain
-					// paths: its own importer, so none leak into the next.
-					imp = NewExportImporter(byPath)
-				}
-				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, imp)
+				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, importers.For(roots[i]))
 			}
 		}()
 	}
@@ -373,15 +364,37 @@ func (imp *ExportImporter) For(from *Listed) types.Importer {
 	})
 }
 
-// MaxImported is how many packages an importer may hold before a worker
-// replaces it: each module package's export data brings the declarations
+// maxImported is how many packages an importer may hold before it is
+// replaced: each module package's export data brings the declarations
 // of everything it references, so one importer kept for a whole module
 // of 800 packages held ~400 MiB; re-reading the standard library's export
 // data after a reset costs far less.
-const MaxImported = 150
+const maxImported = 150
 
-// Len is how many packages the importer holds.
-func (imp *ExportImporter) Len() int { return len(imp.pkgs) }
+// Importers hands one worker the importer for each package it type-checks
+// in turn: a shared one, replaced once it holds maxImported packages, and
+// a fresh one for each test variant, which sees other variants under the
+// plain paths (so none may leak into the next package).
+type Importers struct {
+	byPath map[string]*Listed
+	shared *ExportImporter
+}
+
+// NewImporters returns the importers of one worker.
+func NewImporters(byPath map[string]*Listed) *Importers {
+	return &Importers{byPath: byPath, shared: NewExportImporter(byPath)}
+}
+
+// For returns the importer to type-check p with.
+func (w *Importers) For(p *Listed) *ExportImporter {
+	if p.ForTest != "" {
+		return NewExportImporter(w.byPath)
+	}
+	if len(w.shared.pkgs) > maxImported {
+		w.shared = NewExportImporter(w.byPath)
+	}
+	return w.shared
+}
 
 func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
 	if path == "unsafe" {

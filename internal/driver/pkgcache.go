@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/index"
@@ -23,6 +24,8 @@ import (
 type pkgCache struct {
 	dir  string
 	base string // what every key shares: tool, go, flags
+
+	configSums sync.Map // path → SHA-256 of a configuration file, read once per run
 }
 
 // newPkgCache returns the cache of a run of the analyzers named checks.
@@ -75,19 +78,33 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 	if err != nil {
 		return "" // reported by the analysis, never stored
 	}
-	fmt.Fprintf(h, "config %s\n", cfg.Path)
-	if !hashFile(h, cfg.Path) {
+	// cfg.Path is the --config/TENANTLINT_CONFIG file when one is given.
+	sum, ok := c.configSum(cfg.Path)
+	if !ok {
 		return ""
 	}
-	if o := s.env.Loader.Override; o != "" && !hashFile(h, o) {
-		return ""
-	}
+	fmt.Fprintf(h, "config %s %s\n", cfg.Path, sum)
 	ix, err := s.env.Index.Get(index.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
 	if err != nil {
 		return ""
 	}
 	fmt.Fprintf(h, "index %s\n", ix.Hash)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// configSum hashes a configuration file once per run: every package of
+// a module shares it.
+func (c *pkgCache) configSum(path string) (string, bool) {
+	if sum, ok := c.configSums.Load(path); ok {
+		return sum.(string), true
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", false
+	}
+	sum := fmt.Sprintf("%x", sha256.Sum256(data))
+	c.configSums.Store(path, sum)
+	return sum, true
 }
 
 func hashFile(h hash.Hash, name string) bool {

@@ -66,12 +66,4 @@ func (r *Rules) fieldMatches(st *types.Struct, i int) bool {
 // ExcludesModels reports whether structs declared in the package at path
 // are never models (models.exclude). An external test package counts as
 // the package it tests.
-func (r *Rules) ExcludesModels(path string) bool {
-	path = strings.TrimSuffix(path, "_test")
-	for _, pat := range r.exclude {
-		if MatchPackage(pat, path) {
-			return true
-		}
-	}
-	return false
-}
+func (r *Rules) ExcludesModels(path string) bool { return matchesAny(r.exclude, path) }

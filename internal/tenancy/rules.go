@@ -180,9 +180,13 @@ func (r *Rules) addMethods(t QName, methods map[string]config.KeyArgs) {
 
 // IgnoresPackage reports whether the package at path is never checked.
 // An external test package counts as the package it tests.
-func (r *Rules) IgnoresPackage(path string) bool {
+func (r *Rules) IgnoresPackage(path string) bool { return matchesAny(r.ignore, path) }
+
+// matchesAny reports whether the package at path, or the package that an
+// external test package at path tests, matches one of patterns.
+func matchesAny(patterns []string, path string) bool {
 	path = strings.TrimSuffix(path, "_test")
-	for _, pat := range r.ignore {
+	for _, pat := range patterns {
 		if MatchPackage(pat, path) {
 			return true
 		}

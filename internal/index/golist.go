@@ -16,7 +16,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -49,11 +48,14 @@ type Listed struct {
 }
 
 // PkgPath is the package path without a test variant's suffix.
-func (p *Listed) PkgPath() string {
-	if i := strings.IndexByte(p.ImportPath, ' '); i >= 0 {
-		return p.ImportPath[:i]
+func (p *Listed) PkgPath() string { return pkgPathOf(p.ImportPath) }
+
+// pkgPathOf is the package path of a go list ID.
+func pkgPathOf(id string) string {
+	if i := strings.IndexByte(id, ' '); i >= 0 {
+		return id[:i]
 	}
-	return p.ImportPath
+	return id
 }
 
 // IsTestMain reports whether p is the generated main package of a test
@@ -126,21 +128,13 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	seen := map[string]bool{}
 	for i, p := range roots {
 		path := p.PkgPath()
-		set := map[string]bool{}
-		for _, q := range ix.Imports[path] {
-			set[q] = true
-		}
+		var direct []string
 		for _, q := range p.Imports {
 			if q != "C" {
-				set[(&Listed{ImportPath: q}).PkgPath()] = true
+				direct = append(direct, pkgPathOf(q))
 			}
 		}
-		imports := make([]string, 0, len(set))
-		for q := range set {
-			imports = append(imports, q)
-		}
-		sort.Strings(imports)
-		ix.Imports[path] = imports
+		ix.Imports[path] = union(ix.Imports[path], direct)
 		ix.Names[path] = p.Name
 		for _, s := range results[i].Sites {
 			model := s.Model

@@ -154,19 +154,11 @@ func FromPackages(root string, tests bool, pkgs []*packages.Package) *Index {
 }
 
 func (ix *Index) addImports(p *packages.Package) {
-	set := map[string]bool{}
-	for _, q := range ix.Imports[p.PkgPath] {
-		set[q] = true
+	var direct []string
+	for _, q := range p.Imports {
+		direct = append(direct, q.PkgPath)
 	}
-	for path := range p.Imports {
-		set[p.Imports[path].PkgPath] = true
-	}
-	list := make([]string, 0, len(set))
-	for q := range set {
-		list = append(list, q)
-	}
-	sort.Strings(list)
-	ix.Imports[p.PkgPath] = list
+	ix.Imports[p.PkgPath] = union(ix.Imports[p.PkgPath], direct)
 }
 
 func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {

@@ -177,9 +177,6 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
 func load(dir string, tests bool, patterns []string) ([]*packages.Package, error) {
-	if len(patterns) == 0 {
-		patterns = []string{"./..."}
-	}
 	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {

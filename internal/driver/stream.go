@@ -44,7 +44,6 @@ type unit struct {
 	facts    []EncodedFact
 	out      *unitResult
 	err      error // errFallback, or an internal error
-	cacheKey string
 }
 
 // unitResult is what a package's analysis leaves; it is also what the
@@ -240,9 +239,10 @@ func (s *streamer) run(units []*unit) {
 
 // analyzeCached replays a unit's cached result or analyzes it.
 func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
+	key := ""
 	if s.cache != nil {
-		u.cacheKey = s.cache.key(s, u)
-		if out, ok := s.cache.load(u.cacheKey); ok {
+		key = s.cache.key(s, u)
+		if out, ok := s.cache.load(key); ok {
 			s.finish(u, out)
 			return
 		}
@@ -256,8 +256,8 @@ func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
 		return
 	}
 	s.finish(u, out)
-	if s.cache != nil && u.cacheKey != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 {
-		s.cache.store(u.cacheKey, out)
+	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 {
+		s.cache.store(key, out)
 	}
 }
 

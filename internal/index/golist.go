@@ -76,19 +76,6 @@ func (p *Listed) Files() []string {
 	return out
 }
 
-// buildFast indexes the module at a fraction of a full load's cost: only
-// package-level declarations matter, so function bodies are not
-// type-checked, dependencies come from the export data that the build
-// cache already holds, and each package's syntax is dropped as soon as it
-// is scanned.
-func buildFast(root string, tests bool) (*Index, error) {
-	pkgs, err := List(root, tests, "./...")
-	if err != nil {
-		return nil, err
-	}
-	return FromList(root, tests, pkgs), nil
-}
-
 // FromList indexes the packages of a `go list -deps -export -compiled`
 // listing (see List): the packages named on the command line, with their
 // test variants when tests is set.

@@ -185,10 +185,17 @@ func aliasFor(t *Tree) (string, bool) {
 	return lines[0], len(lines[0]) == sha256.Size*2
 }
 
-// Build loads every package under root (types from source, dependencies
-// from export data) and indexes them.
+// Build indexes the module at root at a fraction of a full load's cost:
+// only package-level declarations matter, so function bodies are not
+// type-checked, dependencies come from the export data that the build
+// cache already holds, and each package's syntax is dropped as soon as
+// it is scanned.
 func Build(root string, tests bool) (*Index, error) {
-	return buildFast(root, tests)
+	pkgs, err := List(root, tests, "./...")
+	if err != nil {
+		return nil, err
+	}
+	return FromList(root, tests, pkgs), nil
 }
 
 // RootFor returns the root of the module that holds the package at

@@ -49,8 +49,8 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 					continue // an alias has the methods of the type it names
 				}
 				tn, ok := info.Defs[spec.Name].(*types.TypeName)
-				if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
-					continue
+				if !ok || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() || !mayHaveMethods(tn.Type()) {
+					continue // most types: computing a method set costs more
 				}
 				if bodies == nil {
 					bodies = bodyModels(fset, files, tn.Pkg(), tests)
@@ -65,9 +65,6 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 }
 
 func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[QName]bool, tests bool) (MethodRepo, bool) {
-	if !mayHaveMethods(tn.Type()) {
-		return MethodRepo{}, false // most types: computing a method set costs more
-	}
 	self, _ := ObjName(tn)
 	mr := MethodRepo{Type: self, Pos: tn.Pos()}
 	params, getters, models := map[string]bool{}, map[string]bool{}, map[QName]bool{}

@@ -35,15 +35,15 @@ var errFallback = errors.New("the streaming driver cannot load these packages")
 
 // unit is one package to analyze.
 type unit struct {
-	p        *index.Listed
-	report   bool // false: analyzed only for the facts its importers need
-	deps     []*unit
-	users    []*unit
-	waiting  int
-	factsID  string
-	facts    []EncodedFact
-	out      *unitResult
-	err      error // errFallback, or an internal error
+	p       *index.Listed
+	report  bool // false: analyzed only for the facts its importers need
+	deps    []*unit
+	users   []*unit
+	waiting int
+	factsID string
+	facts   []EncodedFact
+	out     *unitResult
+	err     error // errFallback, or an internal error
 }
 
 // unitResult is what a package's analysis leaves; it is also what the

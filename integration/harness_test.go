@@ -48,58 +48,10 @@ func testMain(m *testing.M) (int, error) {
 	return m.Run(), nil
 }
 
-// The scratch module: billing.Invoice has no repository, jobs.Warm's
-// cache key is not tenant-scoped, catalog is clean.
-var moduleFiles = map[string]string{
-	"go.mod": "module example.com/hook\n\ngo 1.26\n",
-	".tenantlint.yaml": `version: 1
-models:
-  fields: [TenantID]
-repository:
-  types: [example.com/hook/tenant.Repository]
-cache:
-  key_func: example.com/hook/tenant.Key
-  apis:
-    - type: example.com/hook/tenant.Store
-      methods:
-        Get: {key: 1}
-`,
-	"README.md": "# hook\n",
-	"tenant/tenant.go": `package tenant
-
-import "context"
-
-type Repository[M any] struct{ Table string }
-
-func Key(ctx context.Context, key string) string { return key }
-
-type Store struct{}
-
-func (s *Store) Get(ctx context.Context, key string) string { return key }
-`,
-	"catalog/catalog.go": `package catalog
-
-import "example.com/hook/tenant"
-
-type Product struct{ TenantID string }
-
-var ProductRepo tenant.Repository[Product]
-`,
-	"billing/billing.go": `package billing
-
-type Invoice struct{ TenantID string }
-`,
-	"jobs/jobs.go": `package jobs
-
-import (
-	"context"
-
-	"example.com/hook/tenant"
-)
-
-func Warm(ctx context.Context, s *tenant.Store) string { return s.Get(ctx, "warm") }
-`,
-}
+// The scratch module (testdata/hook.txtar): billing.Invoice has no
+// repository, jobs.Warm's cache key is not tenant-scoped, catalog is
+// clean.
+var moduleFiles = testfs.MustReadTxtar("testdata/hook.txtar")
 
 const (
 	invoiceFinding = "billing/billing.go:3:6: Invoice is tenant-scoped"

@@ -20,8 +20,10 @@
 #                an earlier run of the same size (priming 800 packages
 #                takes minutes); the generator is deterministic
 #
-# What it does: builds bin/tenantlint and bin/benchgen, generates the
-# module (cmd/benchgen: N packages × F files and EXPECTED.json), primes a
+# What it does: builds bin/tenantlint and bin/tenantfix (make build) and
+# the generator (internal/cmd/benchgen, a developer tool, into the work
+# directory, not bin/), generates the module (N packages × F files and
+# EXPECTED.json), primes a
 # fresh GOCACHE with `go build ./...`, then runs each tool back to back,
 # BENCH_RUNS times:
 #   cold  a copy of the primed GOCACHE (compile work shared, no vet
@@ -63,7 +65,7 @@ if ! [ -x "$TIME" ] || ! "$TIME" -f '%e' true >/dev/null 2>&1; then
 fi
 
 cd "$ROOT"
-echo "== building bin/tenantlint and bin/benchgen"
+echo "== building bin/tenantlint and bin/tenantfix"
 $GO build -o "$ROOT/bin/" ./cmd/...
 BIN=$ROOT/bin
 case " $TOOLS " in *" tenantfix-"*) [ -x "$BIN/tenantfix" ] || die "BENCH_TOOLS names tenantfix but bin/tenantfix was not built" ;; esac
@@ -89,11 +91,17 @@ PRIMED=$W/gocache-primed
 RESULTS=$W/results.txt
 : >"$RESULTS"
 
+# The generator is developer tooling: built beside the module, not into
+# bin/ with the product binaries.
+BENCHGEN=$W/benchgen
+echo "== building internal/cmd/benchgen"
+$GO build -o "$BENCHGEN" ./internal/cmd/benchgen
+
 if [ -n "$REUSE" ]; then
 	echo "== reusing the module and primed GOCACHE in $W"
 else
 	echo "== generating $PKGS packages × $FILES files in $MOD"
-	"$BIN/benchgen" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
+	"$BENCHGEN" -pkgs "$PKGS" -files "$FILES" -out "$MOD"
 fi
 EXPECTED=$MOD/EXPECTED.json
 TOTAL=$(sed -n 's/^  "total": \([0-9]*\),*$/\1/p' "$EXPECTED")
@@ -209,7 +217,7 @@ cp -a "$PRIMED" "$W/gocache"
 set +e
 (cd "$MOD" && GOCACHE=$W/gocache TENANTLINT_CACHE=$W/tlcache "$BIN/tenantlint" --format json ./... >"$W/findings.json")
 set -e
-"$BIN/benchgen" -check "$EXPECTED" -findings "$W/findings.json"
+"$BENCHGEN" -check "$EXPECTED" -findings "$W/findings.json"
 rm -rf "$W/gocache" "$W/tlcache"
 
 # median: the middle value (the mean of the two middle ones for an even

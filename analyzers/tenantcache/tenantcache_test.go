@@ -1,34 +1,22 @@
 package tenantcache_test
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/internal/fixtest"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/testfs"
 )
-
-// update rewrites the .golden files from the suggested fixes. Review the
-// result: the goldens are the specification of the fixes.
-var update = flag.Bool("update", false, "write the .golden files of testdata/src/cache* from the suggested fixes")
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -47,33 +35,29 @@ func TestMain(m *testing.M) {
 
 func testdata(t testing.TB) string {
 	t.Helper()
-	dir, err := filepath.Abs("../../testdata")
+	dir, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return dir
 }
 
-// run checks the case's // want comments and its golden files. A golden
-// file holds the file after all its fixes, formatted as go fix leaves it.
-// Beyond analysistest (which formats both sides before comparing), the
-// applied edits, formatted, must equal the golden text byte for byte; with
-// exact, they must equal it before formatting too, so the edits alone
-// leave gofmt-clean code. (They cannot when a fixed line sits in a run of
+// run checks the case's // want comments, its golden files and that its
+// fixes are idempotent (internal/fixtest). A golden file holds the file
+// after all its fixes, formatted as go fix leaves it. With exact, the
+// edits alone must equal the golden text byte for byte, so they leave
+// gofmt-clean code. (They cannot when a fixed line sits in a run of
 // lines whose trailing comments gofmt aligns: the fix would have to
 // re-align its neighbours, and two fixes on neighbouring lines would then
 // conflict. go fix formats what it writes.)
 func run(t *testing.T, name string, exact bool) []*analysistest.Result {
 	t.Helper()
-	dir := testdata(t)
-	a := tenantcache.New(lint.NewEnv())
-	if *update {
-		results := analysistest.Run(t, dir, a, name+"/...")
-		writeGoldens(t, results)
-		return results
-	}
-	results := analysistest.RunWithSuggestedFixes(t, dir, a, name+"/...")
-	checkGoldensExact(t, filepath.Join(dir, "src", name), results, exact)
+	results := fixtest.Run(t, fixtest.Case{
+		GOPATH: testdata(t),
+		Dir:    name,
+		New:    func() *analysis.Analyzer { return tenantcache.New(lint.NewEnv()) },
+		Exact:  exact,
+	})
 	checkDiagnostics(t, results)
 	return results
 }
@@ -119,236 +103,16 @@ func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
-func writeGoldens(t *testing.T, results []*analysistest.Result) {
-	for name, text := range fixtest.Apply(t, results) {
-		if out, err := format.Source(text); err == nil {
-			text = out
-		} else {
-			t.Errorf("%s: the fixed file does not parse: %v", name, err)
-		}
-		if err := os.WriteFile(name+".golden", text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s.golden", name)
-	}
-}
-
-// checkGoldensExact compares the result of the fixes with the golden
-// files, and checks that every golden file belongs to a fixed file.
-func checkGoldensExact(t *testing.T, caseDir string, results []*analysistest.Result, exact bool) {
-	t.Helper()
-	fixed := fixtest.Apply(t, results)
-	for name, raw := range fixed {
-		want, err := os.ReadFile(name + ".golden")
-		if err != nil {
-			continue // analysistest reported it
-		}
-		got, err := format.Source(raw)
-		if err != nil {
-			t.Errorf("%s: the fixed file does not parse: %v\n%s", name, err, raw)
-			continue
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: the fixes, formatted, differ from the golden file; got:\n%s", name, got)
-		}
-		if exact && !bytes.Equal(raw, want) {
-			t.Errorf("%s: the edits alone do not leave gofmt-clean code equal to the golden file; got:\n%s", name, raw)
-		}
-	}
-	_ = filepath.WalkDir(caseDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if src, ok := strings.CutSuffix(path, ".golden"); ok {
-			if _, ok := fixed[src]; !ok {
-				t.Errorf("%s: stale golden file: no fix edits %s", path, filepath.Base(src))
-			}
-		}
-		return nil
-	})
-}
-
 // TestGoldensAreGofmtClean checks that every fix leaves gofmt-clean code.
 func TestGoldensAreGofmtClean(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(testdata(t), "src")
-	n := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !strings.HasSuffix(path, ".go.golden") || !strings.HasPrefix(relTo(dir, path), "cache") {
-			return nil
-		}
-		n++
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		out, err := format.Source(src)
-		if err != nil {
-			t.Errorf("%s: %v", path, err)
-		} else if !bytes.Equal(out, src) {
-			t.Errorf("%s is not gofmt-clean; gofmt gives:\n%s", path, out)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatal("no golden files found")
-	}
-}
-
-func relTo(base, path string) string {
-	rel, err := filepath.Rel(base, path)
-	if err != nil {
-		return path
-	}
-	return filepath.ToSlash(rel)
-}
-
-// finding is a diagnostic reduced to what survives a fix elsewhere in
-// the file.
-type finding struct {
-	file, msg string
-	fixable   bool
-}
-
-func (f finding) String() string { return fmt.Sprintf("%s: %s (fixable=%v)", f.file, f.msg, f.fixable) }
-
-func findings(gopath string, acts []*checker.Action) []finding {
-	var out []finding
-	seen := map[string]bool{}
-	for _, act := range acts {
-		for _, d := range act.Diagnostics {
-			p := act.Package.Fset.Position(d.Pos)
-			key := fmt.Sprintf("%s:%d:%d:%s", p.Filename, p.Line, p.Column, d.Message)
-			if seen[key] {
-				continue // the same file in the package and its test variant
-			}
-			seen[key] = true
-			out = append(out, finding{relTo(gopath, p.Filename), d.Message, len(d.SuggestedFixes) > 0})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
-	return out
-}
-
-// analyze runs a fresh tenantcache on the packages matching pattern in the
-// GOPATH tree at gopath.
-func analyze(t *testing.T, gopath, pattern string) []*checker.Action {
-	t.Helper()
-	roots := analyzeLoose(t, gopath, pattern)
-	for _, act := range roots {
-		if act.Err != nil {
-			t.Errorf("%s: %v", act, act.Err)
-		}
-	}
-	return roots
-}
-
-// analyzeLoose is analyze without failing on the analyzer's errors.
-func analyzeLoose(t *testing.T, gopath, pattern string) []*checker.Action {
-	t.Helper()
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
-			packages.NeedDeps | packages.NeedModule,
-		Dir:   gopath,
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, pattern)
-	if err != nil {
-		t.Fatal(err)
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			t.Errorf("loading %s: %v", p.PkgPath, e)
-		}
-	})
-	g, err := checker.Analyze([]*analysis.Analyzer{tenantcache.New(lint.NewEnv())}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g.Roots
-}
-
-// copyTree copies the files below src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	if err := testfs.Copy(src, dst, nil); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// checkIdempotent applies the golden files to a copy of the case and runs
-// the analyzer again: the fixable findings are gone, the others remain.
-func checkIdempotent(t *testing.T, name string) {
-	t.Helper()
-	if *update {
-		return
-	}
-	src := filepath.Join(testdata(t), "src")
-	gopath := t.TempDir()
-	copyTree(t, filepath.Join(src, "github.com"), filepath.Join(gopath, "src", "github.com"))
-	copyTree(t, filepath.Join(src, name), filepath.Join(gopath, "src", name))
-
-	before := findings(gopath, analyze(t, gopath, name+"/..."))
-	goldens := 0
-	_ = filepath.WalkDir(filepath.Join(gopath, "src", name), func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if target, ok := strings.CutSuffix(path, ".golden"); ok {
-			goldens++
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		}
-		return nil
-	})
-	if goldens == 0 {
-		t.Fatalf("%s has no golden files", name)
-	}
-	after := findings(gopath, analyze(t, gopath, name+"/..."))
-
-	var wantAfter []finding
-	fixable := 0
-	for _, f := range before {
-		if f.fixable {
-			fixable++
-		} else {
-			wantAfter = append(wantAfter, f)
-		}
-	}
-	if fixable == 0 {
-		t.Errorf("%s: no fixable findings to start with", name)
-	}
-	// Positions move with the fixes; files and messages do not.
-	if !slices.Equal(after, wantAfter) {
-		t.Errorf("%s: after applying the fixes, got findings:\n%s\nwant (the manual findings of the original):\n%s",
-			name, lines(after), lines(wantAfter))
-	}
-}
-
-func lines[T fmt.Stringer](xs []T) string {
-	var b strings.Builder
-	for _, x := range xs {
-		b.WriteString("\t" + x.String() + "\n")
-	}
-	return b.String()
+	fixtest.GoldensGofmtClean(t, filepath.Join(testdata(t), "src"))
 }
 
 // Every preset's methods, with string keys checked and others not.
 func TestPresets(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_presets", false)
-	checkIdempotent(t, "cache_presets")
 }
 
 // Receivers: client types, interfaces, embedding, type parameters,
@@ -356,7 +120,6 @@ func TestPresets(t *testing.T) {
 func TestReceivers(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_receivers", true)
-	checkIdempotent(t, "cache_receivers")
 }
 
 // User-declared APIs (cache.apis): a struct type, an interface and
@@ -365,7 +128,6 @@ func TestReceivers(t *testing.T) {
 func TestAPIs(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_apis", true)
-	checkIdempotent(t, "cache_apis")
 }
 
 // A user-declared interface API (its methods are looked up on the
@@ -373,7 +135,6 @@ func TestAPIs(t *testing.T) {
 func TestAPIInterface(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_apis_iface", true)
-	checkIdempotent(t, "cache_apis_iface")
 }
 
 // Key scoping: expressions, locals, +=, grounding, parameters, shadowing,
@@ -381,14 +142,12 @@ func TestAPIInterface(t *testing.T) {
 func TestScope(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_scope", true)
-	checkIdempotent(t, "cache_scope")
 }
 
 // Slices of keys and items: which are scoped, and where the fix wraps.
 func TestSlicesAndItems(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_slices", true)
-	checkIdempotent(t, "cache_slices")
 }
 
 // Which context the fix uses, and when there is none.
@@ -403,7 +162,6 @@ func TestFixContext(t *testing.T) {
 func TestFixImport(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_fix_import", true)
-	checkIdempotent(t, "cache_fix_import")
 }
 
 // Inside key_func's own package the fix calls it unqualified.
@@ -423,7 +181,6 @@ func TestFixImportCycle(t *testing.T) {
 func TestFixText(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_fix_text", true)
-	checkIdempotent(t, "cache_fix_text")
 }
 
 // //tenantlint:ignore directives: where they apply, and the ones that are
@@ -431,7 +188,6 @@ func TestFixText(t *testing.T) {
 func TestSuppress(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_suppress", true)
-	checkIdempotent(t, "cache_suppress")
 }
 
 // _test.go files are skipped by default (ignore.tests: true) ...
@@ -444,7 +200,6 @@ func TestTestsIgnored(t *testing.T) {
 func TestTestsChecked(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_tests_checked", true)
-	checkIdempotent(t, "cache_tests_checked")
 }
 
 // Ignored packages are never checked; /... covers the packages below by
@@ -465,7 +220,6 @@ func TestNoKeyFunc(t *testing.T) {
 func TestFixPackageName(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_fix_pkgname", true)
-	checkIdempotent(t, "cache_fix_pkgname")
 }
 
 // cache.tenant_values: keys that contain a tenant value (parameter, field,
@@ -475,7 +229,6 @@ func TestFixPackageName(t *testing.T) {
 func TestTenantValues(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_values", true)
-	checkIdempotent(t, "cache_values")
 }
 
 // Without cache.tenant_values none of cache_values' scoped keys count:
@@ -493,7 +246,6 @@ func TestStrictWithoutTenantValues(t *testing.T) {
 func TestFollowHelpers(t *testing.T) {
 	t.Parallel()
 	run(t, "cache_helpers", false) // the fixed calls sit in a run of aligned comments
-	checkIdempotent(t, "cache_helpers")
 }
 
 // The facts of the helpers analyzer: which parameters a key builder's

@@ -4,32 +4,25 @@ package tenantrepo_test
 // testdata/src (GOPATH layout). A case holds its own .tenantlint.yaml and
 // its own small tenant package; its module index is built from the whole
 // case directory. Expectations are // want comments; fixes are checked
-// against <file>.go.golden files.
+// against <file>.go.golden files by internal/fixtest.
 //
-// Run with TENANTREPO_UPDATE_GOLDEN=1 to rewrite the golden files from
+// Run `go test ./analyzers/... -update` to rewrite the golden files from
 // the fixes (then review the diff).
 
 import (
-	"bytes"
-	"fmt"
-	"go/format"
-	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
-	"sort"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/fixtest"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func TestMain(m *testing.M) {
@@ -45,7 +38,7 @@ func TestMain(m *testing.M) {
 }
 
 func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../../testdata")
+	dir, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,163 +101,27 @@ func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.St
 	return sum
 }
 
-// runFix also checks the fixes: with analysistest's golden comparison,
-// byte for byte (the edits must leave gofmt-clean files that equal the
+// runFix also checks the fixes (internal/fixtest): byte for byte against
+// the golden files (the edits must leave gofmt-clean files that equal the
 // golden files exactly), and by running the analyzer again on the fixed
 // case, where the fixed findings must be gone and only the manual ones
 // (those without a fix) may remain.
 func runFix(t *testing.T, caseDir string) {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	results := fixtest.Run(t, fixtest.Case{
+		GOPATH: testdata(t),
+		Dir:    caseDir,
+		New:    func() *analysis.Analyzer { return tenantrepo.New(lint.NewEnv()) },
+		Exact:  true,
+	})
 	checkPositions(t, results)
-	fixed := fixtest.Apply(t, results)
-	checkGolden(t, filepath.Join(testdata(t), "src", caseDir), fixed)
-	rerunFixed(t, caseDir, fixed, manualMessages(results))
-}
-
-// checkGolden compares each fixed file with its golden file byte for
-// byte, checks that it is gofmt-clean, and checks that every golden file
-// of the case belongs to a fixed file.
-func checkGolden(t *testing.T, dir string, fixed map[string][]byte) {
-	t.Helper()
-	update := os.Getenv("TENANTREPO_UPDATE_GOLDEN") != ""
-	for _, name := range slices.Sorted(maps.Keys(fixed)) {
-		got := fixed[name]
-		if formatted, err := format.Source(got); err != nil {
-			t.Errorf("%s: fixed file does not parse: %v\n%s", name, err, got)
-		} else if !bytes.Equal(formatted, got) {
-			t.Errorf("%s: fixed file is not gofmt-clean:\n%s", name, got)
-		}
-		if update {
-			if err := os.WriteFile(name+".golden", got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(name + ".golden")
-		if err != nil {
-			t.Errorf("fixed file without golden file: %v", err)
-			continue
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: fixed file differs from its golden file\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
-		}
-	}
-	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(path, ".go.golden") {
-			if _, ok := fixed[strings.TrimSuffix(path, ".golden")]; !ok {
-				t.Errorf("%s: golden file of a file that no fix edits", path)
-			}
-		}
-		return err
-	})
-}
-
-// manualMessages lists the messages of the findings without a fix.
-func manualMessages(results []*analysistest.Result) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			pos := r.Action.Package.Fset.Position(d.Pos)
-			key := fmt.Sprintf("%s:%d:%s", pos.Filename, pos.Line, d.Message)
-			if len(d.SuggestedFixes) == 0 && !seen[key] {
-				seen[key] = true
-				out = append(out, d.Message)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-var wantComment = regexp.MustCompile(`[ \t]*// want .*`)
-
-// rerunFixed copies the case into a fresh GOPATH with the fixed files in
-// place (// want comments removed) and runs the analyzer on it: only the
-// manual findings may remain.
-func rerunFixed(t *testing.T, caseDir string, fixed map[string][]byte, manual []string) {
-	t.Helper()
-	src := filepath.Join(testdata(t), "src", caseDir)
-	gopath := t.TempDir()
-	err := testfs.Copy(src, filepath.Join(gopath, "src", caseDir), func(path string, data []byte) ([]byte, bool) {
-		if fixedData, ok := fixed[path]; ok {
-			data = fixedData
-		}
-		if strings.HasSuffix(path, ".go") {
-			data = wantComment.ReplaceAll(data, nil)
-		}
-		return testfs.SkipGolden(path, data)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &recorder{}
-	results := analysistest.Run(rec, gopath, tenantrepo.New(lint.NewEnv()), caseDir+"/...")
-	for _, e := range rec.errs {
-		if !strings.Contains(e, "unexpected diagnostic") {
-			t.Errorf("after the fixes: %s", e)
-		}
-	}
-	var got []string
-	seen := map[string]bool{}
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			pos := r.Action.Package.Fset.Position(d.Pos)
-			key := fmt.Sprintf("%s:%d:%s", pos.Filename, pos.Line, d.Message)
-			if !seen[key] {
-				seen[key] = true
-				got = append(got, d.Message)
-			}
-		}
-	}
-	sort.Strings(got)
-	if !slices.Equal(got, manual) {
-		t.Errorf("after the fixes, the findings are\n\t%s\nwant only the manual ones\n\t%s",
-			strings.Join(got, "\n\t"), strings.Join(manual, "\n\t"))
-	}
-}
-
-// recorder collects what analysistest reports.
-type recorder struct{ errs []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
 // TestGoldenFilesAreGofmtClean checks every golden file of the tenantrepo
 // cases with go/format.
 func TestGoldenFilesAreGofmtClean(t *testing.T) {
-	cases, err := filepath.Glob(filepath.Join(testdata(t), "src", "repo*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, dir := range cases {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || !strings.HasSuffix(path, ".go.golden") {
-				return err
-			}
-			n++
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if out, err := format.Source(src); err != nil {
-				t.Errorf("%s: %v", path, err)
-			} else if !bytes.Equal(out, src) {
-				t.Errorf("%s is not gofmt-clean", path)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n == 0 {
-		t.Fatal("no golden files found")
-	}
+	fixtest.GoldensGofmtClean(t, filepath.Join(testdata(t), "src"))
 }
 
 func TestBasic(t *testing.T) { run(t, "repobasic/...") }

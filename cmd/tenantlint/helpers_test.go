@@ -9,78 +9,11 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-// helperFiles is a module whose cache calls go through a helper package
-// and whose keys are built by a key builder of a third package: only
-// facts carry what those packages do to their importers.
-var helperFiles = map[string]string{
-	"go.mod": "module example.com/helpers\n\ngo 1.26\n",
-	".tenantlint.yaml": `version: 1
-cache:
-  key_func: example.com/helpers/tenant.Key
-  apis:
-    - type: example.com/helpers/kv.Store
-      methods:
-        Get: {key: 1}
-  tenant_values:
-    funcs: [example.com/helpers/tenant.FromContext]
-  follow_helpers: true
-`,
-	"tenant/tenant.go": `package tenant
-
-import "context"
-
-func FromContext(ctx context.Context) string { s, _ := ctx.Value("t").(string); return s }
-
-func Key(ctx context.Context, key string) string { return FromContext(ctx) + ":" + key }
-`,
-	"kv/kv.go": `package kv
-
-import "context"
-
-type Store struct{}
-
-func (s *Store) Get(ctx context.Context, key string) string { return key }
-`,
-	"keys/keys.go": `package keys
-
-func User(t, id string) string { return "user:" + t + ":" + id }
-`,
-	"cachex/cachex.go": `package cachex
-
-import (
-	"context"
-
-	"example.com/helpers/kv"
-)
-
-type Cache struct{ KV *kv.Store }
-
-func (c *Cache) Load(ctx context.Context, key string) string { return c.KV.Get(ctx, "app:"+key) }
-
-func Profile(ctx context.Context, c *Cache, user string) string { return c.Load(ctx, "profile:"+user) }
-`,
-	"app/app.go": `package app
-
-import (
-	"context"
-
-	"example.com/helpers/cachex"
-	"example.com/helpers/keys"
-	"example.com/helpers/tenant"
-)
-
-type Req struct{ ID string }
-
-func Handle(ctx context.Context, c *cachex.Cache, r Req) {
-	id := r.ID
-	c.Load(ctx, "user:"+id)
-	cachex.Profile(ctx, c, id)
-	c.Load(ctx, keys.User(tenant.FromContext(ctx), id))
-	c.Load(ctx, keys.User("global", id))
-	c.KV.Get(ctx, keys.User(tenant.FromContext(ctx), id))
-}
-`,
-}
+// helperFiles (testdata/helpers.txtar) is a module whose cache calls go
+// through a helper package and whose keys are built by a key builder of a
+// third package: only facts carry what those packages do to their
+// importers.
+var helperFiles = testfs.MustReadTxtar("testdata/helpers.txtar")
 
 // TestHelpersAcrossPackages: key builders and cache helpers are followed
 // across packages through facts, and standalone and go vet -vettool

@@ -19,7 +19,7 @@ func initModule(t *testing.T) string {
 		t.Fatal(err)
 	}
 	stub := filepath.Join(dir, "stubs", "redis")
-	if err := testfs.Copy("../../testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
+	if err := testfs.Copy("../../analyzers/tenantcache/testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
 		t.Fatal(err)
 	}
 	testfs.WriteFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")

@@ -48,7 +48,7 @@ type Options struct {
 	Files    int // files per service package (F); at least 1
 }
 
-// DefaultOptions are the defaults of cmd/benchgen and make bench.
+// DefaultOptions are the defaults of internal/cmd/benchgen and make bench.
 var DefaultOptions = Options{Packages: 200, Files: 5}
 
 // Expected is what the tools must report on the generated module, with

@@ -204,20 +204,7 @@ func TestFactsFlowFromDependencies(t *testing.T) {
 	t.Setenv("TENANTLINT_CACHE", t.TempDir())
 	t.Setenv("TENANTLINT_CONFIG", "")
 	t.Setenv("GOFLAGS", "-mod=mod")
-	testfs.Write(t, filepath.Join(top, "dep"), map[string]string{
-		"go.mod": "module example.com/dep\n\ngo 1.26\n",
-		"dep.go": "package dep\n\nfunc Tag(s string) string { return s }\n",
-	})
-	files := map[string]string{
-		"go.mod":           "module example.com/f\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ../dep\n",
-		".tenantlint.yaml": "version: 1\n",
-		"a/a.go":           "package a\n\nimport \"example.com/dep\"\n\nfunc Name() string { return \"a\" }\n\nfunc Var(s string) string { return dep.Tag(s) }\n",
-		"b/b.go":           "package b\n\nimport \"example.com/f/a\"\n\nfunc Both() string { return a.Name() + a.Var(\"x\") }\n\nfunc Label() string { return \"b\" }\n",
-		"c/c.go":           "package c\n\nimport (\n\t\"example.com/f/a\"\n\t\"example.com/f/b\"\n)\n\nvar X = b.Label() + b.Both() + a.Name()\n",
-	}
-	for name, src := range files {
-		testfs.WriteFile(t, filepath.Join(dir, name), src)
-	}
+	testfs.WriteTxtar(t, top, "testdata/facts.txtar")
 	var want []string
 	runs := []Options{{Dir: dir, Legacy: true}, {Dir: dir, NoCache: true}, {Dir: dir}, {Dir: dir}}
 	for i, opts := range runs {

@@ -107,56 +107,10 @@ func fastMatchesFull(t *testing.T, tests bool) {
 	}
 }
 
-// reposModule has types described by their methods in a package apart
-// from the models, a type declared in a test file, and a method declared
-// in a test file.
-var reposModule = map[string]string{
-	"go.mod": "module example.com/r\n\ngo 1.26\n",
-	"models/models.go": `package models
-
-type User struct{ OrgID string }
-
-type Order struct{ OrgID string }
-
-type Note struct{ OrgID string }
-`,
-	"store/store.go": `package store
-
-import (
-	"context"
-	"time"
-
-	"example.com/r/models"
-)
-
-// Persister is an interface repository.
-type Persister interface {
-	GetUser(ctx context.Context, orgID, id string) (*models.User, error)
-	NetworkID(ctx context.Context) string
-}
-
-type base struct{}
-
-func (base) Tenant(orgID string) {}
-
-// Orders gets Tenant through embedding; time.Time is no model.
-type Orders struct{ base }
-
-func (o *Orders) List(since time.Time) map[string][]*models.Order { return nil }
-
-func (o *Orders) Put(o2 ...*models.Order) {}
-`,
-	"store/store_test.go": `package store
-
-import "example.com/r/models"
-
-func (o *Orders) Note(n models.Note) {}
-
-type testRepo struct{}
-
-func (testRepo) Save(orgID string, u models.User) {}
-`,
-}
+// reposModule (testdata/repos.txtar) has types described by their
+// methods in a package apart from the models, a type declared in a test
+// file, and a method declared in a test file.
+var reposModule = testfs.MustReadTxtar("testdata/repos.txtar")
 
 func writeReposModule(t *testing.T) string {
 	t.Helper()

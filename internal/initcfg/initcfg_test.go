@@ -39,7 +39,7 @@ func shapesModule(t *testing.T) string {
 		t.Fatal(err)
 	}
 	stub := filepath.Join(dir, "stubs", "redis")
-	if err := testfs.Copy("../../testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
+	if err := testfs.Copy("../../analyzers/tenantcache/testdata/src/github.com/redis/go-redis/v9", stub, nil); err != nil {
 		t.Fatal(err)
 	}
 	testfs.WriteFile(t, filepath.Join(stub, "go.mod"), "module github.com/redis/go-redis/v9\n\ngo 1.26\n")
@@ -184,51 +184,15 @@ func TestShapesFindings(t *testing.T) {
 	}
 }
 
-// TestVariants covers the shapes that the shapes module does not have:
-// spellings of one field, prefixed names, type disagreements, tags
-// without a common entry, and a module with nothing for the other
-// sections, whose proposal must still be a valid configuration.
+// TestVariants covers, in testdata/variants.txtar, the shapes that the
+// shapes module does not have: spellings of one field, prefixed names,
+// type disagreements, tags without a common entry, and a module with
+// nothing for the other sections, whose proposal must still be a valid
+// configuration.
 func TestVariants(t *testing.T) {
 	offline(t)
-	dir := writeModule(t, map[string]string{
-		"go.mod":            "module example.com/variants\n\ngo 1.26\n\nrequire acme.org/platform v1.0.0\n\nreplace acme.org/platform => ./platform\n",
-		"platform/go.mod":   "module acme.org/platform\n\ngo 1.26\n",
-		"platform/kv/kv.go": "package kv\n\nimport \"context\"\n\nfunc Wrap(ctx context.Context, k string) string { return k }\n",
-		"cmd/tool/main.go":  "package main\n\nimport \"context\"\n\nfunc Key(ctx context.Context, k string) string { return k }\n\nfunc main() { _ = Key(context.TODO(), \"x\") }\n",
-		"b/b.go":            "package b\n\nimport (\n\t\"context\"\n\n\t\"acme.org/platform/kv\"\n)\n\nfunc Get(ctx context.Context) string { return kv.Wrap(ctx, \"a\") + kv.Wrap(ctx, \"b\") }\n",
-		"a/keys.go": `package a
-
-import "context"
-
-func CacheKey(ctx context.Context, k string) string { return k }
-
-func Greet(ctx context.Context, name string) string { return name }
-`,
-		"a/a.go": `package a
-
-type ID string
-
-type One struct {
-	TenantId string ` + "`json:\"tenantId\" db:\"tenant_id\"`" + `
-}
-
-type Two struct {
-	TenantID ID ` + "`json:\"tenant_id\" db:\"tenant_id\"`" + `
-}
-
-type Three struct {
-	TenantID string ` + "`json:\"tenantID\"`" + `
-}
-
-type Owned struct {
-	ParentOrgID int
-}
-
-type Plain struct {
-	Name string
-}
-`,
-	})
+	dir := t.TempDir()
+	testfs.WriteTxtar(t, dir, "testdata/variants.txtar")
 	f := scan(t, dir)
 	got := map[string]string{}
 	for _, c := range f.Fields {

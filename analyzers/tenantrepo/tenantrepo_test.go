@@ -27,8 +27,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/fixtest"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -56,7 +57,7 @@ func testdata(t *testing.T) string {
 func run(t *testing.T, pattern string) []*analysistest.Result {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewEnv()), pattern)
+	results := analysistest.Run(t, testdata(t), tenantrepo.New(registry.NewEnv()), pattern)
 	checkPositions(t, results)
 	return results
 }
@@ -89,14 +90,14 @@ func checkPositions(t *testing.T, results []*analysistest.Result) {
 
 // stats adds up the analyzer's results over the packages whose path is
 // pkgPath (the package and its test variant count once).
-func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.Stats {
+func stats(t *testing.T, results []*analysistest.Result, pkgPath string) tenantrepo.Stats {
 	t.Helper()
-	var sum lint.Stats
+	var sum tenantrepo.Stats
 	for _, r := range results {
 		if r.Action.Package.PkgPath != pkgPath || strings.HasSuffix(r.Action.Package.ID, ".test]") {
 			continue
 		}
-		s, ok := r.Result.(*lint.Stats)
+		s, ok := r.Result.(*tenantrepo.Stats)
 		if !ok {
 			t.Fatalf("%s: result is %T", r.Action.Package.ID, r.Result)
 		}
@@ -116,7 +117,7 @@ func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.St
 func runFix(t *testing.T, caseDir string) {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(registry.NewEnv()), caseDir+"/...")
 	checkPositions(t, results)
 	fixed := fixtest.Apply(t, results)
 	checkGolden(t, filepath.Join(testdata(t), "src", caseDir), fixed)
@@ -201,7 +202,7 @@ func rerunFixed(t *testing.T, caseDir string, fixed map[string][]byte, manual []
 		t.Fatal(err)
 	}
 	rec := &recorder{}
-	results := analysistest.Run(rec, gopath, tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	results := analysistest.Run(rec, gopath, tenantrepo.New(registry.NewEnv()), caseDir+"/...")
 	for _, e := range rec.errs {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Errorf("after the fixes: %s", e)
@@ -319,7 +320,7 @@ func TestTestsChecked(t *testing.T) { runFix(t, "repo_tests_on") }
 func TestSuppress(t *testing.T) {
 	results := run(t, "repo_suppress/...")
 	got := stats(t, results, "repo_suppress/models")
-	want := lint.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
+	want := tenantrepo.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("stats: got %+v, want %+v", got, want)
 	}
@@ -364,9 +365,9 @@ func TestFixNoReference(t *testing.T) { runFix(t, "repo_fix_noref") }
 // file holding its repository (tenantfix writes it).
 func TestGeneratedOnlyCreates(t *testing.T) {
 	results := run(t, "repo_fix_generated/genonly")
-	var creates []lint.NewDecl
+	var creates []check.NewDecl
 	for _, r := range results {
-		if s, ok := r.Result.(*lint.Stats); ok {
+		if s, ok := r.Result.(*tenantrepo.Stats); ok {
 			creates = append(creates, s.Creates...)
 		}
 	}

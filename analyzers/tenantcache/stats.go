@@ -26,19 +26,22 @@ var Rule = check.MustExtractRule(docFile, Name)
 type Stats struct {
 	Calls, Scoped, Fixable, Manual, Suppressed int
 
-	units map[token.Pos]int // keys each fixable finding's fix wraps, by its position
+	// Wrapped is how many keys the fix of each fixable finding wraps, by
+	// the finding's position ("file:line:col"); a package's own, not
+	// added up.
+	Wrapped map[string]int `json:",omitempty"`
 }
 
-func (s *Stats) wrapped(pos token.Pos, n int) {
-	if s.units == nil {
-		s.units = map[token.Pos]int{}
+func (s *Stats) wrapped(pos token.Position, n int) {
+	if s.Wrapped == nil {
+		s.Wrapped = map[string]int{}
 	}
-	s.units[pos] = n
+	s.Wrapped[pos.String()] = n
 }
 
 // FixUnits is how many keys the fix of the finding at pos wraps: what
 // tenantfix's summary counts.
-func (s *Stats) FixUnits(pos token.Pos) int { return s.units[pos] }
+func (s *Stats) FixUnits(pos token.Position) int { return s.Wrapped[pos.String()] }
 
 // Add adds another package's counts.
 func (s *Stats) Add(other check.Stats) {

@@ -77,7 +77,7 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, sta
 			stats.Suppressed++
 		case units > 0:
 			stats.Fixable++
-			stats.wrapped(d.Pos, units)
+			stats.wrapped(p.Position(d.Pos), units)
 		default:
 			stats.Manual++
 		}

@@ -24,14 +24,16 @@ type Stats interface {
 // FixUnits is implemented by the statistics of a check whose single
 // suggested fix may change several things (tenantcache wraps several
 // keys in one call): the number the fixer's summary counts for the fix
-// of the diagnostic at pos. Without it every fix counts one.
+// of the diagnostic at pos. Without it every fix counts one. Positions,
+// not token.Pos, key it: the statistics are compared and cached across
+// file sets.
 type FixUnits interface {
-	FixUnits(pos token.Pos) int
+	FixUnits(pos token.Position) int
 }
 
 // UnitsOf is how many things the fix of the diagnostic at pos changes,
 // given its check's result (see FixUnits).
-func UnitsOf(result any, pos token.Pos) int {
+func UnitsOf(result any, pos token.Position) int {
 	if fu, ok := result.(FixUnits); ok {
 		if n := fu.FixUnits(pos); n > 0 {
 			return n

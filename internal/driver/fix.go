@@ -41,7 +41,7 @@ func FixOf(fset *token.FileSet, check string, d analysis.Diagnostic, result any)
 	}
 	sf := d.SuggestedFixes[0]
 	fx := Fix{Check: check, Pos: fset.Position(d.Pos), Message: d.Message, FixMessage: sf.Message,
-		Units: checkpkg.UnitsOf(result, d.Pos)}
+		Units: checkpkg.UnitsOf(result, fset.Position(d.Pos))}
 	for _, e := range sf.TextEdits {
 		tf := fset.File(e.Pos)
 		if tf == nil {

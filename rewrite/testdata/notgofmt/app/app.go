@@ -5,16 +5,16 @@ import (
 	"example.com/notgofmt/kv"
 )
 
-type Session struct {
-	TenantID string
-	Token    string
+type  Session struct {
+	TenantID   string
+	Token string
 }
 
-func NotFormatted(ctx context.Context, s *kv.Store, id string) {
-	x := 1
+func   NotFormatted(ctx context.Context,s *kv.Store,id string)  {
+	x:=1
 	_ = x
-	s.Get(ctx, "user:"+id)
-	s.Get(ctx, "user:"+id)
-	s.Set(ctx, "a"+
-		id, "v")
+	s.Get(ctx,"user:"+id)
+	s.Get(ctx,  "user:" + id  )
+	s.Set(ctx, "a" +
+	id, "v")
 }

@@ -173,7 +173,7 @@ type junitDoc struct {
 func parseJUnit(t *testing.T, fs []Finding, checks []string) junitDoc {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, fs, Options{Format: "junit", Checks: checks}); err != nil {
+	if err := Write(&b, fs, Options{Format: "junit", Checks: checks, Rules: testRules}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(b.String(), xml.Header+"<testsuites") {

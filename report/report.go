@@ -113,9 +113,13 @@ type Options struct {
 	Root string
 	// ToolVersion goes into SARIF's tool.driver.version when not "".
 	ToolVersion string
-	// Checks are the checks that ran (default all): junit reports a
-	// passing test case for each of them that found nothing.
+	// Checks are the checks that ran (default: those of Rules): junit
+	// reports a passing test case for each of them that found nothing.
 	Checks []string
+	// Rules are every check the tool has (the registry's), in the order
+	// SARIF lists them. The report layer takes them as data so that it
+	// depends on no analyzer.
+	Rules []Rule
 }
 
 // Write writes findings in the format that o names.
@@ -132,7 +136,11 @@ func Write(w io.Writer, fs []Finding, o Options) error {
 	case "checkstyle":
 		return Checkstyle(w, fs)
 	case "junit":
-		return JUnit(w, fs, o.Checks)
+		checks := o.Checks
+		if len(checks) == 0 {
+			checks = IDs(o.Rules)
+		}
+		return JUnit(w, fs, checks)
 	}
 	return fmt.Errorf("unknown format %q (known: %s)", o.Format, strings.Join(Formats, ", "))
 }

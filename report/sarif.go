@@ -18,32 +18,10 @@ type Rule struct {
 	ID, Short, Full, Help string
 }
 
-// Rules are the checks tenantlint runs, in the order SARIF lists them.
-var Rules = []Rule{
-	{
-		ID:    "tenantrepo",
-		Short: "Tenant-scoped struct with no tenant-aware repository",
-		Full: "A package-level struct that embeds a configured marker type or has a configured tenant field " +
-			"has no instantiation of a configured tenant-aware repository type at package level in the module, " +
-			"so its rows can be read and written without the tenant filter.",
-		Help: "Declare a tenant-aware repository for the model, e.g. `var UserRepo = tenant.NewRepository[User](\"users\")` " +
-			"(tenantfix does this from the repository.fix template), or mark a deliberately shared type with " +
-			"a `//tenantlint:global` line in its doc comment.",
-	},
-	{
-		ID:    "tenantcache",
-		Short: "Cache key that is not tenant-scoped",
-		Full: "A call of a configured cache API passes a key that is not built with the configured key function, " +
-			"so one tenant can read or overwrite another tenant's cache entries.",
-		Help: "Wrap the key with the key function, e.g. `tenant.Key(ctx, key)` (tenantfix does this when a context " +
-			"is in scope), or suppress a deliberately shared key with `//tenantlint:ignore tenantcache <reason>`.",
-	},
-}
-
-// AllChecks are the IDs of Rules.
-func AllChecks() []string {
-	ids := make([]string, len(Rules))
-	for i, r := range Rules {
+// IDs are the IDs of rules, in order.
+func IDs(rules []Rule) []string {
+	ids := make([]string, len(rules))
+	for i, r := range rules {
 		ids[i] = r.ID
 	}
 	return ids
@@ -167,7 +145,7 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 		index[r.ID] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sr)
 	}
-	for _, r := range Rules {
+	for _, r := range o.Rules {
 		addRule(r)
 	}
 

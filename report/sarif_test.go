@@ -104,10 +104,17 @@ type sarifOut struct {
 
 var regexpFP = regexp.MustCompile(`^[0-9a-f]{16}:[0-9]+$`)
 
+// testRules stand for the registry's rules (internal/registry, which
+// imports this package, gives the real ones).
+var testRules = []Rule{
+	{ID: "tenantrepo", Short: "repo short", Full: "repo full", Help: "repo help"},
+	{ID: "tenantcache", Short: "cache short", Full: "cache full", Help: "cache help"},
+}
+
 func writeSARIF(t *testing.T, root, wd string, fs []Finding) ([]byte, sarifOut) {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, fs, Options{Format: "sarif", Dir: wd, Root: root, ToolVersion: "v1.2.3"}); err != nil {
+	if err := Write(&b, fs, Options{Format: "sarif", Dir: wd, Root: root, ToolVersion: "v1.2.3", Rules: testRules}); err != nil {
 		t.Fatal(err)
 	}
 	var out sarifOut

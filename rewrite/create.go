@@ -10,29 +10,32 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/check"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 )
 
-// addCreated adds the files that tenantrepo asks for: a package made only
-// of generated files gets its repositories in a new, non-generated file
-// (generated files are never edited). The findings they cover are no
-// longer manual.
-func (p *Plan) addCreated(stats map[string]map[string]*lint.Stats) error {
-	byFile := map[string][]lint.NewDecl{}
+// addCreated adds the files that checks ask for (see check.FileCreator):
+// tenantrepo declares the repositories of a package made only of
+// generated files in a new, non-generated file (generated files are never
+// edited). The findings they cover are no longer manual.
+func (p *Plan) addCreated(stats map[string]registry.Stats) error {
+	byFile := map[string][]check.NewDecl{}
+	checkOf := map[string]string{} // file → the check that asks for it
 	seen := map[string]bool{}
-	var all []*lint.Stats
 	for _, pkg := range slices.Sorted(maps.Keys(stats)) {
 		for _, c := range slices.Sorted(maps.Keys(stats[pkg])) {
-			all = append(all, stats[pkg][c])
-		}
-	}
-	for _, s := range all {
-		for _, nd := range s.Creates {
-			path := filepath.Join(nd.Dir, nd.File)
-			if key := path + "\x00" + nd.Decl; !seen[key] {
-				seen[key] = true
-				byFile[path] = append(byFile[path], nd)
+			fc, ok := stats[pkg][c].(check.FileCreator)
+			if !ok {
+				continue
+			}
+			for _, nd := range fc.NewFiles() {
+				path := filepath.Join(nd.Dir, nd.File)
+				if key := path + "\x00" + nd.Decl; !seen[key] {
+					seen[key] = true
+					byFile[path] = append(byFile[path], nd)
+					checkOf[path] = c
+				}
 			}
 		}
 	}
@@ -43,7 +46,7 @@ func (p *Plan) addCreated(stats map[string]map[string]*lint.Stats) error {
 			return err
 		}
 		p.Files = append(p.Files, fc)
-		p.Models += len(decls)
+		p.add(checkOf[path], len(decls))
 		for _, nd := range decls {
 			covered[nd.Pos.String()] = true
 		}
@@ -53,7 +56,7 @@ func (p *Plan) addCreated(stats map[string]map[string]*lint.Stats) error {
 	return nil
 }
 
-func (p *Plan) newFile(path string, decls []lint.NewDecl) (*FileChange, error) {
+func (p *Plan) newFile(path string, decls []check.NewDecl) (*FileChange, error) {
 	sort.Slice(decls, func(i, j int) bool {
 		a, b := decls[i].Pos, decls[j].Pos
 		if a.Filename != b.Filename {

@@ -123,7 +123,7 @@ func runGolden(t *testing.T, caseDir string) {
 // relative to the module.
 func summary(p *Plan, dir string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "files: %d\nmodels: %d\nkeys: %d\nconflicts: %d\nmanual: %d\n", len(p.Files), p.Models, p.Keys, p.Conflicts, len(p.Manual))
+	fmt.Fprintf(&b, "files: %d\nmodels: %d\nkeys: %d\nconflicts: %d\nmanual: %d\n", len(p.Files), p.Fixed["tenantrepo"], p.Fixed["tenantcache"], p.Conflicts, len(p.Manual))
 	for _, fc := range p.Files {
 		what := "modified"
 		if fc.Created {

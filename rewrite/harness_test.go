@@ -17,9 +17,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -113,7 +112,7 @@ func newHarness(tmp string) (*harness, error) {
 		h.imports[path] = p
 	}
 	h.sharedBase = h.shared.Base()
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	env.Loader.Override = filepath.Join(root, ".tenantlint.yaml")
 	env.Index.Seed(&index.Index{
 		Root:  root,
@@ -125,7 +124,7 @@ func newHarness(tmp string) (*harness, error) {
 		},
 		Names: map[string]string{fuzzPkgPath: "app", fuzzModule + "/tenant": "tenant", fuzzModule + "/kv": "kv"},
 	})
-	h.analyzers, err = driver.Analyzers(env, nil)
+	h.analyzers, err = registry.Analyzers(env, nil)
 	if err != nil {
 		return nil, err
 	}

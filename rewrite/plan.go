@@ -24,9 +24,7 @@ import (
 	udiff "github.com/aymanbagabas/go-udiff"
 	"golang.org/x/tools/go/analysis/checker"
 
-	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
 )
 
@@ -44,10 +42,11 @@ type FileChange struct {
 
 // Plan is every change of a run, computed before anything is written.
 type Plan struct {
-	Root      string
-	Files     []*FileChange
-	Models    int              // models that get a repository
-	Keys      int              // keys that get wrapped
+	Root  string
+	Files []*FileChange
+	// Fixed counts, by check, what its applied fixes change (models
+	// that get a repository, keys that get wrapped): see driver.Fix.Units.
+	Fixed     map[string]int
 	Manual    []report.Finding // findings left for a person
 	Conflicts int              // fixes skipped because they overlapped others
 }
@@ -130,12 +129,14 @@ func fromFixes(fixes []driver.Fix, root string, memo Memo) (*Plan, error) {
 }
 
 func (p *Plan) count(fx driver.Fix) {
-	switch fx.Check {
-	case config.CheckRepo:
-		p.Models++
-	case config.CheckCache:
-		p.Keys += lint.WrappedKeys(fx.FixMessage)
+	p.add(fx.Check, max(fx.Units, 1))
+}
+
+func (p *Plan) add(check string, n int) {
+	if p.Fixed == nil {
+		p.Fixed = map[string]int{}
 	}
+	p.Fixed[check] += n
 }
 
 // fileEdits converts a fix's edits to udiff edits per file, reading each

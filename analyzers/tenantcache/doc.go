@@ -58,4 +58,19 @@
 // A //tenantlint:ignore tenantcache <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that
 // suppresses nothing is reported.
+//
+// # Rule tenantcache
+//
+// The rule as the report formats (SARIF) describe it:
+//
+// Short: Cache key that is not tenant-scoped
+//
+// Full: A call of a configured cache API passes a key that is not built with
+// the configured key function, so one tenant can read or overwrite
+// another tenant's cache entries.
+//
+// Help: Wrap the key with the key function, e.g. `tenant.Key(ctx, key)`
+// (tenantfix does this when a context is in scope), or suppress a
+// deliberately shared key with `//tenantlint:ignore tenantcache
+// <reason>`.
 package tenantcache

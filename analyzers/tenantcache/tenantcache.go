@@ -8,13 +8,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
-
-const doc = "report cache calls whose key is not tenant-scoped"
 
 // Analyzer finds configuration files by walking up from each package.
 var Analyzer = New(lint.NewEnv())
@@ -23,7 +20,7 @@ var Analyzer = New(lint.NewEnv())
 // and module index (shared with tenantrepo in one process).
 func New(env *lint.Env) *analysis.Analyzer {
 	helpers := newHelpers(env)
-	a := env.NewAnalyzer(config.CheckCache, doc, func(p *lint.Pass, stats *lint.Stats) error {
+	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		h, _ := p.ResultOf[helpers].(*tenancy.Helpers)
 		return run(p, h, stats)
 	})
@@ -31,7 +28,7 @@ func New(env *lint.Env) *analysis.Analyzer {
 	return a
 }
 
-func run(p *lint.Pass, h *tenancy.Helpers, stats *lint.Stats) error {
+func run(p *lint.Pass, h *tenancy.Helpers, stats *Stats) error {
 	if !p.Rules.HasCacheRules() {
 		return nil
 	}
@@ -48,7 +45,7 @@ func run(p *lint.Pass, h *tenancy.Helpers, stats *lint.Stats) error {
 // cache.follow_helpers, the calls of cache helpers are checked as cache
 // calls, and the keys a helper takes from its parameters are left to its
 // callers.
-func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, stats *lint.Stats) {
+func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, stats *Stats) {
 	var scope *tenancy.FuncScope
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -74,12 +71,13 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, sta
 			stats.Scoped++
 			return true
 		}
-		d, fixable := diagnostic(p, f, scope, cc, keys)
+		d, units := diagnostic(p, f, scope, cc, keys)
 		switch {
 		case !p.Report(d):
 			stats.Suppressed++
-		case fixable:
+		case units > 0:
 			stats.Fixable++
+			stats.wrapped(p.Position(d.Pos), units)
 		default:
 			stats.Manual++
 		}
@@ -87,7 +85,9 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, sta
 	})
 }
 
-func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy.CacheCall, keys []tenancy.Key) (analysis.Diagnostic, bool) {
+// diagnostic is the finding of a call with unscoped keys, and how many
+// keys its fix wraps (0 when the fix is manual).
+func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy.CacheCall, keys []tenancy.Key) (analysis.Diagnostic, int) {
 	fix, why := suggestFix(p, f, scope, cc, keys)
 	what, wrapAs := "key", "configure cache.key_func and wrap it"
 	n := countKeys(keys)
@@ -107,11 +107,11 @@ func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy
 	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
 	if fix == nil {
 		d.Message = msg + " (manual fix: " + why + ")"
-		return d, false
+		return d, 0
 	}
 	d.Message = msg
 	d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	return d, true
+	return d, n // a fix wraps every key of the call: see suggestFix
 }
 
 func isAre(what string) string {
@@ -183,7 +183,7 @@ func suggestFix(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy
 	}
 	edit.SortEdits(edits)
 	return &analysis.SuggestedFix{
-		Message:   lint.WrapFixMessage(len(sites), keyFuncShort(p)),
+		Message:   wrapFixMessage(len(sites), keyFuncShort(p)),
 		TextEdits: edits,
 	}, ""
 }

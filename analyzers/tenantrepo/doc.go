@@ -67,4 +67,20 @@
 // or the line above suppresses the finding; such a comment that
 // suppresses nothing is reported, and so is one without a reason or with
 // a check name that is not exactly a known one (those suppress nothing).
+//
+// # Rule tenantrepo
+//
+// The rule as the report formats (SARIF) describe it:
+//
+// Short: Tenant-scoped struct with no tenant-aware repository
+//
+// Full: A package-level struct that embeds a configured marker type or has a
+// configured tenant field has no instantiation of a configured
+// tenant-aware repository type at package level in the module, so its
+// rows can be read and written without the tenant filter.
+//
+// Help: Declare a tenant-aware repository for the model, e.g. `var UserRepo =
+// tenant.NewRepository[User]("users")` (tenantfix does this from the
+// repository.fix template), or mark a deliberately shared type with a
+// `//tenantlint:global` line in its doc comment.
 package tenantrepo

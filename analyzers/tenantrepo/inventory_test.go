@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 )
 
 // records returns what the analyzer recorded for the inventory about the
@@ -20,7 +20,7 @@ func records(t *testing.T, results []*analysistest.Result, pkgPath string) map[s
 		if r.Action.Package.PkgPath != pkgPath {
 			continue
 		}
-		s, ok := r.Result.(*lint.Stats)
+		s, ok := r.Result.(*tenantrepo.Stats)
 		if !ok {
 			t.Fatalf("%s: result is %T", r.Action.Package.ID, r.Result)
 		}

@@ -16,13 +16,12 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
-
-const doc = "report tenant-scoped structs that have no tenant-aware repository"
 
 // Analyzer finds configuration files by walking up from each package.
 var Analyzer = New(lint.NewEnv())
@@ -30,10 +29,10 @@ var Analyzer = New(lint.NewEnv())
 // New returns a tenantrepo analyzer that uses env's configuration loader
 // and module index (shared with tenantcache in one process).
 func New(env *lint.Env) *analysis.Analyzer {
-	return env.NewAnalyzer(config.CheckRepo, doc, run)
+	return lint.NewAnalyzer(env, Name, Doc, run)
 }
 
-func run(p *lint.Pass, stats *lint.Stats) error {
+func run(p *lint.Pass, stats *Stats) error {
 	if !p.Rules.HasModelRules() {
 		return nil
 	}
@@ -50,8 +49,8 @@ func run(p *lint.Pass, stats *lint.Stats) error {
 
 // checkModel reports the model when no repository covers it, counts it,
 // and returns what the inventory records about it.
-func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite, stats *lint.Stats) (lint.TypeRecord, error) {
-	rec := lint.TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
+func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*RepoSite, stats *Stats) (TypeRecord, error) {
+	rec := TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
 		Reason: m.Reason, Global: m.Global}
 	stats.Models++
 	if m.Global {
@@ -81,11 +80,11 @@ func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.Re
 // cover to what covers them: their first instantiation with a repository
 // type, else the first type (in source order) that repository.methods
 // makes a repository and whose methods take or return them.
-func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
-	out := map[tenancy.QName]*lint.RepoSite{}
+func coveredLocally(p *lint.Pass) map[tenancy.QName]*RepoSite {
+	out := map[tenancy.QName]*RepoSite{}
 	for _, in := range tenancy.PackageLevelInstances(p.Files, p.TypesInfo) {
 		if _, seen := out[in.Model]; !seen && p.Rules.RepoTypes[in.Generic] {
-			out[in.Model] = &lint.RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}
+			out[in.Model] = &RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}
 		}
 	}
 	if !p.Rules.HasMethodRules() {
@@ -97,7 +96,7 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
 		}
 		for _, m := range mr.Models {
 			if _, seen := out[m]; !seen {
-				out[m] = &lint.RepoSite{Type: mr.Type.Short(), Package: p.Pkg.Path(), Pos: p.Position(mr.Pos)}
+				out[m] = &RepoSite{Type: mr.Type.Short(), Package: p.Pkg.Path(), Pos: p.Position(mr.Pos)}
 			}
 		}
 	}
@@ -107,7 +106,7 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
 // covering returns the repository that covers m, or nil: a repository
 // type's instantiation or, with repository.methods, a type recognised by
 // its methods (its declaration is the site).
-func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite) (*lint.RepoSite, error) {
+func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*RepoSite) (*RepoSite, error) {
 	if site, ok := local[m.Name]; ok {
 		return site, nil
 	}
@@ -120,13 +119,13 @@ func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.Repo
 	}
 	tests := !p.Rules.Config.TestsIgnored()
 	if s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, tests); ok {
-		return &lint.RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+		return &RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
 	}
 	if !p.Rules.HasMethodRules() {
 		return nil, nil
 	}
 	if name, r, ok := ix.CoveringByMethods(m.Name, p.Rules.IsMethodRepo, tests); ok {
-		return &lint.RepoSite{Type: shortName(name), Package: r.Pkg, Pos: sitePosition(ix.Root, r.Pos)}, nil
+		return &RepoSite{Type: shortName(name), Package: r.Pkg, Pos: sitePosition(ix.Root, r.Pos)}, nil
 	}
 	return nil, nil
 }
@@ -160,10 +159,10 @@ func sitePosition(root, pos string) token.Position {
 	return out
 }
 
-func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *lint.NewDecl) {
+func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *check.NewDecl) {
 	d := analysis.Diagnostic{Pos: m.Spec.Name.Pos(), End: m.Spec.Name.End()}
 	fix, decl, why := suggestFix(p, m)
-	var created *lint.NewDecl
+	var created *check.NewDecl
 	if fix == nil && why == "" && decl != "" {
 		// A model in a package made only of generated files: no file
 		// can take the declaration, so tenantfix creates one.
@@ -192,12 +191,12 @@ const NewFileName = "tenant_repositories.go"
 // newFileDecl prepares the declaration of a repository in a new file of
 // the model's package; the new file imports nothing yet, so the
 // repository package gets its own name unless the package declares it.
-func newFileDecl(p *lint.Pass, m *tenancy.Model) (*lint.NewDecl, string) {
+func newFileDecl(p *lint.Pass, m *tenancy.Model) (*check.NewDecl, string) {
 	rendered, err := render(p, m)
 	if err != nil {
 		return nil, err.Error()
 	}
-	nd := &lint.NewDecl{Dir: p.Dir, Package: p.Pkg.Name(), File: NewFileName, Pos: p.Fset.Position(m.Spec.Name.Pos())}
+	nd := &check.NewDecl{Dir: p.Dir, Package: p.Pkg.Name(), File: NewFileName, Pos: p.Fset.Position(m.Spec.Name.Pos())}
 	if strings.HasSuffix(nd.Pos.Filename, "_test.go") {
 		nd.File = strings.TrimSuffix(NewFileName, ".go") + "_test.go"
 	}

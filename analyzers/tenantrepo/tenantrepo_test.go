@@ -21,8 +21,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/fixtest"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 )
 
 func TestMain(m *testing.M) {
@@ -49,7 +50,7 @@ func testdata(t *testing.T) string {
 func run(t *testing.T, pattern string) []*analysistest.Result {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewEnv()), pattern)
+	results := analysistest.Run(t, testdata(t), tenantrepo.New(registry.NewEnv()), pattern)
 	checkPositions(t, results)
 	return results
 }
@@ -82,14 +83,14 @@ func checkPositions(t *testing.T, results []*analysistest.Result) {
 
 // stats adds up the analyzer's results over the packages whose path is
 // pkgPath (the package and its test variant count once).
-func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.Stats {
+func stats(t *testing.T, results []*analysistest.Result, pkgPath string) tenantrepo.Stats {
 	t.Helper()
-	var sum lint.Stats
+	var sum tenantrepo.Stats
 	for _, r := range results {
 		if r.Action.Package.PkgPath != pkgPath || strings.HasSuffix(r.Action.Package.ID, ".test]") {
 			continue
 		}
-		s, ok := r.Result.(*lint.Stats)
+		s, ok := r.Result.(*tenantrepo.Stats)
 		if !ok {
 			t.Fatalf("%s: result is %T", r.Action.Package.ID, r.Result)
 		}
@@ -112,7 +113,7 @@ func runFix(t *testing.T, caseDir string) {
 	results := fixtest.Run(t, fixtest.Case{
 		GOPATH: testdata(t),
 		Dir:    caseDir,
-		New:    func() *analysis.Analyzer { return tenantrepo.New(lint.NewEnv()) },
+		New:    func() *analysis.Analyzer { return tenantrepo.New(registry.NewEnv()) },
 		Exact:  true,
 	})
 	checkPositions(t, results)
@@ -176,7 +177,7 @@ func TestTestsChecked(t *testing.T) { runFix(t, "repo_tests_on") }
 func TestSuppress(t *testing.T) {
 	results := run(t, "repo_suppress/...")
 	got := stats(t, results, "repo_suppress/models")
-	want := lint.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
+	want := tenantrepo.Stats{Models: 18, Covered: 1, Global: 1, SuppressedModels: 6}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("stats: got %+v, want %+v", got, want)
 	}
@@ -221,9 +222,9 @@ func TestFixNoReference(t *testing.T) { runFix(t, "repo_fix_noref") }
 // file holding its repository (tenantfix writes it).
 func TestGeneratedOnlyCreates(t *testing.T) {
 	results := run(t, "repo_fix_generated/genonly")
-	var creates []lint.NewDecl
+	var creates []check.NewDecl
 	for _, r := range results {
-		if s, ok := r.Result.(*lint.Stats); ok {
+		if s, ok := r.Result.(*tenantrepo.Stats); ok {
 			creates = append(creates, s.Creates...)
 		}
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/rewrite"
 )
@@ -20,10 +20,11 @@ import (
 // merging, formatting and diffing every file again: the fixer's warm cost
 // then matches tenantlint's.
 type cachedPlan struct {
-	Diff                    string
-	Files                   []cachedFile
-	Models, Keys, Conflicts int
-	Manual                  []report.Finding
+	Diff      string
+	Files     []cachedFile
+	Fixed     map[string]int // by check: see rewrite.Plan
+	Conflicts int
+	Manual    []report.Finding
 }
 
 type cachedFile struct {
@@ -32,8 +33,10 @@ type cachedFile struct {
 }
 
 const (
-	dryRunKind = "tenantfix-dry-run"
-	verifyKind = "tenantfix-verify"
+	// The ".v2" kinds hold the per-check counts (Fixed, registry.Stats);
+	// the earlier kinds' entries are never read.
+	dryRunKind = "tenantfix-dry-run.v2"
+	verifyKind = "tenantfix-verify.v2"
 )
 
 // runKey is the whole-run key of a --dry-run or --verify over patterns,
@@ -53,7 +56,7 @@ func loadPlan(key string) (*rewrite.Plan, string, bool) {
 	if !driver.LoadValue(key, dryRunKind, &c) || !driver.FilesExist(c.Manual) {
 		return nil, "", false
 	}
-	p := &rewrite.Plan{Models: c.Models, Keys: c.Keys, Conflicts: c.Conflicts, Manual: c.Manual}
+	p := &rewrite.Plan{Fixed: c.Fixed, Conflicts: c.Conflicts, Manual: c.Manual}
 	for _, f := range c.Files {
 		p.Files = append(p.Files, &rewrite.FileChange{Rel: f.Rel, Created: f.Created})
 	}
@@ -61,7 +64,7 @@ func loadPlan(key string) (*rewrite.Plan, string, bool) {
 }
 
 func storePlan(key string, p *rewrite.Plan, diff string) {
-	c := cachedPlan{Diff: diff, Models: p.Models, Keys: p.Keys, Conflicts: p.Conflicts, Manual: p.Manual}
+	c := cachedPlan{Diff: diff, Fixed: p.Fixed, Conflicts: p.Conflicts, Manual: p.Manual}
 	for _, f := range p.Files {
 		c.Files = append(c.Files, cachedFile{Rel: f.Rel, Created: f.Created})
 	}
@@ -72,7 +75,7 @@ func storePlan(key string, p *rewrite.Plan, diff string) {
 // --new-from-rev) applies: the findings and the checks' totals.
 type cachedVerify struct {
 	Findings []report.Finding
-	Stats    map[string]*lint.Stats
+	Stats    registry.Stats
 }
 
 // loadVerify returns the cached analysis of a --verify run under key.

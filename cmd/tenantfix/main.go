@@ -26,6 +26,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
 	"github.com/tenantlint/tenantlint/rewrite"
@@ -46,12 +47,12 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	var o options
+	o := options{gating: gate.Options{Checks: registry.Names()}}
 	fs := pflag.NewFlagSet("tenantfix", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print a unified diff of every change and a summary; write nothing")
 	fs.BoolVar(&o.verify, "verify", false, "write nothing; exit 1 while findings remain (the CI gate)")
-	fs.StringSliceVar(&o.checks, "checks", nil, "migrations to run (default both): tenantrepo, tenantcache")
+	fs.StringSliceVar(&o.checks, "checks", nil, registry.ChecksHelp("migrations to run", "all"))
 	fs.StringVar(&o.backupDir, "backup-dir", "", "where to keep the backup (default .tenantfix/backups/<UTC timestamp>/ under the module root)")
 	fs.StringVar(&o.restore, "restore", "", "put back every file of this backup folder, byte for byte")
 	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
@@ -256,8 +257,8 @@ func (t *tool) summary(plan *rewrite.Plan, wd, verb string) {
 			t.say("  %s %s", state, fc.Rel)
 		}
 	}
-	t.say("tenantfix: %d files %s, %d models to cover, %d keys to wrap, %d manual sites",
-		len(plan.Files), verb, plan.Models, plan.Keys, len(plan.Manual))
+	t.say("tenantfix: %d files %s, %s, %d manual sites",
+		len(plan.Files), verb, registry.FixSummary(plan.Fixed), len(plan.Manual))
 	if plan.Conflicts > 0 {
 		t.say("tenantfix: %d fixes overlapped others and were skipped; run tenantfix again to apply them", plan.Conflicts)
 	}
@@ -284,17 +285,12 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 	}
 	findings := gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks}
+	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks, Rules: registry.Rules()}
 	if err := report.Write(t.stdout, findings, out); err != nil {
 		return t.errorf("%v", err)
 	}
-	if s := res.Stats["tenantrepo"]; s != nil {
-		t.say("tenant-scoped models: %d/%d covered (%d global, %d suppressed)",
-			s.Covered, s.Models-s.Global, s.Global, s.SuppressedModels)
-	}
-	if s := res.Stats["tenantcache"]; s != nil {
-		t.say("cache calls: %d/%d scoped, %d raw fixable, %d raw manual, %d suppressed",
-			s.Scoped, s.Calls, s.Fixable, s.Manual, s.Suppressed)
+	for _, line := range res.Stats.Summaries() {
+		t.say("%s", line)
 	}
 	if len(findings) > 0 {
 		t.say("tenantfix: %d findings remain", len(findings))

@@ -23,6 +23,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
@@ -49,9 +50,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	configPath := fs.String("config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	noCache := fs.Bool("no-cache", false, "analyze even when nothing changed since a run with the same inputs")
-	checks := fs.StringSlice("checks", nil, "checks to run (default all): tenantrepo, tenantcache")
+	checks := fs.StringSlice("checks", nil, registry.ChecksHelp("checks to run", "all"))
 	inventory := fs.Bool("inventory", false, "write the tenancy inventory (--format text, json or html) instead of the findings; exit 0 once written")
-	var gating gate.Options
+	gating := gate.Options{Checks: registry.Names()}
 	gating.Register(fs)
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
 	var prof driver.Profiles
@@ -120,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	findings = gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: version(), Checks: *checks}
+	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: version(), Checks: *checks, Rules: registry.Rules()}
 	if err := report.Write(stdout, findings, out); err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2

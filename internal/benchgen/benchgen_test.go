@@ -11,10 +11,12 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/rewrite"
 )
 
@@ -115,7 +117,8 @@ func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
 		sort.Strings(lines)
 		t.Fatalf("findings differ from the generator's expectation:\n%s\nfindings:\n%s", diff, strings.Join(lines, "\n"))
 	}
-	repo, cache := res.Stats["tenantrepo"], res.Stats["tenantcache"]
+	repo, _ := res.Stats["tenantrepo"].(*tenantrepo.Stats)
+	cache, _ := res.Stats["tenantcache"].(*tenantcache.Stats)
 	if repo == nil || cache == nil {
 		t.Fatalf("no stats: %v", res.Stats)
 	}
@@ -188,9 +191,9 @@ func BenchmarkAnalyzePackage(b *testing.B) {
 		{"both", nil},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			env := lint.NewEnv()
+			env := registry.NewEnv()
 			env.Index.Seed(index.FromPackages(dir, false, pkgs))
-			analyzers, err := driver.Analyzers(env, tc.checks)
+			analyzers, err := registry.Analyzers(env, tc.checks)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -22,12 +22,6 @@ import (
 // from a package's directory.
 const FileName = ".tenantlint.yaml"
 
-// Check names, as used in directives, --checks and reports.
-const (
-	CheckRepo  = "tenantrepo"
-	CheckCache = "tenantcache"
-)
-
 // Scope values of repository.scope.
 const (
 	ScopeModule  = "module"

@@ -34,8 +34,8 @@ type Directive struct {
 // misspells), else the first known check.
 func (d *Directive) Owner(known []string) string {
 	for _, c := range d.Checks {
-		if slices.Contains(known, c) {
-			return c
+		if known == nil || slices.Contains(known, c) {
+			return c // nil: every name is taken as known (see Parse)
 		}
 	}
 	if len(known) == 0 {
@@ -85,7 +85,8 @@ type lineKey struct {
 }
 
 // Parse collects the directives in files. known lists the valid check
-// names.
+// names; nil accepts any name (an analyzer that runs alone, outside the
+// registry of checks, cannot tell a misspelt name from another check's).
 func Parse(fset *token.FileSet, files []*ast.File, known []string) *Set {
 	s := &Set{byLine: map[lineKey][]*Directive{}}
 	for _, f := range files {
@@ -124,7 +125,7 @@ func parseComment(text string, known []string) *Directive {
 			d.Problem = fmt.Sprintf("empty check name in %s %s: separate check names with commas and no spaces", Prefix, fields[0])
 			return d
 		}
-		if !slices.Contains(known, c) {
+		if known != nil && !slices.Contains(known, c) {
 			d.Problem = fmt.Sprintf("unknown check %q in %s (known checks: %s)", c, Prefix, strings.Join(known, ", "))
 			return d
 		}

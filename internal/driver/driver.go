@@ -22,11 +22,11 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
-	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 )
 
@@ -49,10 +49,10 @@ type Result struct {
 	Findings []report.Finding // sorted, deduplicated, file names absolute
 	Fixes    []Fix            // each fixable finding's first fix, sorted (see SortFixes)
 	// Stats sums each check's statistics over the packages, by check.
-	Stats map[string]*lint.Stats
+	Stats registry.Stats
 	// PackageStats keeps them by package path, then check. A package
 	// analyzed with its tests counts once, from its test variant.
-	PackageStats map[string]map[string]*lint.Stats
+	PackageStats map[string]registry.Stats
 
 	analyzed []string // streaming driver: the packages not replayed from the cache
 }
@@ -61,27 +61,6 @@ type Result struct {
 type Error struct{ Msgs []string }
 
 func (e *Error) Error() string { return strings.Join(e.Msgs, "\n") }
-
-// Analyzers returns the analyzers named by checks (all when empty),
-// sharing one environment.
-func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
-	all := map[string]*analysis.Analyzer{
-		config.CheckRepo:  tenantrepo.New(env),
-		config.CheckCache: tenantcache.New(env),
-	}
-	if len(checks) == 0 {
-		checks = lint.Checks
-	}
-	var out []*analysis.Analyzer
-	for _, c := range checks {
-		a, ok := all[c]
-		if !ok {
-			return nil, fmt.Errorf("unknown check %q (known: %s)", c, strings.Join(lint.Checks, ", "))
-		}
-		out = append(out, a)
-	}
-	return out, nil
-}
 
 // Run loads the packages matching patterns and analyzes them.
 func Run(opts Options, patterns []string) (*Result, error) {
@@ -97,13 +76,13 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 			return nil, err
 		}
 	}
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	if opts.Config != "" {
 		// --config wins; without it, TENANTLINT_CONFIG (read by
 		// lint.NewEnv) still names the file.
 		env.Loader.Override = opts.Config
 	}
-	analyzers, err := Analyzers(env, opts.Checks)
+	analyzers, err := registry.Analyzers(env, opts.Checks)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +127,7 @@ func runLegacy(env *lint.Env, analyzers []*analysis.Analyzer, dir string, tests 
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Stats: map[string]*lint.Stats{}}
+	res := &Result{Stats: registry.Stats{}}
 	if err := res.collect(graph); err != nil {
 		return nil, err
 	}
@@ -279,7 +258,7 @@ func (r *Result) collect(g *checker.Graph) error {
 			}
 			continue
 		}
-		if s, ok := act.Result.(*lint.Stats); ok && !shadowed[act.Package.ID] {
+		if s, ok := act.Result.(check.Stats); ok && !shadowed[act.Package.ID] {
 			r.addStats(act.Package.PkgPath, name, s)
 		}
 		for _, d := range act.Diagnostics {

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+
+	checkpkg "github.com/tenantlint/tenantlint/internal/check"
 )
 
 // Fix is the first suggested fix of one diagnostic, as text edits on the
@@ -17,7 +19,10 @@ type Fix struct {
 	Pos        token.Position // the diagnostic's position
 	Message    string         // the diagnostic's message
 	FixMessage string         // the suggested fix's message
-	Edits      []TextEdit
+	// Units is how many things the fix changes (keys it wraps, models it
+	// covers), for tenantfix's summary: see check.UnitsOf.
+	Units int
+	Edits []TextEdit
 }
 
 // TextEdit replaces bytes [Start, End) of File with New.
@@ -28,13 +33,15 @@ type TextEdit struct {
 	New        string
 }
 
-// FixOf converts a diagnostic's first suggested fix, if it has one.
-func FixOf(fset *token.FileSet, check string, d analysis.Diagnostic) (Fix, bool, error) {
+// FixOf converts a diagnostic's first suggested fix, if it has one;
+// result is the analyzer's result on the package (see check.UnitsOf).
+func FixOf(fset *token.FileSet, check string, d analysis.Diagnostic, result any) (Fix, bool, error) {
 	if len(d.SuggestedFixes) == 0 {
 		return Fix{}, false, nil
 	}
 	sf := d.SuggestedFixes[0]
-	fx := Fix{Check: check, Pos: fset.Position(d.Pos), Message: d.Message, FixMessage: sf.Message}
+	fx := Fix{Check: check, Pos: fset.Position(d.Pos), Message: d.Message, FixMessage: sf.Message,
+		Units: checkpkg.UnitsOf(result, fset.Position(d.Pos))}
 	for _, e := range sf.TextEdits {
 		tf := fset.File(e.Pos)
 		if tf == nil {
@@ -56,7 +63,7 @@ func FixesFromGraph(g *checker.Graph) ([]Fix, error) {
 	var out []Fix
 	for _, act := range g.Roots {
 		for _, d := range act.Diagnostics {
-			fx, ok, err := FixOf(act.Package.Fset, act.Analyzer.Name, d)
+			fx, ok, err := FixOf(act.Package.Fset, act.Analyzer.Name, d, act.Result)
 			if err != nil {
 				return nil, err
 			}

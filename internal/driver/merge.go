@@ -1,13 +1,13 @@
 package driver
 
 import (
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 )
 
 // EmptyResult is a result with nothing found, to Merge runs into.
 func EmptyResult() *Result {
-	return &Result{Stats: map[string]*lint.Stats{}}
+	return &Result{Stats: registry.Stats{}}
 }
 
 // Merge adds the findings, fixes and counts of another run (of another

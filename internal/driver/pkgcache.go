@@ -31,7 +31,7 @@ type pkgCache struct {
 // newPkgCache returns the cache of a run of the analyzers named checks.
 func newPkgCache(checks []string, tests bool) *pkgCache {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint package results v1\n%s\n%s %s/%s\n", index.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "tenantlint package results v2\n%s\n%s %s/%s\n", index.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOROOT", "GOTOOLCHAIN", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}

@@ -16,9 +16,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 )
 
@@ -51,7 +53,7 @@ type unit struct {
 type unitResult struct {
 	Findings []report.Finding        `json:"findings"`
 	Fixes    []Fix                   `json:"fixes"`
-	Stats    map[string]*lint.Stats  `json:"stats"` // by check
+	Stats    registry.Stats          `json:"stats"` // by check
 	Facts    []EncodedFact           `json:"facts"`
 	Errs     []string                `json:"-"`
 	NotFound []*config.NotFoundError `json:"-"`
@@ -82,7 +84,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 	}
 	s.factsOnly = closure(s.factsOnly)
 	s.run(units)
-	res := &Result{Stats: map[string]*lint.Stats{}, analyzed: s.analyzed}
+	res := &Result{Stats: registry.Stats{}, analyzed: s.analyzed}
 	if err := res.collectUnits(units); err != nil {
 		return nil, err
 	}
@@ -346,7 +348,7 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 	if p.Module != nil {
 		module = &analysis.Module{Path: p.Module.Path, GoVersion: p.Module.GoVersion}
 	}
-	out := &unitResult{Stats: map[string]*lint.Stats{}}
+	out := &unitResult{Stats: registry.Stats{}}
 	roots := map[*analysis.Analyzer]bool{}
 	for _, a := range s.analyzers {
 		roots[a] = true
@@ -389,12 +391,12 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		if !roots[a] || !u.report {
 			continue
 		}
-		if st, ok := result.(*lint.Stats); ok {
+		if st, ok := result.(check.Stats); ok {
 			out.Stats[a.Name] = st
 		}
 		for _, d := range diags {
 			out.Findings = append(out.Findings, toFinding(fset, a.Name, d))
-			fx, ok, err := FixOf(fset, a.Name, d)
+			fx, ok, err := FixOf(fset, a.Name, d, result)
 			if err != nil {
 				return nil, err
 			}

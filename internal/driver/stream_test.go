@@ -19,7 +19,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -395,7 +395,7 @@ func importersOf(t *testing.T, dir, pkg string) ([]string, map[string]bool) {
 
 func mustIndex(t *testing.T, dir string) map[string][]string {
 	t.Helper()
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	ix, err := env.Index.Get(dir, false)
 	if err != nil {
 		t.Fatal(err)

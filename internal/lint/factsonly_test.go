@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 )
 
 // TestFactsOnlySkipsChecks: in go vet's facts-only runs on dependencies
@@ -17,10 +17,10 @@ func TestFactsOnlySkipsChecks(t *testing.T) {
 	gopath, configPath := writeHermeticFixture(t, true)
 	t.Setenv("TENANTLINT_CONFIG", configPath)
 
-	normal := tenantcache.New(lint.NewEnv())
+	normal := tenantcache.New(registry.NewEnv())
 	analysistest.Run(t, gopath, normal, "shop/jobs")
 
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	env.FactsOnly = true
 	rec := &errorRecorder{}
 	results := analysistest.Run(rec, gopath, tenantcache.New(env), "shop/jobs")

@@ -17,6 +17,7 @@ import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -124,7 +125,7 @@ func nogoAnalyzers(t *testing.T, flags map[string]string, hermetic bool) []*anal
 	t.Helper()
 	var out []*analysis.Analyzer
 	for _, build := range []func(*lint.Env) *analysis.Analyzer{tenantrepo.New, tenantcache.New} {
-		env := lint.NewEnv()
+		env := registry.NewEnv()
 		if hermetic {
 			env.Index = nil // a hermetic run must never reach the module index provider
 		}
@@ -222,7 +223,7 @@ func TestHermeticNeedsConfig(t *testing.T) {
 // set (nogo then stops before analyzing anything), naming the flag and
 // the position.
 func TestConfigYAMLFlagErrors(t *testing.T) {
-	a := tenantrepo.New(lint.NewEnv())
+	a := tenantrepo.New(registry.NewEnv())
 	err := a.Flags.Set("config-yaml", "{version: 1, modles: {fields: [TenantID]}}")
 	if err == nil || !strings.HasPrefix(err.Error(), "-config-yaml:1:") || !strings.Contains(err.Error(), "modles") {
 		t.Errorf("error %v, want one naming -config-yaml:1:col and the unknown key", err)
@@ -249,7 +250,7 @@ func TestREADMENogoConfig(t *testing.T) {
 		t.Fatalf("README's nogo.json: %v", err)
 	}
 	for _, build := range []func(*lint.Env) *analysis.Analyzer{tenantrepo.New, tenantcache.New} {
-		a := build(lint.NewEnv())
+		a := build(registry.NewEnv())
 		flags := cfg[a.Name].AnalyzerFlags
 		if flags["hermetic"] != "true" || flags["config-yaml"] == "" {
 			t.Errorf("%s: analyzer_flags %v, want hermetic and config-yaml", a.Name, flags)

@@ -7,7 +7,6 @@ package lint
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -19,15 +18,13 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/directive"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
-
-// Checks lists the check names, in report order.
-var Checks = []string{config.CheckRepo, config.CheckCache}
 
 // Env is shared by the analyzers of one process: the configuration
 // loader and the module index provider.
@@ -43,7 +40,12 @@ type Env struct {
 	// one with facts there and drops its diagnostics, so the checks skip
 	// their work and only the fact analyzers run.
 	FactsOnly bool
-	inline    *config.Config // from -config-yaml
+	// Checks are the names of every check the tool has (the registry's),
+	// which //tenantlint:ignore directives may name. Nil accepts any
+	// name: an analyzer built outside the registry (a nogo dependency)
+	// cannot know the others.
+	Checks []string
+	inline *config.Config // from -config-yaml
 
 	mu    sync.Mutex
 	rules map[*config.Config]*tenancy.Rules
@@ -65,17 +67,21 @@ func (e *Env) ConfigFlag(fs *flag.FlagSet) {
 }
 
 // NewAnalyzer builds the analyzer of one check: the shared set-up (the
-// configuration, the files to check, the directives) runs first, check
+// configuration, the files to check, the directives) runs first, run
 // runs only on packages that are checked, and malformed or unused
-// directives are reported after it. Its result is the check's *Stats.
-func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *analysis.Analyzer {
+// directives are reported after it. Its result is the check's own
+// statistics, a *S.
+func NewAnalyzer[S any, PS interface {
+	*S
+	check.Stats
+}](e *Env, name, doc string, run func(*Pass, PS) error) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:       name,
 		Doc:        doc,
 		URL:        "https://github.com/tenantlint/tenantlint#" + name,
-		ResultType: reflect.TypeOf((*Stats)(nil)),
+		ResultType: reflect.TypeFor[PS](),
 		Run: func(pass *analysis.Pass) (any, error) {
-			stats := new(Stats)
+			stats := PS(new(S))
 			if e.FactsOnly {
 				return stats, nil
 			}
@@ -84,7 +90,7 @@ func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *an
 				return stats, err
 			}
 			defer p.Finish()
-			if err := check(p, stats); err != nil {
+			if err := run(p, stats); err != nil {
 				return nil, err
 			}
 			return stats, nil
@@ -161,7 +167,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 		return nil, nil
 	}
 	p.Root = e.moduleRoot(dir, pass.Pkg.Path(), cfg)
-	p.directives = directive.Parse(pass.Fset, p.Files, Checks)
+	p.directives = directive.Parse(pass.Fset, p.Files, e.Checks)
 	return p, nil
 }
 
@@ -193,7 +199,7 @@ func (p *Pass) Report(d analysis.Diagnostic) bool {
 // Finish reports malformed directives and those that suppressed nothing.
 func (p *Pass) Finish() {
 	skip := func(file string) bool { return !p.checked[file] }
-	for _, f := range p.directives.Findings(p.Check, Checks, skip) {
+	for _, f := range p.directives.Findings(p.Check, p.env.Checks, skip) {
 		p.Pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: f.Message, Category: p.Check})
 	}
 }
@@ -277,45 +283,6 @@ func (p *Pass) Position(pos token.Pos) token.Position { return p.Fset.Position(p
 // IsGenerated reports whether f is a generated file.
 func IsGenerated(f *ast.File) bool { return ast.IsGenerated(f) }
 
-// Stats counts what a check saw in a package; tenantfix --verify and the
-// inventory add them up.
-type Stats struct {
-	Models, Covered, Global                    int
-	Calls, Scoped, Fixable, Manual, Suppressed int
-	SuppressedModels                           int
-
-	// Creates lists declarations that need a new file: models whose
-	// package has only generated files (which are never edited).
-	Creates []NewDecl
-
-	// Types lists the tenant-scoped types tenantrepo saw, for the
-	// inventory (tenantlint --inventory).
-	Types []TypeRecord
-}
-
-// TypeRecord is one tenant-scoped type and what tenantrepo concluded.
-type TypeRecord struct {
-	Package string         // import path of the declaring package
-	Name    string         // the type's name
-	Pos     token.Position // its declaration
-	Reason  string         // why it is tenant-scoped, e.g. "has field TenantID"
-	// Global is set for //tenantlint:global types, whose coverage is not
-	// looked up (the rule does not apply to them).
-	Global bool
-	Repo   *RepoSite // the covering repository; nil when none covers it
-	// Suppressed is set when a //tenantlint:ignore directive suppressed
-	// the missing-repository finding; SuppressReason is its reason.
-	Suppressed     bool
-	SuppressReason string
-}
-
-// RepoSite is a package-level instantiation Repository[M] that covers M.
-type RepoSite struct {
-	Type    string         // the repository type as code writes it, e.g. tenant.Repository
-	Package string         // import path of the package holding the instantiation
-	Pos     token.Position // the instantiation
-}
-
 // SuppressionReason returns the reason of the directive that suppresses
 // this check's finding at pos, or "" when none does.
 func (p *Pass) SuppressionReason(pos token.Pos) string {
@@ -323,30 +290,4 @@ func (p *Pass) SuppressionReason(pos token.Pos) string {
 		return d.Reason
 	}
 	return ""
-}
-
-// NewDecl is a repository declaration for a new file of a package.
-type NewDecl struct {
-	Dir, Package, File     string // the file is Dir/File, in package Package
-	ImportPath, ImportName string // the import it needs, if any
-	Decl                   string
-	Pos                    token.Position // the model's finding
-}
-
-// WrapFixMessage is the message of a tenantcache fix that wraps n keys
-// with fn; WrappedKeys reads the count back for the fixer's summary.
-func WrapFixMessage(n int, fn string) string {
-	if n == 1 {
-		return "wrap the key with " + fn
-	}
-	return fmt.Sprintf("wrap %d keys with %s", n, fn)
-}
-
-// WrappedKeys returns how many keys a tenantcache fix wraps.
-func WrappedKeys(fixMessage string) int {
-	var n int
-	if _, err := fmt.Sscanf(fixMessage, "wrap %d keys", &n); err == nil {
-		return n
-	}
-	return 1
 }

@@ -19,9 +19,8 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 )
 
 // Invoked reports whether the arguments follow the go vet protocol:
@@ -52,12 +51,12 @@ func Main(args []string) {
 		index.TrimCache() // once per go vet run, as go trims its own cache
 		os.Exit(0)
 	}
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)
 		env.FactsOnly = factsOnly(cfg)
 	}
-	analyzers, err := driver.Analyzers(env, nil)
+	analyzers, err := registry.Analyzers(env, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tenantlint:", err)
 		os.Exit(2)

@@ -1,6 +1,6 @@
 // Package golangci is tenantlint as a golangci-lint v2 module plugin: it
-// registers a linter named tenantlint that runs the tenantrepo and
-// tenantcache analyzers. Build a golangci-lint that includes it with
+// registers a linter named tenantlint that runs the analyzers of the
+// registry of checks (internal/registry). Build a golangci-lint that includes it with
 // `golangci-lint custom` and the repository's .custom-gcl.yml, then
 // enable it in .golangci.yml:
 //
@@ -24,8 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/registry"
 )
 
 // Name is the linter's name in golangci-lint's configuration.
@@ -44,7 +43,7 @@ type Settings struct {
 	// relative to golangci-lint's working directory. Empty: the nearest
 	// .tenantlint.yaml above each package (or TENANTLINT_CONFIG).
 	Config string `json:"config"`
-	// Checks lists the checks to run; empty runs both.
+	// Checks lists the checks to run; empty runs all.
 	Checks []string `json:"checks"`
 }
 
@@ -61,7 +60,7 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s plugin settings: %w", Name, err)
 	}
-	if _, err := driver.Analyzers(lint.NewEnv(), s.Checks); err != nil {
+	if _, err := registry.Analyzers(registry.NewEnv(), s.Checks); err != nil {
 		return nil, fmt.Errorf("%s plugin settings: checks: %w", Name, err)
 	}
 	if s.Config != "" {
@@ -83,11 +82,11 @@ func New(raw any) (register.LinterPlugin, error) {
 // BuildAnalyzers returns the analyzers of the configured checks, sharing
 // one environment (configuration cache and module index).
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	env := lint.NewEnv()
+	env := registry.NewEnv()
 	if p.settings.Config != "" {
 		env.Loader.Override = p.settings.Config
 	}
-	return driver.Analyzers(env, p.settings.Checks)
+	return registry.Analyzers(env, p.settings.Checks)
 }
 
 // GetLoadMode asks for type information: both checks resolve types.

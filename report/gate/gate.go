@@ -16,6 +16,9 @@ type Options struct {
 	Baseline      string // --baseline FILE: hide the findings FILE records
 	WriteBaseline string // --write-baseline FILE: record the findings in FILE instead of reporting them
 	NewFromRev    string // --new-from-rev REV: hide findings on lines not changed since REV
+	// Checks are every check the tool has (the registry's names): Apply
+	// judges their baseline entries when it is not told which checks ran.
+	Checks []string
 }
 
 // Register adds the flags to fs.
@@ -85,7 +88,11 @@ func New(root string, o Options) (*Gate, error) {
 // checks are neither counted as gone nor dropped when rewriting.
 func (g *Gate) Apply(fs []report.Finding, checks []string) (*Outcome, error) {
 	if len(checks) == 0 {
-		checks = report.AllChecks()
+		checks = g.o.Checks
+	}
+	if len(checks) == 0 && (g.base != nil || g.o.WriteBaseline != "") {
+		// Judging no check would keep every baseline entry forever.
+		return nil, errors.New("internal error: the gate was given no checks (gate.Options.Checks)")
 	}
 	if g.o.WriteBaseline != "" {
 		return write(fs, g.root, checks, g.o.WriteBaseline)

@@ -17,9 +17,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/lint"
 )
 
 // chromium returns the browser's path. Without one the test fails under
@@ -61,9 +58,7 @@ func runChromium(t *testing.T, bin string, args ...string) []byte {
 // browserFixture is fixture() and a package whose two-digit count tells
 // a numeric sort from a textual one.
 func browserFixture() *Inventory {
-	pkgs := append(fixture(), driver.PackageStats{Path: "example.com/shop/jobs", Checks: map[string]*lint.Stats{
-		"tenantcache": {Calls: 12, Scoped: 3, Fixable: 9},
-	}})
+	pkgs := append(fixture(), Input{Path: "example.com/shop/jobs", Cache: CacheCounts{Total: 12, Scoped: 3, RawFixable: 9}})
 	return Build(pkgs, root)
 }
 

@@ -11,9 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
 )
 
@@ -101,23 +98,49 @@ type CacheCounts struct {
 	Suppressed int `json:"suppressed"`
 }
 
-// Build makes the inventory of a run's per-package statistics, with file
+// Input is what the checks found in one package, as the inventory needs
+// it; the registry of checks fills it from each check's statistics, so
+// that this package depends on neither the analyzers nor the driver.
+type Input struct {
+	Path  string       // import path
+	Types []TypeRecord // the tenant-scoped types (tenantrepo)
+	Cache CacheCounts  // the cache calls by outcome (tenantcache)
+}
+
+// TypeRecord is one tenant-scoped type and what the check concluded.
+type TypeRecord struct {
+	Package string         // import path of the declaring package
+	Name    string         // the type's name
+	Pos     token.Position // its declaration
+	Reason  string         // why it is tenant-scoped
+	Global  bool           // marked //tenantlint:global: coverage not looked up
+	Repo    *RepoSite      // the covering repository; nil when none covers it
+	// Suppressed is set when a //tenantlint:ignore directive suppressed
+	// the missing-repository finding; SuppressReason is its reason.
+	Suppressed     bool
+	SuppressReason string
+}
+
+// RepoSite is the instantiation that covers a type.
+type RepoSite struct {
+	Type    string         // the repository type as code writes it
+	Package string         // the package holding the instantiation
+	Pos     token.Position // the instantiation
+}
+
+// Build makes the inventory of a run's per-package inputs, with file
 // names relative to dir when they are below it. Packages with no
 // tenant-scoped type and no cache call are left out.
-func Build(pkgs []driver.PackageStats, dir string) *Inventory {
+func Build(pkgs []Input, dir string) *Inventory {
 	inv := &Inventory{Version: SchemaVersion, Types: []Type{}, Packages: []Package{}}
 	for _, ps := range pkgs {
 		pkg := Package{Package: ps.Path}
-		if s := ps.Checks[config.CheckRepo]; s != nil {
-			for _, rec := range s.Types {
-				t := newType(rec, dir)
-				pkg.Types.add(t.Status)
-				inv.Types = append(inv.Types, t)
-			}
+		for _, rec := range ps.Types {
+			t := newType(rec, dir)
+			pkg.Types.add(t.Status)
+			inv.Types = append(inv.Types, t)
 		}
-		if s := ps.Checks[config.CheckCache]; s != nil {
-			pkg.Cache = CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed}
-		}
+		pkg.Cache = ps.Cache
 		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 {
 			continue
 		}
@@ -136,7 +159,7 @@ func Build(pkgs []driver.PackageStats, dir string) *Inventory {
 	return inv
 }
 
-func newType(rec lint.TypeRecord, dir string) Type {
+func newType(rec TypeRecord, dir string) Type {
 	t := Type{Package: rec.Package, Name: rec.Name, Position: position(rec.Pos, dir), Reason: rec.Reason}
 	switch {
 	case rec.Global:

@@ -10,9 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/lint"
 )
 
 // root stands for the module directory tenantlint ran in.
@@ -26,31 +23,22 @@ func pos(file string, line, col int) token.Position {
 // cache calls only, one with both, an empty package (left out), a
 // repository outside the module directory, and text that HTML must
 // escape.
-func fixture() []driver.PackageStats {
-	return []driver.PackageStats{
-		{Path: "example.com/shop/billing", Checks: map[string]*lint.Stats{
-			"tenantrepo": {Models: 3, Covered: 1, SuppressedModels: 1, Types: []lint.TypeRecord{
-				{Package: "example.com/shop/billing", Name: "Invoice", Pos: pos("billing/billing.go", 5, 6), Reason: "has field TenantID",
-					Repo: &lint.RepoSite{Type: "tenant.Repository", Package: "example.com/shop/store", Pos: pos("store/repos.go", 10, 5)}},
-				{Package: "example.com/shop/billing", Name: "Draft", Pos: pos("billing/draft.go", 3, 6), Reason: "embeds tenant.Model (through embedded Base)",
-					Suppressed: true, SuppressReason: `legacy <table> & "drafts"`},
-				{Package: "example.com/shop/billing", Name: "Audit<T>", Pos: pos("billing/audit.go", 8, 6), Reason: "has field TenantID",
-					Repo: &lint.RepoSite{Type: "tenant.Repository", Package: "example.com/vendor/repos", Pos: token.Position{Filename: "/elsewhere/repos.go", Line: 2, Column: 1}}},
-			}},
-			"tenantcache": {},
+func fixture() []Input {
+	return []Input{
+		{Path: "example.com/shop/billing", Types: []TypeRecord{
+			{Package: "example.com/shop/billing", Name: "Invoice", Pos: pos("billing/billing.go", 5, 6), Reason: "has field TenantID",
+				Repo: &RepoSite{Type: "tenant.Repository", Package: "example.com/shop/store", Pos: pos("store/repos.go", 10, 5)}},
+			{Package: "example.com/shop/billing", Name: "Draft", Pos: pos("billing/draft.go", 3, 6), Reason: "embeds tenant.Model (through embedded Base)",
+				Suppressed: true, SuppressReason: `legacy <table> & "drafts"`},
+			{Package: "example.com/shop/billing", Name: "Audit<T>", Pos: pos("billing/audit.go", 8, 6), Reason: "has field TenantID",
+				Repo: &RepoSite{Type: "tenant.Repository", Package: "example.com/vendor/repos", Pos: token.Position{Filename: "/elsewhere/repos.go", Line: 2, Column: 1}}},
 		}},
-		{Path: "example.com/shop/catalog", Checks: map[string]*lint.Stats{
-			"tenantrepo": {Models: 2, Global: 1, Types: []lint.TypeRecord{
-				{Package: "example.com/shop/catalog", Name: "Product", Pos: pos("catalog/models.go", 7, 6), Reason: "embeds tenant.Model"},
-				{Package: "example.com/shop/catalog", Name: "Country", Pos: pos("catalog/models.go", 19, 6), Reason: "has field TenantID", Global: true},
-			}},
-			"tenantcache": {Calls: 2, Scoped: 2},
-		}},
-		{Path: "example.com/shop/empty", Checks: map[string]*lint.Stats{"tenantrepo": {}, "tenantcache": {}}},
-		{Path: "example.com/shop/handlers", Checks: map[string]*lint.Stats{
-			"tenantrepo":  {},
-			"tenantcache": {Calls: 7, Scoped: 1, Fixable: 4, Manual: 1, Suppressed: 1},
-		}},
+		{Path: "example.com/shop/catalog", Types: []TypeRecord{
+			{Package: "example.com/shop/catalog", Name: "Product", Pos: pos("catalog/models.go", 7, 6), Reason: "embeds tenant.Model"},
+			{Package: "example.com/shop/catalog", Name: "Country", Pos: pos("catalog/models.go", 19, 6), Reason: "has field TenantID", Global: true},
+		}, Cache: CacheCounts{Total: 2, Scoped: 2}},
+		{Path: "example.com/shop/empty"},
+		{Path: "example.com/shop/handlers", Cache: CacheCounts{Total: 7, Scoped: 1, RawFixable: 4, RawManual: 1, Suppressed: 1}},
 	}
 }
 

@@ -1,0 +1,79 @@
+package tenantrepo
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+
+	"github.com/tenantlint/tenantlint/internal/check"
+)
+
+// Name is the check's name: its analyzer's, its findings' and its
+// //tenantlint:ignore directives'.
+const Name = "tenantrepo"
+
+//go:embed doc.go
+var docFile string
+
+// Doc is the analyzer's documentation, from doc.go.
+var Doc = check.MustExtractDoc(docFile, "Analyzer "+Name)
+
+// Rule is what the report formats say about the check, from doc.go.
+var Rule = check.MustExtractRule(docFile, Name)
+
+// Stats counts the tenant-scoped types of a package and records them for
+// the inventory; it is the analyzer's result.
+type Stats struct {
+	Models, Covered, Global, SuppressedModels int
+
+	// Creates lists declarations that need a new file: models whose
+	// package has only generated files (which are never edited).
+	Creates []check.NewDecl
+
+	// Types lists the tenant-scoped types the check saw, for the
+	// inventory (tenantlint --inventory).
+	Types []TypeRecord
+}
+
+// Add adds another package's counts and records.
+func (s *Stats) Add(other check.Stats) {
+	o := other.(*Stats)
+	s.Models += o.Models
+	s.Covered += o.Covered
+	s.Global += o.Global
+	s.SuppressedModels += o.SuppressedModels
+	s.Creates = append(s.Creates, o.Creates...)
+	s.Types = append(s.Types, o.Types...)
+}
+
+// Summary is tenantfix --verify's line about the models.
+func (s *Stats) Summary() string {
+	return fmt.Sprintf("tenant-scoped models: %d/%d covered (%d global, %d suppressed)",
+		s.Covered, s.Models-s.Global, s.Global, s.SuppressedModels)
+}
+
+// NewFiles are the declarations that need a new file (see Creates).
+func (s *Stats) NewFiles() []check.NewDecl { return s.Creates }
+
+// TypeRecord is one tenant-scoped type and what the check concluded.
+type TypeRecord struct {
+	Package string         // import path of the declaring package
+	Name    string         // the type's name
+	Pos     token.Position // its declaration
+	Reason  string         // why it is tenant-scoped, e.g. "has field TenantID"
+	// Global is set for //tenantlint:global types, whose coverage is not
+	// looked up (the rule does not apply to them).
+	Global bool
+	Repo   *RepoSite // the covering repository; nil when none covers it
+	// Suppressed is set when a //tenantlint:ignore directive suppressed
+	// the missing-repository finding; SuppressReason is its reason.
+	Suppressed     bool
+	SuppressReason string
+}
+
+// RepoSite is a package-level instantiation Repository[M] that covers M.
+type RepoSite struct {
+	Type    string         // the repository type as code writes it, e.g. tenant.Repository
+	Package string         // import path of the package holding the instantiation
+	Pos     token.Position // the instantiation
+}

@@ -1,0 +1,26 @@
+package registry
+
+import (
+	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/report/inventory"
+)
+
+// What each check contributes to the inventory: its records and counts,
+// converted to the inventory's own input types (the report layer does
+// not import the analyzers).
+
+func repoInventory(s *tenantrepo.Stats, in *inventory.Input) {
+	for _, rec := range s.Types {
+		t := inventory.TypeRecord{Package: rec.Package, Name: rec.Name, Pos: rec.Pos, Reason: rec.Reason,
+			Global: rec.Global, Suppressed: rec.Suppressed, SuppressReason: rec.SuppressReason}
+		if rec.Repo != nil {
+			t.Repo = &inventory.RepoSite{Type: rec.Repo.Type, Package: rec.Repo.Package, Pos: rec.Repo.Pos}
+		}
+		in.Types = append(in.Types, t)
+	}
+}
+
+func cacheInventory(s *tenantcache.Stats, in *inventory.Input) {
+	in.Cache = inventory.CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed}
+}

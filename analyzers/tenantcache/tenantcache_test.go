@@ -66,7 +66,7 @@ func testdata(t testing.TB) string {
 func run(t *testing.T, name string, exact bool) []*analysistest.Result {
 	t.Helper()
 	dir := testdata(t)
-	a := tenantcache.New(lint.NewEnv())
+	a := tenantcache.New(lint.NewSourceEnv())
 	if *update {
 		results := analysistest.Run(t, dir, a, name+"/...")
 		writeGoldens(t, results)
@@ -269,7 +269,7 @@ func analyzeLoose(t *testing.T, gopath, pattern string) []*checker.Action {
 			t.Errorf("loading %s: %v", p.PkgPath, e)
 		}
 	})
-	g, err := checker.Analyze([]*analysis.Analyzer{tenantcache.New(lint.NewEnv())}, pkgs, nil)
+	g, err := checker.Analyze([]*analysis.Analyzer{tenantcache.New(lint.NewSourceEnv())}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -501,7 +501,7 @@ func TestFollowHelpers(t *testing.T) {
 // parameters a cache helper passes into keys, of which API.
 func TestHelperFacts(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(lint.NewEnv()), "cache_facts/...")
+	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(lint.NewSourceEnv()), "cache_facts/...")
 }
 
 // A reduction of SigNoz's cache providers (docs/real-world/signoz.md): a

@@ -114,30 +114,33 @@ func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.Repo
 	if p.Rules.Config.ScopeValue() != config.ScopeModule {
 		return nil, nil
 	}
-	ix, err := p.Index()
+	mod, err := p.Module()
 	if err != nil {
 		return nil, err
 	}
-	tests := !p.Rules.Config.TestsIgnored()
-	if s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, tests); ok {
-		return &lint.RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+	var isRepo func(params, getters []string) bool
+	if p.Rules.HasMethodRules() {
+		isRepo = p.Rules.IsMethodRepo
 	}
-	if !p.Rules.HasMethodRules() {
-		return nil, nil
-	}
-	if name, r, ok := ix.CoveringByMethods(m.Name, p.Rules.IsMethodRepo, tests); ok {
-		return &lint.RepoSite{Type: shortName(name), Package: r.Pkg, Pos: sitePosition(ix.Root, r.Pos)}, nil
+	isRepoType := func(generic string) bool { return p.Rules.RepoTypes[qnameOf(generic)] }
+	if s, ok := mod.RepoSite(m.Name.String(), isRepoType, isRepo, !p.Rules.Config.TestsIgnored()); ok {
+		return &lint.RepoSite{Type: shortName(s.Type), Package: s.Pkg, Pos: sitePosition(p.Root, s.Pos)}, nil
 	}
 	return nil, nil
 }
 
 // shortName turns a qualified name "path/pkg.Name" into "pkg.Name".
 func shortName(qualified string) string {
-	i := strings.LastIndex(qualified, ".")
-	if i < 0 {
+	if !strings.Contains(qualified, ".") {
 		return qualified
 	}
-	return tenancy.QName{Pkg: qualified[:i], Name: qualified[i+1:]}.Short()
+	return qnameOf(qualified).Short()
+}
+
+// qnameOf splits a qualified name "path/pkg.Name" that has a ".".
+func qnameOf(qualified string) tenancy.QName {
+	i := strings.LastIndex(qualified, ".")
+	return tenancy.QName{Pkg: qualified[:i], Name: qualified[i+1:]}
 }
 
 // sitePosition reads an index site's "file:line:col" (file relative to

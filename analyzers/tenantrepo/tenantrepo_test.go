@@ -56,7 +56,7 @@ func testdata(t *testing.T) string {
 func run(t *testing.T, pattern string) []*analysistest.Result {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewEnv()), pattern)
+	results := analysistest.Run(t, testdata(t), tenantrepo.New(lint.NewSourceEnv()), pattern)
 	checkPositions(t, results)
 	return results
 }
@@ -116,7 +116,7 @@ func stats(t *testing.T, results []*analysistest.Result, pkgPath string) lint.St
 func runFix(t *testing.T, caseDir string) {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	results := analysistest.RunWithSuggestedFixes(t, testdata(t), tenantrepo.New(lint.NewSourceEnv()), caseDir+"/...")
 	checkPositions(t, results)
 	fixed := fixtest.Apply(t, results)
 	checkGolden(t, filepath.Join(testdata(t), "src", caseDir), fixed)
@@ -201,7 +201,7 @@ func rerunFixed(t *testing.T, caseDir string, fixed map[string][]byte, manual []
 		t.Fatal(err)
 	}
 	rec := &recorder{}
-	results := analysistest.Run(rec, gopath, tenantrepo.New(lint.NewEnv()), caseDir+"/...")
+	results := analysistest.Run(rec, gopath, tenantrepo.New(lint.NewSourceEnv()), caseDir+"/...")
 	for _, e := range rec.errs {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Errorf("after the fixes: %s", e)

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/internal/modfacts"
 	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
@@ -277,4 +278,26 @@ func itoa(i int) string {
 func parseQName(s string) tenancy.QName {
 	i := strings.LastIndex(s, ".")
 	return tenancy.QName{Pkg: s[:i], Name: s[i+1:]}
+}
+
+// RepoSite implements modfacts.Facts with Covering, then, when isRepo is
+// set, CoveringByMethods.
+func (ix *Index) RepoSite(model string, repoTypes func(string) bool, isRepo func(params, getters []string) bool, tests bool) (modfacts.Site, bool) {
+	if ix == nil {
+		return modfacts.Site{}, false
+	}
+	q := parseQName(model)
+	ix = ix.about(q.Pkg)
+	for _, s := range ix.Sites[model] {
+		if repoTypes(s.Generic) && (tests || !s.Test) {
+			return modfacts.Site{Type: s.Generic, Pkg: s.Pkg, Pos: s.Pos}, true
+		}
+	}
+	if isRepo == nil {
+		return modfacts.Site{}, false
+	}
+	if name, r, ok := ix.CoveringByMethods(q, isRepo, tests); ok {
+		return modfacts.Site{Type: name, Pkg: r.Pkg, Pos: r.Pos}, true
+	}
+	return modfacts.Site{}, false
 }

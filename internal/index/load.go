@@ -17,6 +17,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/modfacts"
 )
 
 // ModuleRoot returns the directory of the nearest go.mod above dir. With
@@ -300,6 +301,15 @@ func (p *Provider) ForPackage(root string, tests bool, pkg string) (*Index, erro
 		}
 		return p.Get(root, tests)
 	})
+}
+
+// Facts implements modfacts.Provider with ForPackage.
+func (p *Provider) Facts(root string, tests bool, pkg string) (modfacts.Facts, error) {
+	ix, err := p.ForPackage(root, tests, pkg)
+	if err != nil {
+		return nil, err
+	}
+	return ix, nil
 }
 
 // memo runs load once per key and process.

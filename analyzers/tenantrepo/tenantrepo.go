@@ -19,7 +19,8 @@ import (
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 const doc = "report tenant-scoped structs that have no tenant-aware repository"
@@ -38,7 +39,7 @@ func run(p *lint.Pass, stats *lint.Stats) error {
 		return nil
 	}
 	local := coveredLocally(p)
-	for _, m := range p.Rules.Models(p.Files, p.TypesInfo) {
+	for _, m := range models.Find(p.Rules, p.Files, p.TypesInfo) {
 		rec, err := checkModel(p, m, local, stats)
 		if err != nil {
 			return err
@@ -50,7 +51,7 @@ func run(p *lint.Pass, stats *lint.Stats) error {
 
 // checkModel reports the model when no repository covers it, counts it,
 // and returns what the inventory records about it.
-func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite, stats *lint.Stats) (lint.TypeRecord, error) {
+func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*lint.RepoSite, stats *lint.Stats) (lint.TypeRecord, error) {
 	rec := lint.TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
 		Reason: m.Reason, Global: m.Global}
 	stats.Models++
@@ -81,9 +82,9 @@ func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.Re
 // cover to what covers them: their first instantiation with a repository
 // type, else the first type (in source order) that repository.methods
 // makes a repository and whose methods take or return them.
-func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
-	out := map[tenancy.QName]*lint.RepoSite{}
-	for _, in := range tenancy.PackageLevelInstances(p.Files, p.TypesInfo) {
+func coveredLocally(p *lint.Pass) map[rules.QName]*lint.RepoSite {
+	out := map[rules.QName]*lint.RepoSite{}
+	for _, in := range models.PackageLevelInstances(p.Files, p.TypesInfo) {
 		if _, seen := out[in.Model]; !seen && p.Rules.RepoTypes[in.Generic] {
 			out[in.Model] = &lint.RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}
 		}
@@ -91,7 +92,7 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
 	if !p.Rules.HasMethodRules() {
 		return out
 	}
-	for _, mr := range tenancy.MethodRepos(p.Fset, p.Files, p.TypesInfo, !p.Rules.Config.TestsIgnored()) {
+	for _, mr := range models.MethodRepos(p.Fset, p.Files, p.TypesInfo, !p.Rules.Config.TestsIgnored()) {
 		if !p.Rules.IsMethodRepo(mr.Params, mr.Getters) {
 			continue
 		}
@@ -107,7 +108,7 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*lint.RepoSite {
 // covering returns the repository that covers m, or nil: a repository
 // type's instantiation or, with repository.methods, a type recognised by
 // its methods (its declaration is the site).
-func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*lint.RepoSite) (*lint.RepoSite, error) {
+func covering(p *lint.Pass, m *models.Model, local map[rules.QName]*lint.RepoSite) (*lint.RepoSite, error) {
 	if site, ok := local[m.Name]; ok {
 		return site, nil
 	}
@@ -138,9 +139,9 @@ func shortName(qualified string) string {
 }
 
 // qnameOf splits a qualified name "path/pkg.Name" that has a ".".
-func qnameOf(qualified string) tenancy.QName {
+func qnameOf(qualified string) rules.QName {
 	i := strings.LastIndex(qualified, ".")
-	return tenancy.QName{Pkg: qualified[:i], Name: qualified[i+1:]}
+	return rules.QName{Pkg: qualified[:i], Name: qualified[i+1:]}
 }
 
 // sitePosition reads an index site's "file:line:col" (file relative to
@@ -163,7 +164,7 @@ func sitePosition(root, pos string) token.Position {
 	return out
 }
 
-func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *lint.NewDecl) {
+func diagnostic(p *lint.Pass, m *models.Model) (analysis.Diagnostic, *lint.NewDecl) {
 	d := analysis.Diagnostic{Pos: m.Spec.Name.Pos(), End: m.Spec.Name.End()}
 	fix, decl, why := suggestFix(p, m)
 	var created *lint.NewDecl
@@ -195,7 +196,7 @@ const NewFileName = "tenant_repositories.go"
 // newFileDecl prepares the declaration of a repository in a new file of
 // the model's package; the new file imports nothing yet, so the
 // repository package gets its own name unless the package declares it.
-func newFileDecl(p *lint.Pass, m *tenancy.Model) (*lint.NewDecl, string) {
+func newFileDecl(p *lint.Pass, m *models.Model) (*lint.NewDecl, string) {
 	rendered, err := render(p, m)
 	if err != nil {
 		return nil, err.Error()
@@ -221,10 +222,10 @@ func newFileDecl(p *lint.Pass, m *tenancy.Model) (*lint.NewDecl, string) {
 
 // render executes repository.fix for the model; .Table is the constant
 // its TableName() method returns, else its snake_case plural name.
-func render(p *lint.Pass, m *tenancy.Model) (string, error) {
-	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
+func render(p *lint.Pass, m *models.Model) (string, error) {
+	table, ok := models.TableName(m.Obj, p.Files, p.TypesInfo)
 	if !ok {
-		table = tenancy.SnakePlural(m.Name.Name)
+		table = models.SnakePlural(m.Name.Name)
 	}
 	rendered, err := p.Rules.Config.Repository.Fix.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
 	if err != nil {
@@ -273,7 +274,7 @@ func qualify(p *lint.Pass, rendered string, importAs func(path, want string) (st
 	return d, ""
 }
 
-func repoExample(p *lint.Pass, m *tenancy.Model) string {
+func repoExample(p *lint.Pass, m *models.Model) string {
 	names := make([]string, 0, len(p.Rules.RepoTypes))
 	for q := range p.Rules.RepoTypes {
 		names = append(names, q.Short())
@@ -291,7 +292,7 @@ func repoExample(p *lint.Pass, m *tenancy.Model) string {
 // methodRepoExample describes a repository by repository.methods: "a
 // type with a method that has a parameter orgID (or orgId) or a method
 // NetworkID".
-func methodRepoExample(r *tenancy.Rules) string {
+func methodRepoExample(r *rules.Rules) string {
 	var alts []string
 	if params := slices.Sorted(maps.Keys(r.TenantParams)); len(params) > 0 {
 		alt := "a method that has a parameter " + params[0]
@@ -309,7 +310,7 @@ func methodRepoExample(r *tenancy.Rules) string {
 // suggestFix renders repository.fix for the model. It returns the fix, or
 // the rendered declaration and why it cannot be applied automatically
 // (no why and no fix: no file can take it; see newFileDecl).
-func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string, string) {
+func suggestFix(p *lint.Pass, m *models.Model) (*analysis.SuggestedFix, string, string) {
 	if p.Rules.Config.Repository.Fix == nil {
 		return nil, "", ""
 	}
@@ -362,7 +363,7 @@ func oneLine(decl string) string {
 // the first non-generated file of the package, by name: a _test.go file
 // for a model in a _test.go file (which only the test build declares),
 // else a file that is not a _test.go file.
-func targetFile(p *lint.Pass, m *tenancy.Model) *ast.File {
+func targetFile(p *lint.Pass, m *models.Model) *ast.File {
 	if !lint.IsGenerated(m.File) {
 		return m.File
 	}

@@ -21,7 +21,7 @@ import (
 
 	"golang.org/x/tools/go/gcexportdata"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
 )
 
 // Listed is the part of `go list -json` that the index and the
@@ -270,7 +270,7 @@ func scanKey(root string, p *Listed, byPath map[string]*Listed) (string, [][]byt
 // scannedRepo is a type described by its methods, with its position
 // resolved while the package's file set is at hand.
 type scannedRepo struct {
-	tenancy.MethodRepo
+	models.MethodRepo
 	Position token.Position
 }
 
@@ -314,7 +314,7 @@ func scanPackage(root string, p *Listed, imp *ExportImporter, srcs [][]byte) sca
 // package and the types that its methods describe.
 func scanFiles(root, pkgPath string, fset *token.FileSet, files []*ast.File, info *types.Info, tests bool) scanned {
 	var out scanned
-	for _, in := range tenancy.PackageLevelInstances(files, info) {
+	for _, in := range models.PackageLevelInstances(files, info) {
 		pos := fset.Position(in.Pos)
 		out.Sites = append(out.Sites, scannedSite{
 			Site: Site{Generic: in.Generic.String(), Pkg: pkgPath, Pos: relPos(root, pos),
@@ -322,7 +322,7 @@ func scanFiles(root, pkgPath string, fset *token.FileSet, files []*ast.File, inf
 			Model: in.Model.String(),
 		})
 	}
-	for _, mr := range tenancy.MethodRepos(fset, files, info, tests) {
+	for _, mr := range models.MethodRepos(fset, files, info, tests) {
 		out.Repos = append(out.Repos, scannedRepo{MethodRepo: mr, Position: fset.Position(mr.Pos)})
 	}
 	return out

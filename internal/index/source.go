@@ -18,7 +18,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/tenantlint/tenantlint/internal/modfacts"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // SourceProvider builds the index of a module from its source files, in
@@ -308,7 +308,7 @@ func (imp *sourceImporter) importPkg(p string) *types.Package {
 	if pkg, ok := imp.pkgs[p]; ok {
 		return pkg
 	}
-	stub := types.NewPackage(p, tenancy.PackageNameGuess(p))
+	stub := types.NewPackage(p, rules.PackageNameGuess(p))
 	stub.MarkComplete()
 	imp.pkgs[p] = stub // also breaks import cycles
 	if dir := imp.layout.dirOf(p); dir != "" {

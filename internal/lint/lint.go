@@ -24,7 +24,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/modfacts"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Checks lists the check names, in report order.
@@ -53,7 +53,7 @@ type Env struct {
 	inline    *config.Config // from -config-yaml
 
 	mu     sync.Mutex
-	rules  map[*config.Config]*tenancy.Rules
+	rules  map[*config.Config]*rules.Rules
 	source index.SourceProvider // when Index is nil
 }
 
@@ -124,15 +124,15 @@ func (e *Env) NewAnalyzer(name, doc string, check func(*Pass, *Stats) error) *an
 	return a
 }
 
-func (e *Env) compiled(c *config.Config) *tenancy.Rules {
+func (e *Env) compiled(c *config.Config) *rules.Rules {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.rules == nil {
-		e.rules = map[*config.Config]*tenancy.Rules{}
+		e.rules = map[*config.Config]*rules.Rules{}
 	}
 	r, ok := e.rules[c]
 	if !ok {
-		r = tenancy.Compile(c)
+		r = rules.Compile(c)
 		e.rules[c] = r
 	}
 	return r
@@ -142,7 +142,7 @@ func (e *Env) compiled(c *config.Config) *tenancy.Rules {
 type Pass struct {
 	*analysis.Pass
 	Check string
-	Rules *tenancy.Rules
+	Rules *rules.Rules
 	Dir   string      // the package's directory
 	Files []*ast.File // the files that are checked
 	Root  string      // the module root
@@ -165,15 +165,15 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules := e.compiled(cfg)
-	if rules.IgnoresPackage(pass.Pkg.Path()) {
+	compiled := e.compiled(cfg)
+	if compiled.IgnoresPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	visible := tenancy.Visible(pass.Pkg)
-	if err := rules.Validate(tenancy.Direct(pass.Pkg)); err != nil {
+	visible := rules.Visible(pass.Pkg)
+	if err := compiled.Validate(rules.Direct(pass.Pkg)); err != nil {
 		return nil, err
 	}
-	p := &Pass{Pass: pass, Check: check, Rules: rules, Dir: dir, env: e, visible: visible,
+	p := &Pass{Pass: pass, Check: check, Rules: compiled, Dir: dir, env: e, visible: visible,
 		checked: map[string]bool{}, srcs: map[*ast.File][]byte{}}
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
@@ -275,7 +275,7 @@ func (p *Pass) PackageName(path string) string {
 			return name
 		}
 	}
-	return tenancy.PackageNameGuess(path)
+	return rules.PackageNameGuess(path)
 }
 
 // ImportCycle reports whether importing path from this package would

@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/mod/modfile"
 
@@ -30,8 +29,7 @@ import (
 // only package-level instantiations and method signatures would miss,
 // and they name models of the module only.
 type SourceProvider struct {
-	mu    sync.Mutex
-	byKey map[string]*entry
+	memos memoTable
 }
 
 // Facts implements modfacts.Provider.
@@ -39,22 +37,11 @@ func (sp *SourceProvider) Facts(root string, tests bool, pkg string) (modfacts.F
 	if root == "" {
 		return modfacts.None{}, nil
 	}
-	key := memoKey(root, tests)
-	sp.mu.Lock()
-	if sp.byKey == nil {
-		sp.byKey = map[string]*entry{}
+	ix, err := sp.memos.do(memoKey(root, tests), func() (*Index, error) { return FromSource(root, tests) })
+	if err != nil {
+		return nil, err
 	}
-	e, ok := sp.byKey[key]
-	if !ok {
-		e = &entry{}
-		sp.byKey[key] = e
-	}
-	sp.mu.Unlock()
-	e.once.Do(func() { e.ix, e.err = FromSource(root, tests) })
-	if e.err != nil {
-		return nil, e.err
-	}
-	return e.ix, nil
+	return ix, nil
 }
 
 // FromSource indexes the packages below root as Build would (those of

@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/cachekeys"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
 // newHelpers returns the analyzer that carries what the check learns of
@@ -15,29 +15,29 @@ import (
 // and cache helpers (cache.follow_helpers). It is separate from the check
 // because an analyzer with facts runs on every dependency of the checked
 // packages (the standard library, stubs, other modules), where it must
-// neither fail nor report; its result, the *tenancy.Helpers of the
+// neither fail nor report; its result, the *cachekeys.Helpers of the
 // package, is what tenantcache reads.
 func newHelpers(env *lint.Env) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "tenantcachehelpers",
 		Doc:        "find the key builders and cache helpers that tenantcache follows across packages",
 		URL:        "https://github.com/tenantlint/tenantlint#tenantcache",
-		FactTypes:  []analysis.Fact{new(tenancy.HelperFact)},
-		ResultType: reflect.TypeOf((*tenancy.Helpers)(nil)),
+		FactTypes:  []analysis.Fact{new(cachekeys.HelperFact)},
+		ResultType: reflect.TypeOf((*cachekeys.Helpers)(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
 			return summarize(env, pass), nil
 		},
 	}
 }
 
-func summarize(env *lint.Env, pass *analysis.Pass) *tenancy.Helpers {
-	h := tenancy.NewHelpers()
+func summarize(env *lint.Env, pass *analysis.Pass) *cachekeys.Helpers {
+	h := cachekeys.NewHelpers()
 	rules := env.RulesFor(pass)
 	if rules == nil || rules.Values == nil && !rules.FollowHelpers {
 		return h
 	}
 	importFacts(pass, h)
-	for _, fn := range rules.Summarize(pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h) {
+	for _, fn := range cachekeys.Summarize(rules, pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h) {
 		f := *h.Lookup(fn)
 		pass.ExportObjectFact(fn, &f)
 	}
@@ -46,7 +46,7 @@ func summarize(env *lint.Env, pass *analysis.Pass) *tenancy.Helpers {
 
 // importFacts loads the facts of the functions of other packages that
 // this package uses.
-func importFacts(pass *analysis.Pass, h *tenancy.Helpers) {
+func importFacts(pass *analysis.Pass, h *cachekeys.Helpers) {
 	seen := map[*types.Func]bool{}
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
@@ -58,7 +58,7 @@ func importFacts(pass *analysis.Pass, h *tenancy.Helpers) {
 			continue
 		}
 		seen[fn] = true
-		var f tenancy.HelperFact
+		var f cachekeys.HelperFact
 		if pass.ImportObjectFact(fn, &f) {
 			h.Add(fn, &f)
 		}

@@ -8,9 +8,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/cachekeys"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Analyzer finds configuration files by walking up from each package.
@@ -21,14 +22,14 @@ var Analyzer = New(lint.NewEnv())
 func New(env *lint.Env) *analysis.Analyzer {
 	helpers := newHelpers(env)
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
-		h, _ := p.ResultOf[helpers].(*tenancy.Helpers)
+		h, _ := p.ResultOf[helpers].(*cachekeys.Helpers)
 		return run(p, h, stats)
 	})
 	a.Requires = []*analysis.Analyzer{helpers}
 	return a
 }
 
-func run(p *lint.Pass, h *tenancy.Helpers, stats *Stats) error {
+func run(p *lint.Pass, h *cachekeys.Helpers, stats *Stats) error {
 	if !p.Rules.HasCacheRules() {
 		return nil
 	}
@@ -45,19 +46,19 @@ func run(p *lint.Pass, h *tenancy.Helpers, stats *Stats) error {
 // cache.follow_helpers, the calls of cache helpers are checked as cache
 // calls, and the keys a helper takes from its parameters are left to its
 // callers.
-func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, stats *Stats) {
-	var scope *tenancy.FuncScope
+func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, stats *Stats) {
+	var scope *cachekeys.FuncScope
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		cc, ok := p.Rules.MatchCallVia(p.TypesInfo, h, call)
+		cc, ok := cachekeys.MatchCallVia(p.Rules, p.TypesInfo, h, call)
 		if !ok {
 			return true
 		}
 		if scope == nil {
-			scope = p.Rules.NewFuncScopeWith(p.TypesInfo, p.Pkg, decl, h)
+			scope = cachekeys.NewFuncScopeWith(p.Rules, p.TypesInfo, p.Pkg, decl, h)
 		}
 		keys := scope.UnscopedKeys(cc)
 		if rest := scope.Unfollowed(keys); len(rest) < len(keys) {
@@ -87,14 +88,14 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *tenancy.Helpers, sta
 
 // diagnostic is the finding of a call with unscoped keys, and how many
 // keys its fix wraps (0 when the fix is manual).
-func diagnostic(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy.CacheCall, keys []tenancy.Key) (analysis.Diagnostic, int) {
+func diagnostic(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (analysis.Diagnostic, int) {
 	fix, why := suggestFix(p, f, scope, cc, keys)
 	what, wrapAs := "key", "configure cache.key_func and wrap it"
 	n := countKeys(keys)
 	if n > 1 {
 		what = fmt.Sprintf("keys (%d)", n)
 	}
-	if p.Rules.KeyFunc != (tenancy.QName{}) {
+	if p.Rules.KeyFunc != (rules.QName{}) {
 		wrapAs = "wrap it as " + keyFuncShort(p) + "(ctx, key)"
 		if n > 1 {
 			wrapAs = "wrap each as " + keyFuncShort(p) + "(ctx, key)"
@@ -121,7 +122,7 @@ func isAre(what string) string {
 	return " are"
 }
 
-func countKeys(keys []tenancy.Key) int {
+func countKeys(keys []cachekeys.Key) int {
 	n := 0
 	for _, k := range keys {
 		if len(k.Wrap) > 1 {
@@ -135,9 +136,9 @@ func countKeys(keys []tenancy.Key) int {
 
 // suggestFix builds the edits that wrap every unscoped key, or says why
 // the call must be fixed by hand.
-func suggestFix(p *lint.Pass, f *ast.File, scope *tenancy.FuncScope, cc *tenancy.CacheCall, keys []tenancy.Key) (*analysis.SuggestedFix, string) {
+func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (*analysis.SuggestedFix, string) {
 	kf := p.Rules.KeyFunc
-	if kf == (tenancy.QName{}) {
+	if kf == (rules.QName{}) {
 		return nil, "no cache.key_func is configured"
 	}
 	for _, k := range keys {

@@ -55,7 +55,7 @@ func run(t *testing.T, name string, exact bool) []*analysistest.Result {
 	results := fixtest.Run(t, fixtest.Case{
 		GOPATH: testdata(t),
 		Dir:    name,
-		New:    func() *analysis.Analyzer { return tenantcache.New(registry.NewEnv()) },
+		New:    func() *analysis.Analyzer { return tenantcache.New(registry.NewSourceEnv()) },
 		Exact:  exact,
 	})
 	checkDiagnostics(t, results)
@@ -253,7 +253,7 @@ func TestFollowHelpers(t *testing.T) {
 // parameters a cache helper passes into keys, of which API.
 func TestHelperFacts(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewEnv()), "cache_facts/...")
+	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewSourceEnv()), "cache_facts/...")
 }
 
 // A reduction of SigNoz's cache providers (docs/real-world/signoz.md): a

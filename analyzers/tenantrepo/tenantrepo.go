@@ -20,7 +20,8 @@ import (
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Analyzer finds configuration files by walking up from each package.
@@ -37,7 +38,7 @@ func run(p *lint.Pass, stats *Stats) error {
 		return nil
 	}
 	local := coveredLocally(p)
-	for _, m := range p.Rules.Models(p.Files, p.TypesInfo) {
+	for _, m := range models.Find(p.Rules, p.Files, p.TypesInfo) {
 		rec, err := checkModel(p, m, local, stats)
 		if err != nil {
 			return err
@@ -49,7 +50,7 @@ func run(p *lint.Pass, stats *Stats) error {
 
 // checkModel reports the model when no repository covers it, counts it,
 // and returns what the inventory records about it.
-func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*RepoSite, stats *Stats) (TypeRecord, error) {
+func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, stats *Stats) (TypeRecord, error) {
 	rec := TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
 		Reason: m.Reason, Global: m.Global}
 	stats.Models++
@@ -80,9 +81,9 @@ func checkModel(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*RepoSit
 // cover to what covers them: their first instantiation with a repository
 // type, else the first type (in source order) that repository.methods
 // makes a repository and whose methods take or return them.
-func coveredLocally(p *lint.Pass) map[tenancy.QName]*RepoSite {
-	out := map[tenancy.QName]*RepoSite{}
-	for _, in := range tenancy.PackageLevelInstances(p.Files, p.TypesInfo) {
+func coveredLocally(p *lint.Pass) map[rules.QName]*RepoSite {
+	out := map[rules.QName]*RepoSite{}
+	for _, in := range models.PackageLevelInstances(p.Files, p.TypesInfo) {
 		if _, seen := out[in.Model]; !seen && p.Rules.RepoTypes[in.Generic] {
 			out[in.Model] = &RepoSite{Type: in.Generic.Short(), Package: p.Pkg.Path(), Pos: p.Position(in.Pos)}
 		}
@@ -90,7 +91,7 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*RepoSite {
 	if !p.Rules.HasMethodRules() {
 		return out
 	}
-	for _, mr := range tenancy.MethodRepos(p.Fset, p.Files, p.TypesInfo, !p.Rules.Config.TestsIgnored()) {
+	for _, mr := range models.MethodRepos(p.Fset, p.Files, p.TypesInfo, !p.Rules.Config.TestsIgnored()) {
 		if !p.Rules.IsMethodRepo(mr.Params, mr.Getters) {
 			continue
 		}
@@ -106,37 +107,40 @@ func coveredLocally(p *lint.Pass) map[tenancy.QName]*RepoSite {
 // covering returns the repository that covers m, or nil: a repository
 // type's instantiation or, with repository.methods, a type recognised by
 // its methods (its declaration is the site).
-func covering(p *lint.Pass, m *tenancy.Model, local map[tenancy.QName]*RepoSite) (*RepoSite, error) {
+func covering(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite) (*RepoSite, error) {
 	if site, ok := local[m.Name]; ok {
 		return site, nil
 	}
 	if p.Rules.Config.ScopeValue() != config.ScopeModule {
 		return nil, nil
 	}
-	ix, err := p.Index()
+	mod, err := p.Module()
 	if err != nil {
 		return nil, err
 	}
-	tests := !p.Rules.Config.TestsIgnored()
-	if s, ok := ix.Covering(m.Name, p.Rules.RepoTypes, tests); ok {
-		return &RepoSite{Type: shortName(s.Generic), Package: s.Pkg, Pos: sitePosition(ix.Root, s.Pos)}, nil
+	var isRepo func(params, getters []string) bool
+	if p.Rules.HasMethodRules() {
+		isRepo = p.Rules.IsMethodRepo
 	}
-	if !p.Rules.HasMethodRules() {
-		return nil, nil
-	}
-	if name, r, ok := ix.CoveringByMethods(m.Name, p.Rules.IsMethodRepo, tests); ok {
-		return &RepoSite{Type: shortName(name), Package: r.Pkg, Pos: sitePosition(ix.Root, r.Pos)}, nil
+	isRepoType := func(generic string) bool { return p.Rules.RepoTypes[qnameOf(generic)] }
+	if s, ok := mod.RepoSite(m.Name.String(), isRepoType, isRepo, !p.Rules.Config.TestsIgnored()); ok {
+		return &RepoSite{Type: shortName(s.Type), Package: s.Pkg, Pos: sitePosition(p.Root, s.Pos)}, nil
 	}
 	return nil, nil
 }
 
 // shortName turns a qualified name "path/pkg.Name" into "pkg.Name".
 func shortName(qualified string) string {
-	i := strings.LastIndex(qualified, ".")
-	if i < 0 {
+	if !strings.Contains(qualified, ".") {
 		return qualified
 	}
-	return tenancy.QName{Pkg: qualified[:i], Name: qualified[i+1:]}.Short()
+	return qnameOf(qualified).Short()
+}
+
+// qnameOf splits a qualified name "path/pkg.Name" that has a ".".
+func qnameOf(qualified string) rules.QName {
+	i := strings.LastIndex(qualified, ".")
+	return rules.QName{Pkg: qualified[:i], Name: qualified[i+1:]}
 }
 
 // sitePosition reads an index site's "file:line:col" (file relative to
@@ -159,7 +163,7 @@ func sitePosition(root, pos string) token.Position {
 	return out
 }
 
-func diagnostic(p *lint.Pass, m *tenancy.Model) (analysis.Diagnostic, *check.NewDecl) {
+func diagnostic(p *lint.Pass, m *models.Model) (analysis.Diagnostic, *check.NewDecl) {
 	d := analysis.Diagnostic{Pos: m.Spec.Name.Pos(), End: m.Spec.Name.End()}
 	fix, decl, why := suggestFix(p, m)
 	var created *check.NewDecl
@@ -191,7 +195,7 @@ const NewFileName = "tenant_repositories.go"
 // newFileDecl prepares the declaration of a repository in a new file of
 // the model's package; the new file imports nothing yet, so the
 // repository package gets its own name unless the package declares it.
-func newFileDecl(p *lint.Pass, m *tenancy.Model) (*check.NewDecl, string) {
+func newFileDecl(p *lint.Pass, m *models.Model) (*check.NewDecl, string) {
 	rendered, err := render(p, m)
 	if err != nil {
 		return nil, err.Error()
@@ -217,10 +221,10 @@ func newFileDecl(p *lint.Pass, m *tenancy.Model) (*check.NewDecl, string) {
 
 // render executes repository.fix for the model; .Table is the constant
 // its TableName() method returns, else its snake_case plural name.
-func render(p *lint.Pass, m *tenancy.Model) (string, error) {
-	table, ok := tenancy.TableName(m.Obj, p.Files, p.TypesInfo)
+func render(p *lint.Pass, m *models.Model) (string, error) {
+	table, ok := models.TableName(m.Obj, p.Files, p.TypesInfo)
 	if !ok {
-		table = tenancy.SnakePlural(m.Name.Name)
+		table = models.SnakePlural(m.Name.Name)
 	}
 	rendered, err := p.Rules.Config.Repository.Fix.Render(config.FixData{Model: m.Name.Name, Package: p.Pkg.Name(), Table: table})
 	if err != nil {
@@ -269,7 +273,7 @@ func qualify(p *lint.Pass, rendered string, importAs func(path, want string) (st
 	return d, ""
 }
 
-func repoExample(p *lint.Pass, m *tenancy.Model) string {
+func repoExample(p *lint.Pass, m *models.Model) string {
 	names := make([]string, 0, len(p.Rules.RepoTypes))
 	for q := range p.Rules.RepoTypes {
 		names = append(names, q.Short())
@@ -287,7 +291,7 @@ func repoExample(p *lint.Pass, m *tenancy.Model) string {
 // methodRepoExample describes a repository by repository.methods: "a
 // type with a method that has a parameter orgID (or orgId) or a method
 // NetworkID".
-func methodRepoExample(r *tenancy.Rules) string {
+func methodRepoExample(r *rules.Rules) string {
 	var alts []string
 	if params := slices.Sorted(maps.Keys(r.TenantParams)); len(params) > 0 {
 		alt := "a method that has a parameter " + params[0]
@@ -305,7 +309,7 @@ func methodRepoExample(r *tenancy.Rules) string {
 // suggestFix renders repository.fix for the model. It returns the fix, or
 // the rendered declaration and why it cannot be applied automatically
 // (no why and no fix: no file can take it; see newFileDecl).
-func suggestFix(p *lint.Pass, m *tenancy.Model) (*analysis.SuggestedFix, string, string) {
+func suggestFix(p *lint.Pass, m *models.Model) (*analysis.SuggestedFix, string, string) {
 	if p.Rules.Config.Repository.Fix == nil {
 		return nil, "", ""
 	}
@@ -358,7 +362,7 @@ func oneLine(decl string) string {
 // the first non-generated file of the package, by name: a _test.go file
 // for a model in a _test.go file (which only the test build declares),
 // else a file that is not a _test.go file.
-func targetFile(p *lint.Pass, m *tenancy.Model) *ast.File {
+func targetFile(p *lint.Pass, m *models.Model) *ast.File {
 	if !lint.IsGenerated(m.File) {
 		return m.File
 	}

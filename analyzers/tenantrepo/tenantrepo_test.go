@@ -50,7 +50,7 @@ func testdata(t *testing.T) string {
 func run(t *testing.T, pattern string) []*analysistest.Result {
 	t.Helper()
 	t.Parallel()
-	results := analysistest.Run(t, testdata(t), tenantrepo.New(registry.NewEnv()), pattern)
+	results := analysistest.Run(t, testdata(t), tenantrepo.New(registry.NewSourceEnv()), pattern)
 	checkPositions(t, results)
 	return results
 }
@@ -113,7 +113,7 @@ func runFix(t *testing.T, caseDir string) {
 	results := fixtest.Run(t, fixtest.Case{
 		GOPATH: testdata(t),
 		Dir:    caseDir,
-		New:    func() *analysis.Analyzer { return tenantrepo.New(registry.NewEnv()) },
+		New:    func() *analysis.Analyzer { return tenantrepo.New(registry.NewSourceEnv()) },
 		Exact:  true,
 	})
 	checkPositions(t, results)

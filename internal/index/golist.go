@@ -21,7 +21,7 @@ import (
 
 	"golang.org/x/tools/go/gcexportdata"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
 )
 
 // Listed is the part of `go list -json` that the index and the
@@ -114,29 +114,35 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 	storeScans(root, tests, pack, keys, results)
 	seen := map[string]bool{}
 	for i, p := range roots {
-		path := p.PkgPath()
 		var direct []string
 		for _, q := range p.Imports {
 			if q != "C" {
 				direct = append(direct, pkgPathOf(q))
 			}
 		}
-		ix.Imports[path] = union(ix.Imports[path], direct)
-		ix.Names[path] = p.Name
-		for _, s := range results[i].Sites {
-			model := s.Model
-			key := model + "|" + s.Generic + "|" + s.Pos
-			if !seen[key] {
-				seen[key] = true
-				ix.Sites[model] = append(ix.Sites[model], s.Site)
-			}
-		}
-		for _, r := range results[i].Repos {
-			ix.addRepo(r.MethodRepo, path, r.Position)
-		}
+		ix.addScan(p.PkgPath(), p.Name, direct, results[i], seen)
 	}
 	ix.finish()
 	return ix
+}
+
+// addScan adds what one package (or one variant of it) holds: its direct
+// imports, its name, its sites (each once, by model, generic and
+// position, across variants) and the types its methods describe.
+func (ix *Index) addScan(path, name string, direct []string, s scanned, seen map[string]bool) {
+	ix.Imports[path] = union(ix.Imports[path], direct)
+	ix.Names[path] = name
+	for _, site := range s.Sites {
+		model := site.Model
+		key := model + "|" + site.Generic + "|" + site.Pos
+		if !seen[key] {
+			seen[key] = true
+			ix.Sites[model] = append(ix.Sites[model], site.Site)
+		}
+	}
+	for _, r := range s.Repos {
+		ix.addRepo(r.MethodRepo, path, r.Position)
+	}
 }
 
 // storeScans writes this build's scans as the module's pack unless the
@@ -264,7 +270,7 @@ func scanKey(root string, p *Listed, byPath map[string]*Listed) (string, [][]byt
 // scannedRepo is a type described by its methods, with its position
 // resolved while the package's file set is at hand.
 type scannedRepo struct {
-	tenancy.MethodRepo
+	models.MethodRepo
 	Position token.Position
 }
 
@@ -300,17 +306,23 @@ func scanPackage(root string, p *Listed, imp *ExportImporter, srcs [][]byte) sca
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
 	conf.Check(p.PkgPath(), fset, files, info)
+	// A test variant's files are the tests the index was asked for.
+	return scanFiles(root, p.PkgPath(), fset, files, info, p.ForTest != "")
+}
+
+// scanFiles lists the package-level instantiations of a type-checked
+// package and the types that its methods describe.
+func scanFiles(root, pkgPath string, fset *token.FileSet, files []*ast.File, info *types.Info, tests bool) scanned {
 	var out scanned
-	for _, in := range tenancy.PackageLevelInstances(files, info) {
+	for _, in := range models.PackageLevelInstances(files, info) {
 		pos := fset.Position(in.Pos)
 		out.Sites = append(out.Sites, scannedSite{
-			Site: Site{Generic: in.Generic.String(), Pkg: p.PkgPath(), Pos: relPos(root, pos),
+			Site: Site{Generic: in.Generic.String(), Pkg: pkgPath, Pos: relPos(root, pos),
 				Test: strings.HasSuffix(pos.Filename, "_test.go")},
 			Model: in.Model.String(),
 		})
 	}
-	// A test variant's files are the tests the index was asked for.
-	for _, mr := range tenancy.MethodRepos(fset, files, info, p.ForTest != "") {
+	for _, mr := range models.MethodRepos(fset, files, info, tests) {
 		out.Repos = append(out.Repos, scannedRepo{MethodRepo: mr, Position: fset.Position(mr.Pos)})
 	}
 	return out

@@ -20,7 +20,9 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
+	"github.com/tenantlint/tenantlint/internal/modfacts"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Index is the module-wide view.
@@ -49,7 +51,7 @@ type Index struct {
 	full func() (*Index, error)
 }
 
-// Repo is a type described by its methods (see tenancy.MethodRepo).
+// Repo is a type described by its methods (see models.MethodRepo).
 type Repo struct {
 	Pkg     string   `json:"pkg"`
 	Pos     string   `json:"pos"` // file:line:col, file relative to Root
@@ -69,7 +71,7 @@ type Site struct {
 
 // Covering returns the first site that instantiates one of repoTypes with
 // model. Sites in test files count only when tests are checked.
-func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool, tests bool) (Site, bool) {
+func (ix *Index) Covering(model rules.QName, repoTypes map[rules.QName]bool, tests bool) (Site, bool) {
 	if ix == nil {
 		return Site{}, false
 	}
@@ -86,7 +88,7 @@ func (ix *Index) Covering(model tenancy.QName, repoTypes map[tenancy.QName]bool,
 // (by its methods' parameter names and result-returning method names)
 // and whose methods take or return model. Types declared in test files
 // count only when tests are checked.
-func (ix *Index) CoveringByMethods(model tenancy.QName, isRepo func(params, getters []string) bool, tests bool) (string, *Repo, bool) {
+func (ix *Index) CoveringByMethods(model rules.QName, isRepo func(params, getters []string) bool, tests bool) (string, *Repo, bool) {
 	if ix == nil {
 		return "", nil, false
 	}
@@ -145,7 +147,7 @@ func FromPackages(root string, tests bool, pkgs []*packages.Package) *Index {
 			continue
 		}
 		ix.addSites(p, seen)
-		for _, mr := range tenancy.MethodRepos(p.Fset, p.Syntax, p.TypesInfo, tests) {
+		for _, mr := range models.MethodRepos(p.Fset, p.Syntax, p.TypesInfo, tests) {
 			ix.addRepo(mr, p.PkgPath, p.Fset.Position(mr.Pos))
 		}
 	}
@@ -162,7 +164,7 @@ func (ix *Index) addImports(p *packages.Package) {
 }
 
 func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {
-	for _, in := range tenancy.PackageLevelInstances(p.Syntax, p.TypesInfo) {
+	for _, in := range models.PackageLevelInstances(p.Syntax, p.TypesInfo) {
 		pos := p.Fset.Position(in.Pos)
 		s := Site{Generic: in.Generic.String(), Pkg: p.PkgPath, Pos: relPos(ix.Root, pos),
 			Test: strings.HasSuffix(pos.Filename, "_test.go")}
@@ -177,7 +179,7 @@ func (ix *Index) addSites(p *packages.Package, seen map[string]bool) {
 
 // addRepo records a type described by its methods, merging what the
 // variants of a package (with and without its test files) say about it.
-func (ix *Index) addRepo(mr tenancy.MethodRepo, pkg string, pos token.Position) {
+func (ix *Index) addRepo(mr models.MethodRepo, pkg string, pos token.Position) {
 	if ix.Repos == nil {
 		ix.Repos = map[string]*Repo{}
 	}
@@ -274,7 +276,29 @@ func itoa(i int) string {
 	return string(b)
 }
 
-func parseQName(s string) tenancy.QName {
+func parseQName(s string) rules.QName {
 	i := strings.LastIndex(s, ".")
-	return tenancy.QName{Pkg: s[:i], Name: s[i+1:]}
+	return rules.QName{Pkg: s[:i], Name: s[i+1:]}
+}
+
+// RepoSite implements modfacts.Facts with Covering, then, when isRepo is
+// set, CoveringByMethods.
+func (ix *Index) RepoSite(model string, repoTypes func(string) bool, isRepo func(params, getters []string) bool, tests bool) (modfacts.Site, bool) {
+	if ix == nil {
+		return modfacts.Site{}, false
+	}
+	q := parseQName(model)
+	ix = ix.about(q.Pkg)
+	for _, s := range ix.Sites[model] {
+		if repoTypes(s.Generic) && (tests || !s.Test) {
+			return modfacts.Site{Type: s.Generic, Pkg: s.Pkg, Pos: s.Pos}, true
+		}
+	}
+	if isRepo == nil {
+		return modfacts.Site{}, false
+	}
+	if name, r, ok := ix.CoveringByMethods(q, isRepo, tests); ok {
+		return modfacts.Site{Type: name, Pkg: r.Pkg, Pos: r.Pos}, true
+	}
+	return modfacts.Site{}, false
 }

@@ -15,7 +15,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -178,11 +178,11 @@ func TestMethodRepos(t *testing.T) {
 		t.Errorf("with tests: testRepo = %+v, want it marked as declared in a test file", tr)
 	}
 	isRepo := func(params, _ []string) bool { return slices.Contains(params, "orgID") }
-	user := tenancy.QName{Pkg: "example.com/r/models", Name: "User"}
+	user := rules.QName{Pkg: "example.com/r/models", Name: "User"}
 	if name, r, ok := withTests.CoveringByMethods(user, isRepo, false); !ok || name != "example.com/r/store.Persister" || r.Pos != "store/store.go:11:6" {
 		t.Errorf("CoveringByMethods(User) = %q, %+v, %v", name, r, ok)
 	}
-	note := tenancy.QName{Pkg: "example.com/r/models", Name: "Note"}
+	note := rules.QName{Pkg: "example.com/r/models", Name: "Note"}
 	if _, _, ok := withTests.CoveringByMethods(note, func([]string, []string) bool { return false }, true); ok {
 		t.Errorf("CoveringByMethods(Note) with a rule that accepts nothing covers")
 	}

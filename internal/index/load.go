@@ -17,6 +17,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/modfacts"
 )
 
 // ModuleRoot returns the directory of the nearest go.mod above dir. With
@@ -253,6 +254,11 @@ type Provider struct {
 	// and the others read it without walking the module.
 	WorkDir string
 
+	memos memoTable
+}
+
+// memoTable holds the indexes of one process by key, each built once.
+type memoTable struct {
 	mu    sync.Mutex
 	byKey map[string]*entry
 }
@@ -268,12 +274,13 @@ type entry struct {
 func (p *Provider) Seed(ix *Index) {
 	e := &entry{ix: ix}
 	e.once.Do(func() {})
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.byKey == nil {
-		p.byKey = map[string]*entry{}
+	m := &p.memos
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.byKey == nil {
+		m.byKey = map[string]*entry{}
 	}
-	p.byKey[memoKey(ix.Root, ix.Tests)] = e
+	m.byKey[memoKey(ix.Root, ix.Tests)] = e
 }
 
 func memoKey(root string, tests bool) string { return fmt.Sprintf("%s\x00%v", root, tests) }
@@ -302,18 +309,32 @@ func (p *Provider) ForPackage(root string, tests bool, pkg string) (*Index, erro
 	})
 }
 
+// Facts implements modfacts.Provider with ForPackage.
+func (p *Provider) Facts(root string, tests bool, pkg string) (modfacts.Facts, error) {
+	ix, err := p.ForPackage(root, tests, pkg)
+	if err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
 // memo runs load once per key and process.
 func (p *Provider) memo(key string, load func() (*Index, error)) (*Index, error) {
-	p.mu.Lock()
-	if p.byKey == nil {
-		p.byKey = map[string]*entry{}
+	return p.memos.do(key, load)
+}
+
+// do runs load once per key.
+func (m *memoTable) do(key string, load func() (*Index, error)) (*Index, error) {
+	m.mu.Lock()
+	if m.byKey == nil {
+		m.byKey = map[string]*entry{}
 	}
-	e, ok := p.byKey[key]
+	e, ok := m.byKey[key]
 	if !ok {
 		e = &entry{}
-		p.byKey[key] = e
+		m.byKey[key] = e
 	}
-	p.mu.Unlock()
+	m.mu.Unlock()
 	e.once.Do(func() { e.ix, e.err = load() })
 	return e.ix, e.err
 }

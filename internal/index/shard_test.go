@@ -13,7 +13,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // TestShardsAnswerAsTheWholeIndex: in a go vet build, every process after
@@ -63,11 +63,11 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 	if len(models) == 0 {
 		t.Fatal("the index names no model")
 	}
-	repoTypes := map[tenancy.QName]bool{}
+	repoTypes := map[rules.QName]bool{}
 	for _, sites := range whole.Sites {
 		for _, s := range sites {
 			i := strings.LastIndex(s.Generic, ".")
-			repoTypes[tenancy.QName{Pkg: s.Generic[:i], Name: s.Generic[i+1:]}] = true
+			repoTypes[rules.QName{Pkg: s.Generic[:i], Name: s.Generic[i+1:]}] = true
 		}
 	}
 	anyRepo := func(_, _ []string) bool { return true }
@@ -108,11 +108,11 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 
 // indexedModels lists every model the index has a site or a
 // method-described repository for.
-func indexedModels(ix *index.Index) []tenancy.QName {
-	var out []tenancy.QName
+func indexedModels(ix *index.Index) []rules.QName {
+	var out []rules.QName
 	for _, key := range append(slices.Sorted(maps.Keys(ix.Sites)), slices.Sorted(maps.Keys(ix.ByModel))...) {
 		i := strings.LastIndex(key, ".")
-		out = append(out, tenancy.QName{Pkg: key[:i], Name: key[i+1:]})
+		out = append(out, rules.QName{Pkg: key[:i], Name: key[i+1:]})
 	}
 	return out
 }

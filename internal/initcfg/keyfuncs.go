@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // KeyFuncCandidate is an exported function shaped like a key function:
@@ -130,5 +130,5 @@ func isKeyFunc(fn *types.Func) bool {
 	if !ok || sig.Recv() != nil || fn.Pkg() == nil || !ast.IsExported(fn.Name()) {
 		return false
 	}
-	return tenancy.IsKeyFuncSignature(sig)
+	return rules.IsKeyFuncSignature(sig)
 }

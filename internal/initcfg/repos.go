@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/models"
 )
 
 // RepoCandidate is a generic type instantiated with tenant structs.
@@ -76,7 +76,7 @@ func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool)
 		}
 	}
 	for _, p := range pkgs {
-		for _, in := range tenancy.PackageLevelInstances(p.Syntax, p.TypesInfo) {
+		for _, in := range models.PackageLevelInstances(p.Syntax, p.TypesInfo) {
 			if tl, ok := byGeneric[in.Generic.String()]; ok {
 				tl.packageLevel[in.Model.String()] = true
 			}

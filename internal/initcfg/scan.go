@@ -16,7 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Findings is what a scan of one module found, every list ranked best
@@ -48,11 +48,11 @@ func (f *Findings) Check(path string, data []byte) error {
 	}
 	visible := map[string]*types.Package{}
 	for _, p := range f.pkgs {
-		for path, pkg := range tenancy.Visible(p.Types) {
+		for path, pkg := range rules.Visible(p.Types) {
 			visible[path] = pkg
 		}
 	}
-	return tenancy.Compile(cfg).Validate(visible)
+	return rules.Compile(cfg).Validate(visible)
 }
 
 // ErrNoModule means that no go.mod was found above the directory given.

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // RulesFor returns the rules of the configuration that applies to the
@@ -20,7 +20,7 @@ import (
 // errors on the packages they check. Ignored packages get their rules:
 // their functions are followed (a key builder or cache helper in an
 // ignored package still counts at its callers).
-func (e *Env) RulesFor(pass *analysis.Pass) *tenancy.Rules {
+func (e *Env) RulesFor(pass *analysis.Pass) *rules.Rules {
 	dir := packageDir(pass)
 	if dir == "" || inGOROOT(dir) {
 		return nil

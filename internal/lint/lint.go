@@ -23,14 +23,21 @@ import (
 	"github.com/tenantlint/tenantlint/internal/directive"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/index"
-	"github.com/tenantlint/tenantlint/internal/tenancy"
+	"github.com/tenantlint/tenantlint/internal/modfacts"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Env is shared by the analyzers of one process: the configuration
-// loader and the module index provider.
+// loader and what provides the facts about the rest of the module.
 type Env struct {
 	Loader *config.Loader
-	Index  *index.Provider
+	// Index is the module index, built with the go command, that the
+	// standalone driver, go vet mode, nogo and the golangci-lint plugin
+	// use. Without it (NewSourceEnv, for analysistest) the facts come
+	// from an index of the module's sources built in memory. Either way
+	// an analyzer asks for them through modfacts, and only a driver's
+	// index runs the go command.
+	Index *index.Provider
 	// Hermetic (the -hermetic flag, for nogo) confines a run to the
 	// package's own sources and the configuration it is given: no module
 	// walk, no go list, no search for the configuration (hermetic.go).
@@ -47,14 +54,36 @@ type Env struct {
 	Checks []string
 	inline *config.Config // from -config-yaml
 
-	mu    sync.Mutex
-	rules map[*config.Config]*tenancy.Rules
+	mu     sync.Mutex
+	rules  map[*config.Config]*rules.Rules
+	source index.SourceProvider // when Index is nil
 }
 
 // NewEnv returns an environment that finds configuration files by
-// walking up from each package.
+// walking up from each package and gets module-wide facts from the
+// module index.
 func NewEnv() *Env {
-	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}, Index: &index.Provider{}}
+	e := NewSourceEnv()
+	e.Index = &index.Provider{}
+	return e
+}
+
+// NewSourceEnv is NewEnv with the module-wide facts taken from the
+// module's sources, indexed in memory, instead of the module index: the
+// analyzers then never run the go command (analysistest).
+func NewSourceEnv() *Env {
+	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}}
+}
+
+// modules returns what provides the facts about the rest of the module.
+func (e *Env) modules() modfacts.Provider {
+	switch {
+	case e.Hermetic:
+		return modfacts.None{} // nothing beyond the package itself
+	case e.Index != nil:
+		return e.Index
+	}
+	return &e.source
 }
 
 // ConfigFlag registers -config on an analyzer's flag set: the path of the
@@ -101,15 +130,15 @@ func NewAnalyzer[S any, PS interface {
 	return a
 }
 
-func (e *Env) compiled(c *config.Config) *tenancy.Rules {
+func (e *Env) compiled(c *config.Config) *rules.Rules {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.rules == nil {
-		e.rules = map[*config.Config]*tenancy.Rules{}
+		e.rules = map[*config.Config]*rules.Rules{}
 	}
 	r, ok := e.rules[c]
 	if !ok {
-		r = tenancy.Compile(c)
+		r = rules.Compile(c)
 		e.rules[c] = r
 	}
 	return r
@@ -119,7 +148,7 @@ func (e *Env) compiled(c *config.Config) *tenancy.Rules {
 type Pass struct {
 	*analysis.Pass
 	Check string
-	Rules *tenancy.Rules
+	Rules *rules.Rules
 	Dir   string      // the package's directory
 	Files []*ast.File // the files that are checked
 	Root  string      // the module root
@@ -142,15 +171,15 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules := e.compiled(cfg)
-	if rules.IgnoresPackage(pass.Pkg.Path()) {
+	compiled := e.compiled(cfg)
+	if compiled.IgnoresPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	visible := tenancy.Visible(pass.Pkg)
-	if err := rules.Validate(tenancy.Direct(pass.Pkg)); err != nil {
+	visible := rules.Visible(pass.Pkg)
+	if err := compiled.Validate(rules.Direct(pass.Pkg)); err != nil {
 		return nil, err
 	}
-	p := &Pass{Pass: pass, Check: check, Rules: rules, Dir: dir, env: e, visible: visible,
+	p := &Pass{Pass: pass, Check: check, Rules: compiled, Dir: dir, env: e, visible: visible,
 		checked: map[string]bool{}, srcs: map[*ast.File][]byte{}}
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
@@ -204,13 +233,10 @@ func (p *Pass) Finish() {
 	}
 }
 
-// Index returns the module index as this package's analysis needs it,
-// building it on first use.
-func (p *Pass) Index() (*index.Index, error) {
-	if p.env.Hermetic {
-		return &index.Index{}, nil // nothing beyond the package itself
-	}
-	return p.env.Index.ForPackage(p.Root, !p.Rules.Config.TestsIgnored(), p.Pkg.Path())
+// Module returns the facts about the rest of the module that this
+// package's analysis may use, from what the driver provides.
+func (p *Pass) Module() (modfacts.Facts, error) {
+	return p.env.modules().Facts(p.Root, !p.Rules.Config.TestsIgnored(), p.Pkg.Path())
 }
 
 // EditFile returns what the edits of file need, reading its source.
@@ -250,12 +276,12 @@ func (p *Pass) PackageName(path string) string {
 	if q, ok := p.visible[path]; ok {
 		return q.Name()
 	}
-	if ix, err := p.Index(); err == nil {
+	if ix, err := p.Module(); err == nil {
 		if name := ix.PackageName(path); name != "" {
 			return name
 		}
 	}
-	return tenancy.PackageNameGuess(path)
+	return rules.PackageNameGuess(path)
 }
 
 // ImportCycle reports whether importing path from this package would
@@ -270,7 +296,7 @@ func (p *Pass) ImportCycle(path string) (string, bool) {
 	if strings.HasSuffix(p.Pkg.Name(), "_test") {
 		return "", false // an external test package is imported by nothing
 	}
-	ix, err := p.Index()
+	ix, err := p.Module()
 	if err != nil || !ix.Reaches(path, p.Pkg.Path()) {
 		return "", false
 	}

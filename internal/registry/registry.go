@@ -107,6 +107,15 @@ func NewEnv() *lint.Env {
 	return env
 }
 
+// NewSourceEnv is NewEnv with the module-wide facts indexed in memory
+// from the module's sources (lint.NewSourceEnv): for analysistest, where
+// the analyzers must not run the go command.
+func NewSourceEnv() *lint.Env {
+	env := lint.NewSourceEnv()
+	env.Checks = Names()
+	return env
+}
+
 // Analyzers returns the analyzers named by checks (all when empty),
 // sharing env, which learns every check's name.
 func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {

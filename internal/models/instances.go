@@ -1,9 +1,11 @@
-package tenancy
+package models
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Instance is an instantiation G[M, ...] of a generic type G held at
@@ -11,8 +13,8 @@ import (
 // declaration, or a field of a package-level struct type. M is the first
 // type argument.
 type Instance struct {
-	Generic QName
-	Model   QName // the origin of M
+	Generic rules.QName
+	Model   rules.QName // the origin of M
 	Pos     token.Pos
 }
 
@@ -114,7 +116,7 @@ func instancesOf(t types.Type) []Instance {
 }
 
 func instance(generic *types.TypeName, args *types.TypeList) (Instance, bool) {
-	g, ok := ObjName(generic)
+	g, ok := rules.ObjName(generic)
 	if !ok {
 		return Instance{}, false
 	}
@@ -123,7 +125,7 @@ func instance(generic *types.TypeName, args *types.TypeList) (Instance, bool) {
 		return Instance{}, false // M is no defined type: *M, []M, a type parameter
 	}
 	obj := arg.Origin().Obj()
-	m, ok := ObjName(obj)
+	m, ok := rules.ObjName(obj)
 	if !ok || obj.Parent() != obj.Pkg().Scope() {
 		return Instance{}, false // a type declared in a function is no model
 	}

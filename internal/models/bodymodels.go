@@ -1,4 +1,4 @@
-package tenancy
+package models
 
 import (
 	"go/ast"
@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // Real repositories often take and return a domain type while the row
@@ -26,8 +28,8 @@ import (
 // a composite literal, the argument of new or make, the type of a var,
 // or a conversion to *M; in the shapes of modelIn (M, *M, []M, []*M, map
 // values). Methods in _test.go files count only when tests is set.
-func bodyModels(fset *token.FileSet, files []*ast.File, pkg *types.Package, tests bool) map[string]map[QName]bool {
-	out := map[string]map[QName]bool{}
+func bodyModels(fset *token.FileSet, files []*ast.File, pkg *types.Package, tests bool) map[string]map[rules.QName]bool {
+	out := map[string]map[rules.QName]bool{}
 	if pkg == nil {
 		return out
 	}
@@ -48,7 +50,7 @@ func bodyModels(fset *token.FileSet, files []*ast.File, pkg *types.Package, test
 			for _, te := range bodyTypeExprs(fd.Body) {
 				if m, ok := resolveModel(te, pkg, imports); ok {
 					if out[recv] == nil {
-						out[recv] = map[QName]bool{}
+						out[recv] = map[rules.QName]bool{}
 					}
 					out[recv][m] = true
 				}
@@ -134,12 +136,12 @@ func fileImports(f *ast.File, pkg *types.Package) map[string]*types.Package {
 
 // resolveModel resolves a type expression in the shapes of modelIn to a
 // package-level struct type, by name.
-func resolveModel(e ast.Expr, pkg *types.Package, imports map[string]*types.Package) (QName, bool) {
+func resolveModel(e ast.Expr, pkg *types.Package, imports map[string]*types.Package) (rules.QName, bool) {
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.ArrayType:
 		if x.Len != nil {
-			return QName{}, false // arrays are not looked into, as in modelIn
+			return rules.QName{}, false // arrays are not looked into, as in modelIn
 		}
 		e = x.Elt
 	case *ast.MapType:
@@ -162,17 +164,17 @@ func resolveModel(e ast.Expr, pkg *types.Package, imports map[string]*types.Pack
 	case *ast.SelectorExpr:
 		id, ok := x.X.(*ast.Ident)
 		if !ok {
-			return QName{}, false
+			return rules.QName{}, false
 		}
 		p, ok := imports[id.Name]
 		if !ok {
-			return QName{}, false
+			return rules.QName{}, false
 		}
 		obj = p.Scope().Lookup(x.Sel.Name)
 	}
 	tn, ok := obj.(*types.TypeName)
 	if !ok {
-		return QName{}, false
+		return rules.QName{}, false
 	}
 	return modelIn(tn.Type())
 }

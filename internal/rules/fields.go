@@ -1,4 +1,4 @@
-package tenancy
+package rules
 
 import (
 	"go/types"
@@ -22,7 +22,7 @@ func (r *Rules) compileModelAdditions(c *config.Config) {
 		r.Fields[f.Name] = true
 		cond := fieldCond{tag: f.Tag.Value}
 		if f.Type.Value != "" {
-			cond.typ = parseQName(f.Type.Value)
+			cond.typ = ParseQName(f.Type.Value)
 			if _, ok := r.origins[cond.typ]; !ok {
 				r.origins[cond.typ] = f.Type
 			}
@@ -42,10 +42,10 @@ func (r *Rules) compileModelAdditions(c *config.Config) {
 	}
 }
 
-// fieldMatches reports whether field i of st is a configured tenant
+// FieldMatches reports whether field i of st is a configured tenant
 // field: its name is in models.fields and one of the name's entries
 // accepts its tag and type.
-func (r *Rules) fieldMatches(st *types.Struct, i int) bool {
+func (r *Rules) FieldMatches(st *types.Struct, i int) bool {
 	f := st.Field(i)
 	for _, c := range r.fieldConds[f.Name()] {
 		if c.tag != "" && !strings.Contains(st.Tag(i), c.tag) {

@@ -1,4 +1,4 @@
-package tenancy
+package cachekeys
 
 import (
 	"go/ast"

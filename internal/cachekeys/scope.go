@@ -1,4 +1,4 @@
-package tenancy
+package cachekeys
 
 import (
 	"go/ast"
@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // assignKind classifies one assignment to a local variable.
@@ -33,7 +35,7 @@ type assignment struct {
 // declaration are tenant-scoped. The analysis is intra-procedural: it
 // sees every assignment in the declaration, closures included.
 type FuncScope struct {
-	rules   *Rules
+	rules   *rules.Rules
 	info    *types.Info
 	pkg     *types.Package
 	assigns map[*types.Var][]assignment
@@ -57,13 +59,13 @@ type FuncScope struct {
 }
 
 // NewFuncScope collects the assignments of decl, a top-level declaration.
-func (r *Rules) NewFuncScope(info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
-	return r.NewFuncScopeWith(info, pkg, decl, nil)
+func NewFuncScope(r *rules.Rules, info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
+	return NewFuncScopeWith(r, info, pkg, decl, nil)
 }
 
 // NewFuncScopeWith is NewFuncScope knowing the key builders and cache
 // helpers in h (see Summarize).
-func (r *Rules) NewFuncScopeWith(info *types.Info, pkg *types.Package, decl ast.Node, h *Helpers) *FuncScope {
+func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl ast.Node, h *Helpers) *FuncScope {
 	s := &FuncScope{rules: r, info: info, pkg: pkg,
 		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{},
 		itemArgs: map[*ast.UnaryExpr]bool{}, helpers: h}
@@ -124,7 +126,7 @@ func (s *FuncScope) collect(n ast.Node) bool {
 		}
 	case *ast.CallExpr:
 		// Visited before its arguments.
-		if c, ok := s.rules.MatchCall(s.info, n); ok && c.Spec.ItemField != "" {
+		if c, ok := MatchCall(s.rules, s.info, n); ok && c.Spec.ItemField != "" {
 			for _, idx := range c.Spec.Key {
 				if idx < len(c.Args) {
 					if u, ok := ast.Unparen(c.Args[idx]).(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -228,7 +230,7 @@ func (s *FuncScope) isLocal(v *types.Var) bool {
 func (s *FuncScope) solve() {
 	candidates := map[*types.Var]bool{}
 	for v, as := range s.assigns {
-		if s.params[v] || !(isStringType(v.Type()) || isStringSlice(v.Type()) || s.rules.Values != nil) {
+		if s.params[v] || !(rules.IsStringType(v.Type()) || isStringSlice(v.Type()) || s.rules.Values != nil) {
 			continue
 		}
 		ok := true
@@ -355,7 +357,7 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 	if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() {
 		// A conversion keeps the key: T(key_func(...)) for a key of a
 		// defined string type T; with tenant values, int64(tenantID) too.
-		return len(call.Args) == 1 && (isStringType(tv.Type) || s.rules.Values != nil) && s.StringScoped(call.Args[0])
+		return len(call.Args) == 1 && (rules.IsStringType(tv.Type) || s.rules.Values != nil) && s.StringScoped(call.Args[0])
 	}
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
@@ -377,7 +379,7 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// the arguments.
 		return s.anyScoped(call.Args)
 	}
-	if s.rules.Values.Funcs[FuncKey(fn)] {
+	if s.rules.Values.Funcs[rules.FuncKey(fn)] {
 		return true
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isStringForm(fn) && len(call.Args) == 0 {
@@ -639,14 +641,14 @@ func LiteralField(lit *ast.CompositeLit, field string) ast.Expr {
 }
 
 func (s *FuncScope) isKeyFuncCall(call *ast.CallExpr) bool {
-	if s.rules.KeyFunc == (QName{}) {
+	if s.rules.KeyFunc == (rules.QName{}) {
 		return false
 	}
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	if !ok {
 		return false
 	}
-	q, ok := ObjName(fn)
+	q, ok := rules.ObjName(fn)
 	return ok && q == s.rules.KeyFunc && fn.Type().(*types.Signature).Recv() == nil
 }
 
@@ -676,14 +678,9 @@ func (s *FuncScope) localAssignments(v *types.Var) ([]assignment, bool) {
 	return as, ok
 }
 
-func isStringType(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 func isStringSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
-	return ok && isStringType(s.Elem())
+	return ok && rules.IsStringType(s.Elem())
 }
 
 // isStringForm reports whether fn is a method that takes nothing and

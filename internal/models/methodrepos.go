@@ -1,4 +1,4 @@
-package tenancy
+package models
 
 import (
 	"go/ast"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // MethodRepo describes a package-level defined type by its methods: what
@@ -16,7 +18,7 @@ import (
 // configuration, so that the module index can store it once for any
 // configuration.
 type MethodRepo struct {
-	Type    QName
+	Type    rules.QName
 	Pos     token.Pos
 	Params  []string // the parameter names of its methods, sorted, without duplicates
 	Getters []string // the names of its methods that return something, sorted
@@ -25,7 +27,7 @@ type MethodRepo struct {
 	// the values of a map, or that the bodies of its methods declared in
 	// the package construct or declare in those shapes (bodymodels.go),
 	// sorted; the type itself is left out.
-	Models []QName
+	Models []rules.QName
 }
 
 // MethodRepos lists the package-level defined types declared in files
@@ -36,7 +38,7 @@ type MethodRepo struct {
 // files count only when tests is set.
 func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests bool) []MethodRepo {
 	var out []MethodRepo
-	var bodies map[string]map[QName]bool // built on the first type that may have methods
+	var bodies map[string]map[rules.QName]bool // built on the first type that may have methods
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -64,10 +66,10 @@ func MethodRepos(fset *token.FileSet, files []*ast.File, info *types.Info, tests
 	return out
 }
 
-func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[QName]bool, tests bool) (MethodRepo, bool) {
-	self, _ := ObjName(tn)
+func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[rules.QName]bool, tests bool) (MethodRepo, bool) {
+	self, _ := rules.ObjName(tn)
 	mr := MethodRepo{Type: self, Pos: tn.Pos()}
-	params, getters, models := map[string]bool{}, map[string]bool{}, map[QName]bool{}
+	params, getters, models := map[string]bool{}, map[string]bool{}, map[rules.QName]bool{}
 	t := tn.Type()
 	if !types.IsInterface(t) {
 		t = types.NewPointer(t) // pointer receivers count
@@ -133,7 +135,7 @@ func mayHaveMethods(t types.Type) bool {
 // as the value type of a map: the shapes in which a repository takes or
 // returns its models. Map keys, channels, functions, arrays and named
 // collection types are not looked into.
-func modelIn(t types.Type) (QName, bool) {
+func modelIn(t types.Type) (rules.QName, bool) {
 	switch x := types.Unalias(t).(type) {
 	case *types.Slice:
 		t = x.Elem()
@@ -146,34 +148,14 @@ func modelIn(t types.Type) (QName, bool) {
 	}
 	named, ok := t.(*types.Named)
 	if !ok {
-		return QName{}, false
+		return rules.QName{}, false
 	}
 	obj := named.Origin().Obj()
 	if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
-		return QName{}, false // a type declared in a function is no model
+		return rules.QName{}, false // a type declared in a function is no model
 	}
 	if _, ok := named.Underlying().(*types.Struct); !ok {
-		return QName{}, false
+		return rules.QName{}, false
 	}
-	return ObjName(obj)
-}
-
-// HasMethodRules reports whether repository.methods is configured.
-func (r *Rules) HasMethodRules() bool { return len(r.TenantParams) > 0 || len(r.TenantMethods) > 0 }
-
-// IsMethodRepo reports whether a type whose methods have these parameter
-// names and result-returning method names is a tenant-aware repository
-// under repository.methods.
-func (r *Rules) IsMethodRepo(params, getters []string) bool {
-	for _, p := range params {
-		if r.TenantParams[p] {
-			return true
-		}
-	}
-	for _, g := range getters {
-		if r.TenantMethods[g] {
-			return true
-		}
-	}
-	return false
+	return rules.ObjName(obj)
 }

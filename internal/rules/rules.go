@@ -1,8 +1,10 @@
-// Package tenancy is the analysis core shared by the analyzers and the
-// fixer: it compiles a configuration into rules and answers the questions
-// the checks ask (is this struct tenant-scoped, is this call a cache call,
-// is this key scoped, is a context in scope).
-package tenancy
+// Package rules is the configuration compiled for the checks, shared by
+// the analyzers and the fixer: the names it configures (QName), which
+// packages are ignored, and the configuration validated against the code
+// that a package sees. What the checks ask of it lives in the packages of
+// each concern: internal/models (tenant models and their coverage) and
+// internal/cachekeys (cache calls and the flow of their keys).
+package rules
 
 import (
 	"go/types"
@@ -53,7 +55,8 @@ func isMajorVersion(s string) bool {
 	return true
 }
 
-func parseQName(s string) QName {
+// ParseQName splits a configured qualified name, "path.Name".
+func ParseQName(s string) QName {
 	p, n, _ := config.SplitQualified(s)
 	return QName{p, n}
 }
@@ -127,7 +130,7 @@ func Compile(c *config.Config) *Rules {
 		fieldConds:    map[string][]fieldCond{},
 	}
 	note := func(s config.Str) QName {
-		q := parseQName(s.Value)
+		q := ParseQName(s.Value)
 		if _, ok := r.origins[q]; !ok {
 			r.origins[q] = s
 		}
@@ -208,3 +211,23 @@ func (r *Rules) HasCacheRules() bool { return len(r.Methods) > 0 || len(r.Funcs)
 
 // HasModelRules reports whether the repository check has anything to look for.
 func (r *Rules) HasModelRules() bool { return len(r.Markers) > 0 || len(r.Fields) > 0 }
+
+// HasMethodRules reports whether repository.methods is configured.
+func (r *Rules) HasMethodRules() bool { return len(r.TenantParams) > 0 || len(r.TenantMethods) > 0 }
+
+// IsMethodRepo reports whether a type whose methods have these parameter
+// names and result-returning method names is a tenant-aware repository
+// under repository.methods.
+func (r *Rules) IsMethodRepo(params, getters []string) bool {
+	for _, p := range params {
+		if r.TenantParams[p] {
+			return true
+		}
+	}
+	for _, g := range getters {
+		if r.TenantMethods[g] {
+			return true
+		}
+	}
+	return false
+}

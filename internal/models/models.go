@@ -1,4 +1,4 @@
-package tenancy
+package models
 
 import (
 	"go/ast"
@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strings"
 	"unicode"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // GlobalDirective in a type's doc comment marks it global by intent.
@@ -14,7 +16,7 @@ const GlobalDirective = "//tenantlint:global"
 
 // Model is a package-level struct type that carries a tenant.
 type Model struct {
-	Name   QName
+	Name   rules.QName
 	Obj    *types.TypeName
 	Spec   *ast.TypeSpec
 	Decl   *ast.GenDecl
@@ -26,7 +28,7 @@ type Model struct {
 // Models lists the tenant-scoped struct types declared in files, in
 // source order. Markers themselves and the configured repository types
 // are not models.
-func (r *Rules) Models(files []*ast.File, info *types.Info) []*Model {
+func Find(r *rules.Rules, files []*ast.File, info *types.Info) []*Model {
 	var out []*Model
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -35,7 +37,7 @@ func (r *Rules) Models(files []*ast.File, info *types.Info) []*Model {
 				continue
 			}
 			for _, s := range gd.Specs {
-				if m := r.model(f, gd, s.(*ast.TypeSpec), info); m != nil {
+				if m := model(r, f, gd, s.(*ast.TypeSpec), info); m != nil {
 					out = append(out, m)
 				}
 			}
@@ -44,7 +46,7 @@ func (r *Rules) Models(files []*ast.File, info *types.Info) []*Model {
 	return out
 }
 
-func (r *Rules) model(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *types.Info) *Model {
+func model(r *rules.Rules, f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *types.Info) *Model {
 	if spec.Assign.IsValid() {
 		return nil // an alias is not a new type
 	}
@@ -52,7 +54,7 @@ func (r *Rules) model(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *ty
 	if !ok {
 		return nil
 	}
-	q, ok := ObjName(tn)
+	q, ok := rules.ObjName(tn)
 	if !ok || r.Markers[q] || r.RepoTypes[q] {
 		return nil // markers and repositories are not models
 	}
@@ -63,7 +65,7 @@ func (r *Rules) model(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, info *ty
 	if !ok {
 		return nil
 	}
-	reason := r.ScopedReason(st)
+	reason := ScopedReason(r, st)
 	if reason == "" {
 		return nil
 	}
@@ -94,11 +96,11 @@ func hasGlobalDirective(cg *ast.CommentGroup) bool {
 // struct type does not propagate). Through
 // embedded structs the reason names the path, as in "embeds
 // tenant.Model (through embedded Base.Audit)".
-func (r *Rules) ScopedReason(st *types.Struct) string {
-	return r.scopedReason(st, map[*types.Struct]bool{}, nil)
+func ScopedReason(r *rules.Rules, st *types.Struct) string {
+	return scopedReason(r, st, map[*types.Struct]bool{}, nil)
 }
 
-func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, path []string) string {
+func scopedReason(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool, path []string) string {
 	if seen[st] {
 		return ""
 	}
@@ -110,11 +112,11 @@ func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, path
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Embedded() {
-			if q, _, ok := NamedOf(f.Type()); ok && r.Markers[q] {
+			if q, _, ok := rules.NamedOf(f.Type()); ok && r.Markers[q] {
 				return "embeds " + q.Short() + via
 			}
 		}
-		if r.fieldMatches(st, i) {
+		if r.FieldMatches(st, i) {
 			return "has field " + f.Name() + via
 		}
 	}
@@ -131,7 +133,7 @@ func (r *Rules) scopedReason(st *types.Struct, seen map[*types.Struct]bool, path
 		if !ok {
 			continue
 		}
-		if reason := r.scopedReason(inner, seen, append(path[:len(path):len(path)], f.Name())); reason != "" {
+		if reason := scopedReason(r, inner, seen, append(path[:len(path):len(path)], f.Name())); reason != "" {
 			return reason
 		}
 	}
@@ -152,7 +154,7 @@ func TableName(m *types.TypeName, files []*ast.File, info *types.Info) (string, 
 				continue
 			}
 			sig := fn.Type().(*types.Signature)
-			if _, named, ok := NamedOf(sig.Recv().Type()); !ok || named.Origin().Obj() != m {
+			if _, named, ok := rules.NamedOf(sig.Recv().Type()); !ok || named.Origin().Obj() != m {
 				continue
 			}
 			if sig.Params().Len() != 0 || sig.Results().Len() != 1 || len(fd.Body.List) != 1 {

@@ -1,10 +1,11 @@
-package tenancy
+package cachekeys
 
 import (
 	"go/ast"
 	"go/types"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // CacheCall is a call to a configured cache method or function.
@@ -37,7 +38,7 @@ func (c *CacheCall) Reaches() string {
 // type of the receiver expression, through embedded fields and embedded
 // interfaces and type-parameter constraints; calls on safe types (or
 // reached through one) are not cache calls.
-func (r *Rules) MatchCall(info *types.Info, call *ast.CallExpr) (*CacheCall, bool) {
+func MatchCall(r *rules.Rules, info *types.Info, call *ast.CallExpr) (*CacheCall, bool) {
 	fun := ast.Unparen(call.Fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr:
@@ -52,21 +53,21 @@ func (r *Rules) MatchCall(info *types.Info, call *ast.CallExpr) (*CacheCall, boo
 	switch f := fun.(type) {
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[f]; ok {
-			return r.matchMethod(call, f, sel, sig)
+			return matchMethod(r, call, f, sel, sig)
 		}
-		return r.matchFunc(call, info.Uses[f.Sel], sig)
+		return matchFunc(r, call, info.Uses[f.Sel], sig)
 	case *ast.Ident:
-		return r.matchFunc(call, info.Uses[f], sig)
+		return matchFunc(r, call, info.Uses[f], sig)
 	}
 	return nil, false
 }
 
-func (r *Rules) matchFunc(call *ast.CallExpr, obj types.Object, sig *types.Signature) (*CacheCall, bool) {
+func matchFunc(r *rules.Rules, call *ast.CallExpr, obj types.Object, sig *types.Signature) (*CacheCall, bool) {
 	fn, ok := obj.(*types.Func)
 	if !ok {
 		return nil, false
 	}
-	q, ok := ObjName(fn.Origin())
+	q, ok := rules.ObjName(fn.Origin())
 	if !ok {
 		return nil, false
 	}
@@ -77,7 +78,7 @@ func (r *Rules) matchFunc(call *ast.CallExpr, obj types.Object, sig *types.Signa
 	return &CacheCall{Call: call, API: fn.Pkg().Name() + "." + q.Name, Spec: spec, Args: call.Args, Sig: sig}, true
 }
 
-func (r *Rules) matchMethod(call *ast.CallExpr, f *ast.SelectorExpr, sel *types.Selection, sig *types.Signature) (*CacheCall, bool) {
+func matchMethod(r *rules.Rules, call *ast.CallExpr, f *ast.SelectorExpr, sel *types.Selection, sig *types.Signature) (*CacheCall, bool) {
 	args := call.Args
 	switch sel.Kind() {
 	case types.MethodVal:
@@ -96,7 +97,7 @@ func (r *Rules) matchMethod(call *ast.CallExpr, f *ast.SelectorExpr, sel *types.
 	t := sel.Recv()
 	path := sel.Index()
 	for i := 0; ; i++ {
-		api, spec, safe, found := r.matchType(t, name, map[types.Type]bool{})
+		api, spec, safe, found := matchType(r, t, name, map[types.Type]bool{})
 		if safe {
 			return nil, false
 		}
@@ -116,17 +117,17 @@ func (r *Rules) matchMethod(call *ast.CallExpr, f *ast.SelectorExpr, sel *types.
 
 // matchType checks one type on the way from the receiver to the method:
 // a configured named type, or an interface (or constraint) that embeds one.
-func (r *Rules) matchType(t types.Type, method string, seen map[types.Type]bool) (api string, spec config.KeyArgs, safe, found bool) {
+func matchType(r *rules.Rules, t types.Type, method string, seen map[types.Type]bool) (api string, spec config.KeyArgs, safe, found bool) {
 	t = deref(t)
 	if seen[t] {
 		return "", spec, false, false
 	}
 	seen[t] = true
 	if tp, ok := t.(*types.TypeParam); ok {
-		return r.matchType(tp.Constraint(), method, seen)
+		return matchType(r, tp.Constraint(), method, seen)
 	}
 	if n, ok := t.(*types.Named); ok {
-		q, _ := ObjName(n.Origin().Obj())
+		q, _ := rules.ObjName(n.Origin().Obj())
 		if r.SafeTypes[q] {
 			return "", spec, true, false
 		}
@@ -140,7 +141,7 @@ func (r *Rules) matchType(t types.Type, method string, seen map[types.Type]bool)
 		return "", spec, false, false
 	}
 	for i := 0; i < iface.NumEmbeddeds(); i++ {
-		if api, spec, safe, found := r.matchType(iface.EmbeddedType(i), method, seen); safe || found {
+		if api, spec, safe, found := matchType(r, iface.EmbeddedType(i), method, seen); safe || found {
 			return api, spec, safe, found
 		}
 	}
@@ -218,7 +219,7 @@ func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType fu
 				out = append(out, s.sliceKey(c.Args[idx])...)
 			}
 		case last && spec.Variadic:
-			if t := paramType(idx); t != nil && isStringType(t) {
+			if t := paramType(idx); t != nil && rules.IsStringType(t) {
 				for _, a := range c.Args[idx:] {
 					out = append(out, s.plainKey(a)...)
 				}
@@ -234,7 +235,7 @@ func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType fu
 			}
 		case s.altScoped(c, idx):
 		default:
-			if t := paramType(idx); t != nil && isStringType(t) {
+			if t := paramType(idx); t != nil && rules.IsStringType(t) {
 				out = append(out, s.plainKey(c.Args[idx])...)
 			}
 		}

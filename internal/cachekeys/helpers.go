@@ -1,4 +1,4 @@
-package tenancy
+package cachekeys
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // HelperFact is what the callers of a function need to know about it; it
@@ -117,7 +118,7 @@ func (h *Helpers) Add(fn *types.Func, f *HelperFact) { h.facts[fn.Origin()] = f 
 // builders and cache helpers, as configured), adds them to h, and returns
 // the functions that have one, in source order. A function's fact may
 // depend on another's of the same package, so it iterates to a fixpoint.
-func (r *Rules) Summarize(info *types.Info, pkg *types.Package, files []*ast.File, h *Helpers) []*types.Func {
+func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*ast.File, h *Helpers) []*types.Func {
 	if r.Values == nil && !r.FollowHelpers {
 		return nil
 	}
@@ -142,7 +143,7 @@ func (r *Rules) Summarize(info *types.Info, pkg *types.Package, files []*ast.Fil
 	for round := 0; round <= len(decls); round++ {
 		changed := false
 		for _, d := range decls {
-			f := r.summarizeFunc(info, pkg, d.decl, d.fn, h)
+			f := summarizeFunc(r, info, pkg, d.decl, d.fn, h)
 			if !f.equal(h.facts[d.fn]) {
 				changed = true
 				if f.isEmpty() {
@@ -165,15 +166,15 @@ func (r *Rules) Summarize(info *types.Info, pkg *types.Package, files []*ast.Fil
 	return out
 }
 
-func (r *Rules) summarizeFunc(info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {
+func summarizeFunc(r *rules.Rules, info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {
 	f := &HelperFact{}
 	sig := fn.Type().(*types.Signature)
-	builder := r.Values != nil && sig.Results().Len() > 0 && isStringType(sig.Results().At(0).Type())
-	helper := r.FollowHelpers && sig.Params().Len() > 0 && r.callsCache(info, h, d.Body)
+	builder := r.Values != nil && sig.Results().Len() > 0 && rules.IsStringType(sig.Results().At(0).Type())
+	helper := r.FollowHelpers && sig.Params().Len() > 0 && callsCache(r, info, h, d.Body)
 	if !builder && !helper {
 		return f // most functions: no need to look at their assignments
 	}
-	s := r.NewFuncScopeWith(info, pkg, d, h)
+	s := NewFuncScopeWith(r, info, pkg, d, h)
 	if builder {
 		s.summarizeResult(d, fn, f)
 	}
@@ -184,11 +185,11 @@ func (r *Rules) summarizeFunc(info *types.Info, pkg *types.Package, d *ast.FuncD
 }
 
 // callsCache reports whether body holds a cache call or a helper's.
-func (r *Rules) callsCache(info *types.Info, h *Helpers, body *ast.BlockStmt) bool {
+func callsCache(r *rules.Rules, info *types.Info, h *Helpers, body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && !found {
-			_, found = r.MatchCallVia(info, h, call)
+			_, found = MatchCallVia(r, info, h, call)
 		}
 		return !found
 	})
@@ -206,7 +207,7 @@ type returned struct {
 // scoped, or scoped when one of its parameters is.
 func (s *FuncScope) summarizeResult(d *ast.FuncDecl, fn *types.Func, f *HelperFact) {
 	sig := fn.Type().(*types.Signature)
-	if sig.Results().Len() == 0 || !isStringType(sig.Results().At(0).Type()) {
+	if sig.Results().Len() == 0 || !rules.IsStringType(sig.Results().At(0).Type()) {
 		return
 	}
 	rets, ok := s.returns(d, sig)
@@ -269,7 +270,7 @@ func (s *FuncScope) summarizeKeys(d *ast.FuncDecl, f *HelperFact) {
 		if !ok {
 			return true
 		}
-		cc, ok := s.rules.MatchCallVia(s.info, s.helpers, call)
+		cc, ok := MatchCallVia(s.rules, s.info, s.helpers, call)
 		if !ok {
 			return true
 		}
@@ -349,9 +350,9 @@ func (s *FuncScope) followParam(k Key, i int) (HelperKey, bool) {
 	var ok bool
 	switch k.Shape {
 	case KeyPlain:
-		ok = isStringType(v.Type()) && s.seededBy(v).StringScoped(k.Arg)
+		ok = rules.IsStringType(v.Type()) && s.seededBy(v).StringScoped(k.Arg)
 	case KeyItem:
-		ok = isStringType(v.Type()) && s.seededBy(v).ItemScoped(k.Arg, k.Field)
+		ok = rules.IsStringType(v.Type()) && s.seededBy(v).ItemScoped(k.Arg, k.Field)
 	case KeyElem:
 		ok = isStringSlice(v.Type()) && s.seededBy(v).SliceScoped(k.Arg)
 	}
@@ -379,8 +380,8 @@ func (s *FuncScope) Unfollowed(keys []Key) []Key {
 
 // MatchCallVia is MatchCall that also recognises calls of the cache
 // helpers in h (with cache.follow_helpers).
-func (r *Rules) MatchCallVia(info *types.Info, h *Helpers, call *ast.CallExpr) (*CacheCall, bool) {
-	if c, ok := r.MatchCall(info, call); ok {
+func MatchCallVia(r *rules.Rules, info *types.Info, h *Helpers, call *ast.CallExpr) (*CacheCall, bool) {
+	if c, ok := MatchCall(r, info, call); ok {
 		return c, true
 	}
 	if !r.FollowHelpers || h == nil {
@@ -419,7 +420,7 @@ func (r *Rules) MatchCallVia(info *types.Info, h *Helpers, call *ast.CallExpr) (
 func helperName(fn *types.Func) string {
 	fn = fn.Origin()
 	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if _, n, ok := NamedOf(recv.Type()); ok {
+		if _, n, ok := rules.NamedOf(recv.Type()); ok {
 			return fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
 		}
 	}

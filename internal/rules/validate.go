@@ -1,4 +1,4 @@
-package tenancy
+package rules
 
 import (
 	"go/types"
@@ -43,7 +43,7 @@ func Direct(pkg *types.Package) map[string]*types.Package {
 func (r *Rules) Validate(visible map[string]*types.Package) error {
 	c := r.Config
 	lookup := func(s config.Str) (types.Object, bool) {
-		q := parseQName(s.Value)
+		q := ParseQName(s.Value)
 		p, ok := visible[q.Pkg]
 		if !ok {
 			return nil, false
@@ -57,7 +57,7 @@ func (r *Rules) Validate(visible map[string]*types.Package) error {
 		}
 		tn, isType := obj.(*types.TypeName)
 		if !isType {
-			return nil, c.ErrAt(s, "%s: %s is not a type in package %s", key, parseQName(s.Value).Name, parseQName(s.Value).Pkg)
+			return nil, c.ErrAt(s, "%s: %s is not a type in package %s", key, ParseQName(s.Value).Name, ParseQName(s.Value).Pkg)
 		}
 		return tn, nil
 	}
@@ -135,9 +135,9 @@ func IsKeyFuncSignature(sig *types.Signature) bool {
 	if sig.TypeParams().Len() > 0 || sig.Variadic() || sig.Params().Len() != 2 || sig.Results().Len() != 1 {
 		return false
 	}
-	return IsContextType(sig.Params().At(0).Type()) &&
-		isStringType(sig.Params().At(1).Type()) &&
-		isStringType(sig.Results().At(0).Type())
+	return isContextType(sig.Params().At(0).Type()) &&
+		IsStringType(sig.Params().At(1).Type()) &&
+		IsStringType(sig.Results().At(0).Type())
 }
 
 func (r *Rules) validateAPI(a config.APIDef, lookup func(config.Str) (types.Object, bool),

@@ -1,4 +1,4 @@
-package tenancy
+package rules
 
 import (
 	"go/types"

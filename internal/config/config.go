@@ -26,6 +26,7 @@ const FileName = ".tenantlint.yaml"
 const (
 	CheckRepo  = "tenantrepo"
 	CheckCache = "tenantcache"
+	CheckCtx   = "tenantctx"
 )
 
 // Scope values of repository.scope.
@@ -47,6 +48,7 @@ type Config struct {
 	Repository Repository `yaml:"repository"`
 	Cache      Cache      `yaml:"cache"`
 	Ignore     Ignore     `yaml:"ignore"`
+	Ctx        Ctx        `yaml:"ctx"`
 }
 
 // Models says which structs are tenant-scoped.
@@ -405,6 +407,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateRepoMethods(); err != nil {
+		return err
+	}
+	if err := c.validateCtx(); err != nil {
 		return err
 	}
 	return c.validateCache()

@@ -172,7 +172,20 @@ func (s *Scope) IsParam(v *types.Var) bool { return s.params[v] }
 // first and ctx by name first within a scope; else an *http.Request
 // parameter, whose Context() is used. A local *http.Request, which the
 // code built itself, does not count, nor do struct fields.
-func (s *Scope) Find(pos token.Pos) (Context, bool) {
+func (s *Scope) Find(pos token.Pos) (Context, bool) { return s.find(pos, false) }
+
+// FindShadowed is Find for the contexts that a declaration nearer to pos
+// hides: a context that may carry the tenant, in scope but for a
+// shadowing declaration of its name (ctx := context.Background() in a
+// block inside a function that takes ctx). Code at pos cannot name it.
+func (s *Scope) FindShadowed(pos token.Pos) (Context, bool) {
+	if _, ok := s.find(pos, false); ok {
+		return Context{}, false
+	}
+	return s.find(pos, true)
+}
+
+func (s *Scope) find(pos token.Pos, shadowed bool) (Context, bool) {
 	inner := s.pkg.Scope().Innermost(pos)
 	var req *types.Var
 	for sc := inner; sc != nil && sc != s.pkg.Scope() && sc.Parent() != s.pkg.Scope(); sc = sc.Parent() {
@@ -182,7 +195,7 @@ func (s *Scope) Find(pos token.Pos) (Context, bool) {
 			if !ok || name == "_" || v.Pos() >= pos {
 				continue
 			}
-			if _, vis := inner.LookupParent(name, pos); vis != v {
+			if _, vis := inner.LookupParent(name, pos); vis != v && !shadowed {
 				continue // shadowed at pos
 			}
 			switch {

@@ -153,7 +153,18 @@ func shadowed(ctx context.Context, r *http.Request) {
 func main() {
 	check(context.Background(), "empty", "")
 }
+
+func shadowedOnly(ctx context.Context) {
+	{
+		ctx := context.Background()
+		check(ctx, "empty", "")
+	}
+}
 `
+
+// shadowedAt maps the lines of src where FindShadowed finds a context to
+// its text.
+var shadowedAt = map[int]string{102: "ctx"}
 
 func TestScope(t *testing.T) {
 	fset := token.NewFileSet()
@@ -191,11 +202,15 @@ func TestScope(t *testing.T) {
 			if found && !s.VisibleAt(c, call.Pos()) {
 				t.Errorf("%s: %s found but not visible", at, c.Text)
 			}
+			hidden, _ := s.FindShadowed(call.Pos())
+			if want := shadowedAt[at.Line]; hidden.Text != want {
+				t.Errorf("%s: FindShadowed = %q, want %q", at, hidden.Text, want)
+			}
 			return true
 		})
 	}
-	if n != 29 {
-		t.Errorf("checked %d calls, want 29", n)
+	if n != 30 {
+		t.Errorf("checked %d calls, want 30", n)
 	}
 }
 

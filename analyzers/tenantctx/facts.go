@@ -1,0 +1,147 @@
+package tenantctx
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/lint"
+)
+
+// newFacts returns the analyzer that finds the helpers: functions and
+// methods that pass a context parameter on to a sink, which are sinks for
+// their callers. It exports them as facts, so that a helper in one
+// package is seen at its callers in others; like tenantcachehelpers, it
+// is separate from the check because an analyzer with facts runs on every
+// dependency, where it must neither fail nor report.
+func newFacts(env *lint.Env) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "tenantctxsinks",
+		Doc:        "find the functions that pass their context on to a tenant-aware call, for tenantctx",
+		URL:        "https://github.com/tenantlint/tenantlint#tenantctx",
+		FactTypes:  []analysis.Fact{new(SinkFact)},
+		ResultType: reflect.TypeOf((*Sinks)(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			return summarize(env, pass), nil
+		},
+	}
+}
+
+func summarize(env *lint.Env, pass *analysis.Pass) *Sinks {
+	s := newSinks()
+	rules := env.RulesFor(pass)
+	if rules == nil {
+		return s
+	}
+	importFacts(pass, s)
+	m := newMatcher(rules, s)
+	if !m.active() {
+		return s
+	}
+	type fnDecl struct {
+		fn   *types.Func
+		decl *ast.FuncDecl
+	}
+	var decls []fnDecl
+	for _, f := range lint.SourceFiles(pass) {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if ok && contextParam(fn.Type().(*types.Signature)) >= 0 {
+				decls = append(decls, fnDecl{fn, fd})
+			}
+		}
+	}
+	// A helper may reach a sink through another helper of the package:
+	// repeat until no function is added (each round adds one at least).
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			if s.facts[d.fn] != nil {
+				continue
+			}
+			if f := helperFact(pass.TypesInfo, pass.Pkg, m, d.decl); f != nil {
+				s.facts[d.fn] = f
+				changed = true
+			}
+		}
+	}
+	for _, d := range decls {
+		if f := s.facts[d.fn]; f != nil {
+			pass.ExportObjectFact(d.fn, f)
+		}
+	}
+	return s
+}
+
+// helperFact returns the fact of decl when it passes one of its context
+// parameters (itself, or a context derived from it) to a sink, or drops
+// it there for an empty context.
+func helperFact(info *types.Info, pkg *types.Package, m *matcher, decl *ast.FuncDecl) *SinkFact {
+	params := map[*types.Var]int{}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				params[v] = i
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	scope := ctxscope.New(info, pkg, decl)
+	fv := collectFuncVals(info, decl)
+	var fact *SinkFact
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || fact != nil {
+			return fact == nil
+		}
+		sc, ok := m.match(info, fv, call)
+		if !ok {
+			return true
+		}
+		arg := call.Args[sc.arg]
+		root, ok := scope.Root(arg)
+		if !ok && scope.IsEmpty(arg) {
+			// The call drops the parameter's tenant, a finding here whose
+			// fix passes the parameter: the function is a sink for its
+			// callers already, so that fixes converge in one pass.
+			if c, found := scope.Find(call.Pos()); found {
+				root, ok = c.Var, true
+			}
+		}
+		if idx, isParam := params[root]; ok && isParam && ctxscope.IsContextType(root.Type()) {
+			fact = &SinkFact{Param: idx, Via: sc.reaches}
+		}
+		return true
+	})
+	return fact
+}
+
+// importFacts loads the facts of the functions of other packages that
+// this package uses.
+func importFacts(pass *analysis.Pass, s *Sinks) {
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		fn = fn.Origin()
+		if _, seen := s.facts[fn]; seen {
+			continue
+		}
+		var f SinkFact
+		if pass.ImportObjectFact(fn, &f) {
+			s.facts[fn] = &f
+		}
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/tenancy"
 )
 
 // newFacts returns the analyzer that finds the helpers: functions and
@@ -41,43 +43,48 @@ func summarize(env *lint.Env, pass *analysis.Pass) *Sinks {
 	if !m.active() {
 		return s
 	}
+	for _, fn := range findHelpers(pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), m) {
+		pass.ExportObjectFact(fn, s.lookup(fn))
+	}
+	return s
+}
+
+// findHelpers adds the helpers among the functions of files to m's
+// helpers and returns them. A helper may reach a sink through another
+// helper of the package: it repeats until no function is added.
+func findHelpers(info *types.Info, pkg *types.Package, files []*ast.File, m *matcher) []*types.Func {
 	type fnDecl struct {
 		fn   *types.Func
 		decl *ast.FuncDecl
 	}
 	var decls []fnDecl
-	for _, f := range lint.SourceFiles(pass) {
+	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
 			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			fn, ok := info.Defs[fd.Name].(*types.Func)
 			if ok && contextParam(fn.Type().(*types.Signature)) >= 0 {
 				decls = append(decls, fnDecl{fn, fd})
 			}
 		}
 	}
-	// A helper may reach a sink through another helper of the package:
-	// repeat until no function is added (each round adds one at least).
+	var found []*types.Func
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
-			if s.facts[d.fn] != nil {
+			if m.helpers.lookup(d.fn) != nil {
 				continue
 			}
-			if f := helperFact(pass.TypesInfo, pass.Pkg, m, d.decl); f != nil {
-				s.facts[d.fn] = f
+			if f := helperFact(info, pkg, m, d.decl); f != nil {
+				m.helpers.add(d.fn, f)
+				found = append(found, d.fn)
 				changed = true
 			}
 		}
 	}
-	for _, d := range decls {
-		if f := s.facts[d.fn]; f != nil {
-			pass.ExportObjectFact(d.fn, f)
-		}
-	}
-	return s
+	return found
 }
 
 // helperFact returns the fact of decl when it passes one of its context
@@ -132,16 +139,49 @@ func helperFact(info *types.Info, pkg *types.Package, m *matcher, decl *ast.Func
 func importFacts(pass *analysis.Pass, s *Sinks) {
 	for _, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
-			continue
-		}
-		fn = fn.Origin()
-		if _, seen := s.facts[fn]; seen {
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || s.lookup(fn) != nil {
 			continue
 		}
 		var f SinkFact
-		if pass.ImportObjectFact(fn, &f) {
-			s.facts[fn] = &f
+		if pass.ImportObjectFact(fn.Origin(), &f) {
+			s.add(fn, &f)
 		}
 	}
+}
+
+// Package is one type-checked package, for Wrappers.
+type Package struct {
+	Types *types.Package
+	Info  *types.Info
+	Files []*ast.File
+}
+
+// Wrapper is a function or method that passes a context parameter on to
+// a sink.
+type Wrapper struct {
+	Func *types.Func
+	Via  string // the sink it reaches, as messages name it
+}
+
+// Wrappers returns the functions and methods of pkgs that tenantctx
+// follows as helpers under rules, sorted by full name: those that pass a
+// context parameter on to a sink, directly or through one another, in
+// any order of the packages.
+func Wrappers(rules *tenancy.Rules, pkgs []Package) []Wrapper {
+	m := newMatcher(rules, newSinks())
+	if !m.active() {
+		return nil
+	}
+	var out []Wrapper
+	for changed := true; changed; {
+		changed = false
+		for _, p := range pkgs {
+			for _, fn := range findHelpers(p.Info, p.Types, p.Files, m) {
+				out = append(out, Wrapper{Func: fn, Via: m.helpers.lookup(fn).Via})
+				changed = true
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Func.FullName() < out[j].Func.FullName() })
+	return out
 }

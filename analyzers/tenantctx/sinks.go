@@ -27,17 +27,21 @@ func (f *SinkFact) String() string {
 }
 
 // Sinks holds the helper facts known to one package: its own functions'
-// and those of the functions it uses from other packages.
-type Sinks struct{ facts map[*types.Func]*SinkFact }
+// and those of the functions it uses from other packages. They are kept
+// by the function's full name, which is the same in every type-checked
+// view of its package (init loads packages without sharing their types).
+type Sinks struct{ facts map[string]*SinkFact }
 
-func newSinks() *Sinks { return &Sinks{facts: map[*types.Func]*SinkFact{}} }
+func newSinks() *Sinks { return &Sinks{facts: map[string]*SinkFact{}} }
 
 func (s *Sinks) lookup(fn *types.Func) *SinkFact {
 	if s == nil {
 		return nil
 	}
-	return s.facts[fn.Origin()]
+	return s.facts[fn.Origin().FullName()]
 }
+
+func (s *Sinks) add(fn *types.Func, f *SinkFact) { s.facts[fn.Origin().FullName()] = f }
 
 // matcher recognises the calls of tenant-aware sinks under one
 // configuration: cache.safe_types, cache.key_func, the cache APIs,
@@ -369,17 +373,17 @@ func resolve(info *types.Info, fv funcVals, fun ast.Expr) (callee, bool) {
 	return callee{}, false
 }
 
-// validateSinks checks the ctx.sinks entries whose packages are visible
-// against the code: each names a function, or a method of a
+// ValidateSinks checks the ctx.sinks entries whose packages are in
+// visible against the code: each names a function, or a method of a
 // package-level type, that takes a context.Context.
-func validateSinks(c *config.Config, direct map[string]*types.Package) error {
+func ValidateSinks(c *config.Config, visible map[string]*types.Package) error {
 	for _, s := range c.Ctx.Sinks {
 		fnName, methName, ok := config.SplitSink(s.Value)
 		if !ok {
 			continue // Parse has rejected it
 		}
 		checked := false
-		if p, ok := direct[fnName.Pkg]; ok {
+		if p, ok := visible[fnName.Pkg]; ok {
 			checked = true
 			if fn, ok := p.Scope().Lookup(fnName.Name).(*types.Func); ok {
 				if err := needsContext(c, s, fn); err != nil {
@@ -388,7 +392,7 @@ func validateSinks(c *config.Config, direct map[string]*types.Package) error {
 				continue
 			}
 		}
-		if p, ok := direct[methName.Pkg]; ok && methName.Type != "" {
+		if p, ok := visible[methName.Pkg]; ok && methName.Type != "" {
 			checked = true
 			tn, ok := p.Scope().Lookup(methName.Type).(*types.TypeName)
 			if !ok {

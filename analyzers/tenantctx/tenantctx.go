@@ -40,7 +40,7 @@ func newAnalyzer(env *lint.Env, check func(*lint.Pass, *lint.Stats) error) *anal
 }
 
 func run(p *lint.Pass, sinks *Sinks, stats *lint.Stats) error {
-	if err := validateSinks(p.Rules.Config, tenancy.Direct(p.Pkg)); err != nil {
+	if err := ValidateSinks(p.Rules.Config, tenancy.Direct(p.Pkg)); err != nil {
 		return err
 	}
 	m := newMatcher(p.Rules, sinks)

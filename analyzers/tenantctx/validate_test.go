@@ -58,7 +58,7 @@ type Iface interface{ Put(ctx context.Context) }
 		c.Ctx.Sinks[0], c.Ctx.Sinks[1] = c.Ctx.Sinks[1], c.Ctx.Sinks[0]
 		c.Ctx.Sinks[1].Line, c.Ctx.Sinks[1].Column = 3, 7
 		got := ""
-		if err := validateSinks(c, direct); err != nil {
+		if err := ValidateSinks(c, direct); err != nil {
 			got = err.Error()
 		}
 		if got != tt.want {

@@ -1,6 +1,7 @@
 package tenantctx_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"go/format"
@@ -65,7 +66,20 @@ func run(t *testing.T, name string) []*analysistest.Result {
 		}
 		return results
 	}
-	return analysistest.RunWithSuggestedFixes(t, testdata(t), a, name+"/...")
+	results := analysistest.RunWithSuggestedFixes(t, testdata(t), a, name+"/...")
+	// analysistest removes the imports that the fixes leave unused, as go
+	// fix does; the edits alone must do it for tenantfix and editors.
+	for file, raw := range fixtest.Apply(t, results) {
+		got, err := format.Source(raw)
+		if err != nil {
+			t.Errorf("%s: the fixed file does not parse: %v\n%s", file, err, raw)
+			continue
+		}
+		if want, err := os.ReadFile(file + ".golden"); err == nil && !bytes.Equal(got, want) {
+			t.Errorf("%s: the edits, formatted, differ from the golden file; got:\n%s", file, got)
+		}
+	}
+	return results
 }
 
 // Every shape of issue 11: a parameter, r.Context(), closures,

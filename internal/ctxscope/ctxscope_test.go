@@ -166,7 +166,9 @@ func shadowedOnly(ctx context.Context) {
 // its text.
 var shadowedAt = map[int]string{102: "ctx"}
 
-func TestScope(t *testing.T) {
+// typeCheck parses and type-checks src, a package p, against the stubs.
+func typeCheck(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Info, *types.Package) {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
@@ -178,6 +180,11 @@ func TestScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fset, f, info, pkg
+}
+
+func TestScope(t *testing.T) {
+	fset, f, info, pkg := typeCheck(t, src)
 	names := map[Kind]string{Unknown: "unknown", Carries: "carries", Empty: "empty"}
 	n := 0
 	for _, decl := range f.Decls {
@@ -242,17 +249,7 @@ func f(ctx context.Context, other context.Context) {
 	sink(both)
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
-		Uses: map[*ast.Ident]types.Object{}, Scopes: map[ast.Node]*types.Scope{}}
-	pkg, err := (&types.Config{Importer: &stubImporter{fset, map[string]*types.Package{}}}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f, info, pkg := typeCheck(t, src)
 	decl := f.Decls[len(f.Decls)-1]
 	s := New(info, pkg, decl)
 	var got []string

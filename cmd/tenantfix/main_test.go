@@ -385,7 +385,7 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-var summaryRE = regexp.MustCompile(`tenantfix: (\d+) files (?:to change|changed), (\d+) models to cover, (\d+) keys to wrap, (\d+) manual sites`)
+var summaryRE = regexp.MustCompile(`tenantfix: (\d+) files (?:to change|changed), (\d+) models to cover, (\d+) keys to wrap, (?:\d+) contexts to pass, (\d+) manual sites`)
 
 // summary parses the counts of tenantfix's summary line.
 func summary(t testing.TB, stderr string) (files, models, keys, manual int) {

@@ -41,6 +41,7 @@ type Config struct {
 	Repository Repository `yaml:"repository"`
 	Cache      Cache      `yaml:"cache"`
 	Ignore     Ignore     `yaml:"ignore"`
+	Ctx        Ctx        `yaml:"ctx"`
 }
 
 // Models says which structs are tenant-scoped.
@@ -399,6 +400,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateRepoMethods(); err != nil {
+		return err
+	}
+	if err := c.validateCtx(); err != nil {
 		return err
 	}
 	return c.validateCache()

@@ -145,7 +145,15 @@ func TestParseErrors(t *testing.T) {
 		want string // the error, without "file:"
 	}{
 		{"unknown top-level key", "version: 1\nmodel:\n  fields: [TenantID]\n",
-			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore)`},
+			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore, ctx)`},
+		{"unknown key in ctx", "version: 1\nctx:\n  sink: [a.com/b.F]\n",
+			`3:3: unknown key "sink" in ctx (known keys: sinks)`},
+		{"ctx.sinks of the wrong shape", "version: 1\nctx:\n  sinks: a.com/b.F\n",
+			`3:10: ctx.sinks: expected a list, not "a.com/b.F"`},
+		{"unqualified ctx sink", "version: 1\nctx:\n  sinks: [a.com/b.F, Save]\n",
+			`3:22: ctx.sinks: "Save" is not a qualified name like example.com/app/audit.Log or example.com/app/store.Store.Save`},
+		{"ctx sink ending in a dot", "version: 1\nctx:\n  sinks: [a.com/store.Store.]\n",
+			`3:11: ctx.sinks: "a.com/store.Store." is not a qualified name`},
 		{"unknown nested key", "version: 1\nmodels:\n  marker: [a.com/t.Model]\n",
 			`3:3: unknown key "marker" in models (known keys: markers, fields, exclude)`},
 		{"unknown key in fix", "version: 1\nrepository:\n  fix:\n    tmpl: x\n",
@@ -447,5 +455,32 @@ func TestMergeNotFound(t *testing.T) {
 	}
 	if msg := m.Error(); !strings.Contains(msg, "for the 2 packages in "+m.Start) || !strings.Contains(msg, MinimalFile) {
 		t.Errorf("merged message:\n%s", msg)
+	}
+}
+
+func TestParseCtxSinks(t *testing.T) {
+	c, err := Parse("/app/.tenantlint.yaml", []byte("version: 1\nctx:\n  sinks:\n    - example.com/app/audit.Log\n    - example.com/app/store.Store.Save\n    - gopkg.in/yaml.v3.Marshal\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.Ctx.Sinks
+	if len(got) != 3 || got[1].Value != "example.com/app/store.Store.Save" || got[1].Line != 5 || got[1].Column != 7 {
+		t.Fatalf("sinks = %+v", got)
+	}
+	tests := []struct {
+		in           string
+		fn, asMethod SinkName
+	}{
+		{"example.com/app/audit.Log", SinkName{Pkg: "example.com/app/audit", Name: "Log"}, SinkName{}},
+		{"example.com/app/store.Store.Save", SinkName{Pkg: "example.com/app/store.Store", Name: "Save"},
+			SinkName{Pkg: "example.com/app/store", Type: "Store", Name: "Save"}},
+		{"gopkg.in/yaml.v3.Marshal", SinkName{Pkg: "gopkg.in/yaml.v3", Name: "Marshal"},
+			SinkName{Pkg: "gopkg.in/yaml", Type: "v3", Name: "Marshal"}},
+	}
+	for _, tt := range tests {
+		fn, m, ok := SplitSink(tt.in)
+		if !ok || fn != tt.fn || m != tt.asMethod {
+			t.Errorf("SplitSink(%q) = %+v, %+v, %v; want %+v, %+v", tt.in, fn, m, ok, tt.fn, tt.asMethod)
+		}
 	}
 }

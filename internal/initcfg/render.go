@@ -32,6 +32,8 @@ func Render(f *Findings) []byte {
 	w.blank()
 	renderCache(w, f)
 	w.blank()
+	renderCtx(w, f)
+	w.blank()
 	w.comment(0, "Packages whose data is shared by every tenant are not checked:")
 	w.comment(0, "ignore:")
 	w.comment(0, "  packages: [%s/internal/platform/...]", f.Module)

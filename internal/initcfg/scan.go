@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -34,6 +35,7 @@ type Findings struct {
 	Repos    []*RepoCandidate
 	Presets  []PresetCandidate
 	KeyFuncs []*KeyFuncCandidate
+	CtxSinks []*CtxSinkCandidate // wrappers of the sinks the rest proposes
 
 	pkgs []*packages.Package // the packages scanned
 }
@@ -52,7 +54,10 @@ func (f *Findings) Check(path string, data []byte) error {
 			visible[path] = pkg
 		}
 	}
-	return rules.Compile(cfg).Validate(visible)
+	if err := rules.Compile(cfg).Validate(visible); err != nil {
+		return err
+	}
+	return tenantctx.ValidateSinks(cfg, visible)
 }
 
 // ErrNoModule means that no go.mod was found above the directory given.
@@ -122,6 +127,7 @@ func Scan(root string) (*Findings, error) {
 	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
 	f.Repos = repoCandidates(scanned, carriers)
 	f.KeyFuncs = keyFuncCandidates(scanned)
+	f.CtxSinks = ctxSinkCandidates(scanned, Render(f))
 	return f, nil
 }
 

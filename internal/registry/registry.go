@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -55,6 +56,7 @@ func All() []Check {
 	return []Check{
 		of[tenantrepo.Stats](tenantrepo.Name, tenantrepo.Doc, tenantrepo.Rule, tenantrepo.New, "models to cover", repoInventory),
 		of[tenantcache.Stats](tenantcache.Name, tenantcache.Doc, tenantcache.Rule, tenantcache.New, "keys to wrap", cacheInventory),
+		of[tenantctx.Stats](tenantctx.Name, tenantctx.Doc, tenantctx.Rule, tenantctx.New, "contexts to pass", nil),
 	}
 }
 
@@ -65,8 +67,12 @@ func of[S any, PS interface {
 }](name, doc string, rule check.Rule, newAnalyzer func(*lint.Env) *analysis.Analyzer, fixes string, inv func(PS, *inventory.Input)) Check {
 	return Check{
 		Name: name, Doc: doc, Rule: rule, New: newAnalyzer, Fixes: fixes,
-		NewStats:  func() check.Stats { return PS(new(S)) },
-		Inventory: func(s check.Stats, in *inventory.Input) { inv(s.(PS), in) },
+		NewStats: func() check.Stats { return PS(new(S)) },
+		Inventory: func(s check.Stats, in *inventory.Input) {
+			if inv != nil {
+				inv(s.(PS), in)
+			}
+		},
 	}
 }
 

@@ -1,0 +1,45 @@
+package tenantctx
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/tenantlint/tenantlint/internal/check"
+)
+
+// Name is the check's name: its analyzer's, its findings' and its
+// //tenantlint:ignore directives'.
+const Name = "tenantctx"
+
+//go:embed doc.go
+var docFile string
+
+// Doc is the analyzer's documentation, from doc.go.
+var Doc = check.MustExtractDoc(docFile, "Analyzer "+Name)
+
+// Rule is what the report formats say about the check, from doc.go.
+var Rule = check.MustExtractRule(docFile, Name)
+
+// Stats counts the calls of tenant-aware sinks in a package by the
+// context they are given; it is the analyzer's result.
+type Stats struct {
+	// Calls are the sink calls made where a tenant context is in scope;
+	// Scoped those given a context that is not known to be empty.
+	Calls, Scoped, Fixable, Manual, Suppressed int
+}
+
+// Add adds another package's counts.
+func (s *Stats) Add(other check.Stats) {
+	o := other.(*Stats)
+	s.Calls += o.Calls
+	s.Scoped += o.Scoped
+	s.Fixable += o.Fixable
+	s.Manual += o.Manual
+	s.Suppressed += o.Suppressed
+}
+
+// Summary is tenantfix --verify's line about the sink calls.
+func (s *Stats) Summary() string {
+	return fmt.Sprintf("tenant contexts: %d/%d sink calls keep it, %d dropped fixable, %d dropped manual, %d suppressed",
+		s.Scoped, s.Calls, s.Fixable, s.Manual, s.Suppressed)
+}

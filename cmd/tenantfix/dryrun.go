@@ -33,10 +33,8 @@ type cachedFile struct {
 }
 
 const (
-	// The ".v2" kinds hold the per-check counts (Fixed, registry.Stats);
-	// the earlier kinds' entries are never read.
-	dryRunKind = "tenantfix-dry-run.v2"
-	verifyKind = "tenantfix-verify.v2"
+	dryRunKind = "tenantfix-dry-run"
+	verifyKind = "tenantfix-verify"
 )
 
 // runKey is the whole-run key of a --dry-run or --verify over patterns,

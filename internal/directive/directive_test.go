@@ -137,3 +137,15 @@ func equal(a, b []int) bool {
 	}
 	return true
 }
+
+// TestNilKnownAcceptsAnyName: an analyzer built outside the registry
+// (a nogo dependency) cannot tell a misspelt name from another check's,
+// so it reports none as unknown.
+func TestNilKnownAcceptsAnyName(t *testing.T) {
+	if d := parseComment("//tenantlint:ignore othercheck a reason", nil); d == nil || d.Problem != "" {
+		t.Errorf("nil known: %+v", d)
+	}
+	if d := parseComment("//tenantlint:ignore othercheck a reason", []string{"tenantrepo"}); d == nil || d.Problem == "" {
+		t.Errorf("known list: %+v, want an unknown-check problem", d)
+	}
+}

@@ -40,6 +40,7 @@ type FileChange struct {
 	Created bool
 
 	edits []udiff.Edit // the merged edits, on Old, before any formatting
+	real  string       // Path with symlinks resolved, set by Check: where Apply writes
 }
 
 // Plan is every change of a run, computed before anything is written.

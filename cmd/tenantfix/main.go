@@ -8,8 +8,9 @@
 //	tenantfix --verify --format sarif [packages]   # the same, in any report format
 //	tenantfix --restore DIR          # put a backup back, byte for byte
 //
-// Exit status: 0 done, 1 --verify found something, 2 error (then nothing
-// was changed, or everything was rolled back).
+// Exit status: 0 done (every planned file holds its new content), 1
+// --verify found something, 2 error (then nothing was changed, or what
+// tenantfix wrote was rolled back, except the files the error names).
 package main
 
 import (

@@ -206,7 +206,7 @@ func (p *Plan) Apply(backupDir string, hooks Hooks, verify Verify) (*Manifest, [
 	}
 	written := make([]bool, len(p.Files))
 	fail := func(cause error) error {
-		err, kept := p.rollback(tx, written, cause, backupDir)
+		kept, err := p.rollback(tx, written, cause, backupDir)
 		if kept {
 			clean = false
 		} else {
@@ -451,10 +451,10 @@ func (tx *txn) replace(i int, rel, path string, data []byte, perm os.FileMode, p
 // rollback puts back the original of every file that Apply wrote and that
 // still holds exactly what it wrote, and removes the created files that
 // do; files that hold anything else were changed by someone else and are
-// left alone. It returns cause completed with what it did, and whether
-// the backup must be kept (a file was left alone or could not be put
-// back).
-func (p *Plan) rollback(tx *txn, written []bool, cause error, backupDir string) (error, bool) {
+// left alone. It reports whether the backup must be kept (a file was
+// left alone or could not be put back), and returns cause completed with
+// what it did.
+func (p *Plan) rollback(tx *txn, written []bool, cause error, backupDir string) (bool, error) {
 	var left, failed []string
 	for i, fc := range p.Files {
 		if !written[i] {
@@ -492,7 +492,7 @@ func (p *Plan) rollback(tx *txn, written []bool, cause error, backupDir string) 
 		}
 	}
 	if len(left) == 0 && len(failed) == 0 {
-		return fmt.Errorf("%w; every file was restored", cause), false
+		return false, fmt.Errorf("%w; every file was restored", cause)
 	}
 	msg := cause.Error() + "; the files that tenantfix wrote were restored"
 	if len(left) > 0 {
@@ -502,7 +502,7 @@ func (p *Plan) rollback(tx *txn, written []bool, cause error, backupDir string) 
 	if len(failed) > 0 {
 		msg += "; restoring also failed for " + strings.Join(failed, "; ")
 	}
-	return fmt.Errorf("%s; backup kept in %s", msg, backupDir), true
+	return true, fmt.Errorf("%s; backup kept in %s", msg, backupDir)
 }
 
 // tempPattern names the temporary files of replace. They start with a

@@ -52,12 +52,11 @@ func TestReleaseIgnoresFaultHooks(t *testing.T) {
 	if bytes.Contains(data, []byte("TENANTFIX_TEST_")) {
 		t.Error("the release binary holds the fault hooks' variable names")
 	}
-	orig, fixed := reference()
+	_, fixed := reference()
 	dir := writeModule(t)
 	r := command(t, dir, []string{"TENANTFIX_TEST_FAIL_WRITE=0", "TENANTFIX_TEST_FAIL_AT=3", "TENANTFIX_TEST_KILL_AT=5", "TENANTFIX_TEST_WRITE_DELAY=1h"}, fixBin)
 	mustCode(t, r, 0, "the release binary with the fault variables set")
 	sameTree(t, fixed, snapshot(t, dir).without(".tenantfix"), "after the run")
-	_ = orig
 }
 
 // TestBackupDirRefused: a --backup-dir whose copies the go tool would read
@@ -128,11 +127,10 @@ func TestLockedModule(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lock.Release(false)
-	before := snapshot(t, dir)
 	holder := "(pid " + strconv.Itoa(os.Getpid()) + ")"
 	for _, args := range [][]string{{"--restore", ".tenantfix/bk"}, {"--no-cache", "--backup-dir", ".tenantfix/bk2"}} {
 		writeFixtureFile(t, dir, "jobs/jobs.go") // something to fix again
-		before = snapshot(t, dir)
+		before := snapshot(t, dir)
 		r := tenantfix(t, dir, args...)
 		mustCode(t, r, 2, strings.Join(args, " ")+" while the module is locked")
 		oneLine(t, r.stderr, holder)

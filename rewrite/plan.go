@@ -38,6 +38,7 @@ type FileChange struct {
 	Created bool
 
 	edits []udiff.Edit // the merged edits, on Old, before any formatting
+	real  string       // Path with symlinks resolved, set by Check: where Apply writes
 }
 
 // Plan is every change of a run, computed before anything is written.
@@ -293,6 +294,9 @@ func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*F
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if usesCRLF(old) {
+		edits = crlfEdits(edits)
+	}
 	applied, err := udiff.ApplyBytes(old, edits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: applying fixes: %w", name, err)
@@ -318,6 +322,24 @@ func newChange(root, name string, old []byte, edits []udiff.Edit, memo Memo) (*F
 		return nil, fmt.Errorf("%s is outside the module %s; refusing to edit it", name, root)
 	}
 	return &FileChange{Path: name, Rel: filepath.ToSlash(rel), Old: old, New: out, Mode: st.Mode().Perm(), edits: edits}, nil
+}
+
+// usesCRLF reports whether a file's lines end with CRLF (its first one
+// does): the lines that fixes insert must end the same way.
+func usesCRLF(src []byte) bool {
+	i := bytes.IndexByte(src, '\n')
+	return i > 0 && src[i-1] == '\r'
+}
+
+// crlfEdits returns the edits with every line break of their new text
+// written as CRLF.
+func crlfEdits(edits []udiff.Edit) []udiff.Edit {
+	out := make([]udiff.Edit, len(edits))
+	for i, e := range edits {
+		e.New = strings.ReplaceAll(strings.ReplaceAll(e.New, "\r\n", "\n"), "\n", "\r\n")
+		out[i] = e
+	}
+	return out
 }
 
 // checkedSource checks old with the edits applied: it must parse, and a

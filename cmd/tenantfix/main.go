@@ -8,8 +8,9 @@
 //	tenantfix --verify --format sarif [packages]   # the same, in any report format
 //	tenantfix --restore DIR          # put a backup back, byte for byte
 //
-// Exit status: 0 done, 1 --verify found something, 2 error (then nothing
-// was changed, or everything was rolled back).
+// Exit status: 0 done (every planned file holds its new content), 1
+// --verify found something, 2 error (then nothing was changed, or what
+// tenantfix wrote was rolled back, except the files the error names).
 package main
 
 import (
@@ -18,7 +19,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -68,6 +68,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantfix [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
 	}
+	args, restoreArg := restoreFirst(args)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
@@ -76,7 +77,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantfix: %v (see tenantfix --help)\n", err)
 		return 2
 	}
-	if msg := conflicts(o, fs); msg != "" {
+	pos := fs.Args()
+	if restoreArg {
+		// "--restore --force DIR": the folder is the first argument.
+		if len(pos) == 0 {
+			fmt.Fprintf(stderr, "tenantfix: --restore needs a backup folder (see tenantfix --help)\n")
+			return 2
+		}
+		o.restore, pos = pos[0], pos[1:]
+	}
+	if msg := conflicts(o, fs, pos); msg != "" {
 		fmt.Fprintf(stderr, "tenantfix: %s\n", msg)
 		return 2
 	}
@@ -88,16 +98,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return t.errorf("%v", err)
 	}
-	code := t.fix(fs.Args())
+	code := t.fix(pos)
 	if err := stop(); err != nil {
 		return t.errorf("%v", err)
 	}
 	return code
 }
 
+// restoreFirst handles "--restore" directly followed by another flag
+// ("--restore --force DIR"), which pflag would read as the folder
+// "--force": it drops that "--restore" and reports that the folder is the
+// first argument left after the flags.
+func restoreFirst(args []string) ([]string, bool) {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "--restore" && i+1 < len(args) && strings.HasPrefix(args[i+1], "-") && args[i+1] != "-" {
+			return append(append([]string(nil), args[:i]...), args[i+1:]...), true
+		}
+	}
+	return args, false
+}
+
 // conflicts names the first pair of flags that exclude each other, or
 // returns "".
-func conflicts(o options, fs *pflag.FlagSet) string {
+func conflicts(o options, fs *pflag.FlagSet, pos []string) string {
 	switch {
 	case countTrue(o.dryRun, o.verify, o.restore != "") > 1:
 		return "--dry-run, --verify and --restore exclude each other"
@@ -105,7 +131,7 @@ func conflicts(o options, fs *pflag.FlagSet) string {
 		return "--force only applies to --restore"
 	case fs.Changed("backup-dir") && (o.dryRun || o.verify || o.restore != ""):
 		return "--backup-dir only applies when fixing (not with --dry-run, --verify or --restore)"
-	case o.restore != "" && (fs.NArg() > 0 || fs.Changed("checks") || fs.Changed("config")):
+	case o.restore != "" && (len(pos) > 0 || fs.Changed("checks") || fs.Changed("config")):
 		return "--restore takes no packages, --checks or --config: it puts back what the backup's manifest names"
 	case o.files && !o.verify:
 		return "--files only applies to --verify"
@@ -171,12 +197,20 @@ func (t *tool) say(format string, args ...any) {
 }
 
 func (t *tool) restoreBackup() int {
-	m, err := rewrite.Restore(t.o.restore, t.o.force)
+	m, notes, err := rewrite.Restore(t.o.restore, t.o.force, testHooks())
+	t.notes(notes)
 	if err != nil {
 		return t.errorf("%v", err)
 	}
 	t.say("tenantfix: restored %d files from %s", len(m.Files), t.o.restore)
 	return 0
+}
+
+// notes prints what a write could not keep (an owner, hard links).
+func (t *tool) notes(notes []string) {
+	for _, n := range notes {
+		t.say("tenantfix: note: %s", n)
+	}
 }
 
 func (t *tool) fix(patterns []string) int {
@@ -197,6 +231,12 @@ func (t *tool) fix(patterns []string) int {
 	if cacheable && t.o.verify {
 		if res, ok := loadVerify(key); ok {
 			return t.verify(res, wd, root)
+		}
+	}
+	if t.o.backupDir != "" {
+		// Refused before the analysis, which can take long.
+		if err := rewrite.CheckBackupDir(root, t.o.backupDir); err != nil {
+			return t.errorf("%v", err)
 		}
 	}
 	t.progress.set("loading and analyzing packages")
@@ -239,7 +279,9 @@ func (t *tool) fix(patterns []string) int {
 		backup = rewrite.DefaultBackupDir(root, time.Now())
 	}
 	t.progress.set(fmt.Sprintf("writing %d files", len(plan.Files)))
-	if _, err := plan.Apply(backup, testHooks(), verifyPackages(root)); err != nil {
+	_, notes, err := plan.Apply(backup, testHooks(), verifyPackages(root))
+	t.notes(notes)
+	if err != nil {
 		return t.errorf("%v", err)
 	}
 	t.summary(plan, wd, "changed")
@@ -297,27 +339,6 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 		return 1
 	}
 	return 0
-}
-
-// testHooks lets the fault tests widen the window between writes
-// (TENANTFIX_TEST_WRITE_DELAY, a duration) and inject a write failure
-// (TENANTFIX_TEST_FAIL_WRITE, the 0-based index of the write that fails).
-func testHooks() rewrite.Hooks {
-	delay, _ := time.ParseDuration(os.Getenv("TENANTFIX_TEST_WRITE_DELAY"))
-	failAt := -1
-	if s := os.Getenv("TENANTFIX_TEST_FAIL_WRITE"); s != "" {
-		failAt, _ = strconv.Atoi(s)
-	}
-	if delay == 0 && failAt < 0 {
-		return rewrite.Hooks{}
-	}
-	return rewrite.Hooks{BeforeWrite: func(i int, path string) error {
-		time.Sleep(delay)
-		if i == failAt {
-			return fmt.Errorf("injected write failure (TENANTFIX_TEST_FAIL_WRITE=%d)", failAt)
-		}
-		return nil
-	}}
 }
 
 // verifyPackages type-checks the changed packages (with their tests).

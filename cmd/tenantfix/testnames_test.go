@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -108,4 +109,23 @@ func TestImportNameAvoidsTestFiles(t *testing.T) {
 		t.Errorf("models/models.go after the fix:\n%s", models)
 	}
 	mustCode(t, command(t, dir, nil, "go", "vet", "./..."), 0, "go vet of the fixed module (tests included)")
+}
+
+// TestNoConfigOneLine: without a .tenantlint.yaml, tenantfix says so on
+// one line that points at tenantlint init, and changes nothing.
+func TestNoConfigOneLine(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "noconfig")
+	testfs.Write(t, dir, map[string]string{"go.mod": "module example.com/noconfig\n\ngo 1.26\n", "a/a.go": "package a\n"})
+	if p, err := config.Find(dir); err == nil {
+		t.Skipf("%s above the temporary directory", p)
+	}
+	for _, args := range [][]string{{"--dry-run", "./..."}, {"./..."}} {
+		r := tenantfix(t, dir, args...)
+		mustCode(t, r, 2, "tenantfix "+strings.Join(args, " "))
+		if lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n"); len(lines) != 1 ||
+			!strings.HasPrefix(lines[0], "tenantfix: no .tenantlint.yaml found in "+filepath.Join(dir, "a")) ||
+			!strings.Contains(lines[0], "run `tenantlint init`") {
+			t.Errorf("tenantfix %s: stderr\n%s\nwant one line that points at tenantlint init", strings.Join(args, " "), r.stderr)
+		}
+	}
 }

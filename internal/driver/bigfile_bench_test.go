@@ -8,15 +8,16 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-// bigFileModule writes a module whose package app is one file of about
-// lines lines holding about 0.72 raw cache calls per line (the shape of
-// issue 14's 50,000-line file with ~36,000 calls), each call a fixable
-// finding, and returns its folder and the number of calls.
+// bigFileModule writes the module of changedModuleFiles with, as package
+// app, one file of about lines lines holding about 0.72 raw cache calls
+// per line (the shape of issue 14's 50,000-line file with ~36,000 calls),
+// each call a fixable finding, and returns its folder and the number of
+// calls.
 func bigFileModule(tb testing.TB, lines int) (string, int) {
 	tb.Helper()
 	dir := tb.TempDir()
 	var b strings.Builder
-	b.WriteString("package app\n\nimport (\n\t\"context\"\n\n\t\"example.com/big/kv\"\n)\n")
+	b.WriteString("package app\n\nimport (\n\t\"context\"\n\n\t\"example.com/changed/kv\"\n)\n")
 	const perFunc = 13 // 13 calls in 18 lines: 0.72 a line
 	calls, n := 0, 7
 	for i := 0; n+18 <= lines; i, n = i+1, n+18 {
@@ -27,14 +28,13 @@ func bigFileModule(tb testing.TB, lines int) (string, int) {
 		}
 		b.WriteString("}\n")
 	}
-	testfs.Write(tb, dir, map[string]string{
-		"go.mod": "module example.com/big\n\ngo 1.26\n",
-		".tenantlint.yaml": "version: 1\ncache:\n  key_func: example.com/big/tenant.Key\n  apis:\n" +
-			"    - type: example.com/big/kv.Store\n      methods:\n        Get: {key: 1}\n",
-		"tenant/tenant.go": "package tenant\n\nimport \"context\"\n\nfunc Key(ctx context.Context, key string) string { return key }\n",
-		"kv/kv.go":         "package kv\n\nimport \"context\"\n\ntype Store struct{}\n\nfunc (s *Store) Get(ctx context.Context, key string) string { return key }\n",
-		"app/app.go":       b.String(),
-	})
+	files := map[string]string{"app/app.go": b.String()}
+	for name, src := range changedModuleFiles {
+		if name != "app/app.go" {
+			files[name] = src
+		}
+	}
+	testfs.Write(tb, dir, files)
 	return dir, calls
 }
 

@@ -1014,7 +1014,7 @@ func TestResultCache(t *testing.T) {
 	}
 	const planted = `{"check":"tenantcache","file":"%s","line":1,"column":1,"message":"planted","fix":"manual"}`
 	marker := fmt.Sprintf(planted, filepath.Join(dir, "go.mod"))
-	testfs.WriteFile(t, files[0], strings.Replace(string(data), "[", "["+marker+",", 1))
+	testfs.WriteFile(t, files[0], testfs.Reseal(t, strings.Replace(string(data), "[", "["+marker+",", 1)))
 
 	replay := lint(t, dir)
 	if !strings.Contains(replay.stdout, "go.mod:1:1: planted (tenantcache)") || replay.code != first.code {

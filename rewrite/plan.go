@@ -10,6 +10,8 @@ package rewrite
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -103,8 +105,9 @@ func fromFixes(fixes []driver.Fix, root string, memo Memo) (*Plan, error) {
 	p := &Plan{Root: root}
 	edits := map[string][]udiff.Edit{}
 	olds := map[string][]byte{}
+	sums := map[string]string{} // hex SHA-256 of olds, for the edits that name one
 	for _, fx := range fixes {
-		perFile, err := fileEdits(fx, olds)
+		perFile, err := fileEdits(fx, olds, sums)
 		if err != nil {
 			return nil, err
 		}
@@ -141,10 +144,10 @@ func (p *Plan) add(check string, n int) {
 }
 
 // fileEdits converts a fix's edits to udiff edits per file, reading each
-// file once and checking that it still has the size it was analyzed
-// with. A wrap written as a replacement becomes two insertions (see
+// file once and checking that it still has the size (and, when the driver
+// recorded it, the content) it was analyzed with. A wrap written as a replacement becomes two insertions (see
 // splitWrap).
-func fileEdits(fx driver.Fix, olds map[string][]byte) (map[string][]udiff.Edit, error) {
+func fileEdits(fx driver.Fix, olds map[string][]byte, sums map[string]string) (map[string][]udiff.Edit, error) {
 	out := map[string][]udiff.Edit{}
 	for _, e := range fx.Edits {
 		name := e.File
@@ -154,8 +157,10 @@ func fileEdits(fx driver.Fix, olds map[string][]byte) (map[string][]udiff.Edit, 
 				return nil, fmt.Errorf("reading %s: %w", name, err)
 			}
 			olds[name] = data
+			sum := sha256.Sum256(data)
+			sums[name] = hex.EncodeToString(sum[:])
 		}
-		if len(olds[name]) != e.Size || e.Start < 0 || e.Start > e.End || e.End > e.Size {
+		if len(olds[name]) != e.Size || e.Start < 0 || e.Start > e.End || e.End > e.Size || (e.Sum != "" && e.Sum != sums[name]) {
 			return nil, fmt.Errorf("%s changed while it was being analyzed; run again", name)
 		}
 		ue := udiff.Edit{Start: e.Start, End: e.End, New: e.New}

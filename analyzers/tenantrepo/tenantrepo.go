@@ -206,7 +206,7 @@ func newFileDecl(p *lint.Pass, m *models.Model) (*check.NewDecl, string) {
 	}
 	d, why := qualify(p, rendered, func(path, want string) (string, []analysis.TextEdit) {
 		name := want
-		for i := 2; p.Pkg.Scope().Lookup(name) != nil; i++ {
+		for i := 2; p.PackageDeclares(name); i++ {
 			name = want + fmt.Sprint(i)
 		}
 		nd.ImportPath, nd.ImportName = path, name
@@ -358,18 +358,19 @@ func oneLine(decl string) string {
 	return strings.Join(parts, " ")
 }
 
-// targetFile is the model's own file, or for a model in a generated file
-// the first non-generated file of the package, by name: a _test.go file
+// targetFile is the model's own file, or for a model in a file it cannot
+// edit (generated, or cgo's translation of a file that imports "C")
+// the first other file it can edit, by name: a _test.go file
 // for a model in a _test.go file (which only the test build declares),
 // else a file that is not a _test.go file.
 func targetFile(p *lint.Pass, m *models.Model) *ast.File {
-	if !lint.IsGenerated(m.File) {
+	if p.CanEdit(m.File) {
 		return m.File
 	}
 	isTest := func(f *ast.File) bool { return strings.HasSuffix(p.Fset.File(f.FileStart).Name(), "_test.go") }
 	var candidates []*ast.File
 	for _, f := range p.Files {
-		if !lint.IsGenerated(f) && isTest(f) == isTest(m.File) {
+		if p.CanEdit(f) && isTest(f) == isTest(m.File) {
 			candidates = append(candidates, f)
 		}
 	}

@@ -63,7 +63,7 @@ func TestDryRunCache(t *testing.T) {
 	if planted == string(data) {
 		t.Fatalf("no diff in the cached plan: %s", data)
 	}
-	if err := os.WriteFile(files[0], []byte(planted), 0o644); err != nil {
+	if err := os.WriteFile(files[0], []byte(testfs.Reseal(t, planted)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if r := dryRun(); !strings.HasPrefix(r.stdout, "PLANTED\n") {
@@ -124,7 +124,7 @@ func TestVerifyCache(t *testing.T) {
 	if planted == string(data) {
 		t.Fatalf("no findings in the cached run: %s", data)
 	}
-	if err := os.WriteFile(files[0], []byte(planted), 0o644); err != nil {
+	if err := os.WriteFile(files[0], []byte(testfs.Reseal(t, planted)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if r := verify(); !strings.Contains(r.stdout, "go.mod:1:1: planted (tenantcache)") {

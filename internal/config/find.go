@@ -9,18 +9,10 @@ import (
 	"sync"
 )
 
-// MinimalFile is shown when no configuration file is found.
-const MinimalFile = `version: 1
-models:
-  markers: [example.com/app/internal/tenant.Model]
-  fields: [TenantID]
-repository:
-  types: [example.com/app/internal/tenant.Repository]
-cache:
-  key_func: example.com/app/internal/tenant.Key
-  presets: [go-redis]`
-
-// NotFoundError says where the lookup went and what a file looks like.
+// NotFoundError says where the lookup went and how to get a file. Its
+// message is one line: both tools print it as is (tenantfix joins an
+// error's lines with "; "), and `tenantlint init` writes a file proposed
+// from the module's own code, which a fixed example could not be.
 type NotFoundError struct {
 	Start, Top string
 	// Packages, when above 1, is how many package directories below
@@ -33,7 +25,7 @@ func (e *NotFoundError) Error() string {
 	if e.Packages > 1 {
 		where = fmt.Sprintf("for the %d packages in %s: searched from each package's directory up to %s", e.Packages, e.Start, e.Top)
 	}
-	return fmt.Sprintf("no %s found %s; create one, for example:\n%s", FileName, where, MinimalFile)
+	return fmt.Sprintf("no %s found %s; run `tenantlint init` in the module to write one", FileName, where)
 }
 
 // MergeNotFound turns the errors of several packages into one, that names

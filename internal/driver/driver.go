@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -42,6 +43,9 @@ type Options struct {
 	// at once (the streaming driver falls back to it to report load
 	// errors); for comparisons.
 	Legacy bool
+
+	// afterParse is the streaming driver's test seam (see streamer).
+	afterParse func(files []string)
 }
 
 // Result is what a run found.
@@ -99,7 +103,7 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 		if !opts.NoCache {
 			cache = newPkgCache(analyzerNames(analyzers), tests)
 		}
-		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache)
+		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache, opts.afterParse)
 		if !errors.Is(err, errFallback) {
 			return res, err
 		}
@@ -292,17 +296,46 @@ func runError(errs []string, notFound []*config.NotFoundError) error {
 }
 
 func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.Finding {
-	pos := fset.Position(d.Pos)
+	pos, mapped := position(fset, d.Pos)
 	f := report.Finding{Check: check, File: pos.Filename, Line: pos.Line, Column: pos.Column,
 		Message: d.Message, Fix: report.Manual}
+	if mapped != "" {
+		f.Message += " (a //line directive maps it to " + mapped + ")"
+	}
 	if d.End.IsValid() {
-		end := fset.Position(d.End)
-		f.EndLine, f.EndColumn = end.Line, end.Column
+		end, _ := position(fset, d.End)
+		if end.Filename == pos.Filename {
+			f.EndLine, f.EndColumn = end.Line, end.Column
+		}
 	}
 	if len(d.SuggestedFixes) > 0 {
 		f.Fix = report.Fixable
 	}
 	return f
+}
+
+// position is where a finding is reported: in the file that holds it.
+// A //line directive may map it to a file that is not there (a template
+// on the generator's machine), so the physical position is reported and
+// the mapped one returned as text to mention, when they differ. cgo's
+// translations are the exception: their physical file is in the build
+// cache (go list -compiled names it without a .go suffix) and their
+// directives map back to the user's source, which is reported.
+func position(fset *token.FileSet, p token.Pos) (pos token.Position, mapped string) {
+	adjusted := fset.Position(p)
+	physical := fset.PositionFor(p, false)
+	if !strings.HasSuffix(physical.Filename, ".go") ||
+		(physical.Filename == adjusted.Filename && physical.Line == adjusted.Line && physical.Column == adjusted.Column) {
+		return adjusted, ""
+	}
+	mapped = adjusted.Filename
+	if adjusted.Line > 0 {
+		mapped += ":" + strconv.Itoa(adjusted.Line)
+		if adjusted.Column > 0 {
+			mapped += ":" + strconv.Itoa(adjusted.Column)
+		}
+	}
+	return physical, mapped
 }
 
 // shadowedByTestVariant lists the packages whose test variant ("p [p.test]",

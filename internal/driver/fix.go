@@ -1,8 +1,11 @@
 package driver
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/token"
+	"os"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,8 +30,12 @@ type Fix struct {
 
 // TextEdit replaces bytes [Start, End) of File with New.
 type TextEdit struct {
-	File       string // absolute
-	Size       int    // the file's size when it was analyzed
+	File string // absolute
+	Size int    // the file's size when it was analyzed
+	// Sum is the hex SHA-256 of the content the edit was computed on,
+	// when the driver knows it (the streaming driver: the bytes it
+	// parsed), so that a same-size change is seen too.
+	Sum        string `json:",omitempty"`
 	Start, End int
 	New        string
 }
@@ -40,7 +47,8 @@ func FixOf(fset *token.FileSet, check string, d analysis.Diagnostic, result any)
 		return Fix{}, false, nil
 	}
 	sf := d.SuggestedFixes[0]
-	fx := Fix{Check: check, Pos: fset.Position(d.Pos), Message: d.Message, FixMessage: sf.Message,
+	pos, _ := position(fset, d.Pos)
+	fx := Fix{Check: check, Pos: pos, Message: d.Message, FixMessage: sf.Message,
 		Units: checkpkg.UnitsOf(result, fset.Position(d.Pos))}
 	for _, e := range sf.TextEdits {
 		tf := fset.File(e.Pos)
@@ -72,7 +80,30 @@ func FixesFromGraph(g *checker.Graph) ([]Fix, error) {
 			}
 		}
 	}
+	fillSums(out)
 	return SortFixes(out), nil
+}
+
+// fillSums names the content of each edited file in its edits (Sum) for
+// the go/packages driver, which does not keep the bytes it parsed: the
+// files are read once, now, so a change from here to the plan is still
+// seen whatever its size (before, EditFile's size check sees it).
+func fillSums(fixes []Fix) {
+	sums := map[string]string{}
+	for i := range fixes {
+		for j := range fixes[i].Edits {
+			e := &fixes[i].Edits[j]
+			sum, ok := sums[e.File]
+			if !ok {
+				if data, err := os.ReadFile(e.File); err == nil && len(data) == e.Size {
+					h := sha256.Sum256(data)
+					sum = hex.EncodeToString(h[:])
+				}
+				sums[e.File] = sum
+			}
+			e.Sum = sum
+		}
+	}
 }
 
 // SortFixes drops repeated fixes (a file seen in a package and its test

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,10 +49,15 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 	p := u.p
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nid=%s dir=%s fortest=%s report=%v\n", c.base, p.ImportPath, p.Dir, p.ForTest, u.report)
+	u.keySums = map[string][sha256.Size]byte{}
 	for _, name := range p.Files() {
-		if !hashFile(h, name) {
+		data, err := os.ReadFile(name)
+		if err != nil {
 			return ""
 		}
+		sum := sha256.Sum256(data)
+		u.keySums[name] = sum
+		fmt.Fprintf(h, "file %s %x\n", name, sum)
 	}
 	factsOf := map[string]string{}
 	for _, d := range u.deps {
@@ -107,15 +111,6 @@ func (c *pkgCache) configSum(path string) (string, bool) {
 	return sum, true
 }
 
-func hashFile(h hash.Hash, name string) bool {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return false
-	}
-	fmt.Fprintf(h, "file %s %x\n", name, sha256.Sum256(data))
-	return true
-}
-
 func (c *pkgCache) file(key string) string {
 	return filepath.Join(c.dir, key[:2], key+".json")
 }
@@ -124,9 +119,13 @@ func (c *pkgCache) load(key string) (*unitResult, bool) {
 	if key == "" {
 		return nil, false
 	}
-	data, err := index.ReadCacheFile(c.file(key))
+	entry, err := index.ReadCacheFile(c.file(key))
 	if err != nil {
 		return nil, false
+	}
+	data, ok := unseal(entry)
+	if !ok {
+		return nil, false // damaged: analyzed again, and stored anew
 	}
 	out := new(unitResult)
 	if err := json.Unmarshal(data, out); err != nil {
@@ -141,5 +140,5 @@ func (c *pkgCache) store(key string, out *unitResult) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(c.file(key), data)
+	_ = index.WriteCacheFile(c.file(key), seal(data))
 }

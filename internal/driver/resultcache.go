@@ -155,8 +155,12 @@ func StoreResult(key string, fs []report.Finding) {
 // LoadValue reads into v what StoreValue stored under key for kind (a
 // tool's own whole-run result, such as tenantfix's dry-run plan).
 func LoadValue(key, kind string, v any) bool {
-	data, err := index.ReadCacheFile(resultFile(key, kind))
-	return err == nil && json.Unmarshal(data, v) == nil
+	entry, err := index.ReadCacheFile(resultFile(key, kind))
+	if err != nil {
+		return false
+	}
+	data, ok := unseal(entry)
+	return ok && json.Unmarshal(data, v) == nil
 }
 
 // StoreValue caches v under key for kind; failing to do so only costs
@@ -166,5 +170,31 @@ func StoreValue(key, kind string, v any) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(resultFile(key, kind), data)
+	_ = index.WriteCacheFile(resultFile(key, kind), seal(data))
+}
+
+// seal prefixes a cache entry's data with its SHA-256 (in hex, and a
+// newline), so that a damaged entry that still decodes (a flipped digit
+// in a line number) is recognised: see unseal.
+func seal(data []byte) []byte {
+	sum := sha256.Sum256(data)
+	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
+	out = hex.AppendEncode(out, sum[:])
+	out = append(out, '\n')
+	return append(out, data...)
+}
+
+// unseal returns the data of an entry written by seal, or false when the
+// entry is damaged: then it is ignored, and the result computed again.
+func unseal(entry []byte) ([]byte, bool) {
+	n := hex.EncodedLen(sha256.Size)
+	if len(entry) < n+1 || entry[n] != '\n' {
+		return nil, false
+	}
+	data := entry[n+1:]
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != string(entry[:n]) {
+		return nil, false
+	}
+	return data, true
 }

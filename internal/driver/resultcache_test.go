@@ -2,11 +2,15 @@ package driver
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/tenantlint/tenantlint/internal/testfs"
+	"github.com/tenantlint/tenantlint/report"
 )
 
 // writeOld writes files and dates them an hour back, so that the walk
@@ -103,5 +107,84 @@ func TestResultKeyRefusesOutsideInputs(t *testing.T) {
 		if _, ok := ResultKey(dir, Options{}, []string{pattern}); ok {
 			t.Errorf("pattern %s: cacheable", pattern)
 		}
+	}
+}
+
+// TestResultKeySymlink: a symlinked .go file is keyed by the content read
+// through it, so editing its target (outside the walk) changes the key,
+// even with the target's size and time kept.
+func TestResultKeySymlink(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	dir := t.TempDir()
+	mod := filepath.Join(dir, "m")
+	writeOld(t, mod, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", ".tenantlint.yaml": "version: 1\n"})
+	writeOld(t, dir, map[string]string{"shared/a.go": "package a // one\n"})
+	if err := os.MkdirAll(filepath.Join(mod, "a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "shared", "a.go")
+	link := filepath.Join(mod, "a", "a.go")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	// Date the link itself back too, where touch can (the standard
+	// library has no Lchtimes), so that only its target is recent.
+	_ = exec.Command("touch", "-h", "-d", "1 hour ago", link).Run()
+	k1, ok := ResultKey(mod, Options{}, []string{"./..."})
+	if !ok {
+		t.Fatal("a module with a symlinked file is not cacheable")
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testfs.WriteFile(t, target, "package a // two\n") // same size
+	if err := os.Chtimes(target, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if k2, ok := ResultKey(mod, Options{}, []string{"./..."}); !ok || k2 == k1 {
+		t.Errorf("editing the target of a symlinked file kept the key (ok=%v)", ok)
+	}
+}
+
+// TestResultCacheIntegrity: a whole-run or per-package cache entry that
+// was damaged but still decodes is ignored (and so computed again), not
+// replayed.
+func TestResultCacheIntegrity(t *testing.T) {
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	file := filepath.Join(t.TempDir(), "a.go")
+	testfs.WriteFile(t, file, "package a\n")
+	fs := []report.Finding{{Check: "tenantcache", File: file, Line: 3, Column: 2, Message: "m"}}
+	const key = "0123456789abcdef"
+	StoreResult(key, fs)
+	if got, ok := LoadResult(key); !ok || !reflect.DeepEqual(got, fs) {
+		t.Fatalf("LoadResult = %v, %v; want what was stored", got, ok)
+	}
+	damage := func(path, from, to string) {
+		t.Helper()
+		data := testfs.ReadFile(t, path)
+		if !strings.Contains(data, from) {
+			t.Fatalf("%s does not hold %q:\n%s", path, from, data)
+		}
+		testfs.WriteFile(t, path, strings.Replace(data, from, to, 1))
+	}
+	damage(resultFile(key, "findings"), `"line":3`, `"line":4`)
+	if got, ok := LoadResult(key); ok {
+		t.Errorf("a damaged whole-run entry was replayed: %v", got)
+	}
+	StoreResult(key, fs)
+	if _, ok := LoadResult(key); !ok {
+		t.Error("the entry stored again is not loaded")
+	}
+
+	c := newPkgCache(nil, false)
+	out := &unitResult{Findings: fs}
+	c.store(key, out)
+	if got, ok := c.load(key); !ok || !reflect.DeepEqual(got.Findings, fs) {
+		t.Fatalf("pkgCache.load = %v, %v; want what was stored", got, ok)
+	}
+	damage(c.file(key), `"line":3`, `"line":4`)
+	if got, ok := c.load(key); ok {
+		t.Errorf("a damaged per-package entry was replayed: %v", got.Findings)
 	}
 }

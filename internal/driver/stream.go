@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -44,6 +46,9 @@ type unit struct {
 	waiting int
 	factsID string
 	facts   []EncodedFact
+	// keySums are the SHA-256 of the files as the result cache's key
+	// read them: a result is stored only if the analysis parsed the same.
+	keySums map[string][sha256.Size]byte
 	out     *unitResult
 	err     error // errFallback, or an internal error
 }
@@ -51,17 +56,18 @@ type unit struct {
 // unitResult is what a package's analysis leaves; it is also what the
 // per-package result cache stores.
 type unitResult struct {
-	Findings []report.Finding        `json:"findings"`
-	Fixes    []Fix                   `json:"fixes"`
-	Stats    registry.Stats          `json:"stats"` // by check
-	Facts    []EncodedFact           `json:"facts"`
-	Errs     []string                `json:"-"`
-	NotFound []*config.NotFoundError `json:"-"`
+	Findings []report.Finding             `json:"findings"`
+	Fixes    []Fix                        `json:"fixes"`
+	Stats    registry.Stats               `json:"stats"` // by check
+	Facts    []EncodedFact                `json:"facts"`
+	Errs     []string                     `json:"-"`
+	Parsed   map[string][sha256.Size]byte `json:"-"` // SHA-256 of the files parsed
+	NotFound []*config.NotFoundError      `json:"-"`
 }
 
 // streamRun analyzes the packages matching patterns in dir, in the module
 // at root.
-func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache) (*Result, error) {
+func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, afterParse func([]string)) (*Result, error) {
 	listed, err := index.List(dir, tests, patterns...)
 	if err != nil {
 		return nil, errFallback
@@ -76,7 +82,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		byID[p.ImportPath] = p
 	}
 	registerFacts(closure(analyzers))
-	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache}
+	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache, afterParse: afterParse}
 	for _, a := range s.all {
 		if len(a.FactTypes) > 0 {
 			s.factsOnly = append(s.factsOnly, a)
@@ -194,6 +200,9 @@ type streamer struct {
 	byID      map[string]*index.Listed
 	root      string
 	cache     *pkgCache
+	// afterParse, when set, is called with a unit's files once they are
+	// parsed (a test seam: a file edited then must not change the fixes).
+	afterParse func(files []string)
 
 	mu       sync.Mutex
 	analyzed []string // IDs of the units analyzed, not replayed (tests)
@@ -258,9 +267,24 @@ func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
 		return
 	}
 	s.finish(u, out)
-	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 {
+	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 && sameSums(u.keySums, out.Parsed) {
 		s.cache.store(key, out)
 	}
+}
+
+// sameSums reports whether the files the cache key read are the files
+// the analysis parsed: one edited in between would store a result under
+// the key of content it was not computed from.
+func sameSums(key, parsed map[string][sha256.Size]byte) bool {
+	if len(key) != len(parsed) {
+		return false
+	}
+	for name, sum := range key {
+		if parsed[name] != sum {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *streamer) finish(u *unit, out *unitResult) {
@@ -281,12 +305,24 @@ func (s *streamer) analyze(u *unit, imp *index.ExportImporter) (*unitResult, err
 	fset := imp.Fset
 	p := u.p
 	var files []*ast.File
+	// The bytes parsed are the bytes the analyzers read (pass.ReadFile)
+	// and the fixes' edits name (TextEdit.Sum): a file that changes on
+	// disk meanwhile cannot give edits computed on a mix of two versions.
+	srcs := map[string][]byte{}
 	for _, name := range p.Files() {
-		f, err := parser.ParseFile(fset, name, nil, parseMode)
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, errFallback
+		}
+		f, err := parser.ParseFile(fset, name, src, parseMode)
 		if err != nil {
 			return nil, errFallback
 		}
 		files = append(files, f)
+		srcs[name] = src
+	}
+	if s.afterParse != nil {
+		s.afterParse(p.Files())
 	}
 	info := &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
@@ -314,7 +350,7 @@ func (s *streamer) analyze(u *unit, imp *index.ExportImporter) (*unitResult, err
 		}
 		return &unitResult{}, nil // a dependency's facts are best effort
 	}
-	return s.runAnalyzers(u, fset, files, pkg, info)
+	return s.runAnalyzers(u, fset, files, srcs, pkg, info)
 }
 
 func sizes() types.Sizes {
@@ -331,7 +367,7 @@ func sizes() types.Sizes {
 // runAnalyzers runs the analyzers (required ones first) on a package: all
 // of them on a package to report, only those that export facts on one
 // analyzed for its facts alone (as go vet's facts-only runs do).
-func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) (*unitResult, error) {
+func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, srcs map[string][]byte, pkg *types.Package, info *types.Info) (*unitResult, error) {
 	p := u.p
 	store := newFactStore(pkg, s.all, s.depFacts(u))
 	allowed := map[string]bool{}
@@ -342,13 +378,26 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		if !allowed[name] {
 			return nil, fmt.Errorf("ReadFile(%q) is not a file of package %s", name, p.ImportPath)
 		}
+		if src, ok := srcs[name]; ok {
+			return src, nil
+		}
 		return os.ReadFile(name)
+	}
+	parsed := map[string][sha256.Size]byte{}
+	for name, src := range srcs {
+		parsed[name] = sha256.Sum256(src)
+	}
+	sumOf := func(name string) string {
+		if sum, ok := parsed[name]; ok {
+			return hex.EncodeToString(sum[:])
+		}
+		return ""
 	}
 	var module *analysis.Module
 	if p.Module != nil {
 		module = &analysis.Module{Path: p.Module.Path, GoVersion: p.Module.GoVersion}
 	}
-	out := &unitResult{Stats: registry.Stats{}}
+	out := &unitResult{Stats: registry.Stats{}, Parsed: parsed}
 	roots := map[*analysis.Analyzer]bool{}
 	for _, a := range s.analyzers {
 		roots[a] = true
@@ -401,6 +450,9 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 				return nil, err
 			}
 			if ok {
+				for i := range fx.Edits {
+					fx.Edits[i].Sum = sumOf(fx.Edits[i].File)
+				}
 				out.Fixes = append(out.Fixes, fx)
 			}
 		}

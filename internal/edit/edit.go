@@ -25,6 +25,18 @@ type File struct {
 	Info *types.Info
 	Pkg  *types.Package
 	Src  []byte // the file's bytes
+
+	// Declared, when set, returns the names declared at package level
+	// by the package's files that Pkg does not hold (its _test.go files
+	// when tests are not analyzed, files of other build configurations):
+	// an import named so would clash with them when those files are
+	// compiled. It is called at most once.
+	Declared func() []string
+
+	// taken holds the names ImportName must not give an import, computed
+	// on first use: a File serves every finding of its file, so choosing
+	// a name costs one walk of the file, not one per finding.
+	taken map[string]bool
 }
 
 // Tok returns the token.File of the file.
@@ -65,29 +77,42 @@ func (f *File) ImportName(path, want string) (string, []analysis.TextEdit) {
 }
 
 // nameTaken reports whether name is declared anywhere in the file or at
-// package level, so that using it as a package name could be shadowed or
-// clash.
+// package level (in any file of the package), so that using it as a
+// package name could be shadowed or clash.
 func (f *File) nameTaken(name string) bool {
-	if f.Pkg.Scope().Lookup(name) != nil {
-		return true
+	if f.taken == nil {
+		f.taken = f.takenNames()
+	}
+	return f.taken[name]
+}
+
+// takenNames collects what nameTaken looks up: the package's names, the
+// file's import names, and every name the file declares, in one walk.
+func (f *File) takenNames() map[string]bool {
+	taken := map[string]bool{}
+	for _, name := range f.Pkg.Scope().Names() {
+		taken[name] = true
+	}
+	if f.Declared != nil {
+		for _, name := range f.Declared() {
+			taken[name] = true
+		}
 	}
 	for _, spec := range f.AST.Imports {
-		if spec.Name != nil && spec.Name.Name == name {
-			return true
+		if spec.Name != nil {
+			taken[spec.Name.Name] = true
+			continue
 		}
-		if spec.Name == nil {
-			p, _ := strconv.Unquote(spec.Path.Value)
-			if imported := f.importedName(p); imported == name {
-				return true
-			}
+		p, _ := strconv.Unquote(spec.Path.Value)
+		if imported := f.importedName(p); imported != "" {
+			taken[imported] = true
 		}
 	}
-	taken := false
 	ast.Inspect(f.AST, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == name && f.Info.Defs[id] != nil {
-			taken = true
+		if id, ok := n.(*ast.Ident); ok && f.Info.Defs[id] != nil {
+			taken[id.Name] = true
 		}
-		return !taken
+		return true
 	})
 	return taken
 }

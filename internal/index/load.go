@@ -101,8 +101,17 @@ func walkAt(root string, now time.Time) (*Tree, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, path)
-		fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
-		if now.Sub(info.ModTime()) < racyWindow {
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			// The link's own size and time say nothing of its target,
+			// which may change outside the walk: the key takes what is
+			// read through the link (an error, for a dangling one).
+			sum, err := fileSum(path)
+			fmt.Fprintf(h, "%s link %s %v\n", rel, sum, err)
+		default:
+			fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
+		}
+		if d.Type()&fs.ModeSymlink == 0 && now.Sub(info.ModTime()) < racyWindow {
 			// A same-size rewrite could keep the time: the content
 			// itself goes into the key (as git re-hashes racy entries).
 			sum, err := fileSum(path)

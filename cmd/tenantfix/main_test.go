@@ -386,7 +386,10 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-var summaryRE = regexp.MustCompile(`tenantfix: (\d+) files (?:to change|changed), (\d+) models to cover, (\d+) keys to wrap, (?:\d+) contexts to pass, (\d+) manual sites`)
+// summaryRE matches tenantfix's summary line: the files, then one count
+// per registered check (registry.FixSummary, in registry order; any check
+// added later is matched too), then the manual sites.
+var summaryRE = regexp.MustCompile(`tenantfix: (\d+) files (?:to change|changed), (\d+) models to cover, (\d+) keys to wrap(?:, \d+ [a-z ]+)*, (\d+) manual sites`)
 
 // summary parses the counts of tenantfix's summary line.
 func summary(t testing.TB, stderr string) (files, models, keys, manual int) {

@@ -24,8 +24,6 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-var update = flag.Bool("update", false, "write the .golden files of testdata/src from the suggested fixes")
-
 func TestMain(m *testing.M) {
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "tenantctx-test-")
@@ -53,7 +51,7 @@ func testdata(t testing.TB) string {
 func run(t *testing.T, name string) []*analysistest.Result {
 	t.Helper()
 	a := tenantctx.New(registry.NewSourceEnv())
-	if *update {
+	if fixtest.Updating() {
 		results := analysistest.Run(t, testdata(t), a, name+"/...")
 		for file, text := range fixtest.Apply(t, results) {
 			out, err := format.Source(text)

@@ -23,8 +23,10 @@
 // The tenant-aware calls (sinks) are the methods of cache.safe_types,
 // cache.key_func, the configured cache APIs (cache.presets and
 // cache.apis), the methods of repository.types and of the types that
-// repository.methods recognises (decided from their methods'
-// signatures), the functions and methods listed in ctx.sinks
+// repository.methods recognises by a tenant_method (decided from their
+// methods' signatures; such a type reads the tenant from the context,
+// while one recognised only by a tenant_param takes it explicitly and is
+// no sink), the functions and methods listed in ctx.sinks
 // ("pkgpath.Func", "pkgpath.Type.Method"), and helpers: a function or
 // method that passes one of its context parameters (or a context derived
 // from it) to a sink is a sink for its callers, in other packages too

@@ -168,11 +168,15 @@ func (m *matcher) matchType(t types.Type, method string, seen map[types.Type]boo
 	return "", false
 }
 
-// recognised reports whether n is a repository under repository.methods,
-// decided from the signatures of its methods (their bodies may be in
-// another package): a method parameter or a result-returning method of a
-// configured name, and a model (a package-level struct) taken or
-// returned.
+// recognised reports whether n is a repository under repository.methods
+// that reads the tenant from the context it is given, decided from the
+// signatures of its methods (their bodies may be in another package): a
+// result-returning method named in tenant_method (Kratos's
+// NetworkID(ctx)), and a model (a package-level struct) taken or
+// returned. A type recognised only by a tenant_param parameter takes the
+// tenant explicitly in every call, so the context it is given does not
+// carry it: such a type is no sink (on SigNoz, whose stores take orgID,
+// every finding through one was a cluster-wide or explicitly scoped call).
 func (m *matcher) recognised(n *types.Named) bool {
 	if !m.rules.HasMethodRules() {
 		return false
@@ -184,7 +188,7 @@ func (m *matcher) recognised(n *types.Named) bool {
 	if !types.IsInterface(n) {
 		t = types.NewPointer(n)
 	}
-	var params, getters []string
+	var getters []string
 	models := false
 	ms := types.NewMethodSet(t)
 	for i := 0; i < ms.Len(); i++ {
@@ -195,14 +199,11 @@ func (m *matcher) recognised(n *types.Named) bool {
 		for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
 			for j := 0; j < tuple.Len(); j++ {
 				v := tuple.At(j)
-				if tuple == sig.Params() {
-					params = append(params, v.Name())
-				}
 				models = models || isModel(v.Type(), n)
 			}
 		}
 	}
-	r := models && m.rules.IsMethodRepo(params, getters)
+	r := models && m.rules.IsMethodRepo(nil, getters)
 	m.repos[n] = r
 	return r
 }

@@ -21,6 +21,7 @@ var (
 	orders = &tenant.Repository[Order]{}
 	cache  = &tenant.Cache{}
 	users  = &store.Users{}
+	orgs   = &store.Orgs{}
 	clock  = store.Clock{}
 	logger = &audit.Logger{}
 	rdb    = redis.NewClient(nil)
@@ -39,6 +40,7 @@ func param(ctx context.Context, id string) {
 
 	audit.Plain(context.Background(), "not configured")
 	clock.Stamp(context.Background(), nil)
+	orgs.Get(context.Background(), "org") // the tenant is the explicit orgID
 	orders.Get(ctx, id)
 	cache.Get(context.WithoutCancel(ctx), id)
 	rdb.Get(ctx, tenant.Key(ctx, id))

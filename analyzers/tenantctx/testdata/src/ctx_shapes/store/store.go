@@ -1,5 +1,7 @@
-// Package store has a repository recognised by its methods
-// (repository.methods: tenant_param orgID).
+// Package store has repositories recognised by their methods:
+// Users by a tenant_method (it reads the tenant from the context: a
+// sink), Orgs only by a tenant_param (it takes the tenant explicitly: no
+// sink).
 package store
 
 import "context"
@@ -9,6 +11,12 @@ type User struct{ ID, OrgID string }
 type Users struct{}
 
 func (u *Users) Find(ctx context.Context, orgID, id string) (*User, error) { return nil, nil }
+
+func (u *Users) OrgFromContext(ctx context.Context) string { return "" }
+
+type Orgs struct{}
+
+func (o *Orgs) Get(ctx context.Context, orgID string) (*User, error) { return nil, nil }
 
 // Clock takes a context but is no repository: no tenant parameter.
 type Clock struct{}

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -215,7 +216,9 @@ func lines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-var checkSuffix = regexp.MustCompile(` \((tenantrepo|tenantcache)\)$`)
+// checkSuffix matches the " (check)" that ends a finding, for every
+// registered check.
+var checkSuffix = regexp.MustCompile(` \((` + strings.Join(registry.Names(), "|") + `)\)$`)
 
 // standalone runs `tenantlint ./...` and returns its findings as
 // "file:line:col: message", without the check suffix, sorted.

@@ -189,12 +189,7 @@ func TestTenantCtxFix(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("tenantfix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := runCmd(t, dir, "go", "build", "./..."); r.code != 0 {
-		t.Fatalf("go build after tenantfix: %s", r.stderr)
-	}
-	if r := runCmd(t, dir, "gofmt", "-l", "."); r.code != 0 || r.stdout != "" {
-		t.Errorf("gofmt -l after tenantfix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	buildsAndFormatted(t, dir, "tenantfix")
 	data, err := os.ReadFile(app)
 	if err != nil {
 		t.Fatal(err)

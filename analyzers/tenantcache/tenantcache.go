@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/cachekeys"
+	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/rules"
@@ -48,6 +49,15 @@ func run(p *lint.Pass, h *cachekeys.Helpers, stats *Stats) error {
 // callers.
 func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, stats *Stats) {
 	var scope *cachekeys.FuncScope
+	// The context tracking is built only when a fix needs a context, once
+	// per declaration, like the key analysis above.
+	var cs *ctxscope.Scope
+	ctxScope := func() *ctxscope.Scope {
+		if cs == nil {
+			cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
+		}
+		return cs
+	}
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -72,7 +82,7 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, s
 			stats.Scoped++
 			return true
 		}
-		d, units := diagnostic(p, f, scope, cc, keys)
+		d, units := diagnostic(p, f, scope, ctxScope, cc, keys)
 		switch {
 		case !p.Report(d):
 			stats.Suppressed++
@@ -88,8 +98,8 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, s
 
 // diagnostic is the finding of a call with unscoped keys, and how many
 // keys its fix wraps (0 when the fix is manual).
-func diagnostic(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (analysis.Diagnostic, int) {
-	fix, why := suggestFix(p, f, scope, cc, keys)
+func diagnostic(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, ctxScope func() *ctxscope.Scope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (analysis.Diagnostic, int) {
+	fix, why := suggestFix(p, f, scope, ctxScope, cc, keys)
 	what, wrapAs := "key", "configure cache.key_func and wrap it"
 	n := countKeys(keys)
 	if n > 1 {
@@ -135,8 +145,10 @@ func countKeys(keys []cachekeys.Key) int {
 }
 
 // suggestFix builds the edits that wrap every unscoped key, or says why
-// the call must be fixed by hand.
-func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (*analysis.SuggestedFix, string) {
+// the call must be fixed by hand. The context it passes to key_func is
+// the one internal/ctxscope finds in scope: one that may carry the tenant
+// (not Background, TODO, nil or a context derived only from them).
+func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, ctxScope func() *ctxscope.Scope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (*analysis.SuggestedFix, string) {
 	kf := p.Rules.KeyFunc
 	if kf == (rules.QName{}) {
 		return nil, "no cache.key_func is configured"
@@ -149,7 +161,8 @@ func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cache
 	if lint.IsGenerated(f) {
 		return nil, "the call is in a generated file; change its generator"
 	}
-	ctx, ok := scope.FindContext(cc.Call.Pos())
+	cs := ctxScope()
+	ctx, ok := cs.Find(cc.Call.Pos())
 	if !ok {
 		return nil, "no context.Context in scope; struct fields and context.Background/TODO carry no tenant, so pass a ctx in"
 	}
@@ -158,7 +171,7 @@ func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, cc *cache
 		sites = append(sites, k.Wrap...)
 	}
 	for _, s := range sites {
-		if !scope.VisibleAt(ctx, s.Pos()) {
+		if !cs.VisibleAt(ctx, s.Pos()) {
 			return nil, fmt.Sprintf("%s is not in scope where the key is built", ctx.Var.Name())
 		}
 	}

@@ -1,10 +1,8 @@
 package tenantctx_test
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,38 +44,17 @@ func testdata(t testing.TB) string {
 	return dir
 }
 
-// run checks the // want comments of the packages of one case and its
-// golden files (the files after all their fixes, formatted).
+// run checks the // want comments of the packages of one case, its
+// golden files (the files after all their fixes, formatted) and that the
+// fixes are idempotent, with the shared harness (internal/fixtest), whose
+// -update flag rewrites the goldens.
 func run(t *testing.T, name string) []*analysistest.Result {
 	t.Helper()
-	a := tenantctx.New(registry.NewSourceEnv())
-	if fixtest.Updating() {
-		results := analysistest.Run(t, testdata(t), a, name+"/...")
-		for file, text := range fixtest.Apply(t, results) {
-			out, err := format.Source(text)
-			if err != nil {
-				t.Fatalf("%s: the fixed file does not parse: %v", file, err)
-			}
-			if err := os.WriteFile(file+".golden", out, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return results
-	}
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), a, name+"/...")
-	// analysistest removes the imports that the fixes leave unused, as go
-	// fix does; the edits alone must do it for tenantfix and editors.
-	for file, raw := range fixtest.Apply(t, results) {
-		got, err := format.Source(raw)
-		if err != nil {
-			t.Errorf("%s: the fixed file does not parse: %v\n%s", file, err, raw)
-			continue
-		}
-		if want, err := os.ReadFile(file + ".golden"); err == nil && !bytes.Equal(got, want) {
-			t.Errorf("%s: the edits, formatted, differ from the golden file; got:\n%s", file, got)
-		}
-	}
-	return results
+	return fixtest.Run(t, fixtest.Case{
+		GOPATH: testdata(t),
+		Dir:    name,
+		New:    func() *analysis.Analyzer { return tenantctx.New(registry.NewSourceEnv()) },
+	})
 }
 
 // Every shape of issue 11: a parameter, r.Context(), closures,

@@ -44,6 +44,18 @@ example.com/e2e/internal/service  6      2       2            1           1
 example.com/e2e/internal/tenant   1      1       0            0           0
 `
 
+// wantContextInventory follows wantInventory: the test module's sink
+// calls (cache APIs, key_func, safe types) all keep the tenant context.
+const wantContextInventory = `
+Tenant contexts at sink calls: 14 (kept 14, dropped fixable 0, dropped manual 0, suppressed 0)
+
+PACKAGE                           CALLS  KEPT  DROPPED FIXABLE  DROPPED MANUAL  SUPPRESSED
+example.com/e2e/internal/cache    2      2     0                0               0
+example.com/e2e/internal/jobs     1      1     0                0               0
+example.com/e2e/internal/service  9      9     0                0               0
+example.com/e2e/internal/tenant   2      2     0                0               0
+`
+
 // TestInventory runs --inventory on the test module: exit 0 although it
 // has findings, the same content in every format, and no use of the
 // findings cache.
@@ -64,8 +76,8 @@ func TestInventory(t *testing.T) {
 	if r.code != 0 || r.stderr != "" {
 		t.Errorf("exit %d, want 0; stderr:\n%s", r.code, r.stderr)
 	}
-	if r.stdout != wantInventory {
-		t.Errorf("text inventory:\n%s\nwant:\n%s", r.stdout, wantInventory)
+	if r.stdout != wantInventory+wantContextInventory {
+		t.Errorf("text inventory:\n%s\nwant:\n%s", r.stdout, wantInventory+wantContextInventory)
 	}
 	if after := cachedResults(t); after != results {
 		t.Errorf("--inventory touched the findings cache: %d results before, %d after", results, after)

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -215,7 +216,9 @@ func lines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-var checkSuffix = regexp.MustCompile(` \((tenantrepo|tenantcache)\)$`)
+// checkSuffix matches the " (check)" that ends a finding, for every
+// registered check.
+var checkSuffix = regexp.MustCompile(` \((` + strings.Join(registry.Names(), "|") + `)\)$`)
 
 // standalone runs `tenantlint ./...` and returns its findings as
 // "file:line:col: message", without the check suffix, sorted.
@@ -684,12 +687,7 @@ func TestFix(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("go fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := runCmd(t, dir, "go", "build", "./..."); r.code != 0 {
-		t.Fatalf("go build after go fix: %s", r.stderr)
-	}
-	if r := runCmd(t, dir, "gofmt", "-l", "."); r.code != 0 || r.stdout != "" {
-		t.Errorf("gofmt -l after go fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	buildsAndFormatted(t, dir, "go fix")
 	for name, want := range map[string][]string{
 		"internal/billing/billing.go": {`import "example.com/e2e/internal/tenant"`, `var PaymentRepo = tenant.NewRepository[Payment]("payments")`},
 		"internal/models/models.go":   {`var InvoiceRepo = tenant.NewRepository[Invoice]("invoices")`},
@@ -737,6 +735,18 @@ func TestFix(t *testing.T) {
 	slices.Sort(got)
 	slices.Sort(want)
 	diffLines(t, "findings after go fix", got, want)
+}
+
+// buildsAndFormatted checks that the module in dir builds and is
+// gofmt-clean after what (a fixer) changed it.
+func buildsAndFormatted(t *testing.T, dir, what string) {
+	t.Helper()
+	if r := runCmd(t, dir, "go", "build", "./..."); r.code != 0 {
+		t.Fatalf("go build after %s: %s", what, r.stderr)
+	}
+	if r := runCmd(t, dir, "gofmt", "-l", "."); r.code != 0 || r.stdout != "" {
+		t.Errorf("gofmt -l after %s: exit %d\n%s%s", what, r.code, r.stdout, r.stderr)
+	}
 }
 
 // TestResultCache: a standalone run whose inputs did not change replays

@@ -652,11 +652,6 @@ func (s *FuncScope) isKeyFuncCall(call *ast.CallExpr) bool {
 	return ok && q == s.rules.KeyFunc && fn.Type().(*types.Signature).Recv() == nil
 }
 
-func (s *FuncScope) isFunc(call *ast.CallExpr, pkg, name string) bool {
-	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name
-}
-
 // isBuiltin0 is isBuiltin for any expression.
 func (s *FuncScope) isBuiltin0(e ast.Expr, name string) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)

@@ -28,10 +28,6 @@ import (
 // are the specification of the fixes.
 var update = flag.Bool("update", false, "rewrite the .golden files of the fix tests from the suggested fixes")
 
-// Updating reports whether -update was given: for a check's test that
-// writes goldens itself instead of through Run (one flag for every check).
-func Updating() bool { return *update }
-
 // Case is one fix test: an analysistest case and how its fixes are held
 // to their golden files.
 type Case struct {

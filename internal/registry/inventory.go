@@ -2,6 +2,7 @@ package registry
 
 import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
+	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
 	"github.com/tenantlint/tenantlint/report/inventory"
 )
@@ -23,4 +24,8 @@ func repoInventory(s *tenantrepo.Stats, in *inventory.Input) {
 
 func cacheInventory(s *tenantcache.Stats, in *inventory.Input) {
 	in.Cache = inventory.CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed}
+}
+
+func ctxInventory(s *tenantctx.Stats, in *inventory.Input) {
+	in.Context = inventory.ContextCounts{Total: s.Calls, Kept: s.Scoped, DroppedFixable: s.Fixable, DroppedManual: s.Manual, Suppressed: s.Suppressed}
 }

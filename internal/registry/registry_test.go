@@ -170,3 +170,18 @@ func TestInventoryInput(t *testing.T) {
 		t.Errorf("InventoryInput = %+v, want %+v", in, want)
 	}
 }
+
+// TestContextInventoryInput: tenantctx's sink calls reach the inventory's
+// tenant-context counts, each outcome in its own field.
+func TestContextInventoryInput(t *testing.T) {
+	c, _ := registry.Lookup("tenantctx")
+	s := c.NewStats()
+	if err := json.Unmarshal([]byte(`{"Calls":15,"Scoped":8,"Fixable":4,"Manual":2,"Suppressed":1}`), s); err != nil {
+		t.Fatal(err)
+	}
+	in := registry.InventoryInput("p", map[string]check.Stats{"tenantctx": s})
+	want := inventory.Input{Path: "p", Context: inventory.ContextCounts{Total: 15, Kept: 8, DroppedFixable: 4, DroppedManual: 2, Suppressed: 1}}
+	if !reflect.DeepEqual(in, want) {
+		t.Errorf("InventoryInput = %+v, want %+v", in, want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/ctxscope"
 )
 
 // Visible maps the path of every package that pkg can see (itself and its
@@ -135,7 +136,7 @@ func IsKeyFuncSignature(sig *types.Signature) bool {
 	if sig.TypeParams().Len() > 0 || sig.Variadic() || sig.Params().Len() != 2 || sig.Results().Len() != 1 {
 		return false
 	}
-	return isContextType(sig.Params().At(0).Type()) &&
+	return ctxscope.IsContextType(sig.Params().At(0).Type()) &&
 		IsStringType(sig.Params().At(1).Type()) &&
 		IsStringType(sig.Results().At(0).Type())
 }

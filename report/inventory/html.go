@@ -214,7 +214,8 @@ const pageHTML = `<!DOCTYPE html>
 <body>
 <h1>Tenancy inventory</h1>
 {{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global.
-{{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed.</p>{{end}}
+{{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed.{{with .Context}}{{if .Total}}
+{{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}</p>{{end}}
 
 <h2>By package</h2>
 <ul class="legend">{{range .Legend}}
@@ -238,7 +239,15 @@ const pageHTML = `<!DOCTYPE html>
 <tbody>{{range .Types}}
 <tr><td><code>{{.Package}}</code></td><td><code>{{.Name}}</code></td><td><code>{{.Position}}</code></td><td>{{.Reason}}</td><td class="status-{{.Status}}">{{.Status}}</td><td>{{coverage .}}</td></tr>{{end}}
 </tbody>
-</table>
+</table>{{if .Totals.Context.Total}}
+
+<h2>Tenant contexts at sink calls</h2>
+<table class="sortable" id="contexts">
+<thead><tr><th data-key="package">Package</th><th class="num" data-key="calls">Sink calls</th><th class="num" data-key="kept">Kept</th><th class="num" data-key="dropped-fixable">Dropped fixable</th><th class="num" data-key="dropped-manual">Dropped manual</th><th class="num" data-key="suppressed">Suppressed</th></tr></thead>
+<tbody>{{range .Packages}}{{if .Context.Total}}
+<tr><td><code>{{.Package}}</code></td>{{with .Context}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Kept}}">{{.Kept}}</td><td class="num" data-v="{{.DroppedFixable}}">{{.DroppedFixable}}</td><td class="num" data-v="{{.DroppedManual}}">{{.DroppedManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}</tr>{{end}}{{end}}
+</tbody>
+</table>{{end}}
 <script>SCRIPT</script>
 </body>
 </html>

@@ -1,6 +1,7 @@
 // Package inventory is the tenancy inventory that `tenantlint --inventory`
 // writes: every tenant-scoped type with why it is scoped and what covers
-// it, and per package the cache calls by outcome. It is a report for the
+// it, and per package the cache calls and the calls of tenant-aware sinks
+// by outcome. It is a report for the
 // weekly audit, not a gate: it lists what is fine as well as what is not.
 package inventory
 
@@ -73,10 +74,14 @@ type Package struct {
 	Counts
 }
 
-// Counts are the types by status and the cache calls by outcome.
+// Counts are the types by status and the cache calls and sink calls by
+// outcome.
 type Counts struct {
 	Types TypeCounts  `json:"types"`
 	Cache CacheCounts `json:"cache_calls"`
+	// Context is left out of the JSON form when zero: a run without
+	// tenantctx sink calls writes what schema version 1 always wrote.
+	Context ContextCounts `json:"tenant_contexts,omitzero"`
 }
 
 // TypeCounts counts tenant-scoped types by status.
@@ -98,6 +103,18 @@ type CacheCounts struct {
 	Suppressed int `json:"suppressed"`
 }
 
+// ContextCounts counts the calls of tenant-aware sinks made where a
+// context that carries the tenant is in scope (tenantctx): those given a
+// context that keeps the tenant, those given an empty one that tenantfix
+// can replace, those to fix by hand, and suppressed findings.
+type ContextCounts struct {
+	Total          int `json:"total"`
+	Kept           int `json:"kept"`
+	DroppedFixable int `json:"dropped_fixable"`
+	DroppedManual  int `json:"dropped_manual"`
+	Suppressed     int `json:"suppressed"`
+}
+
 // Input is what the checks found in one package, as the inventory needs
 // it; the registry of checks fills it from each check's statistics, so
 // that this package depends on neither the analyzers nor the driver.
@@ -105,6 +122,8 @@ type Input struct {
 	Path  string       // import path
 	Types []TypeRecord // the tenant-scoped types (tenantrepo)
 	Cache CacheCounts  // the cache calls by outcome (tenantcache)
+	// Context counts the sink calls by outcome (tenantctx).
+	Context ContextCounts
 }
 
 // TypeRecord is one tenant-scoped type and what the check concluded.
@@ -130,7 +149,7 @@ type RepoSite struct {
 
 // Build makes the inventory of a run's per-package inputs, with file
 // names relative to dir when they are below it. Packages with no
-// tenant-scoped type and no cache call are left out.
+// tenant-scoped type, no cache call and no sink call are left out.
 func Build(pkgs []Input, dir string) *Inventory {
 	inv := &Inventory{Version: SchemaVersion, Types: []Type{}, Packages: []Package{}}
 	for _, ps := range pkgs {
@@ -141,12 +160,14 @@ func Build(pkgs []Input, dir string) *Inventory {
 			inv.Types = append(inv.Types, t)
 		}
 		pkg.Cache = ps.Cache
-		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 {
+		pkg.Context = ps.Context
+		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 && pkg.Context.Total == 0 {
 			continue
 		}
 		inv.Packages = append(inv.Packages, pkg)
 		inv.Totals.Types.plus(pkg.Types)
 		inv.Totals.Cache.plus(pkg.Cache)
+		inv.Totals.Context.plus(pkg.Context)
 	}
 	sort.SliceStable(inv.Types, func(i, j int) bool {
 		a, b := inv.Types[i], inv.Types[j]
@@ -206,6 +227,14 @@ func (c *CacheCounts) plus(o CacheCounts) {
 	c.Scoped += o.Scoped
 	c.RawFixable += o.RawFixable
 	c.RawManual += o.RawManual
+	c.Suppressed += o.Suppressed
+}
+
+func (c *ContextCounts) plus(o ContextCounts) {
+	c.Total += o.Total
+	c.Kept += o.Kept
+	c.DroppedFixable += o.DroppedFixable
+	c.DroppedManual += o.DroppedManual
 	c.Suppressed += o.Suppressed
 }
 

@@ -7,8 +7,10 @@ import (
 	"text/tabwriter"
 )
 
-// Text writes the inventory as two aligned tables: the tenant-scoped
-// types, then the cache calls of each package that has any.
+// Text writes the inventory as aligned tables: the tenant-scoped types,
+// the cache calls of each package that has any, then, when tenantctx
+// found sink calls, the tenant contexts of each package that has any
+// (left out otherwise, so that a run without them reads as before).
 func Text(w io.Writer, inv *Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	t := inv.Totals.Types
@@ -28,6 +30,16 @@ func Text(w io.Writer, inv *Inventory) error {
 		for _, p := range inv.Packages {
 			if k := p.Cache; k.Total > 0 {
 				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Scoped, k.RawFixable, k.RawManual, k.Suppressed)
+			}
+		}
+	}
+	if x := inv.Totals.Context; x.Total > 0 {
+		fmt.Fprintf(tw, "\nTenant contexts at sink calls: %d (kept %d, dropped fixable %d, dropped manual %d, suppressed %d)\n",
+			x.Total, x.Kept, x.DroppedFixable, x.DroppedManual, x.Suppressed)
+		fmt.Fprintln(tw, "\nPACKAGE\tCALLS\tKEPT\tDROPPED FIXABLE\tDROPPED MANUAL\tSUPPRESSED")
+		for _, p := range inv.Packages {
+			if k := p.Context; k.Total > 0 {
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Kept, k.DroppedFixable, k.DroppedManual, k.Suppressed)
 			}
 		}
 	}

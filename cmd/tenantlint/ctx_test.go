@@ -239,11 +239,15 @@ func TestTenantCtxBadSink(t *testing.T) {
 
 	r = runCmd(t, dir, "go", "vet", "-vettool="+tenantlint, "./...")
 	line := regexp.MustCompile(`^(example\.com/ctxmod/[a-z/]+): .*/` + msg + `$`)
+	// The other checks' findings of a package may be printed beside the
+	// error: each vet process runs every check, and only tenantctx's
+	// configuration is wrong.
+	finding := regexp.MustCompile(`^[a-z/]+\.go:\d+:\d+: `)
 	seen := map[string]bool{}
 	for _, l := range lines(r.stderr) {
 		m := line.FindStringSubmatch(l)
 		switch {
-		case strings.HasPrefix(l, "# "):
+		case strings.HasPrefix(l, "# "), m == nil && finding.MatchString(l) && !strings.Contains(l, "ctx.sinks"):
 		case m == nil:
 			t.Errorf("go vet: a line that is not the entry's error: %s", l)
 		case seen[m[1]]:

@@ -24,7 +24,7 @@ var Rule = check.MustExtractRule(docFile, Name)
 // Stats counts the cache calls of a package by outcome; it is the
 // analyzer's result.
 type Stats struct {
-	Calls, Scoped, Fixable, Manual, Suppressed int
+	check.CallCounts
 
 	// Wrapped is how many keys the fix of each fixable finding wraps, by
 	// the finding's position ("file:line:col"); a package's own, not
@@ -45,12 +45,7 @@ func (s *Stats) FixUnits(pos token.Position) int { return s.Wrapped[pos.String()
 
 // Add adds another package's counts.
 func (s *Stats) Add(other check.Stats) {
-	o := other.(*Stats)
-	s.Calls += o.Calls
-	s.Scoped += o.Scoped
-	s.Fixable += o.Fixable
-	s.Manual += o.Manual
-	s.Suppressed += o.Suppressed
+	s.CallCounts.Plus(other.(*Stats).CallCounts)
 }
 
 // Summary is tenantfix --verify's line about the cache calls.

@@ -25,17 +25,12 @@ var Rule = check.MustExtractRule(docFile, Name)
 type Stats struct {
 	// Calls are the sink calls made where a tenant context is in scope;
 	// Scoped those given a context that is not known to be empty.
-	Calls, Scoped, Fixable, Manual, Suppressed int
+	check.CallCounts
 }
 
 // Add adds another package's counts.
 func (s *Stats) Add(other check.Stats) {
-	o := other.(*Stats)
-	s.Calls += o.Calls
-	s.Scoped += o.Scoped
-	s.Fixable += o.Fixable
-	s.Manual += o.Manual
-	s.Suppressed += o.Suppressed
+	s.CallCounts.Plus(other.(*Stats).CallCounts)
 }
 
 // Summary is tenantfix --verify's line about the sink calls.

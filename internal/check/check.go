@@ -56,3 +56,19 @@ type NewDecl struct {
 	Decl                   string
 	Pos                    token.Position // the finding it fixes
 }
+
+// CallCounts counts the calls a check judges by outcome; the checks that
+// judge calls (tenantcache's cache calls, tenantctx's sink calls) embed
+// it in their Stats, so their JSON in the result caches stays flat.
+type CallCounts struct {
+	Calls, Scoped, Fixable, Manual, Suppressed int
+}
+
+// Plus adds another package's counts.
+func (c *CallCounts) Plus(o CallCounts) {
+	c.Calls += o.Calls
+	c.Scoped += o.Scoped
+	c.Fixable += o.Fixable
+	c.Manual += o.Manual
+	c.Suppressed += o.Suppressed
+}

@@ -52,9 +52,9 @@ func MustExtractDoc(content, heading string) string {
 	return doc
 }
 
-// Paragraphs splits a doc section into paragraphs, each paragraph's lines
+// paragraphs splits a doc section into paragraphs, each paragraph's lines
 // joined with single spaces.
-func Paragraphs(section string) []string {
+func paragraphs(section string) []string {
 	var out []string
 	for _, p := range strings.Split(section, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -79,7 +79,7 @@ func ExtractRule(content, name string) (Rule, error) {
 	}
 	var r Rule
 	fields := map[string]*string{"Short: ": &r.Short, "Full: ": &r.Full, "Help: ": &r.Help}
-	for _, p := range Paragraphs(section) {
+	for _, p := range paragraphs(section) {
 		for label, dst := range fields {
 			if text, ok := strings.CutPrefix(p, label); ok {
 				*dst = text

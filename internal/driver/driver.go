@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -328,14 +327,7 @@ func position(fset *token.FileSet, p token.Pos) (pos token.Position, mapped stri
 		(physical.Filename == adjusted.Filename && physical.Line == adjusted.Line && physical.Column == adjusted.Column) {
 		return adjusted, ""
 	}
-	mapped = adjusted.Filename
-	if adjusted.Line > 0 {
-		mapped += ":" + strconv.Itoa(adjusted.Line)
-		if adjusted.Column > 0 {
-			mapped += ":" + strconv.Itoa(adjusted.Column)
-		}
-	}
-	return physical, mapped
+	return physical, adjusted.String()
 }
 
 // shadowedByTestVariant lists the packages whose test variant ("p [p.test]",

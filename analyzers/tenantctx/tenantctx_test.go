@@ -159,11 +159,7 @@ func analyze(t *testing.T, gopath, pattern string) ([]string, tenantctx.Stats) {
 			continue
 		}
 		if s, ok := act.Result.(*tenantctx.Stats); ok {
-			total.Calls += s.Calls
-			total.Scoped += s.Scoped
-			total.Fixable += s.Fixable
-			total.Manual += s.Manual
-			total.Suppressed += s.Suppressed
+			total.Add(s)
 		}
 		for _, d := range act.Diagnostics {
 			rel, _ := filepath.Rel(gopath, act.Package.Fset.Position(d.Pos).Filename)

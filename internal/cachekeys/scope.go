@@ -58,12 +58,8 @@ type FuncScope struct {
 	bySeed      map[*types.Var]*FuncScope
 }
 
-// NewFuncScope collects the assignments of decl, a top-level declaration.
-func NewFuncScope(r *rules.Rules, info *types.Info, pkg *types.Package, decl ast.Node) *FuncScope {
-	return NewFuncScopeWith(r, info, pkg, decl, nil)
-}
-
-// NewFuncScopeWith is NewFuncScope knowing the key builders and cache
+// NewFuncScopeWith collects the assignments of decl, a top-level
+// declaration, knowing the key builders and cache
 // helpers in h (see Summarize).
 func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl ast.Node, h *Helpers) *FuncScope {
 	s := &FuncScope{rules: r, info: info, pkg: pkg,

@@ -161,10 +161,6 @@ func (s *Scope) local(e ast.Expr) *types.Var {
 	return v
 }
 
-// IsParam reports whether v is a parameter (or receiver) of the
-// declaration or of a function literal in it.
-func (s *Scope) IsParam(v *types.Var) bool { return s.params[v] }
-
 // Find looks for a context that may carry the tenant in lexical scope at
 // pos: a context.Context parameter or a local declared before pos that
 // is not empty (Background, TODO, nil or derived only from them), in the
@@ -254,9 +250,6 @@ func (s *Scope) KindOf(e ast.Expr) Kind { return s.kind(e, map[*types.Var]bool{}
 
 // IsEmpty reports whether e is an empty context.
 func (s *Scope) IsEmpty(e ast.Expr) bool { return s.KindOf(e) == Empty }
-
-// Carries reports whether e carries the tenant of a context in scope.
-func (s *Scope) Carries(e ast.Expr) bool { return s.KindOf(e) == Carries }
 
 func (s *Scope) kind(e ast.Expr, visiting map[*types.Var]bool) Kind {
 	switch e := ast.Unparen(e).(type) {

@@ -10,8 +10,6 @@ package rewrite
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -157,8 +155,7 @@ func fileEdits(fx driver.Fix, olds map[string][]byte, sums map[string]string) (m
 				return nil, fmt.Errorf("reading %s: %w", name, err)
 			}
 			olds[name] = data
-			sum := sha256.Sum256(data)
-			sums[name] = hex.EncodeToString(sum[:])
+			sums[name] = sha(data)
 		}
 		if len(olds[name]) != e.Size || e.Start < 0 || e.Start > e.End || e.End > e.Size || (e.Sum != "" && e.Sum != sums[name]) {
 			return nil, fmt.Errorf("%s changed while it was being analyzed; run again", name)

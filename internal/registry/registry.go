@@ -16,7 +16,9 @@ package registry
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -51,14 +53,19 @@ type Check struct {
 	Inventory func(check.Stats, *inventory.Input)
 }
 
-// All lists the checks in report order. Adding a check is one line here.
-func All() []Check {
+// All lists the checks in report order (a copy: callers may change it).
+func All() []Check { return slices.Clone(all()) }
+
+// all is the list, built once: Lookup runs for every package and check
+// of a run, and for every cached package it decodes. Adding a check is
+// one line here.
+var all = sync.OnceValue(func() []Check {
 	return []Check{
 		of[tenantrepo.Stats](tenantrepo.Name, tenantrepo.Doc, tenantrepo.Rule, tenantrepo.New, "models to cover", repoInventory),
 		of[tenantcache.Stats](tenantcache.Name, tenantcache.Doc, tenantcache.Rule, tenantcache.New, "keys to wrap", cacheInventory),
 		of[tenantctx.Stats](tenantctx.Name, tenantctx.Doc, tenantctx.Rule, tenantctx.New, "contexts to pass", ctxInventory),
 	}
-}
+})
 
 // of makes a registry entry of a check whose statistics are a *S.
 func of[S any, PS interface {
@@ -82,7 +89,7 @@ func noInventory[PS any](PS, *inventory.Input) {}
 // Names are the checks' names, in report order.
 func Names() []string {
 	var out []string
-	for _, c := range All() {
+	for _, c := range all() {
 		out = append(out, c.Name)
 	}
 	return out
@@ -90,7 +97,7 @@ func Names() []string {
 
 // Lookup returns the check named name.
 func Lookup(name string) (Check, bool) {
-	for _, c := range All() {
+	for _, c := range all() {
 		if c.Name == name {
 			return c, true
 		}
@@ -146,7 +153,7 @@ func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
 // Rules are the checks' rules for the report formats, in report order.
 func Rules() []report.Rule {
 	var out []report.Rule
-	for _, c := range All() {
+	for _, c := range all() {
 		out = append(out, report.Rule{ID: c.Name, Short: c.Rule.Short, Full: c.Rule.Full, Help: c.Rule.Help})
 	}
 	return out
@@ -200,7 +207,7 @@ func (m Stats) Add(name string, s check.Stats) {
 // order, for the checks that ran.
 func (m Stats) Summaries() []string {
 	var out []string
-	for _, c := range All() {
+	for _, c := range all() {
 		if s := m[c.Name]; s != nil {
 			if line := s.Summary(); line != "" {
 				out = append(out, line)
@@ -215,7 +222,7 @@ func (m Stats) Summaries() []string {
 // in report order, e.g. "3 models to cover, 5 keys to wrap".
 func FixSummary(fixed map[string]int) string {
 	var parts []string
-	for _, c := range All() {
+	for _, c := range all() {
 		parts = append(parts, fmt.Sprintf("%d %s", fixed[c.Name], c.Fixes))
 	}
 	return strings.Join(parts, ", ")
@@ -225,7 +232,7 @@ func FixSummary(fixed map[string]int) string {
 // statistics by check.
 func InventoryInput(path string, byCheck map[string]check.Stats) inventory.Input {
 	in := inventory.Input{Path: path}
-	for _, c := range All() {
+	for _, c := range all() {
 		if s := byCheck[c.Name]; s != nil {
 			c.Inventory(s, &in)
 		}

@@ -53,11 +53,7 @@ func summarize(env *lint.Env, pass *analysis.Pass) *Sinks {
 // helpers and returns them. A helper may reach a sink through another
 // helper of the package: it repeats until no function is added.
 func findHelpers(info *types.Info, pkg *types.Package, files []*ast.File, m *matcher) []*types.Func {
-	type fnDecl struct {
-		fn   *types.Func
-		decl *ast.FuncDecl
-	}
-	var decls []fnDecl
+	var decls []*helperCandidate
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -66,7 +62,7 @@ func findHelpers(info *types.Info, pkg *types.Package, files []*ast.File, m *mat
 			}
 			fn, ok := info.Defs[fd.Name].(*types.Func)
 			if ok && contextParam(fn.Type().(*types.Signature)) >= 0 {
-				decls = append(decls, fnDecl{fn, fd})
+				decls = append(decls, &helperCandidate{fn: fn, decl: fd})
 			}
 		}
 	}
@@ -77,7 +73,7 @@ func findHelpers(info *types.Info, pkg *types.Package, files []*ast.File, m *mat
 			if m.helpers.lookup(d.fn) != nil {
 				continue
 			}
-			if f := helperFact(info, pkg, m, d.decl); f != nil {
+			if f := d.fact(info, pkg, m); f != nil {
 				m.helpers.add(d.fn, f)
 				found = append(found, d.fn)
 				changed = true
@@ -87,25 +83,32 @@ func findHelpers(info *types.Info, pkg *types.Package, files []*ast.File, m *mat
 	return found
 }
 
-// helperFact returns the fact of decl when it passes one of its context
-// parameters (itself, or a context derived from it) to a sink, or drops
-// it there for an empty context.
-func helperFact(info *types.Info, pkg *types.Package, m *matcher, decl *ast.FuncDecl) *SinkFact {
-	params := map[*types.Var]int{}
-	i := 0
-	for _, field := range decl.Type.Params.List {
-		for _, name := range field.Names {
-			if v, ok := info.Defs[name].(*types.Var); ok {
-				params[v] = i
-			}
-			i++
+// helperCandidate is a function with a context parameter, and what
+// judging it needs, built once: findHelpers asks again in every round
+// until no helper is added, and only the set of helpers changes.
+type helperCandidate struct {
+	fn     *types.Func
+	decl   *ast.FuncDecl
+	params map[*types.Var]int // the parameters, by index
+	scope  *ctxscope.Scope
+	fv     funcVals
+}
+
+// fact returns the fact of the function when it passes one of its
+// context parameters (itself, or a context derived from it) to a sink, or
+// drops it there for an empty context.
+func (c *helperCandidate) fact(info *types.Info, pkg *types.Package, m *matcher) *SinkFact {
+	if c.scope == nil {
+		// A declaration's parameter objects are its signature's.
+		sig := c.fn.Type().(*types.Signature)
+		c.params = map[*types.Var]int{}
+		for i := 0; i < sig.Params().Len(); i++ {
+			c.params[sig.Params().At(i)] = i
 		}
-		if len(field.Names) == 0 {
-			i++
-		}
+		c.scope = ctxscope.New(info, pkg, c.decl)
+		c.fv = collectFuncVals(info, c.decl)
 	}
-	scope := ctxscope.New(info, pkg, decl)
-	fv := collectFuncVals(info, decl)
+	decl, params, scope, fv := c.decl, c.params, c.scope, c.fv
 	var fact *SinkFact
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)

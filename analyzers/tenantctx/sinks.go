@@ -8,6 +8,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -210,24 +211,14 @@ func (m *matcher) recognised(n *types.Named) bool {
 
 // isModel reports whether t is M, *M, []M, []*M or a map of those for a
 // package-level struct type M other than self: how repositories take and
-// return their models.
+// return their models (models.ModelIn, as tenantrepo recognises them).
 func isModel(t types.Type, self *types.Named) bool {
-	switch x := types.Unalias(t).(type) {
-	case *types.Slice:
-		t = x.Elem()
-	case *types.Map:
-		t = x.Elem()
-	}
-	n, ok := deref(t).(*types.Named)
-	if !ok || n.Origin() == self {
+	q, ok := models.ModelIn(t)
+	if !ok {
 		return false
 	}
-	obj := n.Origin().Obj()
-	if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
-		return false
-	}
-	_, isStruct := n.Underlying().(*types.Struct)
-	return isStruct
+	selfName, _ := rules.ObjName(self.Origin().Obj())
+	return q != selfName
 }
 
 func deref(t types.Type) types.Type {

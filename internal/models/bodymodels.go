@@ -176,5 +176,5 @@ func resolveModel(e ast.Expr, pkg *types.Package, imports map[string]*types.Pack
 	if !ok {
 		return rules.QName{}, false
 	}
-	return modelIn(tn.Type())
+	return ModelIn(tn.Type())
 }

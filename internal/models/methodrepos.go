@@ -90,7 +90,7 @@ func describeMethods(fset *token.FileSet, tn *types.TypeName, inBodies map[rules
 				if tuple == sig.Params() && v.Name() != "" && v.Name() != "_" {
 					params[v.Name()] = true
 				}
-				if m, ok := modelIn(v.Type()); ok && m != self {
+				if m, ok := ModelIn(v.Type()); ok && m != self {
 					models[m] = true
 				}
 			}
@@ -131,11 +131,11 @@ func mayHaveMethods(t types.Type) bool {
 	return false
 }
 
-// modelIn returns the struct type that t holds as M, *M, []M, []*M, or
+// ModelIn returns the struct type that t holds as M, *M, []M, []*M, or
 // as the value type of a map: the shapes in which a repository takes or
 // returns its models. Map keys, channels, functions, arrays and named
 // collection types are not looked into.
-func modelIn(t types.Type) (rules.QName, bool) {
+func ModelIn(t types.Type) (rules.QName, bool) {
 	switch x := types.Unalias(t).(type) {
 	case *types.Slice:
 		t = x.Elem()

@@ -29,9 +29,7 @@ type Stats struct {
 	// Wrapped is how many keys the fix of each fixable finding wraps, by
 	// the finding's position ("file:line:col"); a package's own, not
 	// added up.
-	// Only FixOf reads it, on a fresh result; a cached result's fixes
-	// carry their units, so the caches do not store it.
-	Wrapped map[string]int `json:"-"`
+	Wrapped map[string]int `json:",omitempty"`
 }
 
 func (s *Stats) wrapped(pos token.Position, n int) {

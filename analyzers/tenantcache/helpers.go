@@ -1,7 +1,6 @@
 package tenantcache
 
 import (
-	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -36,31 +35,10 @@ func summarize(env *lint.Env, pass *analysis.Pass) *cachekeys.Helpers {
 	if rules == nil || rules.Values == nil && !rules.FollowHelpers {
 		return h
 	}
-	importFacts(pass, h)
+	lint.ImportFuncFacts(pass, h.Add)
 	for _, fn := range cachekeys.Summarize(rules, pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h) {
 		f := *h.Lookup(fn)
 		pass.ExportObjectFact(fn, &f)
 	}
 	return h
-}
-
-// importFacts loads the facts of the functions of other packages that
-// this package uses.
-func importFacts(pass *analysis.Pass, h *cachekeys.Helpers) {
-	seen := map[*types.Func]bool{}
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
-			continue
-		}
-		fn = fn.Origin()
-		if seen[fn] {
-			continue
-		}
-		seen[fn] = true
-		var f cachekeys.HelperFact
-		if pass.ImportObjectFact(fn, &f) {
-			h.Add(fn, &f)
-		}
-	}
 }

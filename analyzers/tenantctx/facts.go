@@ -38,7 +38,7 @@ func summarize(env *lint.Env, pass *analysis.Pass) *Sinks {
 	if rules == nil {
 		return s
 	}
-	importFacts(pass, s)
+	lint.ImportFuncFacts(pass, s.add)
 	m := newMatcher(rules, s)
 	if !m.active() {
 		return s
@@ -135,21 +135,6 @@ func (c *helperCandidate) fact(info *types.Info, pkg *types.Package, m *matcher)
 		return true
 	})
 	return fact
-}
-
-// importFacts loads the facts of the functions of other packages that
-// this package uses.
-func importFacts(pass *analysis.Pass, s *Sinks) {
-	for _, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || s.lookup(fn) != nil {
-			continue
-		}
-		var f SinkFact
-		if pass.ImportObjectFact(fn.Origin(), &f) {
-			s.add(fn, &f)
-		}
-	}
 }
 
 // Package is one type-checked package, for Wrappers.

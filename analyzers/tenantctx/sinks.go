@@ -8,6 +8,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -112,7 +113,7 @@ func (m *matcher) match(info *types.Info, fv funcVals, call *ast.CallExpr) (sink
 func (m *matcher) sinkOf(fn *types.Func, recv types.Type) (name, reaches string, param int, ok bool) {
 	fn = fn.Origin()
 	if f := m.helpers.lookup(fn); f != nil {
-		return funcName(fn), f.Via, f.Param, true
+		return gotypes.FuncName(fn), f.Via, f.Param, true
 	}
 	sig := fn.Type().(*types.Signature)
 	param = contextParam(sig)
@@ -123,7 +124,7 @@ func (m *matcher) sinkOf(fn *types.Func, recv types.Type) (name, reaches string,
 		q, _ := rules.ObjName(fn)
 		_, isAPI := m.rules.Funcs[q]
 		if q == m.rules.KeyFunc || isAPI || m.funcs[q] {
-			return funcName(fn), funcName(fn), param, true
+			return gotypes.FuncName(fn), gotypes.FuncName(fn), param, true
 		}
 		return "", "", 0, false
 	}
@@ -142,7 +143,7 @@ func (m *matcher) sinkOf(fn *types.Func, recv types.Type) (name, reaches string,
 // type, an interface that embeds one, or a type parameter constrained by
 // one.
 func (m *matcher) matchType(t types.Type, method string, seen map[types.Type]bool) (string, bool) {
-	t = deref(t)
+	t = gotypes.Deref(t)
 	if seen[t] {
 		return "", false
 	}
@@ -221,14 +222,6 @@ func isModel(t types.Type, self *types.Named) bool {
 	return q != selfName
 }
 
-func deref(t types.Type) types.Type {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		return types.Unalias(p.Elem())
-	}
-	return t
-}
-
 // contextParam returns the index of sig's first context.Context
 // parameter, or -1.
 func contextParam(sig *types.Signature) int {
@@ -238,16 +231,6 @@ func contextParam(sig *types.Signature) int {
 		}
 	}
 	return -1
-}
-
-// funcName names a function as messages do: pkg.Func or pkg.Type.Method.
-func funcName(fn *types.Func) string {
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if n, ok := deref(recv.Type()).(*types.Named); ok {
-			return fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // callee is what a call calls: the function or method, the static type

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -107,7 +108,7 @@ func matchMethod(r *rules.Rules, call *ast.CallExpr, f *ast.SelectorExpr, sel *t
 		if i >= len(path)-1 {
 			return nil, false
 		}
-		st, ok := deref(t).Underlying().(*types.Struct)
+		st, ok := gotypes.Deref(t).Underlying().(*types.Struct)
 		if !ok || path[i] >= st.NumFields() {
 			return nil, false
 		}
@@ -118,7 +119,7 @@ func matchMethod(r *rules.Rules, call *ast.CallExpr, f *ast.SelectorExpr, sel *t
 // matchType checks one type on the way from the receiver to the method:
 // a configured named type, or an interface (or constraint) that embeds one.
 func matchType(r *rules.Rules, t types.Type, method string, seen map[types.Type]bool) (api string, spec config.KeyArgs, safe, found bool) {
-	t = deref(t)
+	t = gotypes.Deref(t)
 	if seen[t] {
 		return "", spec, false, false
 	}
@@ -146,14 +147,6 @@ func matchType(r *rules.Rules, t types.Type, method string, seen map[types.Type]
 		}
 	}
 	return "", spec, false, false
-}
-
-func deref(t types.Type) types.Type {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		return types.Unalias(p.Elem())
-	}
-	return t
 }
 
 func tupleVars(t *types.Tuple) []*types.Var {

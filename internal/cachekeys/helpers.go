@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -238,7 +239,7 @@ func (s *FuncScope) summarizeResult(d *ast.FuncDecl, fn *types.Func, f *HelperFa
 // call with several results).
 func (s *FuncScope) returns(d *ast.FuncDecl, sig *types.Signature) ([]returned, bool) {
 	var named *types.Var
-	if vs := fieldVars(s.info, d.Type.Results); len(vs) > 0 {
+	if vs := gotypes.FieldVars(s.info, d.Type.Results); len(vs) > 0 {
 		named = vs[0]
 	}
 	var out []returned
@@ -413,16 +414,5 @@ func MatchCallVia(r *rules.Rules, info *types.Info, h *Helpers, call *ast.CallEx
 			alts[k.Param] = k.Alt
 		}
 	}
-	return &CacheCall{Call: call, API: helperName(fn), Via: f.API, Spec: specs[0], More: specs[1:], Args: args, Sig: sig, Alts: alts}, true
-}
-
-// helperName names a function as messages do: pkg.Func or pkg.Type.Method.
-func helperName(fn *types.Func) string {
-	fn = fn.Origin()
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if _, n, ok := rules.NamedOf(recv.Type()); ok {
-			return fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
+	return &CacheCall{Call: call, API: gotypes.FuncName(fn), Via: f.API, Spec: specs[0], More: specs[1:], Args: args, Sig: sig, Alts: alts}, true
 }

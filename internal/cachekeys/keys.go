@@ -2,6 +2,7 @@ package cachekeys
 
 import (
 	"fmt"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -186,7 +187,7 @@ func (s *FuncScope) literalField(lit *ast.CompositeLit, field string) ast.Expr {
 	if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
 		return nil
 	}
-	st, ok := deref(s.info.TypeOf(lit)).Underlying().(*types.Struct)
+	st, ok := gotypes.Deref(s.info.TypeOf(lit)).Underlying().(*types.Struct)
 	if !ok {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -67,7 +68,7 @@ func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl
 		itemArgs: map[*ast.UnaryExpr]bool{}, helpers: h}
 	ast.Inspect(decl, s.collect)
 	if fd, ok := decl.(*ast.FuncDecl); ok {
-		s.top = fieldVars(info, fd.Type.Params)
+		s.top = gotypes.FieldVars(info, fd.Type.Params)
 		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
 			s.topVariadic = fn.Type().(*types.Signature).Variadic()
 		}
@@ -87,23 +88,6 @@ func (s *FuncScope) seeded(v *types.Var) *FuncScope {
 	}
 	c.solve()
 	return &c
-}
-
-func fieldVars(info *types.Info, fl *ast.FieldList) []*types.Var {
-	var out []*types.Var
-	if fl == nil {
-		return nil
-	}
-	for _, f := range fl.List {
-		for _, name := range f.Names {
-			v, _ := info.Defs[name].(*types.Var)
-			out = append(out, v) // nil for a blank name keeps the indexes
-		}
-		if len(f.Names) == 0 {
-			out = append(out, nil)
-		}
-	}
-	return out
 }
 
 func (s *FuncScope) collect(n ast.Node) bool {
@@ -144,14 +128,9 @@ func (s *FuncScope) collect(n ast.Node) bool {
 }
 
 func (s *FuncScope) addParams(fl *ast.FieldList) {
-	if fl == nil {
-		return
-	}
-	for _, f := range fl.List {
-		for _, name := range f.Names {
-			if v, ok := s.info.Defs[name].(*types.Var); ok {
-				s.params[v] = true
-			}
+	for _, v := range gotypes.FieldVars(s.info, fl) {
+		if v != nil {
+			s.params[v] = true
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 )
 
 // IsContextType reports whether t is context.Context.
@@ -124,14 +126,9 @@ func (s *Scope) collect(n ast.Node) bool {
 }
 
 func (s *Scope) addParams(fl *ast.FieldList) {
-	if fl == nil {
-		return
-	}
-	for _, f := range fl.List {
-		for _, name := range f.Names {
-			if v, ok := s.info.Defs[name].(*types.Var); ok {
-				s.params[v] = true
-			}
+	for _, v := range gotypes.FieldVars(s.info, fl) {
+		if v != nil {
+			s.params[v] = true
 		}
 	}
 }

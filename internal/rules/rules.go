@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 )
 
 // QName is a package-level Go name: a package path and a name.
@@ -72,11 +73,7 @@ func ObjName(obj types.Object) (QName, bool) {
 // NamedOf returns the QName of t's defined type (after removing aliases
 // and one pointer, and taking the generic origin), or false.
 func NamedOf(t types.Type) (QName, *types.Named, bool) {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
+	n, ok := gotypes.Deref(t).(*types.Named)
 	if !ok {
 		return QName{}, nil, false
 	}

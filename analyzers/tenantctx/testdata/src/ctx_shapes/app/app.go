@@ -165,6 +165,18 @@ func constrained[C cacheOf](ctx context.Context, c C, id string) {
 	c.Get(context.Background(), id) // want `passed to tenant\.Cache\.Get drops`
 }
 
+// A plain interface that embeds a configured sink interface: its Write
+// is the sink's method.
+type flushingSink interface {
+	audit.Sink
+	Flush()
+}
+
+func embeddedSink(ctx context.Context, s flushingSink) {
+	s.Write(context.Background(), "x") // want `^context\.Background\(\) passed to audit\.Sink\.Write drops`
+	s.Flush()
+}
+
 // Directives.
 func suppressed(ctx context.Context, id string) {
 	//tenantlint:ignore tenantctx warming every tenant's entry on purpose

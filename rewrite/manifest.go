@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -119,14 +120,9 @@ func checkManifestPath(p string) error {
 	return nil
 }
 
+// isSHA256 reports whether s is a SHA-256 sum in lowercase hex, the form
+// tenantfix writes.
 func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range s {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == 32 && s == strings.ToLower(s)
 }

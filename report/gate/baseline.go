@@ -2,6 +2,7 @@ package gate
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tenantlint/tenantlint/report"
 )
@@ -128,15 +130,8 @@ func jsonError(data []byte, err error) string {
 }
 
 func isFingerprint(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for _, c := range s {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == 16 && s == strings.ToLower(s)
 }
 
 // Write writes b to path, sorted, with one entry field per line, through

@@ -178,7 +178,7 @@ type Key struct {
 }
 
 // UnscopedKeys lists the key arguments of a cache call that are not
-// tenant-scoped. Only string keys are checked.
+// tenant-scoped. Only string keys are checked (see stringKey).
 func (s *FuncScope) UnscopedKeys(c *CacheCall) []Key {
 	var out []Key
 	params := c.Sig.Params()
@@ -228,12 +228,27 @@ func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType fu
 			}
 		case s.altScoped(c, idx):
 		default:
-			if t := paramType(idx); t != nil && rules.IsStringType(t) {
+			if t := paramType(idx); t != nil && s.stringKey(t, c.Args[idx]) {
 				out = append(out, s.plainKey(c.Args[idx])...)
 			}
 		}
 	}
 	return out
+}
+
+// stringKey reports whether an argument arg passed for a key parameter
+// of type param is a string key: the parameter is a string, or an
+// interface (ristretto v0, golang-lru v1 and in-house caches keyed by
+// interface{}) given a string, which the cache compares as a string.
+func (s *FuncScope) stringKey(param types.Type, arg ast.Expr) bool {
+	if rules.IsStringType(param) {
+		return true
+	}
+	if _, isTP := types.Unalias(param).(*types.TypeParam); isTP || !types.IsInterface(param) {
+		return false // a type parameter is judged where it is instantiated
+	}
+	t := s.info.TypeOf(arg)
+	return t != nil && rules.IsStringType(t)
 }
 
 // altScoped reports whether a helper's key at argument idx is scoped by

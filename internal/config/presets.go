@@ -1,6 +1,12 @@
 package config
 
-import "sort"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // PresetAPI is a built-in cache API: some types of one package that share a
 // method table.
@@ -16,16 +22,52 @@ func variadicKeys(i int) KeyArgs      { return KeyArgs{Key: IntList{i}, Variadic
 func sliceKeys(i int) KeyArgs         { return KeyArgs{Key: IntList{i}, Slice: true} }
 func itemKey(i int, f string) KeyArgs { return KeyArgs{Key: IntList{i}, ItemField: f} }
 
-// Presets are the built-in method tables, by the name used in cache.presets.
-// Only string keys are checked, so generic caches count only when their
-// key type is string.
+// FormatKeyArgs is k as the preset snapshot writes it: "key=0",
+// "key=0,1", with " variadic", " slice" or " item=Field".
+func FormatKeyArgs(k KeyArgs) string {
+	idx := make([]string, len(k.Key))
+	for i, n := range k.Key {
+		idx[i] = fmt.Sprint(n)
+	}
+	s := "key=" + strings.Join(idx, ",")
+	switch {
+	case k.Variadic:
+		s += " variadic"
+	case k.Slice:
+		s += " slice"
+	case k.ItemField != "":
+		s += " item=" + k.ItemField
+	}
+	return s
+}
+
+// Digest identifies the method table of a: the first 16 hex digits of
+// the SHA-256 of its sorted "Method<TAB>key args" lines. The preset
+// snapshot records the digest of the table it verified, so that a table
+// changed without running presetcheck again fails the tests.
+func (a PresetAPI) Digest() string {
+	lines := make([]string, 0, len(a.Methods))
+	for m, k := range a.Methods {
+		lines = append(lines, m+"\t"+FormatKeyArgs(k)+"\n")
+	}
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Presets are the built-in method tables, by the name used in
+// cache.presets. Each covers every major version of its library still in
+// use (one PresetAPI per package path); internal/cmd/presetcheck checks
+// them against each version's real method set and
+// TestPresetsMatchTheLibraries keeps the table and its snapshot in step.
+// Keys are checked when they are strings: a string parameter, a generic
+// cache's key type instantiated with string, or a string converted to an
+// interface parameter (ristretto v0, golang-lru v1).
 var Presets = map[string][]PresetAPI{
-	"go-redis": {{
-		Pkg: "github.com/redis/go-redis/v9",
-		Types: []string{"Client", "ClusterClient", "Ring", "Conn", "Tx",
-			"Cmdable", "Pipeliner", "UniversalClient", "Pipeline", "StatefulCmdable"},
-		Methods: goRedisMethods,
-	}},
+	"go-redis": {
+		{Pkg: "github.com/redis/go-redis/v9", Types: goRedisTypes, Methods: goRedisMethods},
+		{Pkg: "github.com/go-redis/redis/v8", Types: goRedisTypes, Methods: goRedisMethods},
+	},
 	"gomemcache": {{
 		Pkg:   "github.com/bradfitz/gomemcache/memcache",
 		Types: []string{"Client"},
@@ -42,21 +84,23 @@ var Presets = map[string][]PresetAPI{
 		Types:   []string{"Cache"},
 		Methods: goCacheMethods(),
 	}},
-	"ristretto": {{
-		Pkg:   "github.com/dgraph-io/ristretto/v2",
-		Types: []string{"Cache"},
-		Methods: map[string]KeyArgs{
-			"Get": key(0), "GetTTL": key(0), "Set": key(0), "SetWithTTL": key(0), "Del": key(0),
-		},
-	}},
-	"bigcache": {{
-		Pkg:   "github.com/allegro/bigcache/v3",
-		Types: []string{"BigCache"},
-		Methods: map[string]KeyArgs{
-			"Get": key(0), "GetWithInfo": key(0), "Set": key(0), "Append": key(0), "Delete": key(0),
-		},
-	}},
+	"ristretto": {
+		// v0 (interface{} keys) and v1 (generic) share this path.
+		{Pkg: "github.com/dgraph-io/ristretto", Types: []string{"Cache"}, Methods: ristrettoMethods()},
+		{Pkg: "github.com/dgraph-io/ristretto/v2", Types: []string{"Cache"}, Methods: ristrettoMethods()},
+	},
+	"bigcache": {
+		{Pkg: "github.com/allegro/bigcache", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
+		{Pkg: "github.com/allegro/bigcache/v2", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
+		{Pkg: "github.com/allegro/bigcache/v3", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
+	},
 	"golang-lru": {
+		{
+			// v1: interface{} keys; ARC and 2Q in the root package.
+			Pkg:     "github.com/hashicorp/golang-lru",
+			Types:   []string{"Cache", "TwoQueueCache", "ARCCache"},
+			Methods: lruMethods(),
+		},
 		{
 			Pkg:     "github.com/hashicorp/golang-lru/v2",
 			Types:   []string{"Cache", "TwoQueueCache"},
@@ -73,6 +117,21 @@ var Presets = map[string][]PresetAPI{
 			Methods: lruMethods(),
 		},
 	},
+}
+
+var goRedisTypes = []string{"Client", "ClusterClient", "Ring", "Conn", "Tx",
+	"Cmdable", "Pipeliner", "UniversalClient", "Pipeline", "StatefulCmdable"}
+
+func ristrettoMethods() map[string]KeyArgs {
+	return map[string]KeyArgs{
+		"Get": key(0), "GetTTL": key(0), "Set": key(0), "SetWithTTL": key(0), "Del": key(0),
+	}
+}
+
+func bigcacheMethods() map[string]KeyArgs {
+	return map[string]KeyArgs{
+		"Get": key(0), "GetWithInfo": key(0), "Set": key(0), "Append": key(0), "Delete": key(0),
+	}
 }
 
 func lruMethods() map[string]KeyArgs {

@@ -1,0 +1,73 @@
+package config
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPresetsMatchTheLibraries keeps the preset table in step with what
+// internal/cmd/presetcheck verified against the real method set of every
+// major version of each library: every type of every preset API has a
+// snapshot line for each version checked, with the digest of the table
+// as it is now, and the snapshot has no line the table lacks. After
+// changing a preset, run
+//
+//	go run ./internal/cmd/presetcheck -w internal/config/testdata/presets.txt
+func TestPresetsMatchTheLibraries(t *testing.T) {
+	f, err := os.Open("testdata/presets.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type key struct{ preset, pkg, typ string }
+	checked := map[key][]string{} // the versions checked
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || line == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 7 {
+			t.Fatalf("malformed snapshot line: %q", line)
+		}
+		k := key{cols[0], cols[2], cols[3]}
+		api, ok := presetAPI(cols[0], cols[2])
+		if !ok || !slices.Contains(api.Types, cols[3]) {
+			t.Errorf("the snapshot checked %s %s.%s at %s, which the table no longer has", k.preset, k.pkg, k.typ, cols[1])
+			continue
+		}
+		if cols[4] != api.Digest() {
+			t.Errorf("preset %s: %s.%s changed since it was checked against %s: run go run ./internal/cmd/presetcheck -w internal/config/testdata/presets.txt", k.preset, k.pkg, k.typ, cols[1])
+		}
+		if cols[5] == "0" {
+			t.Errorf("preset %s: %s.%s at %s has none of the table's methods", k.preset, k.pkg, k.typ, cols[1])
+		}
+		checked[k] = append(checked[k], cols[1])
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for name, apis := range Presets {
+		for _, api := range apis {
+			for _, typ := range api.Types {
+				if len(checked[key{name, api.Pkg, typ}]) == 0 {
+					t.Errorf("preset %s: %s.%s was never checked against its library: run go run ./internal/cmd/presetcheck -w internal/config/testdata/presets.txt", name, api.Pkg, typ)
+				}
+			}
+		}
+	}
+}
+
+func presetAPI(preset, pkg string) (PresetAPI, bool) {
+	for _, api := range Presets[preset] {
+		if api.Pkg == pkg {
+			return api, true
+		}
+	}
+	return PresetAPI{}, false
+}

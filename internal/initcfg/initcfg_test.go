@@ -258,8 +258,9 @@ func TestVariants(t *testing.T) {
 
 // TestPresets matches go.mod requirements against the presets' packages:
 // a module that holds the package (gomemcache's memcache, lru's expirable)
-// counts, an indirect requirement is listed but not enabled, and modules
-// the presets do not cover (go-redis v8) are not listed.
+// counts, every major version a preset covers counts (go-redis v8), an
+// indirect requirement is listed but not enabled, and modules the presets
+// do not cover (go-redis v7, whose methods take no context) are not listed.
 func TestPresets(t *testing.T) {
 	gomod := filepath.Join(t.TempDir(), "go.mod")
 	testfs.WriteFile(t, gomod, `module example.com/p
@@ -268,6 +269,7 @@ go 1.26
 
 require (
 	github.com/bradfitz/gomemcache v0.0.0-20250403215159-8d39553ac7cf
+	github.com/go-redis/redis/v7 v7.4.1
 	github.com/go-redis/redis/v8 v8.11.5
 	github.com/hashicorp/golang-lru/arc/v2 v2.0.7
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
@@ -279,6 +281,7 @@ require (
 	}
 	got := presetCandidates(mf)
 	want := []PresetCandidate{
+		{Preset: "go-redis", Module: "github.com/go-redis/redis/v8", Version: "v8.11.5"},
 		{Preset: "golang-lru", Module: "github.com/hashicorp/golang-lru/arc/v2", Version: "v2.0.7"},
 		{Preset: "gomemcache", Module: "github.com/bradfitz/gomemcache", Version: "v0.0.0-20250403215159-8d39553ac7cf"},
 		{Preset: "go-cache", Module: "github.com/patrickmn/go-cache", Version: "v2.1.0+incompatible", Indirect: true},

@@ -113,6 +113,9 @@ type Options struct {
 	Root string
 	// ToolVersion goes into SARIF's tool.driver.version when not "".
 	ToolVersion string
+	// ToolSemanticVersion goes into tool.driver.semanticVersion when not
+	// "": the version in Semantic Versioning 2.0 form, without a leading v.
+	ToolSemanticVersion string
 	// Checks are the checks that ran (default: those of Rules): junit
 	// reports a passing test case for each of them that found nothing.
 	Checks []string

@@ -54,6 +54,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name           string      `json:"name"`
 	Version        string      `json:"version,omitempty"`
+	SemanticVer    string      `json:"semanticVersion,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -123,6 +124,7 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "tenantlint",
 			Version:        o.ToolVersion,
+			SemanticVer:    o.ToolSemanticVersion,
 			InformationURI: infoURI,
 		}},
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{

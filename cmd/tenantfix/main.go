@@ -7,6 +7,7 @@
 //	tenantfix --verify [packages]    # CI gate: exit 1 while findings remain
 //	tenantfix --verify --format sarif [packages]   # the same, in any report format
 //	tenantfix --restore DIR          # put a backup back, byte for byte
+//	tenantfix --version              # module version and VCS revision
 //
 // Exit status: 0 done (every planned file holds its new content), 1
 // --verify found something, 2 error (then nothing was changed, or what
@@ -24,6 +25,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tenantlint/tenantlint/internal/buildinfo"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -40,6 +42,7 @@ func main() {
 
 type options struct {
 	dryRun, verify, force, verbose, quiet bool
+	version                               bool
 	files, noCache                        bool
 	checks                                []string
 	backupDir, restore, config, format    string
@@ -63,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	fs.BoolVar(&o.noCache, "no-cache", false, "analyze even when nothing changed since a run with the same inputs")
+	fs.BoolVar(&o.version, "version", false, "print the version (module version and VCS revision of this build) and exit")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() {
@@ -76,6 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// With ContinueOnError pflag prints nothing itself.
 		fmt.Fprintf(stderr, "tenantfix: %v (see tenantfix --help)\n", err)
 		return 2
+	}
+	if o.version {
+		fmt.Fprintln(stdout, buildinfo.Read().Line("tenantfix"))
+		return 0
 	}
 	pos := fs.Args()
 	if restoreArg {
@@ -327,7 +335,9 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 	}
 	findings := gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks, Rules: registry.Rules()}
+	bi := buildinfo.Read()
+	out := report.Options{Format: t.o.format, Dir: wd, Root: root, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
+		Checks: t.o.checks, Rules: registry.Rules()}
 	if err := report.Write(t.stdout, findings, out); err != nil {
 		return t.errorf("%v", err)
 	}

@@ -105,6 +105,17 @@ func TestWorkflowExample(t *testing.T) {
 	if wf.Permissions["security-events"] != "write" {
 		t.Errorf("permissions %v: uploading SARIF needs security-events: write", wf.Permissions)
 	}
+	// upload-sarif reads the workflow run's details, which a private
+	// repository's token can only do with actions: read.
+	if wf.Permissions["actions"] != "read" {
+		t.Errorf("permissions %v: uploading SARIF in a private repository needs actions: read", wf.Permissions)
+	}
+	readme := testfs.ReadFile(t, filepath.Join(repoRoot, "README.md"))
+	_, section, _ := strings.Cut(readme, "### GitHub Action\n")
+	section, _, _ = strings.Cut(section, "\n### ")
+	if !strings.Contains(section, "security-events: write") || !strings.Contains(section, "actions: read") {
+		t.Errorf("the README's workflow example lacks the permissions security-events: write and actions: read:\n%s", section)
+	}
 	a := loadAction(t)
 	used := 0
 	for _, j := range wf.Jobs {

@@ -46,6 +46,8 @@ type options struct {
 	files, noCache                        bool
 	checks                                []string
 	backupDir, restore, config, format    string
+	pathPrefix                            string
+	pathPrefixGiven                       bool
 	gating                                gate.Options // --verify's --baseline, --write-baseline, --new-from-rev
 }
 
@@ -61,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
 	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&o.pathPrefix, "path-prefix", "", "with --verify and --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
 	o.gating.Register(fs)
 	fs.BoolVar(&o.files, "files", false, "with --verify: the arguments are file names (as git hooks pass them): check the packages of the Go files among them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
@@ -85,6 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, buildinfo.Read().Line("tenantfix"))
 		return 0
 	}
+	o.pathPrefixGiven = fs.Changed("path-prefix")
 	pos := fs.Args()
 	if restoreArg {
 		// "--restore --force DIR": the folder is the first argument.
@@ -145,6 +149,8 @@ func conflicts(o options, fs *pflag.FlagSet, pos []string) string {
 		return "--files only applies to --verify"
 	case fs.Changed("format") && !o.verify:
 		return "--format only applies to --verify"
+	case o.pathPrefixGiven && !o.verify:
+		return "--path-prefix only applies to --verify"
 	case o.gating.Active() && !o.verify:
 		return "--baseline, --write-baseline and --new-from-rev only apply to --verify"
 	case o.gating.Conflict() != "":
@@ -153,6 +159,12 @@ func conflicts(o options, fs *pflag.FlagSet, pos []string) string {
 		return fmt.Sprintf("unknown --format %q (known: %s)", o.format, strings.Join(report.Formats, ", "))
 	case o.verbose && o.quiet:
 		return "--verbose and --quiet exclude each other"
+	}
+	if o.pathPrefixGiven {
+		// Checked before the analysis; the module root is not needed.
+		if _, _, err := report.PathBase(o.format, "", o.pathPrefix, true); err != nil {
+			return err.Error()
+		}
 	}
 	return ""
 }
@@ -253,6 +265,8 @@ func (t *tool) fix(patterns []string) int {
 		return t.loadError(err)
 	}
 	if t.o.verify {
+		// The findings carry their fixes (json and sarif print them).
+		res.Findings = driver.WithFixes(res.Findings, res.Fixes)
 		if cacheable {
 			storeVerify(key, res)
 		}
@@ -335,8 +349,12 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 	}
 	findings := gated.Findings
 	report.Relative(findings, wd)
+	repoRoot, prefix, err := report.PathBase(t.o.format, root, t.o.pathPrefix, t.o.pathPrefixGiven)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
 	bi := buildinfo.Read()
-	out := report.Options{Format: t.o.format, Dir: wd, Root: root, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
+	out := report.Options{Format: t.o.format, Dir: wd, Root: repoRoot, PathPrefix: prefix, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
 		Checks: t.o.checks, Rules: registry.Rules()}
 	if err := report.Write(t.stdout, findings, out); err != nil {
 		return t.errorf("%v", err)

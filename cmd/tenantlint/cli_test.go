@@ -3,10 +3,14 @@ package main
 import (
 	gobuildinfo "debug/buildinfo"
 	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/tenantlint/tenantlint/internal/buildinfo"
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // TestVersion: --version prints the module version and the VCS revision
@@ -94,5 +98,104 @@ func TestHelp(t *testing.T) {
 	r = lint(t, dir, "help", "vet")
 	if r.code != 2 || r.stdout != "" || len(lines(r.stderr)) != 1 || !strings.Contains(r.stderr, `unknown topic "vet"`) {
 		t.Errorf("help vet: exit %d, stdout %q, stderr %q; want one usage error, exit 2", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestModuleInRepoSubfolder: with the module one folder down in a git
+// work tree, SARIF, GitHub annotations and checkstyle name files from the
+// repository's root, as code scanning and pull requests do; text keeps
+// paths relative to the current directory; --path-prefix sets the folder
+// by hand, and only for those formats.
+func TestModuleInRepoSubfolder(t *testing.T) {
+	t.Parallel()
+	repo := t.TempDir()
+	mustRun(t, repo, "git", "init", "-q")
+	mod := filepath.Join(repo, "svc")
+	for name, src := range e2eFiles {
+		testfs.WriteFile(t, filepath.Join(mod, name), src)
+	}
+	want := lines(lint(t, mod, "./...").stdout) // internal/...:line:col: message (check)
+	if len(want) == 0 || !strings.HasPrefix(want[0], "internal/") {
+		t.Fatalf("text output:\n%s", strings.Join(want, "\n"))
+	}
+	withPrefix := func(prefix string) []string {
+		out := make([]string, len(want))
+		for i, l := range want {
+			out[i] = prefix + l
+		}
+		return out
+	}
+
+	r := lint(t, mod, "--format", "sarif", "./...")
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				RuleID    string `json:"ruleId"`
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           struct{ StartLine, StartColumn int }
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || r.code != 1 {
+		t.Fatalf("sarif: exit %d, %v\n%s", r.code, err, r.stderr)
+	}
+	var got []string
+	for _, res := range log.Runs[0].Results {
+		loc := res.Locations[0].PhysicalLocation
+		got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, res.Message.Text, res.RuleID))
+	}
+	diffLines(t, "sarif results", got, withPrefix("svc/"))
+	if base := log.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI; !strings.HasSuffix(base, "/"+filepath.Base(repo)+"/") {
+		t.Errorf("%%SRCROOT%% is %s, want the repository %s", base, repo)
+	}
+
+	annotations := func(r result) []string {
+		t.Helper()
+		var out []string
+		for _, l := range lines(r.stdout) {
+			m := regexp.MustCompile(`^::error file=([^,]+),line=(\d+),col=(\d+),(?:endLine=\d+,endColumn=\d+,)?title=(\w+)::(.*)$`).FindStringSubmatch(l)
+			if m != nil {
+				out = append(out, fmt.Sprintf("%s:%s:%s: %s (%s)", m[1], m[2], m[3], m[5], m[4]))
+			}
+		}
+		return out
+	}
+	r = lint(t, mod, "--format", "github", "./...")
+	diffLines(t, "github annotations", annotations(r), withPrefix("svc/")[:min(len(want), 10)])
+	r = lint(t, mod, "--format", "github", "--path-prefix", "apps/api/", "./...")
+	diffLines(t, "github annotations with --path-prefix", annotations(r), withPrefix("apps/api/")[:min(len(want), 10)])
+
+	r = lint(t, mod, "--format", "checkstyle", "./...")
+	if !strings.Contains(r.stdout, `<file name="svc/internal/`) || strings.Contains(r.stdout, `<file name="internal/`) {
+		t.Errorf("checkstyle paths are not repository-relative:\n%s", r.stdout)
+	}
+	// JSON and text keep paths relative to the current directory.
+	r = lint(t, mod, "--format", "json", "./...")
+	if !strings.Contains(r.stdout, `"file": "internal/`) || strings.Contains(r.stdout, `"svc/`) {
+		t.Errorf("json paths:\n%s", r.stdout)
+	}
+
+	// tenantfix --verify writes the same paths.
+	fr := runCmd(t, mod, tenantfix(t), "--verify", "--format", "github", "./...")
+	diffLines(t, "tenantfix --verify annotations", annotations(fr), withPrefix("svc/")[:min(len(want), 10)])
+
+	for _, args := range [][]string{
+		{"--format", "text", "--path-prefix", "svc"},
+		{"--format", "sarif", "--path-prefix", "../svc"},
+		{"--inventory", "--path-prefix", "svc"},
+	} {
+		r := lint(t, mod, append(args, "./...")...)
+		if r.code != 2 || r.stdout != "" || len(lines(r.stderr)) != 1 || !strings.Contains(r.stderr, "--path-prefix") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want one line about --path-prefix, exit 2", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runCmd(t, mod, tenantfix(t), "--dry-run", "--path-prefix", "svc"); r.code != 2 || !strings.Contains(r.stderr, "--path-prefix only applies to --verify") {
+		t.Errorf("tenantfix --dry-run --path-prefix: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -57,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	gating := gate.Options{Checks: registry.Names()}
 	gating.Register(fs)
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
+	pathPrefix := fs.String("path-prefix", "", "with --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
 	showVersion := fs.Bool("version", false, "print the version (module version and VCS revision of this build) and exit")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
@@ -77,6 +78,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if *showVersion {
 		fmt.Fprintln(stdout, buildinfo.Read().Line("tenantlint"))
 		return 0
+	}
+	if *inventory && fs.Changed("path-prefix") {
+		fmt.Fprintln(stderr, "tenantlint: --inventory names files relative to the current directory; drop --path-prefix")
+		return 2
 	}
 	if *inventory && (gating.Active() || *files) {
 		fmt.Fprintln(stderr, "tenantlint: --inventory lists every type and call; drop --baseline, --write-baseline, --new-from-rev and --files")
@@ -111,6 +116,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
+	// Code scanning and annotations want paths from the repository's
+	// root, which is above the module root when the module is in a
+	// subfolder.
+	repoRoot, prefix, err := report.PathBase(*format, root, *pathPrefix, fs.Changed("path-prefix"))
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
 	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache}
 	findings, err := findingsFor(opts, fs.Args(), *files)
 	if err != nil {
@@ -132,7 +145,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	findings = gated.Findings
 	report.Relative(findings, wd)
 	bi := buildinfo.Read()
-	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
+	out := report.Options{Format: *format, Dir: wd, Root: repoRoot, PathPrefix: prefix, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
 		Checks: *checks, Rules: registry.Rules()}
 	if err := report.Write(stdout, findings, out); err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -199,8 +212,11 @@ func findings(opts driver.Options, patterns []string) ([]report.Finding, error) 
 	if err != nil {
 		return nil, err
 	}
+	// The findings carry their fixes (json and sarif print them), in the
+	// result cache too.
+	fs := driver.WithFixes(res.Findings, res.Fixes)
 	if cacheable {
-		driver.StoreResult(key, res.Findings)
+		driver.StoreResult(key, fs)
 	}
-	return res.Findings, nil
+	return fs, nil
 }

@@ -339,8 +339,11 @@ func TestActionInputs(t *testing.T) {
 		{name: "bad config", inputs: map[string]string{"config": "missing.yaml"}, failed: "lint", code: 2, stderr: "missing.yaml"},
 		{name: "bad sarif input", inputs: map[string]string{"sarif": "yes"}, failed: "lint", code: 2,
 			stdout: "::error title=tenantlint::input sarif must be true or false, not 'yes'"},
+		// Annotations name files from the repository's root (here, with
+		// no git, the module root), not from the working directory:
+		// GitHub places them by repository path.
 		{name: "subdirectory", inputs: map[string]string{"working-directory": "billing", "args": "."}, failed: "lint", code: 1, sarif: true,
-			annotations: []string{"billing.go:3:6 tenantrepo"}},
+			annotations: []string{"billing/billing.go:3:6 tenantrepo"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

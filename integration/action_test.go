@@ -105,6 +105,17 @@ func TestWorkflowExample(t *testing.T) {
 	if wf.Permissions["security-events"] != "write" {
 		t.Errorf("permissions %v: uploading SARIF needs security-events: write", wf.Permissions)
 	}
+	// upload-sarif reads the workflow run's details, which a private
+	// repository's token can only do with actions: read.
+	if wf.Permissions["actions"] != "read" {
+		t.Errorf("permissions %v: uploading SARIF in a private repository needs actions: read", wf.Permissions)
+	}
+	readme := testfs.ReadFile(t, filepath.Join(repoRoot, "README.md"))
+	_, section, _ := strings.Cut(readme, "### GitHub Action\n")
+	section, _, _ = strings.Cut(section, "\n### ")
+	if !strings.Contains(section, "security-events: write") || !strings.Contains(section, "actions: read") {
+		t.Errorf("the README's workflow example lacks the permissions security-events: write and actions: read:\n%s", section)
+	}
 	a := loadAction(t)
 	used := 0
 	for _, j := range wf.Jobs {
@@ -328,8 +339,11 @@ func TestActionInputs(t *testing.T) {
 		{name: "bad config", inputs: map[string]string{"config": "missing.yaml"}, failed: "lint", code: 2, stderr: "missing.yaml"},
 		{name: "bad sarif input", inputs: map[string]string{"sarif": "yes"}, failed: "lint", code: 2,
 			stdout: "::error title=tenantlint::input sarif must be true or false, not 'yes'"},
+		// Annotations name files from the repository's root (here, with
+		// no git, the module root), not from the working directory:
+		// GitHub places them by repository path.
 		{name: "subdirectory", inputs: map[string]string{"working-directory": "billing", "args": "."}, failed: "lint", code: 1, sarif: true,
-			annotations: []string{"billing.go:3:6 tenantrepo"}},
+			annotations: []string{"billing/billing.go:3:6 tenantrepo"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -229,23 +230,94 @@ func TestWriteUnknownFormat(t *testing.T) {
 	}
 }
 
-// TestFindingJSON: the result cache keeps end positions, --format json
-// does not print them.
+// TestFindingJSON: the result cache keeps everything a finding holds;
+// --format json prints its end (the start when it has none, as go vet
+// -json does) and its suggested fix with go vet -json's names.
 func TestFindingJSON(t *testing.T) {
-	f := Finding{Check: "tenantcache", File: "a.go", Line: 1, Column: 2, EndLine: 3, EndColumn: 4, Message: "m", Fix: Fixable}
+	f := Finding{Check: "tenantcache", File: "a.go", Line: 1, Column: 2, EndLine: 3, EndColumn: 4, Message: "m", Fix: Fixable,
+		SuggestedFixes: []SuggestedFix{{Message: "wrap the key", Edits: []Edit{
+			{File: "a.go", Start: 10, End: 10, StartLine: 2, StartColumn: 3, EndLine: 2, EndColumn: 3, New: "tenant.Key(ctx, "},
+			{File: "a.go", Start: 13, End: 13, StartLine: 2, StartColumn: 6, EndLine: 2, EndColumn: 6, New: ")"},
+		}}}}
 	data, err := json.Marshal(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var back Finding
-	if err := json.Unmarshal(data, &back); err != nil || back != f {
+	if err := json.Unmarshal(data, &back); err != nil || !reflect.DeepEqual(back, f) {
 		t.Errorf("round trip: %+v, %v", back, err)
 	}
+	noEnd := Finding{Check: "tenantrepo", File: "b.go", Line: 5, Column: 6, Message: "n", Fix: Manual}
 	var b bytes.Buffer
-	if err := JSON(&b, []Finding{f}); err != nil {
+	if err := JSON(&b, []Finding{f, noEnd}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), "end_") {
-		t.Errorf("--format json prints end positions:\n%s", b.String())
+	want := `{
+  "findings": [
+    {
+      "check": "tenantcache",
+      "file": "a.go",
+      "line": 1,
+      "column": 2,
+      "end_line": 3,
+      "end_column": 4,
+      "message": "m",
+      "fix": "fixable",
+      "suggested_fixes": [
+        {
+          "message": "wrap the key",
+          "edits": [
+            {
+              "filename": "a.go",
+              "start": 10,
+              "end": 10,
+              "start_line": 2,
+              "start_column": 3,
+              "end_line": 2,
+              "end_column": 3,
+              "new": "tenant.Key(ctx, "
+            },
+            {
+              "filename": "a.go",
+              "start": 13,
+              "end": 13,
+              "start_line": 2,
+              "start_column": 6,
+              "end_line": 2,
+              "end_column": 6,
+              "new": ")"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "check": "tenantrepo",
+      "file": "b.go",
+      "line": 5,
+      "column": 6,
+      "end_line": 5,
+      "end_column": 6,
+      "message": "n",
+      "fix": "manual"
+    }
+  ]
+}
+`
+	if b.String() != want {
+		t.Errorf("--format json:\n%s\nwant\n%s", b.String(), want)
+	}
+
+	// Relative rewrites the edits' file names too, and leaves the
+	// caller's findings as they were.
+	dir := t.TempDir()
+	in := f
+	in.File = filepath.Join(dir, "a.go")
+	in.SuggestedFixes = []SuggestedFix{{Message: "x", Edits: []Edit{{File: filepath.Join(dir, "sub", "b.go")}}}}
+	fs := []Finding{in}
+	orig := in.SuggestedFixes[0].Edits[0].File
+	Relative(fs, dir)
+	if fs[0].File != "a.go" || fs[0].SuggestedFixes[0].Edits[0].File != filepath.Join("sub", "b.go") || in.SuggestedFixes[0].Edits[0].File != orig {
+		t.Errorf("Relative: %+v (the original edit now names %s)", fs[0], in.SuggestedFixes[0].Edits[0].File)
 	}
 }

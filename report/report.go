@@ -7,21 +7,48 @@ import (
 	"fmt"
 	"io"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"sort"
 	"strings"
 )
 
-// Finding is one reported problem.
+// Finding is one reported problem. Its JSON form is what the result
+// caches keep; --format json prints its own (see JSON).
 type Finding struct {
 	Check     string `json:"check"`
 	File      string `json:"file"`
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line,omitempty"`   // kept by the result cache; not in --format json
-	EndColumn int    `json:"end_column,omitempty"` // likewise
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
 	Message   string `json:"message"`
 	Fix       string `json:"fix"` // "fixable" or "manual"
+	// SuggestedFixes holds the fix that tenantfix would apply (the
+	// analyzer's first suggested fix), for a fixable finding whose
+	// driver attached it; it is empty for a manual one.
+	SuggestedFixes []SuggestedFix `json:"suggested_fixes,omitempty"`
+}
+
+// SuggestedFix is a set of edits to apply together, as go vet -json
+// prints an analysis.SuggestedFix.
+type SuggestedFix struct {
+	Message string `json:"message"`
+	Edits   []Edit `json:"edits"`
+}
+
+// Edit replaces the bytes [Start, End) of File with New. Start and End
+// are 0-based byte offsets, as in go vet -json; the lines and columns
+// are 1-based, columns in bytes, as in Finding.
+type Edit struct {
+	File        string `json:"filename"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	StartLine   int    `json:"start_line"`
+	StartColumn int    `json:"start_column"`
+	EndLine     int    `json:"end_line"`
+	EndColumn   int    `json:"end_column"`
+	New         string `json:"new"`
 }
 
 // Fix values.
@@ -48,10 +75,25 @@ func Sort(fs []Finding) {
 	})
 }
 
-// Relative rewrites each file name relative to dir when it is below dir.
+// Relative rewrites each file name, the findings' and their edits',
+// relative to dir when it is below dir.
 func Relative(fs []Finding, dir string) {
 	for i := range fs {
 		fs[i].File = RelPath(dir, fs[i].File)
+		if len(fs[i].SuggestedFixes) == 0 {
+			continue
+		}
+		// New slices: others may share the old ones (a cached result).
+		sfs := make([]SuggestedFix, len(fs[i].SuggestedFixes))
+		for j, sf := range fs[i].SuggestedFixes {
+			edits := make([]Edit, len(sf.Edits))
+			for k, e := range sf.Edits {
+				e.File = RelPath(dir, e.File)
+				edits[k] = e
+			}
+			sfs[j] = SuggestedFix{Message: sf.Message, Edits: edits}
+		}
+		fs[i].SuggestedFixes = sfs
 	}
 }
 
@@ -74,22 +116,33 @@ func Text(w io.Writer, fs []Finding) error {
 	return nil
 }
 
-// JSON writes {"findings": [...]}.
+// JSON writes {"findings": [...]}: each finding's start and end (the end
+// is the start when the analyzer gave none, as go vet -json does), and
+// for a fixable one its suggested fix as go vet -json spells it
+// (suggested_fixes: message, edits of filename, start, end, new), each
+// edit with its lines and columns too.
 func JSON(w io.Writer, fs []Finding) error {
 	if fs == nil {
 		fs = []Finding{}
 	}
 	type jsonFinding struct {
-		Check   string `json:"check"`
-		File    string `json:"file"`
-		Line    int    `json:"line"`
-		Column  int    `json:"column"`
-		Message string `json:"message"`
-		Fix     string `json:"fix"`
+		Check          string         `json:"check"`
+		File           string         `json:"file"`
+		Line           int            `json:"line"`
+		Column         int            `json:"column"`
+		EndLine        int            `json:"end_line"`
+		EndColumn      int            `json:"end_column"`
+		Message        string         `json:"message"`
+		Fix            string         `json:"fix"`
+		SuggestedFixes []SuggestedFix `json:"suggested_fixes,omitempty"`
 	}
 	out := make([]jsonFinding, len(fs))
 	for i, f := range fs {
-		out[i] = jsonFinding{f.Check, f.File, f.Line, f.Column, f.Message, f.Fix}
+		endLine, endCol := f.EndLine, f.EndColumn
+		if endLine == 0 {
+			endLine, endCol = f.Line, f.Column
+		}
+		out[i] = jsonFinding{f.Check, f.File, f.Line, f.Column, endLine, endCol, f.Message, f.Fix, f.SuggestedFixes}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -108,11 +161,20 @@ type Options struct {
 	// Dir is the directory that relative Finding.File names are relative
 	// to (the working directory). "" means the process's.
 	Dir string
-	// Root is the module root: SARIF artifact URIs are relative to it.
-	// "" means Dir.
+	// Root is the directory that the formats read against a repository
+	// (sarif, github, checkstyle: see RepoFormats) make paths relative
+	// to: the repository's root (RepoRoot), or the module root. "" means
+	// Dir. The other formats keep paths as the findings have them.
 	Root string
+	// PathPrefix, when not "", is put in front of those paths: where Root
+	// is in the repository, as --path-prefix gives it (slash-separated,
+	// clean, relative).
+	PathPrefix string
 	// ToolVersion goes into SARIF's tool.driver.version when not "".
 	ToolVersion string
+	// ToolSemanticVersion goes into tool.driver.semanticVersion when not
+	// "": the version in Semantic Versioning 2.0 form, without a leading v.
+	ToolSemanticVersion string
 	// Checks are the checks that ran (default: those of Rules): junit
 	// reports a passing test case for each of them that found nothing.
 	Checks []string
@@ -132,9 +194,9 @@ func Write(w io.Writer, fs []Finding, o Options) error {
 	case "sarif":
 		return SARIF(w, fs, o)
 	case "github":
-		return GitHub(w, fs, os.Getenv("GITHUB_STEP_SUMMARY"))
+		return GitHub(w, o.repoFindings(fs), os.Getenv("GITHUB_STEP_SUMMARY"))
 	case "checkstyle":
-		return Checkstyle(w, fs)
+		return Checkstyle(w, o.repoFindings(fs))
 	case "junit":
 		checks := o.Checks
 		if len(checks) == 0 {
@@ -158,4 +220,43 @@ func abs(dir, file string) string {
 		return file
 	}
 	return filepath.Join(dir, file)
+}
+
+// RepoFormats are the formats whose paths are relative to the
+// repository's root (Options.Root, Options.PathPrefix): code scanning,
+// pull-request annotations and review tools place them on the
+// repository's files.
+var RepoFormats = []string{"sarif", "github", "checkstyle"}
+
+// repoRoot is o.Root with its default applied.
+func (o Options) repoRoot() string {
+	if o.Root == "" {
+		return abs(o.Dir, ".")
+	}
+	return o.Root
+}
+
+// repoPath returns file (relative to o.Dir unless absolute) as a slash
+// path relative to the repository's root, with o.PathPrefix in front;
+// ok is false when file is outside o.Root, and path is then absolute.
+func (o Options) repoPath(file string) (path string, ok bool) {
+	a := abs(o.Dir, file)
+	rel := RelPath(o.repoRoot(), a)
+	if filepath.IsAbs(rel) {
+		return a, false
+	}
+	return pathpkg.Join(o.PathPrefix, filepath.ToSlash(rel)), true
+}
+
+// repoFindings is fs with repository paths; a file outside the root
+// keeps the name it has.
+func (o Options) repoFindings(fs []Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		out[i] = f
+		if p, ok := o.repoPath(f.File); ok {
+			out[i].File = p
+		}
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,6 +55,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name           string      `json:"name"`
 	Version        string      `json:"version,omitempty"`
+	SemanticVer    string      `json:"semanticVersion,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -81,7 +83,23 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          map[string]string `json:"properties,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 }
 
 type sarifLocation struct {
@@ -106,36 +124,35 @@ type sarifRegion struct {
 }
 
 // SARIF writes a SARIF 2.1.0 log with one run. Artifact URIs are relative
-// to o.Root (uriBaseId %SRCROOT%); files outside it get absolute file URIs.
-// Columns are converted to UTF-16 code units, SARIF's default column kind,
-// when the file can be read.
+// to o.Root, with o.PathPrefix in front (uriBaseId %SRCROOT%); files
+// outside it get absolute file URIs. Columns are converted to UTF-16 code
+// units, SARIF's default column kind, when the file can be read. A
+// finding's suggested fix is a fix of artifactChanges, one per file,
+// whose replacements give the deleted region and the inserted text.
 //
 // partialFingerprints.primaryLocationLineHash hashes the check, the
 // module-relative file, the flagged line's trimmed text and the finding's
 // occurrence index among findings with the same three, so it survives
 // lines added or removed elsewhere in the file.
 func SARIF(w io.Writer, fs []Finding, o Options) error {
-	root := o.Root
-	if root == "" {
-		root = abs(o.Dir, ".")
-	}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "tenantlint",
 			Version:        o.ToolVersion,
+			SemanticVer:    o.ToolSemanticVersion,
 			InformationURI: infoURI,
 		}},
-		OriginalURIBaseIDs: map[string]sarifArtifactLoc{
-			srcRootBase: {URI: fileURI(root, true)},
-		},
 		Results:    []sarifResult{},
 		ColumnKind: "utf16CodeUnits",
+	}
+	if base, ok := o.srcRoot(); ok {
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRootBase: {URI: fileURI(base, true)}}
 	}
 	index := map[string]int{}
 	addRule := func(r Rule) {
 		sr := sarifRule{
 			ID:               r.ID,
-			Name:             r.ID,
+			Name:             ruleName(r),
 			ShortDescription: sarifText{r.Short},
 			FullDescription:  sarifText{r.Full},
 			Help:             sarifText{r.Help},
@@ -158,17 +175,8 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 			addRule(Rule{ID: f.Check, Short: f.Check, Full: f.Check, Help: f.Check})
 		}
 		path := abs(o.Dir, f.File)
-		art := sarifArtifactLoc{URI: fileURI(path, false)}
-		if rel := RelPath(root, path); !filepath.IsAbs(rel) {
-			art = sarifArtifactLoc{URI: escapePath(filepath.ToSlash(rel)), URIBaseID: srcRootBase}
-		}
-		lines := src.lines(path)
-		lineText := func(n int) (string, bool) {
-			if n >= 1 && n <= len(lines) {
-				return lines[n-1], true
-			}
-			return "", false
-		}
+		art := o.artifact(path)
+		lineText := src.lineText(path)
 		var region *sarifRegion
 		if f.Line > 0 {
 			region = &sarifRegion{StartLine: f.Line}
@@ -201,6 +209,9 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art, Region: region}}},
 			PartialFingerprints: map[string]string{fingerprintK: fp},
 		}
+		for _, sf := range f.SuggestedFixes {
+			res.Fixes = append(res.Fixes, o.sarifFix(sf, src))
+		}
 		if f.Fix != "" {
 			res.Properties = map[string]string{"fix": f.Fix}
 		}
@@ -210,6 +221,75 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// srcRoot is the folder that %SRCROOT% stands for: the repository's
+// root. With a path prefix it is o.Root without the prefix's folders
+// when o.Root ends with them, and unknown otherwise.
+func (o Options) srcRoot() (string, bool) {
+	root := o.repoRoot()
+	if o.PathPrefix == "" {
+		return root, true
+	}
+	slash := filepath.ToSlash(root)
+	if base, ok := strings.CutSuffix(slash, "/"+o.PathPrefix); ok {
+		if base == "" {
+			base = "/"
+		}
+		return filepath.FromSlash(base), true
+	}
+	return "", false
+}
+
+// artifact locates the file at the absolute path.
+func (o Options) artifact(path string) sarifArtifactLoc {
+	rel, ok := o.repoPath(path)
+	if !ok {
+		return sarifArtifactLoc{URI: fileURI(path, false)}
+	}
+	return sarifArtifactLoc{URI: escapePath(rel), URIBaseID: srcRootBase}
+}
+
+// sarifFix converts a suggested fix, its edits grouped by file in the
+// order they first appear.
+func (o Options) sarifFix(sf SuggestedFix, src fileCache) sarifFix {
+	fix := sarifFix{Description: sarifText{sf.Message}}
+	at := map[string]int{}
+	for _, e := range sf.Edits {
+		path := abs(o.Dir, e.File)
+		i, ok := at[path]
+		if !ok {
+			i = len(fix.ArtifactChanges)
+			at[path] = i
+			fix.ArtifactChanges = append(fix.ArtifactChanges, sarifArtifactChange{ArtifactLocation: o.artifact(path)})
+		}
+		lineText := src.lineText(path)
+		rep := sarifReplacement{DeletedRegion: sarifRegion{
+			StartLine: e.StartLine, StartColumn: utf16Column(lineText, e.StartLine, e.StartColumn),
+			EndLine: e.EndLine, EndColumn: utf16Column(lineText, e.EndLine, e.EndColumn),
+		}}
+		if e.New != "" {
+			rep.InsertedContent = &sarifText{e.New}
+		}
+		fix.ArtifactChanges[i].Replacements = append(fix.ArtifactChanges[i].Replacements, rep)
+	}
+	return fix
+}
+
+// ruleName is a rule's SARIF name: its short description in PascalCase
+// ("Cache key that is not tenant-scoped" is CacheKeyThatIsNotTenantScoped),
+// which code scanning shows apart from the id.
+func ruleName(r Rule) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(r.Short, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) }) {
+		first, size := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(first))
+		b.WriteString(w[size:])
+	}
+	if b.Len() == 0 || b.String() == r.ID {
+		return r.ID + "Finding"
+	}
+	return b.String()
 }
 
 // utf16Column converts a 1-based byte column on line n to a 1-based
@@ -233,6 +313,18 @@ func utf16Column(lineText func(int) (string, bool), n, col int) int {
 
 // fileCache reads each file once and splits it into lines.
 type fileCache map[string][]string
+
+// lineText returns the text of a line of the file at path, by 1-based
+// number, and false when the file or the line is not there.
+func (c fileCache) lineText(path string) func(int) (string, bool) {
+	lines := c.lines(path)
+	return func(n int) (string, bool) {
+		if n >= 1 && n <= len(lines) {
+			return lines[n-1], true
+		}
+		return "", false
+	}
+}
 
 func (c fileCache) lines(path string) []string {
 	if ls, ok := c[path]; ok {

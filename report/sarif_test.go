@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -250,5 +251,208 @@ func TestSARIFFingerprintSurvivesLinesAbove(t *testing.T) {
 	_, other := writeSARIF(t, root3, wd3, fs3)
 	if other.Runs[0].Results[2].PartialFingerprints["primaryLocationLineHash"] == before.Runs[0].Results[2].PartialFingerprints["primaryLocationLineHash"] {
 		t.Error("fingerprint did not change with the flagged line's text")
+	}
+}
+
+// TestSARIFFixes: a finding's suggested fix is a SARIF fix whose
+// artifactChanges (one per file) replace regions in UTF-16 columns, like
+// the results' regions, with the inserted text; the log validates.
+func TestSARIFFixes(t *testing.T) {
+	src := "package svc\n\nvar s = \"ü😀\" + k\n\nvar t = 1\n"
+	root, wd, _ := sarifModule(t, src)
+	other := filepath.Join(root, "internal", "svc", "other.go")
+	if err := os.WriteFile(other, []byte("package svc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join("..", "internal", "svc", "svc.go")
+	fs := []Finding{{Check: "tenantcache", File: file, Line: 3, Column: 18, EndLine: 3, EndColumn: 19, Message: "m", Fix: Fixable,
+		SuggestedFixes: []SuggestedFix{{Message: "wrap the key", Edits: []Edit{
+			// Byte columns 18 and 19 of line 3 are UTF-16 columns 15 and 16.
+			{File: file, StartLine: 3, StartColumn: 18, EndLine: 3, EndColumn: 18, New: "tenant.Key(ctx, "},
+			{File: filepath.Join("..", "internal", "svc", "other.go"), StartLine: 1, StartColumn: 12, EndLine: 1, EndColumn: 12, New: "\n\nvar R = 1"},
+			{File: file, StartLine: 3, StartColumn: 19, EndLine: 5, EndColumn: 1, New: ")\n\n"},
+			{File: file, StartLine: 5, StartColumn: 1, EndLine: 5, EndColumn: 10}, // a deletion
+		}}}}}
+	data, _ := writeSARIF(t, root, wd, fs)
+	validate(t, loadSARIFSchema(t), data)
+	var out struct {
+		Runs []struct {
+			Results []struct {
+				Fixes []struct {
+					Description     struct{ Text string }
+					ArtifactChanges []struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Replacements []struct {
+							DeletedRegion struct {
+								StartLine, StartColumn, EndLine, EndColumn int
+							} `json:"deletedRegion"`
+							InsertedContent *struct{ Text string } `json:"insertedContent"`
+						} `json:"replacements"`
+					} `json:"artifactChanges"`
+				} `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	fixes := out.Runs[0].Results[0].Fixes
+	if len(fixes) != 1 || fixes[0].Description.Text != "wrap the key" || len(fixes[0].ArtifactChanges) != 2 {
+		t.Fatalf("fixes: %+v\n%s", fixes, data)
+	}
+	var got []string
+	for _, ch := range fixes[0].ArtifactChanges {
+		for _, r := range ch.Replacements {
+			ins := "<none>"
+			if r.InsertedContent != nil {
+				ins = r.InsertedContent.Text
+			}
+			d := r.DeletedRegion
+			got = append(got, fmt.Sprintf("%s %s %d:%d-%d:%d %q", ch.ArtifactLocation.URIBaseID, ch.ArtifactLocation.URI,
+				d.StartLine, d.StartColumn, d.EndLine, d.EndColumn, ins))
+		}
+	}
+	want := []string{
+		`%SRCROOT% internal/svc/svc.go 3:15-3:15 "tenant.Key(ctx, "`,
+		`%SRCROOT% internal/svc/svc.go 3:16-5:1 ")\n\n"`,
+		`%SRCROOT% internal/svc/svc.go 5:1-5:10 "<none>"`,
+		`%SRCROOT% internal/svc/other.go 1:12-1:12 "\n\nvar R = 1"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("replacements:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The schema is not vacuous about fixes: a replacement without its
+	// deleted region fails.
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(strings.Replace(string(data), `"deletedRegion"`, `"deleted"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loadSARIFSchema(t).Validate(inst) == nil {
+		t.Error("schema accepted a replacement without deletedRegion")
+	}
+	// A manual finding has no fixes key.
+	data, _ = writeSARIF(t, root, wd, []Finding{{Check: "tenantcache", File: file, Line: 3, Column: 18, Message: "m", Fix: Manual}})
+	if bytes.Contains(data, []byte(`"fixes"`)) {
+		t.Errorf("a finding without a fix has fixes:\n%s", data)
+	}
+}
+
+// TestSARIFRuleNames: each rule has a name apart from its id, its short
+// description in PascalCase.
+func TestSARIFRuleNames(t *testing.T) {
+	rules := append(testRules, Rule{ID: "tenantctx", Short: "Tenant context dropped on the way to a tenant-aware call", Full: "f", Help: "h"})
+	var b bytes.Buffer
+	if err := Write(&b, nil, Options{Format: "sarif", Rules: rules}); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID, Name string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range out.Runs[0].Tool.Driver.Rules {
+		got = append(got, r.ID+"="+r.Name)
+	}
+	want := "tenantrepo=RepoShort tenantcache=CacheShort tenantctx=TenantContextDroppedOnTheWayToATenantAwareCall"
+	if strings.Join(got, " ") != want {
+		t.Errorf("rules %q, want %q", strings.Join(got, " "), want)
+	}
+	validate(t, loadSARIFSchema(t), b.Bytes())
+}
+
+// TestRepoPaths: SARIF, GitHub and checkstyle name files relative to
+// Options.Root (the repository's root, above the module), with
+// PathPrefix in front when given; SARIF's %SRCROOT% is that root, or the
+// module root without the prefix. Text and JSON keep the findings' paths.
+func TestRepoPaths(t *testing.T) {
+	repo := t.TempDir()
+	module := filepath.Join(repo, "services", "api")
+	wd := filepath.Join(module, "cmd")
+	src := filepath.Join(module, "internal", "svc", "svc.go")
+	if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(wd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, []byte(svcSrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fs := []Finding{{Check: "tenantcache", File: filepath.Join("..", "internal", "svc", "svc.go"), Line: 4, Column: 15, Message: "m", Fix: Manual}}
+	for _, tt := range []struct {
+		name, root, prefix, path, srcRoot string
+	}{
+		{"repository root from git", repo, "", "services/api/internal/svc/svc.go", fileURI(repo, true)},
+		{"--path-prefix", module, "services/api", "services/api/internal/svc/svc.go", fileURI(repo, true)},
+		{"--path-prefix that is not the module's folder", module, "apps/x", "apps/x/internal/svc/svc.go", ""},
+		{"module root (no git)", module, "", "internal/svc/svc.go", fileURI(module, true)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GITHUB_STEP_SUMMARY", "")
+			o := Options{Dir: wd, Root: tt.root, PathPrefix: tt.prefix, Rules: testRules}
+			var b bytes.Buffer
+			o.Format = "sarif"
+			if err := Write(&b, fs, o); err != nil {
+				t.Fatal(err)
+			}
+			validate(t, loadSARIFSchema(t), b.Bytes())
+			var log struct {
+				Runs []struct {
+					OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+					Results            []struct {
+						Locations []struct {
+							PhysicalLocation struct {
+								ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+							} `json:"physicalLocation"`
+						} `json:"locations"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+				t.Fatal(err)
+			}
+			if got := log.Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != tt.path {
+				t.Errorf("sarif uri %q, want %q", got, tt.path)
+			}
+			if got := log.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI; got != tt.srcRoot {
+				t.Errorf("%%SRCROOT%% %q, want %q", got, tt.srcRoot)
+			}
+
+			b.Reset()
+			o.Format = "github"
+			if err := Write(&b, fs, o); err != nil {
+				t.Fatal(err)
+			}
+			if want := "::error file=" + tt.path + ",line=4,col=15,title=tenantcache::m\n"; b.String() != want {
+				t.Errorf("github: %q, want %q", b.String(), want)
+			}
+			b.Reset()
+			o.Format = "checkstyle"
+			if err := Write(&b, fs, o); err != nil {
+				t.Fatal(err)
+			}
+			if want := `<file name="` + tt.path + `">`; !strings.Contains(b.String(), want) {
+				t.Errorf("checkstyle lacks %s:\n%s", want, b.String())
+			}
+			b.Reset()
+			o.Format = "text"
+			if err := Write(&b, fs, o); err != nil {
+				t.Fatal(err)
+			}
+			if want := filepath.Join("..", "internal", "svc", "svc.go") + ":4:15: m (tenantcache)\n"; b.String() != want {
+				t.Errorf("text: %q, want %q", b.String(), want)
+			}
+		})
 	}
 }

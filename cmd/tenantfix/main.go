@@ -7,6 +7,7 @@
 //	tenantfix --verify [packages]    # CI gate: exit 1 while findings remain
 //	tenantfix --verify --format sarif [packages]   # the same, in any report format
 //	tenantfix --restore DIR          # put a backup back, byte for byte
+//	tenantfix --version              # module version and VCS revision
 //
 // Exit status: 0 done (every planned file holds its new content), 1
 // --verify found something, 2 error (then nothing was changed, or what
@@ -24,6 +25,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tenantlint/tenantlint/internal/buildinfo"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -40,9 +42,12 @@ func main() {
 
 type options struct {
 	dryRun, verify, force, verbose, quiet bool
+	version                               bool
 	files, noCache                        bool
 	checks                                []string
 	backupDir, restore, config, format    string
+	pathPrefix                            string
+	pathPrefixGiven                       bool
 	gating                                gate.Options // --verify's --baseline, --write-baseline, --new-from-rev
 }
 
@@ -58,11 +63,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.force, "force", false, "with --restore: overwrite files changed since the fix")
 	fs.StringVar(&o.config, "config", "", "use this .tenantlint.yaml instead of searching up from each package")
 	fs.StringVar(&o.format, "format", "text", "with --verify: output format of the findings: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&o.pathPrefix, "path-prefix", "", "with --verify and --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
 	o.gating.Register(fs)
 	fs.BoolVar(&o.files, "files", false, "with --verify: the arguments are file names (as git hooks pass them): check the packages of the Go files among them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per changed file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	fs.BoolVar(&o.noCache, "no-cache", false, "analyze even when nothing changed since a run with the same inputs")
+	fs.BoolVar(&o.version, "version", false, "print the version (module version and VCS revision of this build) and exit")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() {
@@ -77,6 +84,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantfix: %v (see tenantfix --help)\n", err)
 		return 2
 	}
+	if o.version {
+		fmt.Fprintln(stdout, buildinfo.Read().Line("tenantfix"))
+		return 0
+	}
+	o.pathPrefixGiven = fs.Changed("path-prefix")
 	pos := fs.Args()
 	if restoreArg {
 		// "--restore --force DIR": the folder is the first argument.
@@ -137,6 +149,8 @@ func conflicts(o options, fs *pflag.FlagSet, pos []string) string {
 		return "--files only applies to --verify"
 	case fs.Changed("format") && !o.verify:
 		return "--format only applies to --verify"
+	case o.pathPrefixGiven && !o.verify:
+		return "--path-prefix only applies to --verify"
 	case o.gating.Active() && !o.verify:
 		return "--baseline, --write-baseline and --new-from-rev only apply to --verify"
 	case o.gating.Conflict() != "":
@@ -145,6 +159,12 @@ func conflicts(o options, fs *pflag.FlagSet, pos []string) string {
 		return fmt.Sprintf("unknown --format %q (known: %s)", o.format, strings.Join(report.Formats, ", "))
 	case o.verbose && o.quiet:
 		return "--verbose and --quiet exclude each other"
+	}
+	if o.pathPrefixGiven {
+		// Checked before the analysis; the module root is not needed.
+		if _, _, err := report.PathBase(o.format, "", o.pathPrefix, true); err != nil {
+			return err.Error()
+		}
 	}
 	return ""
 }
@@ -245,6 +265,8 @@ func (t *tool) fix(patterns []string) int {
 		return t.loadError(err)
 	}
 	if t.o.verify {
+		// The findings carry their fixes (json and sarif print them).
+		res.Findings = driver.WithFixes(res.Findings, res.Fixes)
 		if cacheable {
 			storeVerify(key, res)
 		}
@@ -327,7 +349,13 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 	}
 	findings := gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: t.o.format, Dir: wd, Root: root, Checks: t.o.checks, Rules: registry.Rules()}
+	repoRoot, prefix, err := report.PathBase(t.o.format, root, t.o.pathPrefix, t.o.pathPrefixGiven)
+	if err != nil {
+		return t.errorf("%v", err)
+	}
+	bi := buildinfo.Read()
+	out := report.Options{Format: t.o.format, Dir: wd, Root: repoRoot, PathPrefix: prefix, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
+		Checks: t.o.checks, Rules: registry.Rules()}
 	if err := report.Write(t.stdout, findings, out); err != nil {
 		return t.errorf("%v", err)
 	}

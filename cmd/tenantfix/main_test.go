@@ -724,6 +724,14 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("second apply: %d files, %d models, %d keys; want nothing to do", f, m, k)
 	}
 	sameTree(t, after, snapshot(t, dir), "after a second apply")
+	// With nothing to change, --dry-run prints no diff (stdout stays
+	// empty, so `tenantfix --dry-run > fix.diff` writes an empty file) and
+	// says so on stderr.
+	nothing := tenantfix(t, dir, "--dry-run")
+	mustCode(t, nothing, 0, "--dry-run with nothing to change")
+	if nothing.stdout != "" || !strings.Contains(nothing.stderr, "tenantfix: 0 files to change, 0 models to cover, 0 keys to wrap") {
+		t.Errorf("--dry-run with nothing to change: stdout %q, stderr:\n%s", nothing.stdout, nothing.stderr)
+	}
 
 	// --restore puts the original tree back, and removes the temporary
 	// file that a run killed between writing it and renaming it over its

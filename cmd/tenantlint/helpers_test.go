@@ -45,6 +45,9 @@ func TestTenantValuesConfigErrors(t *testing.T) {
 			`^tenantlint: .*/\.tenantlint\.yaml:9:13: cache\.tenant_values\.funcs: example\.com/helpers/tenant\.FromCtx is not a function$`},
 		{"follow_helpers: true", "follow_helpers: sometimes",
 			`^tenantlint: .*/\.tenantlint\.yaml:10:19: cache\.follow_helpers: expected true or false, not "sometimes"$`},
+		// YAML booleans only: a quoted "no" was taken for false.
+		{"follow_helpers: true", `follow_helpers: "no"`,
+			`^tenantlint: .*/\.tenantlint\.yaml:10:19: cache\.follow_helpers: expected true or false, not the quoted string "no"$`},
 	} {
 		dir := t.TempDir()
 		for name, src := range helperFiles {

@@ -5,6 +5,8 @@
 //	go vet -vettool=$(which tenantlint) ./...     # as a vet tool
 //	go fix -fixtool=$(which tenantlint) ./...     # apply the fixable findings
 //	tenantlint init [--force] [dir]               # propose a .tenantlint.yaml
+//	tenantlint help [init]                        # the usage, or init's
+//	tenantlint --version                          # module version and VCS revision
 //
 // Exit status: 0 clean, 1 findings, 2 usage, configuration or load errors.
 // With --inventory: 0 once the inventory is written, 2 otherwise.
@@ -15,11 +17,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/tenantlint/tenantlint/internal/buildinfo"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
@@ -55,10 +57,15 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	gating := gate.Options{Checks: registry.Names()}
 	gating.Register(fs)
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
+	pathPrefix := fs.String("path-prefix", "", "with --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
+	showVersion := fs.Bool("version", false, "print the version (module version and VCS revision of this build) and exit")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: tenantlint [flags] [packages]   (no packages means ./...)\n\nflags:\n%s", fs.FlagUsages())
+	fs.Usage = func() { usage(stderr, fs) }
+	// "help" is a command only as the first argument: a package
+	// directory named help is written ./help.
+	if len(args) > 0 && args[0] == "help" {
+		return help(stdout, stderr, fs, args[1:])
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -66,6 +73,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		// With ContinueOnError pflag prints nothing itself.
 		fmt.Fprintf(stderr, "tenantlint: %v (see tenantlint --help)\n", err)
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, buildinfo.Read().Line("tenantlint"))
+		return 0
+	}
+	if *inventory && fs.Changed("path-prefix") {
+		fmt.Fprintln(stderr, "tenantlint: --inventory names files relative to the current directory; drop --path-prefix")
 		return 2
 	}
 	if *inventory && (gating.Active() || *files) {
@@ -101,6 +116,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
+	// Code scanning and annotations want paths from the repository's
+	// root, which is above the module root when the module is in a
+	// subfolder.
+	repoRoot, prefix, err := report.PathBase(*format, root, *pathPrefix, fs.Changed("path-prefix"))
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+		return 2
+	}
 	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache}
 	findings, err := findingsFor(opts, fs.Args(), *files)
 	if err != nil {
@@ -121,7 +144,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	findings = gated.Findings
 	report.Relative(findings, wd)
-	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: version(), Checks: *checks, Rules: registry.Rules()}
+	bi := buildinfo.Read()
+	out := report.Options{Format: *format, Dir: wd, Root: repoRoot, PathPrefix: prefix, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
+		Checks: *checks, Rules: registry.Rules()}
 	if err := report.Write(stdout, findings, out); err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
@@ -132,13 +157,32 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	return 0
 }
 
-// version is the module version tenantlint was built at, or "" for a
-// development build.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+// usage is --help's text: the commands, then the flags.
+func usage(w io.Writer, fs *pflag.FlagSet) {
+	fmt.Fprintf(w, `usage: tenantlint [flags] [packages]    analyze the packages (no packages means ./...)
+       tenantlint init [--force] [dir]  propose a .tenantlint.yaml for the module (see tenantlint help init)
+       tenantlint help [init]           print this help, or init's
+       go vet -vettool=$(which tenantlint) [packages]
+       go fix -fixtool=$(which tenantlint) [packages]
+
+A package directory named init or help is written ./init or ./help.
+Exit status: 0 clean, 1 findings, 2 usage, configuration or load errors.
+
+flags:
+%s`, fs.FlagUsages())
+}
+
+// help answers "tenantlint help [init]" on stdout, as go help does.
+func help(stdout, stderr io.Writer, fs *pflag.FlagSet, args []string) int {
+	switch {
+	case len(args) == 0:
+		usage(stdout, fs)
+		return 0
+	case len(args) == 1 && args[0] == "init":
+		return initcfg.Main([]string{"--help"}, stdout, stdout)
 	}
-	return ""
+	fmt.Fprintf(stderr, "tenantlint help: unknown topic %q (known: init)\n", strings.Join(args, " "))
+	return 2
 }
 
 func validFormat(f string) bool {
@@ -168,8 +212,11 @@ func findings(opts driver.Options, patterns []string) ([]report.Finding, error) 
 	if err != nil {
 		return nil, err
 	}
+	// The findings carry their fixes (json and sarif print them), in the
+	// result cache too.
+	fs := driver.WithFixes(res.Findings, res.Fixes)
 	if cacheable {
-		driver.StoreResult(key, res.Findings)
+		driver.StoreResult(key, fs)
 	}
-	return res.Findings, nil
+	return fs, nil
 }

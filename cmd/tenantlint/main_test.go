@@ -387,33 +387,52 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil {
 		t.Fatalf("%v in\n%s", err, r.stdout)
 	}
-	keys := []string{"check", "column", "file", "fix", "line", "message"}
+	keys := []string{"check", "column", "end_column", "end_line", "file", "fix", "line", "message"}
+	fixKeys := append(slices.Clone(keys), "suggested_fixes")
+	slices.Sort(fixKeys)
 	for _, f := range raw.Findings {
 		var got []string
 		for k := range f {
 			got = append(got, k)
 		}
 		slices.Sort(got)
-		if !slices.Equal(got, keys) {
-			t.Errorf("finding has keys %v, want %v", got, keys)
+		if want := keys; f["fix"] == "fixable" && !slices.Equal(got, fixKeys) || f["fix"] != "fixable" && !slices.Equal(got, want) {
+			t.Errorf("%s finding has keys %v, want %v (and suggested_fixes when fixable)", f["fix"], got, keys)
 		}
 	}
 	dec := json.NewDecoder(strings.NewReader(r.stdout))
 	dec.DisallowUnknownFields()
+	type edit struct {
+		Filename    string `json:"filename"`
+		Start       int    `json:"start"`
+		End         int    `json:"end"`
+		StartLine   int    `json:"start_line"`
+		StartColumn int    `json:"start_column"`
+		EndLine     int    `json:"end_line"`
+		EndColumn   int    `json:"end_column"`
+		New         string `json:"new"`
+	}
 	var out struct {
 		Findings []struct {
-			Check   string `json:"check"`
-			File    string `json:"file"`
-			Line    int    `json:"line"`
-			Column  int    `json:"column"`
-			Message string `json:"message"`
-			Fix     string `json:"fix"`
+			Check          string `json:"check"`
+			File           string `json:"file"`
+			Line           int    `json:"line"`
+			Column         int    `json:"column"`
+			EndLine        int    `json:"end_line"`
+			EndColumn      int    `json:"end_column"`
+			Message        string `json:"message"`
+			Fix            string `json:"fix"`
+			SuggestedFixes []struct {
+				Message string `json:"message"`
+				Edits   []edit `json:"edits"`
+			} `json:"suggested_fixes"`
 		} `json:"findings"`
 	}
 	if err := dec.Decode(&out); err != nil {
 		t.Fatal(err)
 	}
 	var text []string
+	ends := 0
 	for _, f := range out.Findings {
 		pos := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
 		text = append(text, fmt.Sprintf("%s: %s (%s)", pos, f.Message, f.Check))
@@ -425,8 +444,50 @@ func TestJSON(t *testing.T) {
 		case manual && f.Fix != "manual", !manual && f.Fix != "fixable":
 			t.Errorf("%s: fix %q, want manual=%v", pos, f.Fix, manual)
 		}
+		// The end is the start when the analyzer gave none (an unused
+		// directive), as in go vet -json.
+		if f.EndLine < f.Line || f.EndLine == f.Line && f.EndColumn < f.Column {
+			t.Errorf("%s: end %d:%d before the start", pos, f.EndLine, f.EndColumn)
+		}
+		if f.EndLine > f.Line || f.EndColumn > f.Column {
+			ends++
+		}
+		// A fixable finding carries its fix as edits whose lines and
+		// columns are those of their byte offsets; a manual one none.
+		if (f.Fix == "fixable") != (len(f.SuggestedFixes) == 1) {
+			t.Errorf("%s: %s with %d suggested fixes", pos, f.Fix, len(f.SuggestedFixes))
+			continue
+		}
+		for _, sf := range f.SuggestedFixes {
+			if sf.Message == "" || len(sf.Edits) == 0 {
+				t.Errorf("%s: suggested fix %+v", pos, sf)
+			}
+			for _, e := range sf.Edits {
+				src, err := os.ReadFile(filepath.Join(dir, e.Filename))
+				if err != nil || e.Start > e.End || e.End > len(src) {
+					t.Errorf("%s: edit %+v of a file of %d bytes (%v)", pos, e, len(src), err)
+					continue
+				}
+				lineCol := func(off int) (int, int) {
+					before := src[:off]
+					return bytes.Count(before, []byte("\n")) + 1, off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+				}
+				sl, sc := lineCol(e.Start)
+				el, ec := lineCol(e.End)
+				if e.StartLine != sl || e.StartColumn != sc || e.EndLine != el || e.EndColumn != ec {
+					t.Errorf("%s: edit %+v; offsets %d-%d are %d:%d-%d:%d", pos, e, e.Start, e.End, sl, sc, el, ec)
+				}
+			}
+		}
+		// The fix of a raw key wraps it with the key function.
+		if f.Check == "tenantcache" && f.Fix == "fixable" && !strings.Contains(fmt.Sprint(f.SuggestedFixes), "tenant.Key(ctx, ") {
+			t.Errorf("%s: suggested fix %+v does not wrap the key", pos, f.SuggestedFixes)
+		}
 	}
 	diffLines(t, "json findings", text, wantText)
+	if ends == 0 {
+		t.Error("no finding has an end after its start")
+	}
 
 	// A clean run is {"findings": []}, not null.
 	clean := writeModule(t, map[string]string{"internal/service/service.go": "", "internal/jobs/jobs.go": "",
@@ -826,6 +887,15 @@ func TestFormats(t *testing.T) {
 						} `json:"physicalLocation"`
 					} `json:"locations"`
 					PartialFingerprints map[string]string `json:"partialFingerprints"`
+					Fixes               []struct {
+						ArtifactChanges []struct {
+							ArtifactLocation struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+							Replacements []json.RawMessage `json:"replacements"`
+						} `json:"artifactChanges"`
+					} `json:"fixes"`
+					Properties map[string]string `json:"properties"`
 				} `json:"results"`
 			} `json:"runs"`
 		}
@@ -840,6 +910,12 @@ func TestFormats(t *testing.T) {
 			}
 			if res.PartialFingerprints["primaryLocationLineHash"] == "" {
 				t.Errorf("no fingerprint: %+v", res)
+			}
+			// Fixable findings carry their fix, on module files.
+			if fixable := res.Properties["fix"] == "fixable"; fixable != (len(res.Fixes) == 1) ||
+				fixable && (len(res.Fixes[0].ArtifactChanges) == 0 || len(res.Fixes[0].ArtifactChanges[0].Replacements) == 0 ||
+					!strings.HasPrefix(res.Fixes[0].ArtifactChanges[0].ArtifactLocation.URI, "internal/")) {
+				t.Errorf("%s result %+v: fixes %+v", res.Properties["fix"], loc, res.Fixes)
 			}
 			// The fixture is ASCII, so UTF-16 columns are byte columns.
 			got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", strings.TrimPrefix(loc.ArtifactLocation.URI, "internal/"),
@@ -870,7 +946,11 @@ func TestFormats(t *testing.T) {
 			if m[4] != "" {
 				ends++
 			}
-			got = append(got, fmt.Sprintf("%s:%s:%s: %s (%s)", m[1], m[2], m[3], m[6], m[5]))
+			// Paths are module-relative: the module is in no git work tree.
+			if !strings.HasPrefix(m[1], "internal/") {
+				t.Errorf("annotation path %s is not module-relative", m[1])
+			}
+			got = append(got, fmt.Sprintf("%s:%s:%s: %s (%s)", strings.TrimPrefix(m[1], "internal/"), m[2], m[3], m[6], m[5]))
 		}
 		if ends == 0 {
 			t.Errorf("no annotation has an end position:\n%s", out)
@@ -908,8 +988,11 @@ func TestFormats(t *testing.T) {
 		}
 		var got []string
 		for _, f := range doc.Files {
+			if !strings.HasPrefix(f.Name, "internal/") {
+				t.Errorf("checkstyle file %s is not module-relative", f.Name)
+			}
 			for _, e := range f.Errors {
-				got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", f.Name, e.Line, e.Column, e.Message, strings.TrimPrefix(e.Source, "tenantlint.")))
+				got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", strings.TrimPrefix(f.Name, "internal/"), e.Line, e.Column, e.Message, strings.TrimPrefix(e.Source, "tenantlint.")))
 			}
 		}
 		slices.Sort(got)

@@ -2,8 +2,10 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -483,4 +485,68 @@ func TestParseCtxSinks(t *testing.T) {
 			t.Errorf("SplitSink(%q) = %+v, %+v, %v; want %+v, %+v", tt.in, fn, m, ok, tt.fn, tt.asMethod)
 		}
 	}
+}
+
+// TestBoolKeysAreYAMLBooleans: every boolean key takes true or false and
+// nothing else. The decoder alone accepted a quoted "no" and YAML 1.1's
+// yes/no/on/off for a bool while it rejected a quoted "false"; now each
+// of them is one error at the value's line and column.
+func TestBoolKeysAreYAMLBooleans(t *testing.T) {
+	const file = "/app/.tenantlint.yaml"
+	// Each boolean key in a file where its value (%s) starts at line:col.
+	keys := []struct {
+		key, src, at string
+	}{
+		{"ignore.tests", "version: 1\nignore:\n  tests: %s\n", "3:10"},
+		{"cache.follow_helpers", "version: 1\ncache:\n  follow_helpers: %s\n", "3:19"},
+		{"cache.apis[0].methods.Del.variadic", "version: 1\ncache:\n  apis:\n    - type: a.com/c.Store\n      methods:\n        Del:\n          key: 1\n          variadic: %s\n", "8:21"},
+		{"cache.apis[0].slice", "version: 1\ncache:\n  apis:\n    - func: a.com/c.GetMulti\n      key: 1\n      slice: %s\n", "6:14"},
+	}
+	// The table covers every bool field the file can set.
+	covered := map[string]bool{}
+	for _, k := range keys {
+		covered[k.key[strings.LastIndex(k.key, ".")+1:]] = true
+	}
+	for _, name := range boolKeys(reflect.TypeFor[Config](), map[reflect.Type]bool{}) {
+		if !covered[name] {
+			t.Errorf("boolean key %q is not in this test's table", name)
+		}
+	}
+	for _, k := range keys {
+		for _, ok := range []string{"true", "false", "True", "FALSE"} {
+			if _, err := Parse(file, []byte(fmt.Sprintf(k.src, ok))); err != nil {
+				t.Errorf("%s: %s: %v", k.key, ok, err)
+			}
+		}
+		for _, bad := range []string{`"no"`, `"false"`, `'true'`, "no", "yes", "on", "off", "Yes", "y", "1"} {
+			_, err := Parse(file, []byte(fmt.Sprintf(k.src, bad)))
+			want := fmt.Sprintf("%s:%s: %s: expected true or false, not %q", file, k.at, k.key, strings.Trim(bad, `"'`))
+			if bad[0] == '"' || bad[0] == '\'' {
+				want = fmt.Sprintf("%s:%s: %s: expected true or false, not the quoted string %q", file, k.at, k.key, strings.Trim(bad, `"'`))
+			}
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: %s: error %v\nwant %s", k.key, bad, err, want)
+			}
+		}
+	}
+}
+
+// boolKeys lists the YAML keys of the bool fields reachable from t.
+func boolKeys(t reflect.Type, seen map[reflect.Type]bool) []string {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []string
+	for name, ft := range yamlFields(t) {
+		if ft.Kind() == reflect.Bool || (ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Bool) {
+			out = append(out, name)
+			continue
+		}
+		out = append(out, boolKeys(ft, seen)...)
+	}
+	return out
 }

@@ -113,8 +113,14 @@ func walkSchema(file string, n *yaml.Node, t reflect.Type, key string) *Error {
 			return at("%s: %q is not a whole number", key, n.Value)
 		}
 	case reflect.Bool:
+		// Only YAML booleans: the decoder alone would take YAML 1.1's
+		// yes/no/on/off and even a quoted "no" for a bool, while it
+		// rejects a quoted "false".
 		var b bool
-		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		switch {
+		case n.Kind == yaml.ScalarNode && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0:
+			return at("%s: expected true or false, not the quoted string %s", key, kindName(n))
+		case n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil:
 			return at("%s: expected true or false, not %s", key, kindName(n))
 		}
 	case reflect.String:

@@ -3,6 +3,7 @@ package gate
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -113,7 +114,7 @@ func TestGateWithNoFlagsPassesEverything(t *testing.T) {
 	dir := t.TempDir()
 	fs := findingsIn(t, dir, "a.go", storeSrc)
 	out, err := mustGate(t, dir, Options{}).Apply(fs, nil)
-	if err != nil || !slices.Equal(out.Findings, fs) || out.Notes != nil || out.Wrote {
+	if err != nil || !reflect.DeepEqual(out.Findings, fs) || out.Notes != nil || out.Wrote {
 		t.Errorf("no flags: %+v, %v", out, err)
 	}
 }

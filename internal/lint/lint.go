@@ -5,7 +5,6 @@
 package lint
 
 import (
-	"flag"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -50,7 +49,12 @@ type Env struct {
 	// name: an analyzer built outside the registry (a nogo dependency)
 	// cannot know the others.
 	Checks []string
-	inline *config.Config // from -config-yaml
+
+	// The configurations given by the analyzers' -config and -config-yaml
+	// flags (flags.go): each check's own, and the last one given to any
+	// analyzer of this Env, for the checks given none.
+	own    map[string]*given
+	inline *config.Config
 
 	mu     sync.Mutex
 	rules  map[*config.Config]*rules.Rules
@@ -82,15 +86,6 @@ func (e *Env) modules() modfacts.Provider {
 		return e.Index
 	}
 	return &e.source
-}
-
-// ConfigFlag registers -config on an analyzer's flag set: the path of the
-// configuration file, for drivers with no module tree to search (nogo).
-func (e *Env) ConfigFlag(fs *flag.FlagSet) {
-	fs.Func("config", "path of the .tenantlint.yaml to use instead of searching up from each package", func(s string) error {
-		e.Loader.Override = s
-		return nil
-	})
 }
 
 // NewAnalyzer builds the analyzer of one check: the shared set-up (the
@@ -126,8 +121,8 @@ func NewAnalyzer[S any, PS interface {
 			return stats, nil
 		},
 	}
-	e.ConfigFlag(&a.Flags)
-	e.hermeticFlags(&a.Flags)
+	e.configFlags(&a.Flags, name)
+	e.hermeticFlag(&a.Flags)
 	return a
 }
 
@@ -170,7 +165,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	cfg, err := e.configFor(dir)
+	cfg, err := e.configFor(check, dir)
 	if err != nil {
 		return nil, err
 	}

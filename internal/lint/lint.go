@@ -44,10 +44,10 @@ type Env struct {
 	// one with facts there and drops its diagnostics, so the checks skip
 	// their work and only the fact analyzers run.
 	FactsOnly bool
-	// Checks are the names of every check the tool has (the registry's),
-	// which //tenantlint:ignore directives may name. Nil accepts any
-	// name: an analyzer built outside the registry (a nogo dependency)
-	// cannot know the others.
+	// Checks are the names of every check the tool has, which
+	// //tenantlint:ignore directives may name: directive.Known(), also in
+	// an analyzer built outside the registry (a package-level Analyzer,
+	// which nogo links). Nil accepts any name.
 	Checks []string
 
 	// The configurations given by the analyzers' -config and -config-yaml
@@ -74,7 +74,7 @@ func NewEnv() *Env {
 // module's sources, indexed in memory, instead of the module index: the
 // analyzers then never run the go command (analysistest).
 func NewSourceEnv() *Env {
-	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}}
+	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}, Checks: directive.Known()}
 }
 
 // modules returns what provides the facts about the rest of the module.

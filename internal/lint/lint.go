@@ -152,6 +152,7 @@ type Pass struct {
 	env        *Env
 	visible    map[string]*types.Package
 	directives *directive.Set
+	ignores    *ignoreFindings // ignore.findings
 	checked    map[string]bool
 	edits      map[*ast.File]editEntry // see EditFile
 	declared   []string                // see PackageDeclares; nil until computed
@@ -195,6 +196,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	}
 	p.Root = e.moduleRoot(dir, pass.Pkg.Path(), cfg)
 	p.directives = directive.Parse(pass.Fset, p.Files, e.Checks)
+	p.ignores = newIgnoreFindings(cfg, check)
 	return p, nil
 }
 
@@ -212,10 +214,10 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// Report reports a finding unless a directive suppresses it. It returns
-// whether the finding was reported.
+// Report reports a finding unless a directive or an ignore.findings
+// entry suppresses it. It returns whether the finding was reported.
 func (p *Pass) Report(d analysis.Diagnostic) bool {
-	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) {
+	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) || p.ignores.drops(p, d) {
 		return false
 	}
 	d.Category = p.Check
@@ -223,12 +225,14 @@ func (p *Pass) Report(d analysis.Diagnostic) bool {
 	return true
 }
 
-// Finish reports malformed directives and those that suppressed nothing.
+// Finish reports malformed directives, and directives and
+// ignore.findings entries that suppressed nothing.
 func (p *Pass) Finish() {
 	skip := func(file string) bool { return !p.checked[file] }
 	for _, f := range p.directives.Findings(p.Check, p.env.Checks, skip) {
 		p.Pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: f.Message, Category: p.Check})
 	}
+	p.ignores.unused(p)
 }
 
 // Module returns the facts about the rest of the module that this
@@ -276,11 +280,12 @@ func (p *Pass) ImportCycle(path string) (string, bool) {
 // Position returns the position of pos.
 func (p *Pass) Position(pos token.Pos) token.Position { return p.Fset.Position(pos) }
 
-// SuppressionReason returns the reason of the directive that suppresses
-// this check's finding at pos, or "" when none does.
+// SuppressionReason returns the reason of the directive or the
+// ignore.findings entry that suppresses this check's finding at pos, or
+// "" when none does.
 func (p *Pass) SuppressionReason(pos token.Pos) string {
 	if d := p.directives.Suppressor(p.Check, p.Fset.Position(pos)); d != nil {
 		return d.Reason
 	}
-	return ""
+	return p.ignores.reasons[pos]
 }

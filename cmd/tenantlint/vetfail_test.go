@@ -39,6 +39,12 @@ func TestVetFailureNotCached(t *testing.T) {
 	for _, run := range []string{"first run", "second run", "third run"} {
 		fails("bad config, " + run)
 	}
+	// The standalone driver's result cache does not keep failures either.
+	for _, run := range []string{"first", "second", "third"} {
+		if r := lint(t, dir, "./..."); r.code != 2 || !strings.Contains(r.stderr, `cache.presets: unknown preset "memcached"`) {
+			t.Errorf("standalone, %s run: exit %d, stderr:\n%s", run, r.code, r.stderr)
+		}
+	}
 
 	testfs.WriteFile(t, filepath.Join(dir, ".tenantlint.yaml"), e2eConfig)
 	diffLines(t, "fixed config", vet(t, dir), stripChecks(wantText))

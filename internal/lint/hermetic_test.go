@@ -237,20 +237,7 @@ var readmeNogoJSON = regexp.MustCompile("(?s)```json\n(\\{\n  \"tenantrepo\".*?)
 // TestREADMENogoConfig: the nogo.json of the README sets flags that both
 // analyzers accept, with configurations that parse.
 func TestREADMENogoConfig(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := readmeNogoJSON.FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README.md has no ```json nogo configuration for tenantrepo")
-	}
-	var cfg map[string]struct {
-		AnalyzerFlags map[string]string `json:"analyzer_flags"`
-	}
-	if err := json.Unmarshal(m[1], &cfg); err != nil {
-		t.Fatalf("README's nogo.json: %v", err)
-	}
+	cfg := readmeNogo(t)
 	for _, build := range []func(*lint.Env) *analysis.Analyzer{tenantrepo.New, tenantcache.New} {
 		a := build(registry.NewEnv())
 		flags := cfg[a.Name].AnalyzerFlags
@@ -321,9 +308,10 @@ func vetFlags(t *testing.T, analyzers []*analysis.Analyzer, args []string) {
 	}
 }
 
-// readmeNogoFlags returns the analyzer_flags of the README's nogo.json
-// as go vet's command line, in the file's order of analyzers.
-func readmeNogoFlags(t *testing.T) []string {
+// readmeNogo returns the README's nogo.json.
+func readmeNogo(t *testing.T) map[string]struct {
+	AnalyzerFlags map[string]string `json:"analyzer_flags"`
+} {
 	t.Helper()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -339,6 +327,14 @@ func readmeNogoFlags(t *testing.T) []string {
 	if err := json.Unmarshal(m[1], &cfg); err != nil {
 		t.Fatalf("README's nogo.json: %v", err)
 	}
+	return cfg
+}
+
+// readmeNogoFlags returns the analyzer_flags of the README's nogo.json
+// as go vet's command line: tenantrepo's, then tenantcache's.
+func readmeNogoFlags(t *testing.T) []string {
+	t.Helper()
+	cfg := readmeNogo(t)
 	var args []string
 	for _, name := range []string{"tenantrepo", "tenantcache"} {
 		flags := cfg[name].AnalyzerFlags

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -49,7 +50,7 @@ func (ig *ignoreFindings) drops(p *Pass, d analysis.Diagnostic) bool {
 	if !ok {
 		return false
 	}
-	name := declName(p.Pass.Files, d.Pos)
+	name := declName(p.TypesInfo, p.Pass.Files, d.Pos)
 	for i, r := range ig.entries {
 		if r.Matches(p.Check, rel, name, d.Message) {
 			ig.used[i] = true
@@ -103,7 +104,7 @@ func position(tf *token.File, line, col int) token.Pos {
 // declName is the name of the top-level declaration of files that holds
 // pos: a type, a function, a method as Type.Method, the first name of a
 // var or const; "" outside any.
-func declName(files []*ast.File, pos token.Pos) string {
+func declName(info *types.Info, files []*ast.File, pos token.Pos) string {
 	for _, f := range files {
 		if pos < f.FileStart || pos > f.FileEnd {
 			continue
@@ -114,10 +115,8 @@ func declName(files []*ast.File, pos token.Pos) string {
 			}
 			switch decl := decl.(type) {
 			case *ast.FuncDecl:
-				if decl.Recv != nil && len(decl.Recv.List) == 1 {
-					if t := recvTypeName(decl.Recv.List[0].Type); t != "" {
-						return t + "." + decl.Name.Name
-					}
+				if t := receiverType(info, decl); t != "" {
+					return t + "." + decl.Name.Name
 				}
 				return decl.Name.Name
 			case *ast.GenDecl:
@@ -139,22 +138,19 @@ func declName(files []*ast.File, pos token.Pos) string {
 	return ""
 }
 
-// recvTypeName is the name of a receiver's type: T for T, *T, T[P], *T[P].
-func recvTypeName(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
-		}
+// receiverType is the name of the type of a method's receiver (T for T,
+// *T and T[P]), or "" for a function.
+func receiverType(info *types.Info, decl *ast.FuncDecl) string {
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Signature().Recv() == nil {
+		return ""
 	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }

@@ -10,13 +10,13 @@ import (
 // drivers that set them per analyzer expect them to configure that
 // analyzer: nogo's analyzer_flags (README's nogo.json gives tenantrepo
 // and tenantcache each its part of the configuration), and go vet's
-// -tenantrepo.config-yaml=... -tenantcache.config-yaml=.... The
-// analyzers of one Env used to share one slot, so the flags set last
-// configured every check, and the others checked nothing.
+// -tenantrepo.config-yaml=... -tenantcache.config-yaml=.... With one
+// slot per Env, the flags set last would configure every check, and the
+// others would check nothing.
 //
 // A configuration given to one analyzer only still applies to the checks
-// given none (go vet has no flag for all analyzers at once, and a single
-// -tenantrepo.config-yaml used to configure every check).
+// given none: go vet has no flag for all analyzers at once, so a single
+// -tenantrepo.config-yaml is how one configuration is given to all.
 
 // given is a configuration named by one analyzer's flags.
 type given struct {

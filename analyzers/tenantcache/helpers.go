@@ -31,7 +31,7 @@ func newHelpers(env *lint.Env) *analysis.Analyzer {
 
 func summarize(env *lint.Env, pass *analysis.Pass) *cachekeys.Helpers {
 	h := cachekeys.NewHelpers()
-	rules := env.RulesFor(pass)
+	rules := env.RulesFor(pass, Name)
 	if rules == nil || rules.Values == nil && !rules.FollowHelpers {
 		return h
 	}

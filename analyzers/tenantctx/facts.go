@@ -34,7 +34,7 @@ func newFacts(env *lint.Env) *analysis.Analyzer {
 
 func summarize(env *lint.Env, pass *analysis.Pass) *Sinks {
 	s := newSinks()
-	rules := env.RulesFor(pass)
+	rules := env.RulesFor(pass, Name)
 	if rules == nil {
 		return s
 	}

@@ -42,6 +42,8 @@ type Config struct {
 	Cache      Cache      `yaml:"cache"`
 	Ignore     Ignore     `yaml:"ignore"`
 	Ctx        Ctx        `yaml:"ctx"`
+
+	src []byte // the file's bytes, for positions in it (Source)
 }
 
 // Models says which structs are tenant-scoped.
@@ -111,6 +113,10 @@ type KeyArgs struct {
 type Ignore struct {
 	Packages []Str `yaml:"packages"`
 	Tests    *bool `yaml:"tests"`
+	// Findings drops findings by check, file, name and message (see
+	// ignore.go): the suppressions that cannot be written in a file
+	// that is regenerated.
+	Findings []FindingRule `yaml:"findings"`
 }
 
 // Str is a YAML scalar that remembers where it was written.
@@ -239,7 +245,7 @@ func Load(path string) (*Config, error) {
 // Parse parses and syntactically validates the contents of a
 // configuration file. Names are checked against Go code later, by Resolve.
 func Parse(path string, data []byte) (*Config, error) {
-	c := &Config{Path: path}
+	c := &Config{Path: path, src: data}
 	sum := sha256.Sum256(data)
 	c.Hash = hex.EncodeToString(sum[:])
 	var doc yaml.Node
@@ -279,6 +285,7 @@ func (c *Config) recordPositions(root *yaml.Node) {
 		}
 	}
 	c.recordCacheValuePositions(lookup(root, "cache"))
+	c.recordIgnorePositions(lookup(root, "ignore"))
 	apis := lookup(lookup(root, "cache"), "apis")
 	if apis == nil || apis.Kind != yaml.SequenceNode {
 		return
@@ -403,6 +410,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateCtx(); err != nil {
+		return err
+	}
+	if err := c.validateIgnoreFindings(); err != nil {
 		return err
 	}
 	return c.validateCache()

@@ -11,8 +11,8 @@ import (
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
-// RulesFor returns the rules of the configuration that applies to the
-// package of pass, or nil when none does: a package of the standard
+// RulesFor returns the rules of check's configuration for the package
+// of pass (the fact analyzer of a check is configured as the check), or nil when none does: a package of the standard
 // library or without source files, no configuration file, or one that
 // does not parse. It never fails, because an analyzer that exports facts
 // runs on every dependency of the checked packages, and a dependency's
@@ -20,12 +20,12 @@ import (
 // errors on the packages they check. Ignored packages get their rules:
 // their functions are followed (a key builder or cache helper in an
 // ignored package still counts at its callers).
-func (e *Env) RulesFor(pass *analysis.Pass) *rules.Rules {
+func (e *Env) RulesFor(pass *analysis.Pass, check string) *rules.Rules {
 	dir := packageDir(pass)
 	if dir == "" || inGOROOT(dir) {
 		return nil
 	}
-	cfg, err := e.configFor(dir)
+	cfg, err := e.configFor(check, dir)
 	if err != nil {
 		return nil
 	}

@@ -27,31 +27,11 @@ import (
 
 var errHermeticNeedsConfig = errors.New("-hermetic needs -config or -config-yaml: a hermetic run does not search for .tenantlint.yaml")
 
-// hermeticFlags registers -hermetic and -config-yaml.
-func (e *Env) hermeticFlags(fs *flag.FlagSet) {
+// hermeticFlag registers -hermetic. It is the Env's, not a check's: a
+// build action is hermetic or not, whichever analyzer it is given to.
+func (e *Env) hermeticFlag(fs *flag.FlagSet) {
 	fs.BoolVar(&e.Hermetic, "hermetic", false,
 		"read nothing but the package's sources and the given configuration (for Bazel nogo): repositories cover only models of their own package")
-	fs.Func("config-yaml", "the configuration itself, as YAML (flow style fits on one line), instead of a file", func(s string) error {
-		c, err := config.Parse("-config-yaml", []byte(s))
-		if err != nil {
-			return err
-		}
-		e.inline = c
-		return nil
-	})
-}
-
-// configFor returns the configuration that applies to a package in dir:
-// -config-yaml, else the loader's (-config, or the nearest file above
-// dir). A hermetic run does not search.
-func (e *Env) configFor(dir string) (*config.Config, error) {
-	switch {
-	case e.inline != nil:
-		return e.inline, nil
-	case e.Hermetic && e.Loader.Override == "":
-		return nil, errHermeticNeedsConfig
-	}
-	return e.Loader.ForDir(dir)
 }
 
 // moduleRoot is the root of the module holding the package, read from

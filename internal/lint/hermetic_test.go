@@ -2,10 +2,12 @@ package lint_test
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -235,20 +237,7 @@ var readmeNogoJSON = regexp.MustCompile("(?s)```json\n(\\{\n  \"tenantrepo\".*?)
 // TestREADMENogoConfig: the nogo.json of the README sets flags that both
 // analyzers accept, with configurations that parse.
 func TestREADMENogoConfig(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := readmeNogoJSON.FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README.md has no ```json nogo configuration for tenantrepo")
-	}
-	var cfg map[string]struct {
-		AnalyzerFlags map[string]string `json:"analyzer_flags"`
-	}
-	if err := json.Unmarshal(m[1], &cfg); err != nil {
-		t.Fatalf("README's nogo.json: %v", err)
-	}
+	cfg := readmeNogo(t)
 	for _, build := range []func(*lint.Env) *analysis.Analyzer{tenantrepo.New, tenantcache.New} {
 		a := build(registry.NewEnv())
 		flags := cfg[a.Name].AnalyzerFlags
@@ -301,6 +290,157 @@ func Run(ctx context.Context, s *tenant.Store) string {
 	for _, a := range nogoAnalyzers(t, map[string]string{"config-yaml": inline, "hermetic": "true"}, true) {
 		if a.Name == "tenantcache" {
 			analysistest.Run(t, gopath, a, "shop/cachex", "shop/jobs2")
+		}
+	}
+}
+
+// vetFlags sets flags on analyzers as go vet does (x/tools'
+// analysisflags): each analyzer's flag -f is -<analyzer>.f on one
+// command line, whose value is the analyzer's own flag.Value.
+func vetFlags(t *testing.T, analyzers []*analysis.Analyzer, args []string) {
+	t.Helper()
+	fs := flag.NewFlagSet("vet", flag.ContinueOnError)
+	for _, a := range analyzers {
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
+	}
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readmeNogo returns the README's nogo.json.
+func readmeNogo(t *testing.T) map[string]struct {
+	AnalyzerFlags map[string]string `json:"analyzer_flags"`
+} {
+	t.Helper()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readmeNogoJSON.FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md has no ```json nogo configuration for tenantrepo")
+	}
+	var cfg map[string]struct {
+		AnalyzerFlags map[string]string `json:"analyzer_flags"`
+	}
+	if err := json.Unmarshal(m[1], &cfg); err != nil {
+		t.Fatalf("README's nogo.json: %v", err)
+	}
+	return cfg
+}
+
+// readmeNogoFlags returns the analyzer_flags of the README's nogo.json
+// as go vet's command line: tenantrepo's, then tenantcache's.
+func readmeNogoFlags(t *testing.T) []string {
+	t.Helper()
+	cfg := readmeNogo(t)
+	var args []string
+	for _, name := range []string{"tenantrepo", "tenantcache"} {
+		flags := cfg[name].AnalyzerFlags
+		if len(flags) == 0 {
+			t.Fatalf("README's nogo.json has no analyzer_flags for %s", name)
+		}
+		keys := make([]string, 0, len(flags))
+		for k := range flags {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			args = append(args, "-"+name+"."+k+"="+flags[k])
+		}
+	}
+	return args
+}
+
+// TestREADMENogoPerAnalyzerConfig: the README's nogo.json gives each
+// analyzer its own part of the configuration. Passed as go vet passes
+// per-analyzer flags to the analyzers of one process (which share one
+// Env), each analyzer checks with its own: tenantrepo reports the model
+// and uses the directive, tenantcache reports the go-redis call. When the
+// flags set last configured every analyzer, tenantrepo checked nothing
+// and reported the directive as unused.
+func TestREADMENogoPerAnalyzerConfig(t *testing.T) {
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	gopath := t.TempDir()
+	testfs.Write(t, filepath.Join(gopath, "src"), map[string]string{
+		"example.com/app/internal/tenant/tenant.go": `package tenant
+
+import "context"
+
+type Repository[M any] struct{}
+
+func Key(ctx context.Context, key string) string { return key }
+`,
+		"example.com/app/models/models.go": `package models
+
+import "example.com/app/internal/tenant"
+
+type Order struct{ TenantID string } // want "Order is tenant-scoped"
+
+//tenantlint:ignore tenantrepo generated, covered by hand elsewhere
+type Item struct{ TenantID string }
+
+type User struct{ TenantID string }
+
+var Users tenant.Repository[User]
+`,
+		"github.com/redis/go-redis/v9/redis.go": `package redis
+
+import "context"
+
+type Client struct{}
+
+type StringCmd struct{}
+
+func (c *Client) Get(ctx context.Context, key string) *StringCmd { return nil }
+`,
+		"example.com/app/jobs/jobs.go": `package jobs
+
+import (
+	"context"
+
+	"github.com/redis/go-redis/v9"
+)
+
+func Warm(ctx context.Context, rdb *redis.Client) {
+	rdb.Get(ctx, "warm") // want "redis.Client.Get key is not tenant-scoped"
+}
+`,
+	})
+	env := registry.NewEnv()
+	env.Index = nil // hermetic: never the module index
+	analyzers, err := registry.Analyzers(env, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vetFlags(t, analyzers, readmeNogoFlags(t))
+	for _, a := range analyzers {
+		switch a.Name {
+		case "tenantrepo":
+			analysistest.Run(t, gopath, a, "example.com/app/models")
+		case "tenantcache":
+			analysistest.Run(t, gopath, a, "example.com/app/jobs")
+		}
+	}
+}
+
+// TestConfigGivenOnceAppliesToAll: a configuration given to one analyzer
+// only (go vet has no flag for every analyzer at once) configures the
+// checks given none.
+func TestConfigGivenOnceAppliesToAll(t *testing.T) {
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	gopath, _ := writeHermeticFixture(t, true)
+	env := registry.NewEnv()
+	env.Index = nil
+	analyzers, err := registry.Analyzers(env, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vetFlags(t, analyzers, []string{"-tenantrepo.hermetic=true", "-tenantrepo.config-yaml=" + hermeticConfigFlow})
+	for _, a := range analyzers {
+		if pkgs := patterns[a.Name]; pkgs != nil {
+			analysistest.Run(t, gopath, a, pkgs...)
 		}
 	}
 }

@@ -5,7 +5,6 @@
 package lint
 
 import (
-	"flag"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -45,12 +44,17 @@ type Env struct {
 	// one with facts there and drops its diagnostics, so the checks skip
 	// their work and only the fact analyzers run.
 	FactsOnly bool
-	// Checks are the names of every check the tool has (the registry's),
-	// which //tenantlint:ignore directives may name. Nil accepts any
-	// name: an analyzer built outside the registry (a nogo dependency)
-	// cannot know the others.
+	// Checks are the names of every check the tool has, which
+	// //tenantlint:ignore directives may name: directive.Known(), also in
+	// an analyzer built outside the registry (a package-level Analyzer,
+	// which nogo links). Nil accepts any name.
 	Checks []string
-	inline *config.Config // from -config-yaml
+
+	// The configurations given by the analyzers' -config and -config-yaml
+	// flags (flags.go): each check's own, and the last one given to any
+	// analyzer of this Env, for the checks given none.
+	own    map[string]*given
+	inline *config.Config
 
 	mu     sync.Mutex
 	rules  map[*config.Config]*rules.Rules
@@ -70,7 +74,7 @@ func NewEnv() *Env {
 // module's sources, indexed in memory, instead of the module index: the
 // analyzers then never run the go command (analysistest).
 func NewSourceEnv() *Env {
-	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}}
+	return &Env{Loader: &config.Loader{Override: os.Getenv("TENANTLINT_CONFIG")}, Checks: directive.Known()}
 }
 
 // modules returns what provides the facts about the rest of the module.
@@ -82,15 +86,6 @@ func (e *Env) modules() modfacts.Provider {
 		return e.Index
 	}
 	return &e.source
-}
-
-// ConfigFlag registers -config on an analyzer's flag set: the path of the
-// configuration file, for drivers with no module tree to search (nogo).
-func (e *Env) ConfigFlag(fs *flag.FlagSet) {
-	fs.Func("config", "path of the .tenantlint.yaml to use instead of searching up from each package", func(s string) error {
-		e.Loader.Override = s
-		return nil
-	})
 }
 
 // NewAnalyzer builds the analyzer of one check: the shared set-up (the
@@ -126,8 +121,8 @@ func NewAnalyzer[S any, PS interface {
 			return stats, nil
 		},
 	}
-	e.ConfigFlag(&a.Flags)
-	e.hermeticFlags(&a.Flags)
+	e.configFlags(&a.Flags, name)
+	e.hermeticFlag(&a.Flags)
 	return a
 }
 
@@ -157,6 +152,7 @@ type Pass struct {
 	env        *Env
 	visible    map[string]*types.Package
 	directives *directive.Set
+	ignores    *ignoreFindings // ignore.findings
 	checked    map[string]bool
 	edits      map[*ast.File]editEntry // see EditFile
 	declared   []string                // see PackageDeclares; nil until computed
@@ -170,7 +166,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	cfg, err := e.configFor(dir)
+	cfg, err := e.configFor(check, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -200,6 +196,7 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	}
 	p.Root = e.moduleRoot(dir, pass.Pkg.Path(), cfg)
 	p.directives = directive.Parse(pass.Fset, p.Files, e.Checks)
+	p.ignores = newIgnoreFindings(cfg, check)
 	return p, nil
 }
 
@@ -217,10 +214,10 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// Report reports a finding unless a directive suppresses it. It returns
-// whether the finding was reported.
+// Report reports a finding unless a directive or an ignore.findings
+// entry suppresses it. It returns whether the finding was reported.
 func (p *Pass) Report(d analysis.Diagnostic) bool {
-	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) {
+	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) || p.ignores.drops(p, d) {
 		return false
 	}
 	d.Category = p.Check
@@ -228,12 +225,14 @@ func (p *Pass) Report(d analysis.Diagnostic) bool {
 	return true
 }
 
-// Finish reports malformed directives and those that suppressed nothing.
+// Finish reports malformed directives, and directives and
+// ignore.findings entries that suppressed nothing.
 func (p *Pass) Finish() {
 	skip := func(file string) bool { return !p.checked[file] }
 	for _, f := range p.directives.Findings(p.Check, p.env.Checks, skip) {
 		p.Pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: f.Message, Category: p.Check})
 	}
+	p.ignores.unused(p)
 }
 
 // Module returns the facts about the rest of the module that this
@@ -281,11 +280,12 @@ func (p *Pass) ImportCycle(path string) (string, bool) {
 // Position returns the position of pos.
 func (p *Pass) Position(pos token.Pos) token.Position { return p.Fset.Position(pos) }
 
-// SuppressionReason returns the reason of the directive that suppresses
-// this check's finding at pos, or "" when none does.
+// SuppressionReason returns the reason of the directive or the
+// ignore.findings entry that suppresses this check's finding at pos, or
+// "" when none does.
 func (p *Pass) SuppressionReason(pos token.Pos) string {
 	if d := p.directives.Suppressor(p.Check, p.Fset.Position(pos)); d != nil {
 		return d.Reason
 	}
-	return ""
+	return p.ignores.reasons[pos]
 }

@@ -1,7 +1,9 @@
 // Package vetmode runs the analyzers under the go vet protocol
 // (go vet -vettool, go fix -fixtool): unitchecker does the work, and this
 // package adds a -V=full identity that covers the configuration and the
-// module index, so that go vet's cache never replays stale findings.
+// module index, so that go vet's cache never replays stale findings, and
+// makes a failing package's run exit non-zero, so that go vet never
+// replays a failure as a pass (failFast).
 package vetmode
 
 import (
@@ -13,9 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tenantlint/tenantlint/internal/config"
@@ -55,13 +59,45 @@ func Main(args []string) {
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)
 		env.FactsOnly = factsOnly(cfg)
+		if msg := failedImport(cfg); msg != "" {
+			fmt.Fprintln(os.Stderr, "tenantlint:", msg)
+			os.Exit(1)
+		}
 	}
 	analyzers, err := registry.Analyzers(env, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tenantlint:", err)
 		os.Exit(2)
 	}
+	for _, a := range analyzers {
+		failFast(a, os.Stderr, os.Exit)
+	}
 	unitchecker.Main(analyzers...)
+}
+
+// failFast makes a's errors end the process with exit status 1, after
+// printing the error on stderr, instead of returning them to unitchecker.
+//
+// Why: go vet runs the tool with -json and reads each package's result
+// from its stdout. unitchecker writes an analyzer's error into that JSON
+// and exits 0, and cmd/go then stores the package's facts (vet.out) in
+// its cache before it parses the JSON; it finds the error there, fails
+// the package, and does not store the output. The next go vet run with
+// the same inputs finds the facts, no output, and replays the failure as
+// a pass (cmd/go/internal/work's (*Builder).vet). A tool that exits
+// non-zero has nothing stored at all, so every run with the same
+// failure runs the tool again and fails again. go fix -fixtool, whose
+// unitchecker ignores analyzer errors, fails the same way.
+func failFast(a *analysis.Analyzer, stderr io.Writer, exit func(int)) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		if err != nil {
+			fmt.Fprintf(stderr, "tenantlint: %v\n", err)
+			exit(1)
+		}
+		return res, err
+	}
 }
 
 // factsOnly reports whether the vet.cfg at path asks only for facts
@@ -74,6 +110,42 @@ func factsOnly(path string) bool {
 	}
 	var cfg struct{ VetxOnly bool }
 	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
+
+// failedImport says why the package of the vet.cfg at path cannot be
+// analyzed when the analysis of one of its imports failed, or "". A
+// failed analysis (see failFast) leaves no facts file for go vet to hand
+// to the packages that import it, and unitchecker would then fail on a
+// type error ("could not import ... (no package vetx file ...)") that
+// hides the cause, which go vet prints for the imported package. Any
+// doubt answers "": unitchecker reports a bad file itself.
+func failedImport(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	var cfg struct {
+		ImportPath  string
+		ImportMap   map[string]string
+		PackageVetx map[string]string
+	}
+	if json.Unmarshal(data, &cfg) != nil {
+		return ""
+	}
+	var failed []string
+	for _, p := range cfg.ImportMap {
+		if p == "unsafe" || p == "C" {
+			continue // no package, no facts
+		}
+		if _, ok := cfg.PackageVetx[p]; !ok && !slices.Contains(failed, p) {
+			failed = append(failed, p)
+		}
+	}
+	if len(failed) == 0 {
+		return ""
+	}
+	sort.Strings(failed)
+	return fmt.Sprintf("%s not analyzed: the analysis of %s, which it imports, failed", cfg.ImportPath, strings.Join(failed, ", "))
 }
 
 var actionDir = regexp.MustCompile(`^b[0-9]+$`)

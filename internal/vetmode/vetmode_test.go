@@ -1,9 +1,13 @@
 package vetmode
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestFactsOnly(t *testing.T) {
@@ -27,5 +31,45 @@ func TestFactsOnly(t *testing.T) {
 	}
 	if factsOnly(filepath.Join(dir, "missing.cfg")) {
 		t.Error("a missing file is not facts-only")
+	}
+}
+
+// TestFailFast: an analyzer's error ends the process with status 1 and
+// the error on stderr (go vet then stores nothing); a success returns.
+func TestFailFast(t *testing.T) {
+	boom := errors.New("bad config")
+	a := &analysis.Analyzer{Name: "x", Doc: "x", Run: func(*analysis.Pass) (any, error) { return nil, boom }}
+	var stderr strings.Builder
+	code := -1
+	failFast(a, &stderr, func(c int) { code = c })
+	a.Run(&analysis.Pass{})
+	if code != 1 || stderr.String() != "tenantlint: bad config\n" {
+		t.Errorf("exit %d, stderr %q; want 1 and the error", code, stderr.String())
+	}
+	ok := &analysis.Analyzer{Name: "y", Doc: "y", Run: func(*analysis.Pass) (any, error) { return 42, nil }}
+	code = -1
+	failFast(ok, &stderr, func(c int) { code = c })
+	if res, err := ok.Run(&analysis.Pass{}); res != 42 || err != nil || code != -1 {
+		t.Errorf("success: %v, %v, exit %d", res, err, code)
+	}
+}
+
+func TestFailedImport(t *testing.T) {
+	dir := t.TempDir()
+	for name, tc := range map[string]struct{ content, want string }{
+		"all facts": {`{"ImportPath":"a/p","ImportMap":{"fmt":"fmt","unsafe":"unsafe","b":"a/b"},"PackageVetx":{"fmt":"x","a/b":"y"}}`, ""},
+		"one failed": {`{"ImportPath":"a/p","ImportMap":{"fmt":"fmt","b":"a/b","c":"a/c"},"PackageVetx":{"fmt":"x","a/b":"y"}}`,
+			"a/p not analyzed: the analysis of a/c, which it imports, failed"},
+		"vendored, two failed": {`{"ImportPath":"a/p","ImportMap":{"b":"v/a/b","c":"a/c"},"PackageVetx":{}}`,
+			"a/p not analyzed: the analysis of a/c, v/a/b, which it imports, failed"},
+		"not json": {`ImportPath: a/p`, ""},
+	} {
+		path := filepath.Join(dir, name+".cfg")
+		if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := failedImport(path); got != tc.want {
+			t.Errorf("%s: %q, want %q", name, got, tc.want)
+		}
 	}
 }

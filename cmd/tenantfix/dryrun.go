@@ -8,8 +8,8 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/rewrite"
@@ -110,14 +110,14 @@ type packMemo struct {
 }
 
 func newPackMemo(root string) *packMemo {
-	sum := sha256.Sum256([]byte(index.ToolIdentity() + "\x00" + root))
-	return &packMemo{file: filepath.Join(index.CacheDir(), "rewrite", hex.EncodeToString(sum[:16])+".gob"), next: map[string][]byte{}}
+	sum := sha256.Sum256([]byte(diskcache.ToolIdentity() + "\x00" + root))
+	return &packMemo{file: filepath.Join(diskcache.Dir(), "rewrite", hex.EncodeToString(sum[:16])+".gob"), next: map[string][]byte{}}
 }
 
 func (m *packMemo) Load(key string) ([]byte, bool) {
 	if !m.loaded {
 		m.loaded = true
-		if data, err := index.ReadCacheFile(m.file); err == nil {
+		if data, err := diskcache.ReadFile(m.file); err == nil {
 			_ = gob.NewDecoder(bytes.NewReader(data)).Decode(&m.last)
 		}
 	}
@@ -146,7 +146,7 @@ func (m *packMemo) save() {
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(m.next) == nil {
-		_ = index.WriteCacheFile(m.file, buf.Bytes())
+		_ = diskcache.WriteFile(m.file, buf.Bytes())
 	}
 }
 

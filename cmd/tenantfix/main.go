@@ -24,6 +24,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -34,7 +35,7 @@ import (
 
 func main() {
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	index.TrimCache()
+	diskcache.Trim()
 	os.Exit(code)
 }
 

@@ -20,6 +20,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
@@ -40,7 +41,7 @@ func main() {
 		return
 	}
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	index.TrimCache()
+	diskcache.Trim()
 	os.Exit(code)
 }
 

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/index"
 )
 
@@ -30,12 +31,12 @@ type pkgCache struct {
 // newPkgCache returns the cache of a run of the analyzers named checks.
 func newPkgCache(checks []string, tests bool) *pkgCache {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint package results v2\n%s\n%s %s/%s\n", index.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "tenantlint package results v2\n%s\n%s %s/%s\n", diskcache.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOROOT", "GOTOOLCHAIN", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
 	fmt.Fprintf(h, "checks=%q tests=%v\n", checks, tests)
-	return &pkgCache{dir: filepath.Join(index.CacheDir(), "packages"), base: hex.EncodeToString(h.Sum(nil))}
+	return &pkgCache{dir: filepath.Join(diskcache.Dir(), "packages"), base: hex.EncodeToString(h.Sum(nil))}
 }
 
 // key names a unit's result, or is "" when an input cannot be read (then
@@ -119,11 +120,11 @@ func (c *pkgCache) load(key string) (*unitResult, bool) {
 	if key == "" {
 		return nil, false
 	}
-	entry, err := index.ReadCacheFile(c.file(key))
+	entry, err := diskcache.ReadFile(c.file(key))
 	if err != nil {
 		return nil, false
 	}
-	data, ok := unseal(entry)
+	data, ok := diskcache.Unseal(entry)
 	if !ok {
 		return nil, false // damaged: analyzed again, and stored anew
 	}
@@ -140,5 +141,5 @@ func (c *pkgCache) store(key string, out *unitResult) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(c.file(key), seal(data))
+	_ = diskcache.WriteFile(c.file(key), diskcache.Seal(data))
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/report"
 )
@@ -45,7 +46,7 @@ func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
 		return "", false
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", index.ToolIdentity(), goIdentity(), tree.Key)
+	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", diskcache.ToolIdentity(), goIdentity(), tree.Key)
 	for _, v := range []string{"GOROOT", "GOTOOLCHAIN", "GOENV", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -118,9 +119,9 @@ func goIdentity() string {
 // plain name that earlier versions used.
 func resultFile(key, kind string) string {
 	if kind == "findings" {
-		return filepath.Join(index.CacheDir(), "results", key+".json")
+		return filepath.Join(diskcache.Dir(), "results", key+".json")
 	}
-	return filepath.Join(index.CacheDir(), "results", key+"-"+kind+".json")
+	return filepath.Join(diskcache.Dir(), "results", key+"-"+kind+".json")
 }
 
 // LoadResult returns the findings cached under key.
@@ -155,11 +156,11 @@ func StoreResult(key string, fs []report.Finding) {
 // LoadValue reads into v what StoreValue stored under key for kind (a
 // tool's own whole-run result, such as tenantfix's dry-run plan).
 func LoadValue(key, kind string, v any) bool {
-	entry, err := index.ReadCacheFile(resultFile(key, kind))
+	entry, err := diskcache.ReadFile(resultFile(key, kind))
 	if err != nil {
 		return false
 	}
-	data, ok := unseal(entry)
+	data, ok := diskcache.Unseal(entry)
 	return ok && json.Unmarshal(data, v) == nil
 }
 
@@ -170,31 +171,5 @@ func StoreValue(key, kind string, v any) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(resultFile(key, kind), seal(data))
-}
-
-// seal prefixes a cache entry's data with its SHA-256 (in hex, and a
-// newline), so that a damaged entry that still decodes (a flipped digit
-// in a line number) is recognised: see unseal.
-func seal(data []byte) []byte {
-	sum := sha256.Sum256(data)
-	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
-	out = hex.AppendEncode(out, sum[:])
-	out = append(out, '\n')
-	return append(out, data...)
-}
-
-// unseal returns the data of an entry written by seal, or false when the
-// entry is damaged: then it is ignored, and the result computed again.
-func unseal(entry []byte) ([]byte, bool) {
-	n := hex.EncodedLen(sha256.Size)
-	if len(entry) < n+1 || entry[n] != '\n' {
-		return nil, false
-	}
-	data := entry[n+1:]
-	sum := sha256.Sum256(data)
-	if hex.EncodeToString(sum[:]) != string(entry[:n]) {
-		return nil, false
-	}
-	return data, true
+	_ = diskcache.WriteFile(resultFile(key, kind), diskcache.Seal(data))
 }

@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/tools/go/gcexportdata"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/models"
 )
 
@@ -219,7 +220,7 @@ type scanPack map[string]scanned
 
 func scanPackFile(root string, tests bool) string {
 	sum := sha256.Sum256([]byte(memoKey(root, tests)))
-	return filepath.Join(CacheDir(), "scans", hex.EncodeToString(sum[:12])+".gob")
+	return filepath.Join(diskcache.Dir(), "scans", hex.EncodeToString(sum[:12])+".gob")
 }
 
 func readScanPack(root string, tests bool) scanPack {
@@ -244,7 +245,7 @@ func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, 
 // which a scan then parses without reading them again.
 func scanKey(root string, p *Listed, byPath map[string]*Listed) (string, [][]byte) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", ToolIdentity(), root, p.ImportPath, p.Dir)
+	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", diskcache.ToolIdentity(), root, p.ImportPath, p.Dir)
 	var srcs [][]byte
 	for _, name := range p.Files() {
 		data, err := os.ReadFile(name)

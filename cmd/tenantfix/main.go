@@ -26,7 +26,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
@@ -220,7 +220,7 @@ func (t *tool) fix(patterns []string) int {
 		return t.errorf("%v", err)
 	}
 	key, cacheable := "", false
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	if t.o.dryRun || t.o.verify {
 		key, cacheable = t.runKey(wd, patterns)
 	}

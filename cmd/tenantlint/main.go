@@ -22,7 +22,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
 	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
@@ -96,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	g, err := gate.New(root, gating)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)

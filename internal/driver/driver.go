@@ -24,6 +24,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -97,7 +98,7 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	if root := index.ModuleRoot(dir, ""); root != "" && !opts.Legacy {
+	if root := golist.ModuleRoot(dir, ""); root != "" && !opts.Legacy {
 		var cache *pkgCache
 		if !opts.NoCache {
 			cache = newPkgCache(analyzerNames(analyzers), tests)

@@ -13,7 +13,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // pkgCache keeps each package's analysis result (findings, statistics,
@@ -89,7 +89,7 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 		return ""
 	}
 	fmt.Fprintf(h, "config %s %s\n", cfg.Path, sum)
-	ix, err := s.env.Index.Get(index.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
+	ix, err := s.env.Index.Get(golist.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
 	if err != nil {
 		return ""
 	}

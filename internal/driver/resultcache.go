@@ -14,6 +14,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/report"
 )
@@ -37,7 +38,7 @@ func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
 			return "", false
 		}
 	}
-	root := index.ModuleRoot(dir, "")
+	root := golist.ModuleRoot(dir, "")
 	if root == "" || outsideInputs(root, dir) {
 		return "", false
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -39,7 +40,7 @@ var errFallback = errors.New("the streaming driver cannot load these packages")
 
 // unit is one package to analyze.
 type unit struct {
-	p       *index.Listed
+	p       *golist.Listed
 	report  bool // false: analyzed only for the facts its importers need
 	deps    []*unit
 	users   []*unit
@@ -68,7 +69,7 @@ type unitResult struct {
 // streamRun analyzes the packages matching patterns in dir, in the module
 // at root.
 func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, afterParse func([]string)) (*Result, error) {
-	listed, err := index.List(dir, tests, patterns...)
+	listed, err := golist.List(dir, tests, patterns...)
 	if err != nil {
 		return nil, errFallback
 	}
@@ -77,7 +78,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		return nil, err
 	}
 	seedFromList(env, root, tests, listed, units)
-	byID := map[string]*index.Listed{}
+	byID := map[string]*golist.Listed{}
 	for _, p := range listed {
 		byID[p.ImportPath] = p
 	}
@@ -102,7 +103,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 // checked: it holds all of the package's files, as go vet does), and,
 // when an analyzer uses facts, the non-standard dependencies (for their
 // facts only, as go vet does too).
-func planUnits(listed []*index.Listed, tests, facts bool) ([]*unit, error) {
+func planUnits(listed []*golist.Listed, tests, facts bool) ([]*unit, error) {
 	for _, p := range listed {
 		if p.Error != nil || len(p.DepsErrors) > 0 {
 			return nil, errFallback
@@ -151,7 +152,7 @@ func planUnits(listed []*index.Listed, tests, facts bool) ([]*unit, error) {
 // seedFromList gives the environment the module index built from the
 // listing already made, when it covers the whole module (the usual
 // ./... from the root), reusing the on-disk index when nothing changed.
-func seedFromList(env *lint.Env, root string, tests bool, listed []*index.Listed, units []*unit) {
+func seedFromList(env *lint.Env, root string, tests bool, listed []*golist.Listed, units []*unit) {
 	dirs := map[string]bool{}
 	for _, u := range units {
 		if u.report {
@@ -197,7 +198,7 @@ type streamer struct {
 	analyzers []*analysis.Analyzer
 	all       []*analysis.Analyzer // analyzers and what they require
 	factsOnly []*analysis.Analyzer // those of all that export facts, with what they require
-	byID      map[string]*index.Listed
+	byID      map[string]*golist.Listed
 	root      string
 	cache     *pkgCache
 	// afterParse, when set, is called with a unit's files once they are
@@ -229,7 +230,7 @@ func (s *streamer) run(units []*unit) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			importers := index.NewImporters(s.byID)
+			importers := golist.NewImporters(s.byID)
 			for u := range ready {
 				s.analyzeCached(u, importers.For(u.p))
 				mu.Lock()
@@ -249,7 +250,7 @@ func (s *streamer) run(units []*unit) {
 }
 
 // analyzeCached replays a unit's cached result or analyzes it.
-func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
+func (s *streamer) analyzeCached(u *unit, imp *golist.ExportImporter) {
 	key := ""
 	if s.cache != nil {
 		key = s.cache.key(s, u)
@@ -301,7 +302,7 @@ func (s *streamer) finish(u *unit, out *unitResult) {
 const parseMode = parser.AllErrors | parser.ParseComments
 
 // analyze parses and type-checks one package and runs the analyzers.
-func (s *streamer) analyze(u *unit, imp *index.ExportImporter) (*unitResult, error) {
+func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, error) {
 	fset := imp.Fset
 	p := u.p
 	var files []*ast.File

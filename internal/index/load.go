@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -14,27 +13,11 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/mod/modfile"
-
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/modfacts"
 )
-
-// ModuleRoot returns the directory of the nearest go.mod above dir. With
-// no go.mod (GOPATH mode, as in analysistest), it returns fallback.
-func ModuleRoot(dir, fallback string) string {
-	for d := dir; ; {
-		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return fallback
-		}
-		d = parent
-	}
-}
 
 // Tree is what a walk of the module's directory found: every Go file and
 // build-relevant file with its size and modification time, and every
@@ -193,58 +176,11 @@ func aliasFor(t *Tree) (string, bool) {
 // cache already holds, and each package's syntax is dropped as soon as
 // it is scanned.
 func Build(root string, tests bool) (*Index, error) {
-	pkgs, err := List(root, tests, "./...")
+	pkgs, err := golist.List(root, tests, "./...")
 	if err != nil {
 		return nil, err
 	}
 	return FromList(root, tests, pkgs), nil
-}
-
-// RootFor returns the root of the module that holds the package at
-// pkgPath in dir: the directory of the nearest go.mod when the package's
-// path agrees with that module's path, else (GOPATH mode, as in
-// analysistest) fallback.
-func RootFor(dir, pkgPath, fallback string) string {
-	root := ModuleRoot(dir, "")
-	if root == "" {
-		return fallback
-	}
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return fallback
-	}
-	mod := modfile.ModulePath(data)
-	rel, err := filepath.Rel(root, dir)
-	if err != nil {
-		return fallback
-	}
-	want := path.Join(mod, filepath.ToSlash(rel))
-	if mod == "std" {
-		want = filepath.ToSlash(rel)
-	}
-	if strings.TrimSuffix(pkgPath, "_test") != want {
-		return fallback
-	}
-	return root
-}
-
-// loadEnv switches to GOPATH mode for a tree without go.mod (such as
-// analysistest's testdata/src/<case>).
-func loadEnv(root string) []string {
-	env := os.Environ()
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-		return env
-	}
-	for d := root; ; {
-		parent := filepath.Dir(d)
-		if parent == d {
-			return env
-		}
-		if filepath.Base(d) == "src" {
-			return append(env, "GOPATH="+parent, "GO111MODULE=off", "GOWORK=off")
-		}
-		d = parent
-	}
 }
 
 // Provider hands out indexes, building each at most once per process and

@@ -20,6 +20,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
 )
@@ -111,7 +112,7 @@ func VersionLine() string {
 }
 
 func hashModule(h io.Writer, wd string) {
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	tree, err := index.Walk(root)
 	if err != nil {
 		fmt.Fprintf(h, "walk error %v\n", err)

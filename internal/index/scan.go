@@ -1,88 +1,30 @@
 package index
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 
-	"golang.org/x/tools/go/gcexportdata"
-
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/models"
 )
 
-// Listed is the part of `go list -json` that the index and the
-// standalone driver need.
-type Listed struct {
-	ImportPath      string // with a " [p.test]" suffix for test variants
-	Name            string
-	Dir             string
-	ForTest         string
-	GoFiles         []string
-	CompiledGoFiles []string
-	IgnoredGoFiles  []string
-	Export          string
-	Imports         []string // import IDs, after ImportMap
-	ImportMap       map[string]string
-	DepOnly         bool
-	Standard        bool
-	Module          *struct {
-		Path, Dir, GoVersion string
-		Main                 bool
-	}
-	Error      *struct{ Err string }
-	DepsErrors []*struct{ Err string }
-}
-
-// PkgPath is the package path without a test variant's suffix.
-func (p *Listed) PkgPath() string { return pkgPathOf(p.ImportPath) }
-
-// pkgPathOf is the package path of a go list ID.
-func pkgPathOf(id string) string {
-	if i := strings.IndexByte(id, ' '); i >= 0 {
-		return id[:i]
-	}
-	return id
-}
-
-// IsTestMain reports whether p is the generated main package of a test
-// binary, whose source lives in the build cache.
-func (p *Listed) IsTestMain() bool {
-	return p.Name == "main" && strings.HasSuffix(p.ImportPath, ".test")
-}
-
-// Files returns p's compiled Go files as absolute paths.
-func (p *Listed) Files() []string {
-	out := make([]string, len(p.CompiledGoFiles))
-	for i, name := range p.CompiledGoFiles {
-		if !filepath.IsAbs(name) {
-			name = filepath.Join(p.Dir, name)
-		}
-		out[i] = name
-	}
-	return out
-}
-
 // FromList indexes the packages of a `go list -deps -export -compiled`
-// listing (see List): the packages named on the command line, with their
-// test variants when tests is set.
-func FromList(root string, tests bool, pkgs []*Listed) *Index {
-	byPath := map[string]*Listed{}
-	var roots []*Listed
+// listing (see golist.List): the packages named on the command line,
+// with their test variants when tests is set.
+func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
+	byPath := map[string]*golist.Listed{}
+	var roots []*golist.Listed
 	for _, p := range pkgs {
 		byPath[p.ImportPath] = p
 		if !p.DepOnly && !p.IsTestMain() {
@@ -101,7 +43,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			importers := NewImporters(byPath)
+			importers := golist.NewImporters(byPath)
 			for i := range next {
 				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, importers.For(roots[i]))
 			}
@@ -118,7 +60,7 @@ func FromList(root string, tests bool, pkgs []*Listed) *Index {
 		var direct []string
 		for _, q := range p.Imports {
 			if q != "C" {
-				direct = append(direct, pkgPathOf(q))
+				direct = append(direct, golist.PkgPathOf(q))
 			}
 		}
 		ix.addScan(p.PkgPath(), p.Name, direct, results[i], seen)
@@ -164,46 +106,6 @@ func storeScans(root string, tests bool, old scanPack, keys []string, results []
 	_ = writeGob(scanPackFile(root, tests), pack)
 }
 
-// List lists the packages matching patterns in dir and all their
-// dependencies, with export data (compiling what the build cache lacks,
-// as go vet would) and, when tests is set, the test variants.
-func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
-	args := []string{"list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Name,Dir,ForTest,GoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors"}
-	if tests {
-		args = append(args, "-test")
-	}
-	args = append(args, "--")
-	cmd := exec.Command("go", append(args, patterns...)...)
-	cmd.Dir = dir
-	cmd.Env = loadEnv(dir)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
-	}
-	var pkgs []*Listed
-	dec := json.NewDecoder(bufio.NewReader(out))
-	for {
-		p := new(Listed)
-		if err := dec.Decode(p); err == io.EOF {
-			break
-		} else if err != nil {
-			cmd.Wait()
-			return nil, fmt.Errorf("listing packages in %s: reading go list: %w", dir, err)
-		}
-		pkgs = append(pkgs, p)
-	}
-	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("listing packages in %s: go list: %v: %s", dir, err, bytes.TrimSpace(stderr.Bytes()))
-	}
-	return pkgs, nil
-}
-
 type scannedSite struct {
 	Site
 	Model string
@@ -233,7 +135,7 @@ func readScanPack(root string, tests bool) scanPack {
 
 // scanFrom returns a package's scan from pack, or scans it, and the
 // scan's key ("" when the package cannot be keyed).
-func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, imp *ExportImporter) (scanned, string) {
+func scanFrom(pack scanPack, root string, p *golist.Listed, byPath map[string]*golist.Listed, imp *golist.ExportImporter) (scanned, string) {
 	key, srcs := scanKey(root, p, byPath)
 	if out, ok := pack[key]; ok && key != "" {
 		return out, key
@@ -243,7 +145,7 @@ func scanFrom(pack scanPack, root string, p *Listed, byPath map[string]*Listed, 
 
 // scanKey returns the key of a package's scan and its files' contents,
 // which a scan then parses without reading them again.
-func scanKey(root string, p *Listed, byPath map[string]*Listed) (string, [][]byte) {
+func scanKey(root string, p *golist.Listed, byPath map[string]*golist.Listed) (string, [][]byte) {
 	h := sha256.New()
 	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", diskcache.ToolIdentity(), root, p.ImportPath, p.Dir)
 	var srcs [][]byte
@@ -285,7 +187,7 @@ type scanned struct {
 // bodies) and lists its package-level instantiations and the types that
 // its methods describe. Type errors are ignored: the analysis of that
 // package reports them.
-func scanPackage(root string, p *Listed, imp *ExportImporter, srcs [][]byte) scanned {
+func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs [][]byte) scanned {
 	fset := imp.Fset
 	var files []*ast.File
 	for i, name := range p.Files() {
@@ -327,88 +229,4 @@ func scanFiles(root, pkgPath string, fset *token.FileSet, files []*ast.File, inf
 		out.Repos = append(out.Repos, scannedRepo{MethodRepo: mr, Position: fset.Position(mr.Pos)})
 	}
 	return out
-}
-
-// ExportImporter reads dependencies from the export data that go list
-// reported. It remembers what it read, so one is needed per goroutine,
-// and one per test variant (which sees other variants under plain paths).
-type ExportImporter struct {
-	Fset   *token.FileSet
-	byPath map[string]*Listed
-	pkgs   map[string]*types.Package
-}
-
-// NewExportImporter returns an importer of the listed packages.
-func NewExportImporter(byPath map[string]*Listed) *ExportImporter {
-	return &ExportImporter{Fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
-}
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
-// For returns the importer that package from's imports go through.
-func (imp *ExportImporter) For(from *Listed) types.Importer {
-	return importerFunc(func(path string) (*types.Package, error) {
-		id := path
-		if mapped, ok := from.ImportMap[path]; ok {
-			id = mapped
-		}
-		return imp.load(path, id)
-	})
-}
-
-// maxImported is how many packages an importer may hold before it is
-// replaced: each module package's export data brings the declarations
-// of everything it references, so one importer kept for a whole module
-// of 800 packages held ~400 MiB; re-reading the standard library's export
-// data after a reset costs far less.
-const maxImported = 150
-
-// Importers hands one worker the importer for each package it type-checks
-// in turn: a shared one, replaced once it holds maxImported packages, and
-// a fresh one for each test variant, which sees other variants under the
-// plain paths (so none may leak into the next package).
-type Importers struct {
-	byPath map[string]*Listed
-	shared *ExportImporter
-}
-
-// NewImporters returns the importers of one worker.
-func NewImporters(byPath map[string]*Listed) *Importers {
-	return &Importers{byPath: byPath, shared: NewExportImporter(byPath)}
-}
-
-// For returns the importer to type-check p with.
-func (w *Importers) For(p *Listed) *ExportImporter {
-	if p.ForTest != "" {
-		return NewExportImporter(w.byPath)
-	}
-	if len(w.shared.pkgs) > maxImported {
-		w.shared = NewExportImporter(w.byPath)
-	}
-	return w.shared
-}
-
-func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
-	if path == "unsafe" {
-		return types.Unsafe, nil
-	}
-	if p, ok := imp.pkgs[path]; ok && p.Complete() {
-		return p, nil
-	}
-	lp, ok := imp.byPath[id]
-	if !ok || lp.Export == "" {
-		return nil, fmt.Errorf("no export data for %s", id)
-	}
-	f, err := os.Open(lp.Export)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %w", id, err)
-	}
-	return gcexportdata.Read(r, imp.Fset, imp.pkgs, path)
 }

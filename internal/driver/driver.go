@@ -44,8 +44,17 @@ type Options struct {
 	// errors); for comparisons.
 	Legacy bool
 
-	// afterParse is the streaming driver's test seam (see streamer).
+	// seams are the streaming driver's test seams (see streamer).
+	seams seams
+}
+
+// seams let tests watch or disturb the streaming driver; zero in
+// production.
+type seams struct {
+	// afterParse is called with a unit's files once they are parsed.
 	afterParse func(files []string)
+	// readFile, when set, reads a unit's files instead of os.ReadFile.
+	readFile func(string) ([]byte, error)
 }
 
 // Result is what a run found.
@@ -103,7 +112,7 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 		if !opts.NoCache {
 			cache = newPkgCache(analyzerNames(analyzers), tests)
 		}
-		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache, opts.afterParse)
+		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache, opts.seams)
 		if !errors.Is(err, errFallback) {
 			return res, err
 		}

@@ -40,7 +40,10 @@ func newPkgCache(checks []string, tests bool) *pkgCache {
 }
 
 // key names a unit's result, or is "" when an input cannot be read (then
-// the unit is analyzed and not stored). It covers the unit's identity,
+// the unit is analyzed and not stored). The files it reads are kept in
+// the unit: the analysis parses those bytes, so a result is stored only
+// under the key of the content it was computed from, and a cache miss
+// reads and hashes each file once. It covers the unit's identity,
 // the content of each of its files, each import's export data (whose
 // file name in the build cache is its content hash) and facts, the
 // configuration that applies (its file's content, and the override's),
@@ -50,14 +53,11 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 	p := u.p
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nid=%s dir=%s fortest=%s report=%v\n", c.base, p.ImportPath, p.Dir, p.ForTest, u.report)
-	u.keySums = map[string][sha256.Size]byte{}
 	for _, name := range p.Files() {
-		data, err := os.ReadFile(name)
+		_, sum, err := u.read(s.readFile, name)
 		if err != nil {
 			return ""
 		}
-		sum := sha256.Sum256(data)
-		u.keySums[name] = sum
 		fmt.Fprintf(h, "file %s %x\n", name, sum)
 	}
 	factsOf := map[string]string{}

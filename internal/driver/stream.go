@@ -47,11 +47,31 @@ type unit struct {
 	waiting int
 	factsID string
 	facts   []EncodedFact
-	// keySums are the SHA-256 of the files as the result cache's key
-	// read them: a result is stored only if the analysis parsed the same.
-	keySums map[string][sha256.Size]byte
-	out     *unitResult
-	err     error // errFallback, or an internal error
+	// srcs and sums are the unit's files as read once, by the result
+	// cache's key or by the analysis, whichever reads first, and their
+	// SHA-256: the key names the bytes the analysis parses.
+	srcs map[string][]byte
+	sums map[string][sha256.Size]byte
+	out  *unitResult
+	err  error // errFallback, or an internal error
+}
+
+// read returns the content of the unit's file name and its SHA-256,
+// reading and hashing it on first use only.
+func (u *unit) read(readFile func(string) ([]byte, error), name string) ([]byte, [sha256.Size]byte, error) {
+	if src, ok := u.srcs[name]; ok {
+		return src, u.sums[name], nil
+	}
+	src, err := readFile(name)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	if u.srcs == nil {
+		u.srcs, u.sums = map[string][]byte{}, map[string][sha256.Size]byte{}
+	}
+	sum := sha256.Sum256(src)
+	u.srcs[name], u.sums[name] = src, sum
+	return src, sum, nil
 }
 
 // unitResult is what a package's analysis leaves; it is also what the
@@ -68,7 +88,7 @@ type unitResult struct {
 
 // streamRun analyzes the packages matching patterns in dir, in the module
 // at root.
-func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, afterParse func([]string)) (*Result, error) {
+func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, seams seams) (*Result, error) {
 	listed, err := golist.List(dir, tests, patterns...)
 	if err != nil {
 		return nil, errFallback
@@ -83,7 +103,10 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		byID[p.ImportPath] = p
 	}
 	registerFacts(closure(analyzers))
-	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache, afterParse: afterParse}
+	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache, afterParse: seams.afterParse, readFile: seams.readFile}
+	if s.readFile == nil {
+		s.readFile = os.ReadFile
+	}
 	for _, a := range s.all {
 		if len(a.FactTypes) > 0 {
 			s.factsOnly = append(s.factsOnly, a)
@@ -204,6 +227,9 @@ type streamer struct {
 	// afterParse, when set, is called with a unit's files once they are
 	// parsed (a test seam: a file edited then must not change the fixes).
 	afterParse func(files []string)
+	// readFile reads a unit's files: os.ReadFile but in tests, which
+	// count the reads.
+	readFile func(string) ([]byte, error)
 
 	mu       sync.Mutex
 	analyzed []string // IDs of the units analyzed, not replayed (tests)
@@ -251,6 +277,8 @@ func (s *streamer) run(units []*unit) {
 
 // analyzeCached replays a unit's cached result or analyzes it.
 func (s *streamer) analyzeCached(u *unit, imp *golist.ExportImporter) {
+	// The files read for the key serve the analysis, then go.
+	defer func() { u.srcs, u.sums = nil, nil }()
 	key := ""
 	if s.cache != nil {
 		key = s.cache.key(s, u)
@@ -268,24 +296,11 @@ func (s *streamer) analyzeCached(u *unit, imp *golist.ExportImporter) {
 		return
 	}
 	s.finish(u, out)
-	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 && sameSums(u.keySums, out.Parsed) {
+	// The analysis parsed the bytes the key named (unit.read), so the
+	// result is stored under the key of the content it was computed from.
+	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 {
 		s.cache.store(key, out)
 	}
-}
-
-// sameSums reports whether the files the cache key read are the files
-// the analysis parsed: one edited in between would store a result under
-// the key of content it was not computed from.
-func sameSums(key, parsed map[string][sha256.Size]byte) bool {
-	if len(key) != len(parsed) {
-		return false
-	}
-	for name, sum := range key {
-		if parsed[name] != sum {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *streamer) finish(u *unit, out *unitResult) {
@@ -311,7 +326,7 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 	// disk meanwhile cannot give edits computed on a mix of two versions.
 	srcs := map[string][]byte{}
 	for _, name := range p.Files() {
-		src, err := os.ReadFile(name)
+		src, _, err := u.read(s.readFile, name)
 		if err != nil {
 			return nil, errFallback
 		}
@@ -385,8 +400,8 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		return os.ReadFile(name)
 	}
 	parsed := map[string][sha256.Size]byte{}
-	for name, src := range srcs {
-		parsed[name] = sha256.Sum256(src)
+	for name := range srcs {
+		parsed[name] = u.sums[name]
 	}
 	sumOf := func(name string) string {
 		if sum, ok := parsed[name]; ok {

@@ -25,6 +25,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
 	"github.com/tenantlint/tenantlint/internal/registry"
+	"github.com/tenantlint/tenantlint/internal/runcache"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
@@ -152,16 +153,16 @@ func validFormat(f string) bool {
 }
 
 // findings runs the analysis in opts.Dir, or replays the findings of an
-// earlier run whose inputs were the same (see driver.ResultKey): a warm
+// earlier run whose inputs were the same (see runcache.Key): a warm
 // run then costs a walk of the module's files instead of a type-check of
 // every package. --no-cache skips the walk too.
 func findings(opts driver.Options, patterns []string) ([]report.Finding, error) {
 	key, cacheable := "", false
 	if !opts.NoCache {
-		key, cacheable = driver.ResultKey(opts.Dir, opts, patterns)
+		key, cacheable = runcache.Key(opts.Dir, opts.Config, opts.Checks, patterns)
 	}
 	if cacheable {
-		if fs, ok := driver.LoadResult(key); ok {
+		if fs, ok := runcache.LoadFindings(key); ok {
 			return fs, nil
 		}
 	}
@@ -170,7 +171,7 @@ func findings(opts driver.Options, patterns []string) ([]report.Finding, error) 
 		return nil, err
 	}
 	if cacheable {
-		driver.StoreResult(key, res.Findings)
+		runcache.StoreFindings(key, res.Findings)
 	}
 	return res.Findings, nil
 }

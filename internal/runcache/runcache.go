@@ -1,4 +1,10 @@
-package driver
+// Package runcache keeps whole runs' results between runs: a command
+// whose inputs (the tool, the go command, the module's files, the flags)
+// did not change replays what the last such run printed instead of
+// running the driver. Its key is a walk of the module, so a warm run
+// costs a walk rather than a type-check; the per-package results that a
+// run with a changed input still reuses are the driver's own cache.
+package runcache
 
 import (
 	"crypto/sha256"
@@ -19,11 +25,12 @@ import (
 	"github.com/tenantlint/tenantlint/report"
 )
 
-// ResultKey returns the key under which the findings of a standalone run
+// Key returns the key under which the findings of a standalone run
 // are cached, or false when the run's inputs cannot all be named cheaply.
 //
 // The key covers everything the findings depend on: the tool's build, the
-// go command and its environment, the working directory, flags and
+// go command and its environment, the working directory, the
+// configuration file given (config: --config), the checks, the
 // patterns, every Go file, go.mod, go.sum and configuration file of the
 // module (by size and modification time, like make), and configuration
 // files above it. Runs whose inputs reach outside the module are not
@@ -32,7 +39,7 @@ import (
 //
 // A key is returned only when no input changed in the last moments, so
 // that a later same-size edit cannot hide behind an unchanged timestamp.
-func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
+func Key(dir, config string, checks, patterns []string) (string, bool) {
 	for _, p := range patterns {
 		if p != "." && !strings.HasPrefix(p, "./") {
 			return "", false
@@ -51,8 +58,8 @@ func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
 	for _, v := range []string{"GOROOT", "GOTOOLCHAIN", "GOENV", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
-	fmt.Fprintf(h, "dir=%s\nchecks=%q\npatterns=%q\n", dir, opts.Checks, patterns)
-	for _, path := range []string{opts.Config, os.Getenv("TENANTLINT_CONFIG"), aboveRoot(root)} {
+	fmt.Fprintf(h, "dir=%s\nchecks=%q\npatterns=%q\n", dir, checks, patterns)
+	for _, path := range []string{config, os.Getenv("TENANTLINT_CONFIG"), aboveRoot(root)} {
 		if path != "" {
 			data, err := os.ReadFile(path)
 			fmt.Fprintf(h, "config %s %x %v\n", path, sha256.Sum256(data), err)
@@ -125,8 +132,8 @@ func resultFile(key, kind string) string {
 	return filepath.Join(diskcache.Dir(), "results", key+"-"+kind+".json")
 }
 
-// LoadResult returns the findings cached under key.
-func LoadResult(key string) ([]report.Finding, bool) {
+// LoadFindings returns the findings cached under key.
+func LoadFindings(key string) ([]report.Finding, bool) {
 	var fs []report.Finding
 	if !LoadValue(key, "findings", &fs) || !FilesExist(fs) {
 		return nil, false
@@ -145,9 +152,9 @@ func FilesExist(fs []report.Finding) bool {
 	return true
 }
 
-// StoreResult caches findings under key; failing to do so only costs
+// StoreFindings caches findings under key; failing to do so only costs
 // the next run its speed.
-func StoreResult(key string, fs []report.Finding) {
+func StoreFindings(key string, fs []report.Finding) {
 	if fs == nil {
 		fs = []report.Finding{}
 	}

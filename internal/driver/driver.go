@@ -55,6 +55,9 @@ type seams struct {
 	afterParse func(files []string)
 	// readFile, when set, reads a unit's files instead of os.ReadFile.
 	readFile func(string) ([]byte, error)
+	// buildIndex, when set, builds the module indexes that the run asks
+	// of the environment (see index.Provider.Build).
+	buildIndex func(root string, tests bool) (*index.Index, error)
 }
 
 // Result is what a run found.
@@ -95,6 +98,7 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 		// lint.NewEnv) still names the file.
 		env.Loader.Override = opts.Config
 	}
+	env.Index.Build = opts.seams.buildIndex
 	analyzers, err := registry.Analyzers(env, opts.Checks)
 	if err != nil {
 		return nil, err

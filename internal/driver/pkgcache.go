@@ -47,8 +47,9 @@ func newPkgCache(checks []string, tests bool) *pkgCache {
 // the content of each of its files, each import's export data (whose
 // file name in the build cache is its content hash) and facts, the
 // configuration that applies (its file's content, and the override's),
-// and the module index the analyzers consult (a repository added in
-// another package changes the index and so every key).
+// and, for a package it reports on, the module index the analyzers
+// consult (a repository added in another package changes the index and
+// so every such key).
 func (c *pkgCache) key(s *streamer, u *unit) string {
 	p := u.p
 	h := sha256.New()
@@ -89,6 +90,15 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 		return ""
 	}
 	fmt.Fprintf(h, "config %s %s\n", cfg.Path, sum)
+	if !u.report {
+		// A dependency analyzed for its facts runs only the analyzers
+		// that export facts, which read its rules (lint.RulesFor) and
+		// never the module index: the index is no input of its result.
+		// Asking for it anyway built an index of every dependency module
+		// whenever --config or TENANTLINT_CONFIG gave the dependencies a
+		// configuration (go list of each module: minutes on a service).
+		return hex.EncodeToString(h.Sum(nil))
+	}
 	ix, err := s.env.Index.Get(golist.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
 	if err != nil {
 		return ""

@@ -190,6 +190,10 @@ type Provider struct {
 	// build (go vet's $WORK): the first process stores the index there
 	// and the others read it without walking the module.
 	WorkDir string
+	// Build builds the index of the module at root when no cache holds
+	// it; nil means Build (go list). The standalone driver's tests count
+	// the modules indexed through it.
+	Build func(root string, tests bool) (*Index, error)
 
 	memos memoTable
 }
@@ -304,7 +308,11 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, file, err := cached(t, tests, func() (*Index, error) { return Build(t.Root, tests) })
+	build := p.Build
+	if build == nil {
+		build = Build
+	}
+	ix, file, err := cached(t, tests, func() (*Index, error) { return build(t.Root, tests) })
 	if err != nil || p.WorkDir == "" {
 		return ix, err
 	}

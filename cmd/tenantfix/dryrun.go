@@ -153,7 +153,7 @@ func (m *packMemo) save() {
 
 // printDryRun writes the diff and the summary of a --dry-run.
 func (t *tool) printDryRun(p *rewrite.Plan, diff, wd string) int {
-	t.progress.clear()
+	t.progress.Clear()
 	io.WriteString(t.stdout, diff)
 	t.summary(p, wd, "to change")
 	return 0

@@ -24,6 +24,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
+	"github.com/tenantlint/tenantlint/internal/progress"
 	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/internal/runcache"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
@@ -57,6 +58,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	gating := gate.Options{Checks: registry.Names()}
 	gating.Register(fs)
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
+	verbose := fs.BoolP("verbose", "v", false, "print how long each phase (loading, analyzing, writing) took, on stderr")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() {
@@ -81,6 +83,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
 		return 2
 	}
+	// On a terminal, stderr shows the phase and the packages analyzed;
+	// everything else written there goes through the reporter.
+	prog := progress.New(stderr, "tenantlint", progress.IsTerminal(stderr), *verbose)
+	defer prog.Done()
+	stderr = prog
 	stop, err := prof.Start()
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -103,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache}
+	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache, Progress: prog}
 	findings, err := findingsFor(opts, fs.Args(), *files)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -122,6 +129,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 0
 	}
 	findings = gated.Findings
+	prog.Phase("writing")
+	prog.Clear() // the findings go to stdout, maybe the same terminal
 	report.Relative(findings, wd)
 	out := report.Options{Format: *format, Dir: wd, Root: root, ToolVersion: version(), Checks: *checks, Rules: registry.Rules()}
 	if err := report.Write(stdout, findings, out); err != nil {

@@ -88,7 +88,7 @@ type unitResult struct {
 
 // streamRun analyzes the packages matching patterns in dir, in the module
 // at root.
-func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, seams seams) (*Result, error) {
+func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, progress Progress, seams seams) (*Result, error) {
 	listed, err := golist.List(dir, tests, patterns...)
 	if err != nil {
 		return nil, errFallback
@@ -113,7 +113,8 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		}
 	}
 	s.factsOnly = closure(s.factsOnly)
-	s.run(units)
+	progress.Phase("analyzing")
+	s.run(units, progress)
 	res := &Result{Stats: registry.Stats{}, analyzed: s.analyzed}
 	if err := res.collectUnits(units); err != nil {
 		return nil, err
@@ -237,10 +238,11 @@ type streamer struct {
 
 // run analyzes the units on GOMAXPROCS workers, each unit once the
 // units it depends on are done.
-func (s *streamer) run(units []*unit) {
+func (s *streamer) run(units []*unit, progress Progress) {
 	if len(units) == 0 {
 		return
 	}
+	progress.Packages(0, len(units))
 	ready := make(chan *unit, len(units))
 	for _, u := range units {
 		if u.waiting == 0 {
@@ -265,7 +267,9 @@ func (s *streamer) run(units []*unit) {
 						ready <- v
 					}
 				}
-				if remaining--; remaining == 0 {
+				remaining--
+				progress.Packages(len(units)-remaining, len(units))
+				if remaining == 0 {
 					close(ready)
 				}
 				mu.Unlock()

@@ -186,11 +186,18 @@ func ToolIdentity() string {
 	if err != nil {
 		return "unknown"
 	}
-	st, err := os.Stat(exe)
+	return FileIdentity(exe)
+}
+
+// FileIdentity names a program's build by its path, size and
+// modification time (the path alone when it cannot be read): what a key
+// needs to change when the program is replaced.
+func FileIdentity(path string) string {
+	st, err := os.Stat(path)
 	if err != nil {
-		return exe
+		return path
 	}
-	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
+	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
 }
 
 // FileSum returns the SHA-256 of the file at path, in hex.

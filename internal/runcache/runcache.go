@@ -116,11 +116,7 @@ func goIdentity() string {
 	if err != nil {
 		return "no go command"
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return path
-	}
-	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
+	return diskcache.FileIdentity(path)
 }
 
 // resultFile is where a whole-run result is cached; findings keep the

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 // recorder is a driver.Progress that keeps what it hears.
@@ -32,11 +31,7 @@ func (r *recorder) Packages(done, total int) {
 // TestProgress: the streaming driver reports loading, then analyzing
 // with the packages done out of the total, each package once.
 func TestProgress(t *testing.T) {
-	t.Setenv("TENANTLINT_CACHE", t.TempDir())
-	t.Setenv("TENANTLINT_CONFIG", "")
-	t.Setenv("GOFLAGS", "-mod=mod")
-	dir := t.TempDir()
-	testfs.Write(t, dir, changedModule)
+	dir := writeChangedModule(t)
 	rec := &recorder{}
 	if _, err := driver.Run(driver.Options{Dir: dir, NoCache: true, Progress: rec}, []string{"./..."}); err != nil {
 		t.Fatalf("run: %v", err)

@@ -15,11 +15,7 @@ import (
 // files are read (and hashed) once per run, whether the run analyzes the
 // package (a miss: the key's read serves the parse) or replays it (a hit).
 func TestFilesReadOnce(t *testing.T) {
-	t.Setenv("TENANTLINT_CACHE", t.TempDir())
-	t.Setenv("TENANTLINT_CONFIG", "")
-	t.Setenv("GOFLAGS", "-mod=mod")
-	dir := t.TempDir()
-	testfs.Write(t, dir, changedModule)
+	dir := writeChangedModule(t)
 	var first []string
 	for _, run := range []string{"miss", "hit"} {
 		var mu sync.Mutex
@@ -51,4 +47,16 @@ func TestFilesReadOnce(t *testing.T) {
 			t.Errorf("replayed findings = %q, want %q", got, first)
 		}
 	}
+}
+
+// writeChangedModule writes changedModule to a new folder, with an empty
+// tool cache and no TENANTLINT_CONFIG, and returns the folder.
+func writeChangedModule(t *testing.T) string {
+	t.Helper()
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	t.Setenv("TENANTLINT_CONFIG", "")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	dir := t.TempDir()
+	testfs.Write(t, dir, changedModule)
+	return dir
 }

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // Step is one change to the file system that Apply or Restore is about
@@ -80,7 +80,7 @@ func CheckBackupDir(root, dir string) error {
 	if !inside(root, abs) || abs == root {
 		return fmt.Errorf("backup folder %s is outside the module %s; --restore puts a backup back into the module that holds it, so keep it inside (the default is %s/backups/)", dir, root, StateDir)
 	}
-	if mod := index.ModuleRoot(filepath.Dir(abs), ""); mod != root {
+	if mod := golist.ModuleRoot(filepath.Dir(abs), ""); mod != root {
 		return fmt.Errorf("backup folder %s is inside another module (%s); keep it in %s", dir, mod, root)
 	}
 	rel, _ := filepath.Rel(root, abs)

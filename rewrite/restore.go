@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // BackupRoot is the module that a backup folder belongs to: the nearest
@@ -21,7 +21,7 @@ func BackupRoot(dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("backup folder %s: %w", dir, err)
 	}
-	root := index.ModuleRoot(filepath.Dir(abs), "")
+	root := golist.ModuleRoot(filepath.Dir(abs), "")
 	if root == "" {
 		return "", fmt.Errorf("backup folder %s is in no module; --restore puts a backup back into the module that holds it", dir)
 	}

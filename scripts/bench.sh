@@ -11,7 +11,10 @@
 #                takes tenths of a second, so one run per cold run left
 #                its median at the mercy of scheduling noise
 #   BENCH_TOOLS  tools to run, in order (default "vet vettool tenantlint
-#                tenantfix-dry tenantfix-verify")
+#                tenantlint-config tenantfix-dry tenantfix-verify";
+#                tenantlint-config is tenantlint with TENANTLINT_CONFIG
+#                naming the module's .tenantlint.yaml: an explicit config
+#                must cost what a discovered one costs)
 #   BENCH_EDIT   1 (default) adds the "edit" mode; 0 leaves it out
 #   BENCH_DIR    work directory to use and keep (default: a temporary one,
 #                removed at the end)
@@ -48,7 +51,7 @@ PKGS=${BENCH_PKGS:-200}
 FILES=${BENCH_FILES:-5}
 RUNS=${BENCH_RUNS:-3}
 WARM=${BENCH_WARM:-5}
-TOOLS=${BENCH_TOOLS:-vet vettool tenantlint tenantfix-dry tenantfix-verify}
+TOOLS=${BENCH_TOOLS:-vet vettool tenantlint tenantlint-config tenantfix-dry tenantfix-verify}
 EDIT=${BENCH_EDIT:-1}
 GO=${GO:-go}
 export GOTOOLCHAIN=local GOFLAGS= GOWORK=off TENANTLINT_CONFIG=
@@ -118,9 +121,10 @@ command_of() {
 	vet) echo "$GO vet ./..." ;;
 	vettool) echo "$GO vet -vettool=$BIN/tenantlint ./..." ;;
 	tenantlint) echo "$BIN/tenantlint ./..." ;;
+	tenantlint-config) echo "env TENANTLINT_CONFIG=$MOD/.tenantlint.yaml $BIN/tenantlint ./..." ;;
 	tenantfix-dry) echo "$BIN/tenantfix --dry-run --quiet ./..." ;;
 	tenantfix-verify) echo "$BIN/tenantfix --verify --quiet ./..." ;;
-	*) die "unknown tool $1 (known: vet vettool tenantlint tenantfix-dry tenantfix-verify)" ;;
+	*) die "unknown tool $1 (known: vet vettool tenantlint tenantlint-config tenantfix-dry tenantfix-verify)" ;;
 	esac
 }
 
@@ -151,7 +155,7 @@ measure() {
 	fi
 	case $tool in
 	vettool) n=$(count_findings "$err") ;;
-	tenantlint) n=$(count_findings "$out") ;;
+	tenantlint | tenantlint-config) n=$(count_findings "$out") ;;
 	*) n=- ;;
 	esac
 	if [ "$n" != - ] && [ "$n" != "$TOTAL" ]; then
@@ -237,7 +241,7 @@ table() {
 			wall=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $4}' "$RESULTS" | median)
 			cpu=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $5+$6}' "$RESULTS" | median)
 			rss=$(awk -v t="$tool" -v m=$mode '$1==t && $2==m {print $7/1024}' "$RESULTS" | median)
-			awk -v t="$(command_of "$tool" | sed "s|$BIN/|bin/|; s|$GO |go |")" -v m=$mode -v w="$wall" -v c="$cpu" -v r="$rss" -v bw="$bwall" -v bc="$bcpu" 'BEGIN {
+			awk -v t="$(command_of "$tool" | sed "s|$BIN/|bin/|; s|$MOD/||; s|^env ||; s|$GO |go |")" -v m=$mode -v w="$wall" -v c="$cpu" -v r="$rss" -v bw="$bwall" -v bc="$bcpu" 'BEGIN {
 				rw = (bw == "nan" || bw == 0) ? "–" : sprintf("%.2f×", w / bw)
 				rc = (bc == "nan" || bc == 0) ? "–" : sprintf("%.2f×", c / bc)
 				printf "| `%s` | %s | %.2f | %.2f | %.0f | %s | %s |\n", t, m, w, c, r, rw, rc

@@ -8,15 +8,16 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
+	"github.com/tenantlint/tenantlint/internal/runcache"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/rewrite"
 )
 
 // cachedPlan is what a --dry-run prints, kept so that a run whose inputs
-// did not change (driver.ResultKey) replays it instead of analyzing,
+// did not change (runcache.Key) replays it instead of analyzing,
 // merging, formatting and diffing every file again: the fixer's warm cost
 // then matches tenantlint's.
 type cachedPlan struct {
@@ -38,20 +39,20 @@ const (
 )
 
 // runKey is the whole-run key of a --dry-run or --verify over patterns,
-// or false when the run cannot be cached (see driver.ResultKey); --files
+// or false when the run cannot be cached (see runcache.Key); --files
 // runs, which span modules, and --no-cache runs are never cached.
 func (t *tool) runKey(wd string, patterns []string) (string, bool) {
 	if t.o.files || t.o.noCache {
 		return "", false
 	}
-	return driver.ResultKey(wd, driver.Options{Config: t.o.config, Checks: t.o.checks}, patterns)
+	return runcache.Key(wd, t.o.config, t.o.checks, patterns)
 }
 
 // loadPlan returns the cached --dry-run output under key, as a plan with
 // the summary's fields filled, and its diff.
 func loadPlan(key string) (*rewrite.Plan, string, bool) {
 	var c cachedPlan
-	if !driver.LoadValue(key, dryRunKind, &c) || !driver.FilesExist(c.Manual) {
+	if !runcache.LoadValue(key, dryRunKind, &c) || !runcache.FilesExist(c.Manual) {
 		return nil, "", false
 	}
 	p := &rewrite.Plan{Fixed: c.Fixed, Conflicts: c.Conflicts, Manual: c.Manual}
@@ -66,7 +67,7 @@ func storePlan(key string, p *rewrite.Plan, diff string) {
 	for _, f := range p.Files {
 		c.Files = append(c.Files, cachedFile{Rel: f.Rel, Created: f.Created})
 	}
-	driver.StoreValue(key, dryRunKind, c)
+	runcache.StoreValue(key, dryRunKind, c)
 }
 
 // cachedVerify is what --verify reports before its gate (baseline,
@@ -79,7 +80,7 @@ type cachedVerify struct {
 // loadVerify returns the cached analysis of a --verify run under key.
 func loadVerify(key string) (*driver.Result, bool) {
 	var c cachedVerify
-	if !driver.LoadValue(key, verifyKind, &c) || c.Stats == nil || !driver.FilesExist(c.Findings) {
+	if !runcache.LoadValue(key, verifyKind, &c) || c.Stats == nil || !runcache.FilesExist(c.Findings) {
 		return nil, false
 	}
 	return &driver.Result{Findings: c.Findings, Stats: c.Stats}, true
@@ -90,7 +91,7 @@ func storeVerify(key string, res *driver.Result) {
 	if findings == nil {
 		findings = []report.Finding{}
 	}
-	driver.StoreValue(key, verifyKind, cachedVerify{Findings: findings, Stats: res.Stats})
+	runcache.StoreValue(key, verifyKind, cachedVerify{Findings: findings, Stats: res.Stats})
 }
 
 // packMemo keeps the fixer's checked files (see rewrite.Memo) in the
@@ -110,14 +111,14 @@ type packMemo struct {
 }
 
 func newPackMemo(root string) *packMemo {
-	sum := sha256.Sum256([]byte(index.ToolIdentity() + "\x00" + root))
-	return &packMemo{file: filepath.Join(index.CacheDir(), "rewrite", hex.EncodeToString(sum[:16])+".gob"), next: map[string][]byte{}}
+	sum := sha256.Sum256([]byte(diskcache.ToolIdentity() + "\x00" + root))
+	return &packMemo{file: filepath.Join(diskcache.Dir(), "rewrite", hex.EncodeToString(sum[:16])+".gob"), next: map[string][]byte{}}
 }
 
 func (m *packMemo) Load(key string) ([]byte, bool) {
 	if !m.loaded {
 		m.loaded = true
-		if data, err := index.ReadCacheFile(m.file); err == nil {
+		if data, err := diskcache.ReadFile(m.file); err == nil {
 			_ = gob.NewDecoder(bytes.NewReader(data)).Decode(&m.last)
 		}
 	}
@@ -146,13 +147,13 @@ func (m *packMemo) save() {
 	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(m.next) == nil {
-		_ = index.WriteCacheFile(m.file, buf.Bytes())
+		_ = diskcache.WriteFile(m.file, buf.Bytes())
 	}
 }
 
 // printDryRun writes the diff and the summary of a --dry-run.
 func (t *tool) printDryRun(p *rewrite.Plan, diff, wd string) int {
-	t.progress.clear()
+	t.progress.Clear()
 	io.WriteString(t.stdout, diff)
 	t.summary(p, wd, "to change")
 	return 0

@@ -10,7 +10,7 @@ import (
 // analyzed module by module and their results merged. File names with
 // no Go package among them analyze nothing.
 func (t *tool) analyze(wd string, args []string) (*driver.Result, error) {
-	opts := driver.Options{Config: t.o.config, Checks: t.o.checks, NoCache: t.o.noCache}
+	opts := driver.Options{Config: t.o.config, Checks: t.o.checks, NoCache: t.o.noCache, Progress: t.progress}
 	if !t.o.files {
 		return driver.Run(opts, args)
 	}

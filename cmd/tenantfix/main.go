@@ -26,8 +26,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tenantlint/tenantlint/internal/buildinfo"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
+	"github.com/tenantlint/tenantlint/internal/progress"
 	"github.com/tenantlint/tenantlint/internal/registry"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
@@ -36,7 +38,7 @@ import (
 
 func main() {
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	index.TrimCache()
+	diskcache.Trim()
 	os.Exit(code)
 }
 
@@ -102,7 +104,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantfix: %s\n", msg)
 		return 2
 	}
-	t := &tool{o: o, stdout: stdout, stderr: stderr, progress: newProgress(stderr, o.quiet)}
+	t := &tool{o: o, stdout: stdout, stderr: stderr,
+		progress: progress.New(stderr, "tenantfix", progress.IsTerminal(stderr) && !o.quiet, o.verbose)}
 	if o.restore != "" {
 		return t.restoreBackup()
 	}
@@ -111,6 +114,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return t.errorf("%v", err)
 	}
 	code := t.fix(pos)
+	t.progress.Done()
 	if err := stop(); err != nil {
 		return t.errorf("%v", err)
 	}
@@ -182,11 +186,11 @@ func countTrue(bs ...bool) int {
 type tool struct {
 	o              options
 	stdout, stderr io.Writer
-	progress       *progress
+	progress       *progress.Reporter
 }
 
 func (t *tool) errorf(format string, args ...any) int {
-	t.progress.clear()
+	t.progress.Clear()
 	fmt.Fprintf(t.stderr, "tenantfix: "+format+"\n", args...)
 	return 2
 }
@@ -211,7 +215,7 @@ func (t *tool) loadError(err error) int {
 
 func (t *tool) say(format string, args ...any) {
 	if !t.o.quiet {
-		t.progress.clear()
+		t.progress.Clear()
 		fmt.Fprintf(t.stderr, format+"\n", args...)
 	}
 }
@@ -239,7 +243,7 @@ func (t *tool) fix(patterns []string) int {
 		return t.errorf("%v", err)
 	}
 	key, cacheable := "", false
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	if t.o.dryRun || t.o.verify {
 		key, cacheable = t.runKey(wd, patterns)
 	}
@@ -259,11 +263,11 @@ func (t *tool) fix(patterns []string) int {
 			return t.errorf("%v", err)
 		}
 	}
-	t.progress.set("loading and analyzing packages")
 	res, err := t.analyze(wd, patterns)
 	if err != nil {
 		return t.loadError(err)
 	}
+	t.progress.Phase("writing")
 	if t.o.verify {
 		// The findings carry their fixes (json and sarif print them).
 		res.Findings = driver.WithFixes(res.Findings, res.Fixes)
@@ -300,7 +304,6 @@ func (t *tool) fix(patterns []string) int {
 	if backup == "" {
 		backup = rewrite.DefaultBackupDir(root, time.Now())
 	}
-	t.progress.set(fmt.Sprintf("writing %d files", len(plan.Files)))
 	_, notes, err := plan.Apply(backup, testHooks(), verifyPackages(root))
 	t.notes(notes)
 	if err != nil {
@@ -332,7 +335,7 @@ func (t *tool) summary(plan *rewrite.Plan, wd, verb string) {
 }
 
 func (t *tool) verify(res *driver.Result, wd, root string) int {
-	t.progress.clear()
+	t.progress.Clear()
 	g, err := gate.New(root, t.o.gating)
 	if err != nil {
 		return t.errorf("%v", err)
@@ -373,36 +376,5 @@ func (t *tool) verify(res *driver.Result, wd, root string) int {
 func verifyPackages(root string) rewrite.Verify {
 	return func(dirs []string) []string {
 		return driver.TypeCheck(root, dirs)
-	}
-}
-
-// progress draws a one-line status on stderr when it is a terminal.
-type progress struct {
-	w      io.Writer
-	active bool
-	shown  bool
-}
-
-func newProgress(w io.Writer, quiet bool) *progress {
-	p := &progress{w: w}
-	if f, ok := w.(*os.File); ok && !quiet {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			p.active = true
-		}
-	}
-	return p
-}
-
-func (p *progress) set(msg string) {
-	if p.active {
-		fmt.Fprintf(p.w, "\r\033[K%s…", msg)
-		p.shown = true
-	}
-}
-
-func (p *progress) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-		p.shown = false
 	}
 }

@@ -22,10 +22,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tenantlint/tenantlint/internal/buildinfo"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/driver"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/initcfg"
+	"github.com/tenantlint/tenantlint/internal/progress"
 	"github.com/tenantlint/tenantlint/internal/registry"
+	"github.com/tenantlint/tenantlint/internal/runcache"
 	"github.com/tenantlint/tenantlint/internal/vetmode"
 	"github.com/tenantlint/tenantlint/report"
 	"github.com/tenantlint/tenantlint/report/gate"
@@ -42,7 +45,7 @@ func main() {
 		return
 	}
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	index.TrimCache()
+	diskcache.Trim()
 	os.Exit(code)
 }
 
@@ -59,6 +62,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
 	pathPrefix := fs.String("path-prefix", "", "with --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
 	showVersion := fs.Bool("version", false, "print the version (module version and VCS revision of this build) and exit")
+	verbose := fs.BoolP("verbose", "v", false, "print how long each phase (loading, analyzing, writing) took, on stderr")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() { usage(stderr, fs) }
@@ -94,6 +98,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: unknown --format %q (known: %s)\n", *format, strings.Join(report.Formats, ", "))
 		return 2
 	}
+	// On a terminal, stderr shows the phase and the packages analyzed;
+	// everything else written there goes through the reporter.
+	prog := progress.New(stderr, "tenantlint", progress.IsTerminal(stderr), *verbose)
+	defer prog.Done()
+	stderr = prog
 	stop, err := prof.Start()
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -110,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	g, err := gate.New(root, gating)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -124,7 +133,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
 	}
-	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache}
+	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache, Progress: prog}
 	findings, err := findingsFor(opts, fs.Args(), *files)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
@@ -143,6 +152,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 0
 	}
 	findings = gated.Findings
+	prog.Phase("writing")
+	prog.Clear() // the findings go to stdout, maybe the same terminal
 	report.Relative(findings, wd)
 	bi := buildinfo.Read()
 	out := report.Options{Format: *format, Dir: wd, Root: repoRoot, PathPrefix: prefix, ToolVersion: bi.String(), ToolSemanticVersion: bi.Semver(),
@@ -195,16 +206,16 @@ func validFormat(f string) bool {
 }
 
 // findings runs the analysis in opts.Dir, or replays the findings of an
-// earlier run whose inputs were the same (see driver.ResultKey): a warm
+// earlier run whose inputs were the same (see runcache.Key): a warm
 // run then costs a walk of the module's files instead of a type-check of
 // every package. --no-cache skips the walk too.
 func findings(opts driver.Options, patterns []string) ([]report.Finding, error) {
 	key, cacheable := "", false
 	if !opts.NoCache {
-		key, cacheable = driver.ResultKey(opts.Dir, opts, patterns)
+		key, cacheable = runcache.Key(opts.Dir, opts.Config, opts.Checks, patterns)
 	}
 	if cacheable {
-		if fs, ok := driver.LoadResult(key); ok {
+		if fs, ok := runcache.LoadFindings(key); ok {
 			return fs, nil
 		}
 	}
@@ -216,7 +227,7 @@ func findings(opts driver.Options, patterns []string) ([]report.Finding, error) 
 	// result cache too.
 	fs := driver.WithFixes(res.Findings, res.Fixes)
 	if cacheable {
-		driver.StoreResult(key, fs)
+		runcache.StoreFindings(key, fs)
 	}
 	return fs, nil
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -42,10 +43,42 @@ type Options struct {
 	// at once (the streaming driver falls back to it to report load
 	// errors); for comparisons.
 	Legacy bool
+	// Progress, when set, hears how the run advances (the commands draw
+	// it on a terminal: internal/progress).
+	Progress Progress
 
-	// afterParse is the streaming driver's test seam (see streamer).
-	afterParse func(files []string)
+	// seams are the streaming driver's test seams (see streamer).
+	seams seams
 }
+
+// seams let tests watch or disturb the streaming driver; zero in
+// production.
+type seams struct {
+	// afterParse is called with a unit's files once they are parsed.
+	afterParse func(files []string)
+	// readFile, when set, reads a unit's files instead of os.ReadFile.
+	readFile func(string) ([]byte, error)
+	// buildIndex, when set, builds the module indexes that the run asks
+	// of the environment (see index.Provider.Build).
+	buildIndex func(root string, tests bool) (*index.Index, error)
+}
+
+// Progress hears how a run advances. Its methods may be called from
+// several goroutines.
+type Progress interface {
+	// Phase says that the run entered a phase: "loading" (listing the
+	// packages, building the module index), then "analyzing".
+	Phase(name string)
+	// Packages says how many of the total packages to analyze (those
+	// analyzed for their dependencies' facts included) are done.
+	Packages(done, total int)
+}
+
+// noProgress is the Progress of a run that nobody watches.
+type noProgress struct{}
+
+func (noProgress) Phase(string)      {}
+func (noProgress) Packages(int, int) {}
 
 // Result is what a run found.
 type Result struct {
@@ -79,12 +112,18 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 			return nil, err
 		}
 	}
+	progress := opts.Progress
+	if progress == nil {
+		progress = noProgress{}
+	}
+	progress.Phase("loading")
 	env := registry.NewEnv()
 	if opts.Config != "" {
 		// --config wins; without it, TENANTLINT_CONFIG (read by
 		// lint.NewEnv) still names the file.
 		env.Loader.Override = opts.Config
 	}
+	env.Index.Build = opts.seams.buildIndex
 	analyzers, err := registry.Analyzers(env, opts.Checks)
 	if err != nil {
 		return nil, err
@@ -97,17 +136,17 @@ func run(opts Options, patterns []string, extra []*analysis.Analyzer) (*Result, 
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	if root := index.ModuleRoot(dir, ""); root != "" && !opts.Legacy {
+	if root := golist.ModuleRoot(dir, ""); root != "" && !opts.Legacy {
 		var cache *pkgCache
 		if !opts.NoCache {
 			cache = newPkgCache(analyzerNames(analyzers), tests)
 		}
-		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache, opts.afterParse)
+		res, err := streamRun(env, analyzers, dir, root, tests, patterns, cache, progress, opts.seams)
 		if !errors.Is(err, errFallback) {
 			return res, err
 		}
 	}
-	return runLegacy(env, analyzers, dir, tests, patterns)
+	return runLegacy(env, analyzers, dir, tests, patterns, progress)
 }
 
 func analyzerNames(as []*analysis.Analyzer) []string {
@@ -120,12 +159,14 @@ func analyzerNames(as []*analysis.Analyzer) []string {
 
 // runLegacy loads every package with go/packages and analyzes them with
 // the checker: all syntax and types are held at once.
-func runLegacy(env *lint.Env, analyzers []*analysis.Analyzer, dir string, tests bool, patterns []string) (*Result, error) {
+func runLegacy(env *lint.Env, analyzers []*analysis.Analyzer, dir string, tests bool, patterns []string, progress Progress) (*Result, error) {
 	pkgs, err := load(dir, tests, patterns)
 	if err != nil {
 		return nil, err
 	}
 	seedIndex(env, pkgs, tests)
+	// The checker analyzes every package at once: no count to give.
+	progress.Phase("analyzing")
 	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err

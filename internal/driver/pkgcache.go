@@ -12,7 +12,8 @@ import (
 	"sync"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // pkgCache keeps each package's analysis result (findings, statistics,
@@ -30,33 +31,34 @@ type pkgCache struct {
 // newPkgCache returns the cache of a run of the analyzers named checks.
 func newPkgCache(checks []string, tests bool) *pkgCache {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint package results v2\n%s\n%s %s/%s\n", index.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "tenantlint package results v2\n%s\n%s %s/%s\n", diskcache.ToolIdentity(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, v := range []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOROOT", "GOTOOLCHAIN", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
 	fmt.Fprintf(h, "checks=%q tests=%v\n", checks, tests)
-	return &pkgCache{dir: filepath.Join(index.CacheDir(), "packages"), base: hex.EncodeToString(h.Sum(nil))}
+	return &pkgCache{dir: filepath.Join(diskcache.Dir(), "packages"), base: hex.EncodeToString(h.Sum(nil))}
 }
 
 // key names a unit's result, or is "" when an input cannot be read (then
-// the unit is analyzed and not stored). It covers the unit's identity,
+// the unit is analyzed and not stored). The files it reads are kept in
+// the unit: the analysis parses those bytes, so a result is stored only
+// under the key of the content it was computed from, and a cache miss
+// reads and hashes each file once. It covers the unit's identity,
 // the content of each of its files, each import's export data (whose
 // file name in the build cache is its content hash) and facts, the
 // configuration that applies (its file's content, and the override's),
-// and the module index the analyzers consult (a repository added in
-// another package changes the index and so every key).
+// and, for a package it reports on, the module index the analyzers
+// consult (a repository added in another package changes the index and
+// so every such key).
 func (c *pkgCache) key(s *streamer, u *unit) string {
 	p := u.p
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nid=%s dir=%s fortest=%s report=%v\n", c.base, p.ImportPath, p.Dir, p.ForTest, u.report)
-	u.keySums = map[string][sha256.Size]byte{}
 	for _, name := range p.Files() {
-		data, err := os.ReadFile(name)
+		_, sum, err := u.read(s.readFile, name)
 		if err != nil {
 			return ""
 		}
-		sum := sha256.Sum256(data)
-		u.keySums[name] = sum
 		fmt.Fprintf(h, "file %s %x\n", name, sum)
 	}
 	factsOf := map[string]string{}
@@ -88,7 +90,16 @@ func (c *pkgCache) key(s *streamer, u *unit) string {
 		return ""
 	}
 	fmt.Fprintf(h, "config %s %s\n", cfg.Path, sum)
-	ix, err := s.env.Index.Get(index.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
+	if !u.report {
+		// A dependency analyzed for its facts runs only the analyzers
+		// that export facts, which read its rules (lint.RulesFor) and
+		// never the module index: the index is no input of its result.
+		// Asking for it anyway built an index of every dependency module
+		// whenever --config or TENANTLINT_CONFIG gave the dependencies a
+		// configuration (go list of each module: minutes on a service).
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	ix, err := s.env.Index.Get(golist.RootFor(p.Dir, p.PkgPath(), cfg.Dir()), !cfg.TestsIgnored())
 	if err != nil {
 		return ""
 	}
@@ -119,11 +130,11 @@ func (c *pkgCache) load(key string) (*unitResult, bool) {
 	if key == "" {
 		return nil, false
 	}
-	entry, err := index.ReadCacheFile(c.file(key))
+	entry, err := diskcache.ReadFile(c.file(key))
 	if err != nil {
 		return nil, false
 	}
-	data, ok := unseal(entry)
+	data, ok := diskcache.Unseal(entry)
 	if !ok {
 		return nil, false // damaged: analyzed again, and stored anew
 	}
@@ -140,5 +151,5 @@ func (c *pkgCache) store(key string, out *unitResult) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(c.file(key), seal(data))
+	_ = diskcache.WriteFile(c.file(key), diskcache.Seal(data))
 }

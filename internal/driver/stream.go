@@ -20,6 +20,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/registry"
@@ -39,18 +40,38 @@ var errFallback = errors.New("the streaming driver cannot load these packages")
 
 // unit is one package to analyze.
 type unit struct {
-	p       *index.Listed
+	p       *golist.Listed
 	report  bool // false: analyzed only for the facts its importers need
 	deps    []*unit
 	users   []*unit
 	waiting int
 	factsID string
 	facts   []EncodedFact
-	// keySums are the SHA-256 of the files as the result cache's key
-	// read them: a result is stored only if the analysis parsed the same.
-	keySums map[string][sha256.Size]byte
-	out     *unitResult
-	err     error // errFallback, or an internal error
+	// srcs and sums are the unit's files as read once, by the result
+	// cache's key or by the analysis, whichever reads first, and their
+	// SHA-256: the key names the bytes the analysis parses.
+	srcs map[string][]byte
+	sums map[string][sha256.Size]byte
+	out  *unitResult
+	err  error // errFallback, or an internal error
+}
+
+// read returns the content of the unit's file name and its SHA-256,
+// reading and hashing it on first use only.
+func (u *unit) read(readFile func(string) ([]byte, error), name string) ([]byte, [sha256.Size]byte, error) {
+	if src, ok := u.srcs[name]; ok {
+		return src, u.sums[name], nil
+	}
+	src, err := readFile(name)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	if u.srcs == nil {
+		u.srcs, u.sums = map[string][]byte{}, map[string][sha256.Size]byte{}
+	}
+	sum := sha256.Sum256(src)
+	u.srcs[name], u.sums[name] = src, sum
+	return src, sum, nil
 }
 
 // unitResult is what a package's analysis leaves; it is also what the
@@ -67,8 +88,8 @@ type unitResult struct {
 
 // streamRun analyzes the packages matching patterns in dir, in the module
 // at root.
-func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, afterParse func([]string)) (*Result, error) {
-	listed, err := index.List(dir, tests, patterns...)
+func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, tests bool, patterns []string, cache *pkgCache, progress Progress, seams seams) (*Result, error) {
+	listed, err := golist.List(dir, tests, patterns...)
 	if err != nil {
 		return nil, errFallback
 	}
@@ -77,19 +98,23 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 		return nil, err
 	}
 	seedFromList(env, root, tests, listed, units)
-	byID := map[string]*index.Listed{}
+	byID := map[string]*golist.Listed{}
 	for _, p := range listed {
 		byID[p.ImportPath] = p
 	}
 	registerFacts(closure(analyzers))
-	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache, afterParse: afterParse}
+	s := &streamer{env: env, analyzers: analyzers, all: closure(analyzers), byID: byID, root: root, cache: cache, afterParse: seams.afterParse, readFile: seams.readFile}
+	if s.readFile == nil {
+		s.readFile = os.ReadFile
+	}
 	for _, a := range s.all {
 		if len(a.FactTypes) > 0 {
 			s.factsOnly = append(s.factsOnly, a)
 		}
 	}
 	s.factsOnly = closure(s.factsOnly)
-	s.run(units)
+	progress.Phase("analyzing")
+	s.run(units, progress)
 	res := &Result{Stats: registry.Stats{}, analyzed: s.analyzed}
 	if err := res.collectUnits(units); err != nil {
 		return nil, err
@@ -102,7 +127,7 @@ func streamRun(env *lint.Env, analyzers []*analysis.Analyzer, dir, root string, 
 // checked: it holds all of the package's files, as go vet does), and,
 // when an analyzer uses facts, the non-standard dependencies (for their
 // facts only, as go vet does too).
-func planUnits(listed []*index.Listed, tests, facts bool) ([]*unit, error) {
+func planUnits(listed []*golist.Listed, tests, facts bool) ([]*unit, error) {
 	for _, p := range listed {
 		if p.Error != nil || len(p.DepsErrors) > 0 {
 			return nil, errFallback
@@ -151,7 +176,7 @@ func planUnits(listed []*index.Listed, tests, facts bool) ([]*unit, error) {
 // seedFromList gives the environment the module index built from the
 // listing already made, when it covers the whole module (the usual
 // ./... from the root), reusing the on-disk index when nothing changed.
-func seedFromList(env *lint.Env, root string, tests bool, listed []*index.Listed, units []*unit) {
+func seedFromList(env *lint.Env, root string, tests bool, listed []*golist.Listed, units []*unit) {
 	dirs := map[string]bool{}
 	for _, u := range units {
 		if u.report {
@@ -197,12 +222,15 @@ type streamer struct {
 	analyzers []*analysis.Analyzer
 	all       []*analysis.Analyzer // analyzers and what they require
 	factsOnly []*analysis.Analyzer // those of all that export facts, with what they require
-	byID      map[string]*index.Listed
+	byID      map[string]*golist.Listed
 	root      string
 	cache     *pkgCache
 	// afterParse, when set, is called with a unit's files once they are
 	// parsed (a test seam: a file edited then must not change the fixes).
 	afterParse func(files []string)
+	// readFile reads a unit's files: os.ReadFile but in tests, which
+	// count the reads.
+	readFile func(string) ([]byte, error)
 
 	mu       sync.Mutex
 	analyzed []string // IDs of the units analyzed, not replayed (tests)
@@ -210,10 +238,11 @@ type streamer struct {
 
 // run analyzes the units on GOMAXPROCS workers, each unit once the
 // units it depends on are done.
-func (s *streamer) run(units []*unit) {
+func (s *streamer) run(units []*unit, progress Progress) {
 	if len(units) == 0 {
 		return
 	}
+	progress.Packages(0, len(units))
 	ready := make(chan *unit, len(units))
 	for _, u := range units {
 		if u.waiting == 0 {
@@ -229,7 +258,7 @@ func (s *streamer) run(units []*unit) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			importers := index.NewImporters(s.byID)
+			importers := golist.NewImporters(s.byID)
 			for u := range ready {
 				s.analyzeCached(u, importers.For(u.p))
 				mu.Lock()
@@ -238,7 +267,9 @@ func (s *streamer) run(units []*unit) {
 						ready <- v
 					}
 				}
-				if remaining--; remaining == 0 {
+				remaining--
+				progress.Packages(len(units)-remaining, len(units))
+				if remaining == 0 {
 					close(ready)
 				}
 				mu.Unlock()
@@ -249,7 +280,9 @@ func (s *streamer) run(units []*unit) {
 }
 
 // analyzeCached replays a unit's cached result or analyzes it.
-func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
+func (s *streamer) analyzeCached(u *unit, imp *golist.ExportImporter) {
+	// The files read for the key serve the analysis, then go.
+	defer func() { u.srcs, u.sums = nil, nil }()
 	key := ""
 	if s.cache != nil {
 		key = s.cache.key(s, u)
@@ -267,24 +300,11 @@ func (s *streamer) analyzeCached(u *unit, imp *index.ExportImporter) {
 		return
 	}
 	s.finish(u, out)
-	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 && sameSums(u.keySums, out.Parsed) {
+	// The analysis parsed the bytes the key named (unit.read), so the
+	// result is stored under the key of the content it was computed from.
+	if s.cache != nil && key != "" && len(out.Errs) == 0 && len(out.NotFound) == 0 {
 		s.cache.store(key, out)
 	}
-}
-
-// sameSums reports whether the files the cache key read are the files
-// the analysis parsed: one edited in between would store a result under
-// the key of content it was not computed from.
-func sameSums(key, parsed map[string][sha256.Size]byte) bool {
-	if len(key) != len(parsed) {
-		return false
-	}
-	for name, sum := range key {
-		if parsed[name] != sum {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *streamer) finish(u *unit, out *unitResult) {
@@ -301,7 +321,7 @@ func (s *streamer) finish(u *unit, out *unitResult) {
 const parseMode = parser.AllErrors | parser.ParseComments
 
 // analyze parses and type-checks one package and runs the analyzers.
-func (s *streamer) analyze(u *unit, imp *index.ExportImporter) (*unitResult, error) {
+func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, error) {
 	fset := imp.Fset
 	p := u.p
 	var files []*ast.File
@@ -310,7 +330,7 @@ func (s *streamer) analyze(u *unit, imp *index.ExportImporter) (*unitResult, err
 	// disk meanwhile cannot give edits computed on a mix of two versions.
 	srcs := map[string][]byte{}
 	for _, name := range p.Files() {
-		src, err := os.ReadFile(name)
+		src, _, err := u.read(s.readFile, name)
 		if err != nil {
 			return nil, errFallback
 		}
@@ -384,8 +404,8 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		return os.ReadFile(name)
 	}
 	parsed := map[string][sha256.Size]byte{}
-	for name, src := range srcs {
-		parsed[name] = sha256.Sum256(src)
+	for name := range srcs {
+		parsed[name] = u.sums[name]
 	}
 	sumOf := func(name string) string {
 		if sum, ok := parsed[name]; ok {

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // Module is the part of a hook's files that one module holds.
@@ -34,7 +34,7 @@ func Group(wd string, files []string) []Module {
 			f = filepath.Join(wd, f)
 		}
 		dir := filepath.Dir(filepath.Clean(f))
-		root := index.ModuleRoot(dir, "")
+		root := golist.ModuleRoot(dir, "")
 		if root == "" || !hasGoFile(dir) {
 			continue
 		}

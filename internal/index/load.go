@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -14,26 +13,11 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/mod/modfile"
-
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/modfacts"
 )
-
-// ModuleRoot returns the directory of the nearest go.mod above dir. With
-// no go.mod (GOPATH mode, as in analysistest), it returns fallback.
-func ModuleRoot(dir, fallback string) string {
-	for d := dir; ; {
-		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return fallback
-		}
-		d = parent
-	}
-}
 
 // Tree is what a walk of the module's directory found: every Go file and
 // build-relevant file with its size and modification time, and every
@@ -71,7 +55,7 @@ func Walk(root string) (*Tree, error) { return walkAt(root, time.Now()) }
 
 func walkAt(root string, now time.Time) (*Tree, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index v3 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, ToolIdentity())
+	fmt.Fprintf(h, "tenantlint index v3 %s %s %s/%s %s\n", root, runtime.Version(), runtime.GOOS, runtime.GOARCH, diskcache.ToolIdentity())
 	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOPATH", "GO111MODULE"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -106,7 +90,7 @@ func walkAt(root string, now time.Time) (*Tree, error) {
 			// The link's own size and time say nothing of its target,
 			// which may change outside the walk: the key takes what is
 			// read through the link (an error, for a dangling one).
-			sum, err := fileSum(path)
+			sum, err := diskcache.FileSum(path)
 			fmt.Fprintf(h, "%s link %s %v\n", rel, sum, err)
 		default:
 			fmt.Fprintf(h, "%s %d %d\n", rel, info.Size(), info.ModTime().UnixNano())
@@ -114,7 +98,7 @@ func walkAt(root string, now time.Time) (*Tree, error) {
 		if d.Type()&fs.ModeSymlink == 0 && now.Sub(info.ModTime()) < racyWindow {
 			// A same-size rewrite could keep the time: the content
 			// itself goes into the key (as git re-hashes racy entries).
-			sum, err := fileSum(path)
+			sum, err := diskcache.FileSum(path)
 			if err != nil {
 				return err
 			}
@@ -142,15 +126,6 @@ func walkAt(root string, now time.Time) (*Tree, error) {
 	return t, nil
 }
 
-func fileSum(path string) (string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:]), nil
-}
-
 // An index built while files were racy is stored under a key that
 // includes their contents. Moments later the same files are no longer
 // racy and the tree's key is its statKey: without more, the index would
@@ -160,7 +135,7 @@ func fileSum(path string) (string, error) {
 // the racy files' contents; a later tree with that key uses the index
 // if those files still have those contents (git's racily-clean check).
 
-func aliasFile(key string) string { return filepath.Join(CacheDir(), "aliases", key) }
+func aliasFile(key string) string { return filepath.Join(diskcache.Dir(), "aliases", key) }
 
 // writeAlias records the racy tree t under its statKey.
 func writeAlias(t *Tree) {
@@ -169,7 +144,7 @@ func writeAlias(t *Tree) {
 	for _, f := range t.racy {
 		fmt.Fprintf(&b, "%s %s\n", f.sum, f.path)
 	}
-	_ = WriteCacheFile(aliasFile(t.statKey), []byte(b.String()))
+	_ = diskcache.WriteFile(aliasFile(t.statKey), []byte(b.String()))
 }
 
 // aliasFor returns the key of the racy tree recorded under t's key whose
@@ -178,7 +153,7 @@ func aliasFor(t *Tree) (string, bool) {
 	if t.Racy {
 		return "", false
 	}
-	data, err := ReadCacheFile(aliasFile(t.Key))
+	data, err := diskcache.ReadFile(aliasFile(t.Key))
 	if err != nil {
 		return "", false
 	}
@@ -188,7 +163,7 @@ func aliasFor(t *Tree) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		if now, err := fileSum(path); err != nil || now != sum {
+		if now, err := diskcache.FileSum(path); err != nil || now != sum {
 			return "", false
 		}
 	}
@@ -201,58 +176,11 @@ func aliasFor(t *Tree) (string, bool) {
 // cache already holds, and each package's syntax is dropped as soon as
 // it is scanned.
 func Build(root string, tests bool) (*Index, error) {
-	pkgs, err := List(root, tests, "./...")
+	pkgs, err := golist.List(root, tests, "./...")
 	if err != nil {
 		return nil, err
 	}
 	return FromList(root, tests, pkgs), nil
-}
-
-// RootFor returns the root of the module that holds the package at
-// pkgPath in dir: the directory of the nearest go.mod when the package's
-// path agrees with that module's path, else (GOPATH mode, as in
-// analysistest) fallback.
-func RootFor(dir, pkgPath, fallback string) string {
-	root := ModuleRoot(dir, "")
-	if root == "" {
-		return fallback
-	}
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return fallback
-	}
-	mod := modfile.ModulePath(data)
-	rel, err := filepath.Rel(root, dir)
-	if err != nil {
-		return fallback
-	}
-	want := path.Join(mod, filepath.ToSlash(rel))
-	if mod == "std" {
-		want = filepath.ToSlash(rel)
-	}
-	if strings.TrimSuffix(pkgPath, "_test") != want {
-		return fallback
-	}
-	return root
-}
-
-// loadEnv switches to GOPATH mode for a tree without go.mod (such as
-// analysistest's testdata/src/<case>).
-func loadEnv(root string) []string {
-	env := os.Environ()
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-		return env
-	}
-	for d := root; ; {
-		parent := filepath.Dir(d)
-		if parent == d {
-			return env
-		}
-		if filepath.Base(d) == "src" {
-			return append(env, "GOPATH="+parent, "GO111MODULE=off", "GOWORK=off")
-		}
-		d = parent
-	}
 }
 
 // Provider hands out indexes, building each at most once per process and
@@ -262,6 +190,10 @@ type Provider struct {
 	// build (go vet's $WORK): the first process stores the index there
 	// and the others read it without walking the module.
 	WorkDir string
+	// Build builds the index of the module at root when no cache holds
+	// it; nil means Build (go list). The standalone driver's tests count
+	// the modules indexed through it.
+	Build func(root string, tests bool) (*Index, error)
 
 	memos memoTable
 }
@@ -376,11 +308,15 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, file, err := cached(t, tests, func() (*Index, error) { return Build(t.Root, tests) })
+	build := p.Build
+	if build == nil {
+		build = Build
+	}
+	ix, file, err := cached(t, tests, func() (*Index, error) { return build(t.Root, tests) })
 	if err != nil || p.WorkDir == "" {
 		return ix, err
 	}
-	shards := shardsFile(CacheDir(), ix.Hash)
+	shards := shardsFile(diskcache.Dir(), ix.Hash)
 	if file == "" {
 		// No cache folder: the build's own folder holds it instead.
 		file = strings.TrimSuffix(p.refFile(root, tests), ".ref") + ".gob"
@@ -389,7 +325,7 @@ func (p *Provider) load(root string, tests bool) (*Index, error) {
 			return ix, nil
 		}
 	}
-	_ = WriteCacheFile(p.refFile(root, tests), []byte(file+"\n"+shards))
+	_ = diskcache.WriteFile(p.refFile(root, tests), []byte(file+"\n"+shards))
 	return ix, nil
 }
 
@@ -415,7 +351,7 @@ func CachedHash(t *Tree, tests bool) (string, error) {
 		keys = append(keys, k)
 	}
 	for _, key := range keys {
-		if data, err := ReadCacheFile(hashFile(indexFile(key, tests))); err == nil && len(data) == sha256.Size*2 {
+		if data, err := diskcache.ReadFile(hashFile(indexFile(key, tests))); err == nil && len(data) == sha256.Size*2 {
 			return string(data), nil
 		}
 	}
@@ -427,7 +363,7 @@ func CachedHash(t *Tree, tests bool) (string, error) {
 }
 
 func indexFile(key string, tests bool) string {
-	return filepath.Join(CacheDir(), fmt.Sprintf("%s-tests=%v.gob", key, tests))
+	return filepath.Join(diskcache.Dir(), fmt.Sprintf("%s-tests=%v.gob", key, tests))
 }
 
 // cached is CachedWith that also returns the index's file, or "" when it
@@ -446,7 +382,7 @@ func cached(t *Tree, tests bool, build func() (*Index, error)) (*Index, string, 
 		ix, err := build() // no cache; still correct
 		return ix, "", err
 	}
-	unlock := lock(file + ".lock")
+	unlock := diskcache.Lock(file + ".lock")
 	defer unlock()
 	if ix, err := readIndex(file); err == nil {
 		return ix, file, nil
@@ -455,7 +391,7 @@ func cached(t *Tree, tests bool, build func() (*Index, error)) (*Index, string, 
 	if err != nil {
 		return nil, "", err
 	}
-	if storeIndex(file, shardsFile(CacheDir(), ix.Hash), ix) != nil {
+	if storeIndex(file, shardsFile(diskcache.Dir(), ix.Hash), ix) != nil {
 		return ix, "", nil
 	}
 	if t.Racy {
@@ -480,19 +416,4 @@ func (t *Tree) SortedConfigs() []string {
 	c := append([]string(nil), t.Configs...)
 	sort.Strings(c)
 	return c
-}
-
-// ToolIdentity names the running executable's build (path, size and
-// modification time), so that an upgraded tenantlint never reuses an
-// index written by another build.
-func ToolIdentity() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	st, err := os.Stat(exe)
-	if err != nil {
-		return exe
-	}
-	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
 }

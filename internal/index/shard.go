@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 )
 
 // A shard is the part of the index that one package's analysis reads: the
@@ -148,7 +150,7 @@ func writeShards(file string, ix *Index) error {
 	for _, e := range entries {
 		out = append(out, e.blob...)
 	}
-	return WriteCacheFile(file, out)
+	return diskcache.WriteFile(file, out)
 }
 
 // readShard reads pkg's shard from a shards file: the header, a binary
@@ -192,7 +194,7 @@ func readShard(file, pkg string) (*Index, error) {
 	if s.Shard != pkg {
 		return nil, fmt.Errorf("%s: the shard for %s is %s's", file, pkg, s.Shard)
 	}
-	markUsed(f, file)
+	diskcache.MarkUsed(f, file)
 	return s, nil
 }
 
@@ -208,7 +210,7 @@ func storeIndex(file, shardsFile string, ix *Index) error {
 	if err := writeShards(shardsFile, ix); err != nil {
 		return err
 	}
-	if err := WriteCacheFile(hashFile(file), []byte(ix.Hash)); err != nil {
+	if err := diskcache.WriteFile(hashFile(file), []byte(ix.Hash)); err != nil {
 		return err
 	}
 	return writeGob(file, ix)
@@ -227,7 +229,7 @@ func readIndex(path string) (*Index, error) {
 
 // readGob decodes into v the cache file at path (see writeGob).
 func readGob(path string, v any) error {
-	data, err := ReadCacheFile(path)
+	data, err := diskcache.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -239,5 +241,5 @@ func writeGob(path string, v any) error {
 	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return err
 	}
-	return WriteCacheFile(path, buf.Bytes())
+	return diskcache.WriteFile(path, buf.Bytes())
 }

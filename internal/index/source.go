@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/mod/modfile"
 
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/modfacts"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -271,7 +272,7 @@ func (imp *sourceImporter) parseDir(dir string) (*sourcePackage, bool) {
 func (imp *sourceImporter) check(path string, files []*ast.File, override map[string]*types.Package) ([]*ast.File, *types.Info, *types.Package) {
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}}
 	conf := &types.Config{
-		Importer: importerFunc(func(p string) (*types.Package, error) {
+		Importer: golist.ImporterFunc(func(p string) (*types.Package, error) {
 			if pkg, ok := override[p]; ok && pkg != nil {
 				return pkg, nil
 			}
@@ -302,7 +303,7 @@ func (imp *sourceImporter) importPkg(p string) *types.Package {
 		if sp, ok := imp.parseDir(dir); ok && len(sp.files) > 0 {
 			info := &types.Info{}
 			conf := &types.Config{
-				Importer:         importerFunc(func(q string) (*types.Package, error) { return imp.importPkg(q), nil }),
+				Importer:         golist.ImporterFunc(func(q string) (*types.Package, error) { return imp.importPkg(q), nil }),
 				IgnoreFuncBodies: true,
 				FakeImportC:      true,
 				Error:            func(error) {},

@@ -5,7 +5,7 @@ import (
 	"flag"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // Hermetic mode is for drivers that run each package's analysis as an
@@ -40,5 +40,5 @@ func (e *Env) moduleRoot(dir, pkgPath string, cfg *config.Config) string {
 	if e.Hermetic {
 		return ""
 	}
-	return index.RootFor(dir, pkgPath, cfg.Dir())
+	return golist.RootFor(dir, pkgPath, cfg.Dir())
 }

@@ -17,7 +17,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/registry"
 
@@ -54,7 +54,7 @@ const hermeticConfigJSON = `{"version":1,"models":{"fields":["TenantID"]},"repos
 func writeHermeticFixture(t *testing.T, wantOrder bool) (gopath, configPath string) {
 	t.Helper()
 	gopath = t.TempDir()
-	if root := index.ModuleRoot(gopath, ""); root != "" {
+	if root := golist.ModuleRoot(gopath, ""); root != "" {
 		t.Fatalf("the fixture must be outside any module, but %s has a go.mod", root)
 	}
 	orderWant := ""

@@ -3,6 +3,7 @@ package testfs
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -35,4 +36,15 @@ func Write(t testing.TB, root string, files map[string]string) {
 	for name, src := range files {
 		WriteFile(t, filepath.Join(root, filepath.FromSlash(name)), src)
 	}
+}
+
+// Replace replaces the first from in the file at path by to, and fails
+// the test when the file does not hold from.
+func Replace(t testing.TB, path, from, to string) {
+	t.Helper()
+	data := ReadFile(t, path)
+	if !strings.Contains(data, from) {
+		t.Fatalf("%s does not hold %q:\n%s", path, from, data)
+	}
+	WriteFile(t, path, strings.Replace(data, from, to, 1))
 }

@@ -23,6 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/registry"
 )
@@ -52,7 +54,7 @@ func Main(args []string) {
 			os.Exit(2)
 		}
 		fmt.Println(VersionLine())
-		index.TrimCache() // once per go vet run, as go trims its own cache
+		diskcache.Trim() // once per go vet run, as go trims its own cache
 		os.Exit(0)
 	}
 	env := registry.NewEnv()
@@ -173,7 +175,7 @@ func VersionLine() string {
 	h := sha256.New()
 	// The executable by path, size and time: hashing its bytes on every
 	// go vet run costs more than the rest of the answer.
-	fmt.Fprintf(h, "tool %s\n", index.ToolIdentity())
+	fmt.Fprintf(h, "tool %s\n", diskcache.ToolIdentity())
 	wd, err := os.Getwd()
 	if err == nil {
 		hashModule(h, wd)
@@ -182,7 +184,7 @@ func VersionLine() string {
 }
 
 func hashModule(h io.Writer, wd string) {
-	root := index.ModuleRoot(wd, wd)
+	root := golist.ModuleRoot(wd, wd)
 	tree, err := index.Walk(root)
 	if err != nil {
 		fmt.Fprintf(h, "walk error %v\n", err)

@@ -1,15 +1,15 @@
 //go:build unix
 
-package index
+package diskcache
 
 import (
 	"os"
 	"syscall"
 )
 
-// lock takes an exclusive advisory lock on path and returns its release.
+// Lock takes an exclusive advisory lock on path and returns its release.
 // Failing to lock only costs duplicate work, so errors are ignored.
-func lock(path string) func() {
+func Lock(path string) func() {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return func() {}

@@ -1,11 +1,10 @@
-package driver
+package runcache
 
 import (
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -42,7 +41,7 @@ func TestResultKey(t *testing.T) {
 	}
 	key := func(t *testing.T, dir string, patterns ...string) (string, bool) {
 		t.Helper()
-		return ResultKey(dir, Options{}, patterns)
+		return Key(dir, "", nil, patterns)
 	}
 	dir := t.TempDir()
 	writeOld(t, dir, base)
@@ -56,7 +55,7 @@ func TestResultKey(t *testing.T) {
 	if k, _ := key(t, dir, "./a"); k == k1 {
 		t.Error("patterns are not part of the key")
 	}
-	if k, _ := ResultKey(dir, Options{Checks: []string{"tenantrepo"}}, []string{"./..."}); k == k1 {
+	if k, _ := Key(dir, "", []string{"tenantrepo"}, []string{"./..."}); k == k1 {
 		t.Error("checks are not part of the key")
 	}
 
@@ -96,7 +95,7 @@ func TestResultKeyRefusesOutsideInputs(t *testing.T) {
 			dir := t.TempDir()
 			files["a/a.go"] = "package a\n"
 			writeOld(t, dir, files)
-			if _, ok := ResultKey(dir, Options{}, []string{"./..."}); ok {
+			if _, ok := Key(dir, "", nil, []string{"./..."}); ok {
 				t.Errorf("%s: cacheable", name)
 			}
 		})
@@ -104,7 +103,7 @@ func TestResultKeyRefusesOutsideInputs(t *testing.T) {
 	dir := t.TempDir()
 	writeOld(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "a/a.go": "package a\n"})
 	for _, pattern := range []string{"std", "example.com/m/...", "../x/..."} {
-		if _, ok := ResultKey(dir, Options{}, []string{pattern}); ok {
+		if _, ok := Key(dir, "", nil, []string{pattern}); ok {
 			t.Errorf("pattern %s: cacheable", pattern)
 		}
 	}
@@ -130,7 +129,7 @@ func TestResultKeySymlink(t *testing.T) {
 	// Date the link itself back too, where touch can (the standard
 	// library has no Lchtimes), so that only its target is recent.
 	_ = exec.Command("touch", "-h", "-d", "1 hour ago", link).Run()
-	k1, ok := ResultKey(mod, Options{}, []string{"./..."})
+	k1, ok := Key(mod, "", nil, []string{"./..."})
 	if !ok {
 		t.Fatal("a module with a symlinked file is not cacheable")
 	}
@@ -142,49 +141,30 @@ func TestResultKeySymlink(t *testing.T) {
 	if err := os.Chtimes(target, st.ModTime(), st.ModTime()); err != nil {
 		t.Fatal(err)
 	}
-	if k2, ok := ResultKey(mod, Options{}, []string{"./..."}); !ok || k2 == k1 {
+	if k2, ok := Key(mod, "", nil, []string{"./..."}); !ok || k2 == k1 {
 		t.Errorf("editing the target of a symlinked file kept the key (ok=%v)", ok)
 	}
 }
 
-// TestResultCacheIntegrity: a whole-run or per-package cache entry that
-// was damaged but still decodes is ignored (and so computed again), not
-// replayed.
+// TestResultCacheIntegrity: a whole-run cache entry that was damaged but
+// still decodes is ignored (and so computed again), not replayed. (The
+// per-package cache's half of this test is in internal/driver.)
 func TestResultCacheIntegrity(t *testing.T) {
 	t.Setenv("TENANTLINT_CACHE", t.TempDir())
 	file := filepath.Join(t.TempDir(), "a.go")
 	testfs.WriteFile(t, file, "package a\n")
 	fs := []report.Finding{{Check: "tenantcache", File: file, Line: 3, Column: 2, Message: "m"}}
 	const key = "0123456789abcdef"
-	StoreResult(key, fs)
-	if got, ok := LoadResult(key); !ok || !reflect.DeepEqual(got, fs) {
-		t.Fatalf("LoadResult = %v, %v; want what was stored", got, ok)
+	StoreFindings(key, fs)
+	if got, ok := LoadFindings(key); !ok || !reflect.DeepEqual(got, fs) {
+		t.Fatalf("LoadFindings = %v, %v; want what was stored", got, ok)
 	}
-	damage := func(path, from, to string) {
-		t.Helper()
-		data := testfs.ReadFile(t, path)
-		if !strings.Contains(data, from) {
-			t.Fatalf("%s does not hold %q:\n%s", path, from, data)
-		}
-		testfs.WriteFile(t, path, strings.Replace(data, from, to, 1))
-	}
-	damage(resultFile(key, "findings"), `"line":3`, `"line":4`)
-	if got, ok := LoadResult(key); ok {
+	testfs.Replace(t, resultFile(key, "findings"), `"line":3`, `"line":4`)
+	if got, ok := LoadFindings(key); ok {
 		t.Errorf("a damaged whole-run entry was replayed: %v", got)
 	}
-	StoreResult(key, fs)
-	if _, ok := LoadResult(key); !ok {
+	StoreFindings(key, fs)
+	if _, ok := LoadFindings(key); !ok {
 		t.Error("the entry stored again is not loaded")
-	}
-
-	c := newPkgCache(nil, false)
-	out := &unitResult{Findings: fs}
-	c.store(key, out)
-	if got, ok := c.load(key); !ok || !reflect.DeepEqual(got.Findings, fs) {
-		t.Fatalf("pkgCache.load = %v, %v; want what was stored", got, ok)
-	}
-	damage(c.file(key), `"line":3`, `"line":4`)
-	if got, ok := c.load(key); ok {
-		t.Errorf("a damaged per-package entry was replayed: %v", got.Findings)
 	}
 }

@@ -1,4 +1,10 @@
-package driver
+// Package runcache keeps whole runs' results between runs: a command
+// whose inputs (the tool, the go command, the module's files, the flags)
+// did not change replays what the last such run printed instead of
+// running the driver. Its key is a walk of the module, so a warm run
+// costs a walk rather than a type-check; the per-package results that a
+// run with a changed input still reuses are the driver's own cache.
+package runcache
 
 import (
 	"crypto/sha256"
@@ -13,15 +19,18 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/report"
 )
 
-// ResultKey returns the key under which the findings of a standalone run
+// Key returns the key under which the findings of a standalone run
 // are cached, or false when the run's inputs cannot all be named cheaply.
 //
 // The key covers everything the findings depend on: the tool's build, the
-// go command and its environment, the working directory, flags and
+// go command and its environment, the working directory, the
+// configuration file given (config: --config), the checks, the
 // patterns, every Go file, go.mod, go.sum and configuration file of the
 // module (by size and modification time, like make), and configuration
 // files above it. Runs whose inputs reach outside the module are not
@@ -30,13 +39,13 @@ import (
 //
 // A key is returned only when no input changed in the last moments, so
 // that a later same-size edit cannot hide behind an unchanged timestamp.
-func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
+func Key(dir, config string, checks, patterns []string) (string, bool) {
 	for _, p := range patterns {
 		if p != "." && !strings.HasPrefix(p, "./") {
 			return "", false
 		}
 	}
-	root := index.ModuleRoot(dir, "")
+	root := golist.ModuleRoot(dir, "")
 	if root == "" || outsideInputs(root, dir) {
 		return "", false
 	}
@@ -45,12 +54,12 @@ func ResultKey(dir string, opts Options, patterns []string) (string, bool) {
 		return "", false
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", index.ToolIdentity(), goIdentity(), tree.Key)
+	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", diskcache.ToolIdentity(), goIdentity(), tree.Key)
 	for _, v := range []string{"GOROOT", "GOTOOLCHAIN", "GOENV", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
-	fmt.Fprintf(h, "dir=%s\nchecks=%q\npatterns=%q\n", dir, opts.Checks, patterns)
-	for _, path := range []string{opts.Config, os.Getenv("TENANTLINT_CONFIG"), aboveRoot(root)} {
+	fmt.Fprintf(h, "dir=%s\nchecks=%q\npatterns=%q\n", dir, checks, patterns)
+	for _, path := range []string{config, os.Getenv("TENANTLINT_CONFIG"), aboveRoot(root)} {
 		if path != "" {
 			data, err := os.ReadFile(path)
 			fmt.Fprintf(h, "config %s %x %v\n", path, sha256.Sum256(data), err)
@@ -107,24 +116,20 @@ func goIdentity() string {
 	if err != nil {
 		return "no go command"
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return path
-	}
-	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
+	return diskcache.FileIdentity(path)
 }
 
 // resultFile is where a whole-run result is cached; findings keep the
 // plain name that earlier versions used.
 func resultFile(key, kind string) string {
 	if kind == "findings" {
-		return filepath.Join(index.CacheDir(), "results", key+".json")
+		return filepath.Join(diskcache.Dir(), "results", key+".json")
 	}
-	return filepath.Join(index.CacheDir(), "results", key+"-"+kind+".json")
+	return filepath.Join(diskcache.Dir(), "results", key+"-"+kind+".json")
 }
 
-// LoadResult returns the findings cached under key.
-func LoadResult(key string) ([]report.Finding, bool) {
+// LoadFindings returns the findings cached under key.
+func LoadFindings(key string) ([]report.Finding, bool) {
 	var fs []report.Finding
 	if !LoadValue(key, "findings", &fs) || !FilesExist(fs) {
 		return nil, false
@@ -143,9 +148,9 @@ func FilesExist(fs []report.Finding) bool {
 	return true
 }
 
-// StoreResult caches findings under key; failing to do so only costs
+// StoreFindings caches findings under key; failing to do so only costs
 // the next run its speed.
-func StoreResult(key string, fs []report.Finding) {
+func StoreFindings(key string, fs []report.Finding) {
 	if fs == nil {
 		fs = []report.Finding{}
 	}
@@ -155,11 +160,11 @@ func StoreResult(key string, fs []report.Finding) {
 // LoadValue reads into v what StoreValue stored under key for kind (a
 // tool's own whole-run result, such as tenantfix's dry-run plan).
 func LoadValue(key, kind string, v any) bool {
-	entry, err := index.ReadCacheFile(resultFile(key, kind))
+	entry, err := diskcache.ReadFile(resultFile(key, kind))
 	if err != nil {
 		return false
 	}
-	data, ok := unseal(entry)
+	data, ok := diskcache.Unseal(entry)
 	return ok && json.Unmarshal(data, v) == nil
 }
 
@@ -170,31 +175,5 @@ func StoreValue(key, kind string, v any) {
 	if err != nil {
 		return
 	}
-	_ = index.WriteCacheFile(resultFile(key, kind), seal(data))
-}
-
-// seal prefixes a cache entry's data with its SHA-256 (in hex, and a
-// newline), so that a damaged entry that still decodes (a flipped digit
-// in a line number) is recognised: see unseal.
-func seal(data []byte) []byte {
-	sum := sha256.Sum256(data)
-	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
-	out = hex.AppendEncode(out, sum[:])
-	out = append(out, '\n')
-	return append(out, data...)
-}
-
-// unseal returns the data of an entry written by seal, or false when the
-// entry is damaged: then it is ignored, and the result computed again.
-func unseal(entry []byte) ([]byte, bool) {
-	n := hex.EncodedLen(sha256.Size)
-	if len(entry) < n+1 || entry[n] != '\n' {
-		return nil, false
-	}
-	data := entry[n+1:]
-	sum := sha256.Sum256(data)
-	if hex.EncodeToString(sum[:]) != string(entry[:n]) {
-		return nil, false
-	}
-	return data, true
+	_ = diskcache.WriteFile(resultFile(key, kind), diskcache.Seal(data))
 }

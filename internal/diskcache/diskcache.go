@@ -1,8 +1,16 @@
-package index
+// Package diskcache is the tool's on-disk cache: its folder, entries
+// written atomically and trimmed when unused, sealed entries that a
+// damaged file cannot pass for, file hashing, the identity of the
+// running tool (part of every key), and the file locks that let
+// concurrent processes take turns building one entry.
+package diskcache
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,12 +20,12 @@ import (
 	"time"
 )
 
-// The tool's cache (CacheDir) holds module indexes with their shards and
+// The tool's cache (Dir) holds module indexes with their shards and
 // hashes, package scans, per-package results, whole-run results and fixed
 // files. Every entry is a pure function of its name, so any entry may go
 // at any time: a missing one only costs a later run time. Like go's build
-// cache, entries that no run used for a while are removed (TrimCache), and
-// reading an entry marks it used (ReadCacheFile).
+// cache, entries that no run used for a while are removed (Trim), and
+// reading an entry marks it used (ReadFile).
 const (
 	// trimAge is how long an entry may stay unused.
 	trimAge = 7 * 24 * time.Hour
@@ -31,8 +39,8 @@ const (
 // trimStamp is the file whose time says when the cache was last trimmed.
 const trimStamp = "trim.txt"
 
-// CacheDir is where indexes are kept between runs.
-func CacheDir() string {
+// Dir is where the tool keeps its cache between runs.
+func Dir() string {
 	if d := os.Getenv("TENANTLINT_CACHE"); d != "" {
 		return d
 	}
@@ -42,11 +50,11 @@ func CacheDir() string {
 	return filepath.Join(os.TempDir(), "tenantlint-cache")
 }
 
-// WriteCacheFile writes a file of the tool's cache through a temporary
+// WriteFile writes a file of the tool's cache through a temporary
 // file and a rename, creating its folder, so that concurrent readers see
 // the whole file or none. Callers may ignore the error: a missing entry
 // only costs a later run time.
-func WriteCacheFile(path string, data []byte) error {
+func WriteFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -66,9 +74,9 @@ func WriteCacheFile(path string, data []byte) error {
 	return nil
 }
 
-// ReadCacheFile reads a file of the tool's cache and marks it used, so
-// that TrimCache keeps it.
-func ReadCacheFile(path string) ([]byte, error) {
+// ReadFile reads a file of the tool's cache and marks it used, so
+// that Trim keeps it.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -87,8 +95,9 @@ func ReadCacheFile(path string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// markUsed marks the open cache file f at path used (see ReadCacheFile).
-func markUsed(f *os.File, path string) {
+// MarkUsed marks the open cache file f at path used (see ReadFile), for
+// readers that read only part of an entry.
+func MarkUsed(f *os.File, path string) {
 	if st, err := f.Stat(); err == nil {
 		markUsedAt(path, st.ModTime())
 	}
@@ -101,12 +110,12 @@ func markUsedAt(path string, modTime time.Time) {
 	}
 }
 
-// TrimCache removes the entries of the tool's cache that no run used in
+// Trim removes the entries of the tool's cache that no run used in
 // the last week, at most once a day. Only the tool's own entries are
 // candidates (see isCacheEntry), so a TENANTLINT_CACHE that points at a
 // folder holding other files loses none of them. Errors are ignored: a
 // trim that fails is tried again the next day.
-func TrimCache() { trimCache(CacheDir(), time.Now()) }
+func Trim() { trimCache(Dir(), time.Now()) }
 
 func trimCache(dir string, now time.Time) {
 	stamp := filepath.Join(dir, trimStamp)
@@ -116,7 +125,7 @@ func trimCache(dir string, now time.Time) {
 	if _, err := os.Stat(dir); err != nil {
 		return // nothing cached yet
 	}
-	if WriteCacheFile(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n")) != nil {
+	if WriteFile(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n")) != nil {
 		return
 	}
 	cutoff := now.Add(-trimAge)
@@ -149,11 +158,11 @@ func trimCache(dir string, now time.Time) {
 	}
 }
 
-// cacheFolders are the folders the tool keeps under CacheDir.
+// cacheFolders are the folders the tool keeps under Dir.
 var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite"}
 
 // isCacheEntry reports whether rel (slash-separated, relative to
-// CacheDir) is a file or folder that the tool writes.
+// Dir) is a file or folder that the tool writes.
 func isCacheEntry(rel string, isDir bool) bool {
 	top, _, _ := strings.Cut(rel, "/")
 	if slices.Contains(cacheFolders, top) {
@@ -167,4 +176,62 @@ func isCacheEntry(rel string, isDir bool) bool {
 	index := strings.Contains(top, "-tests=") &&
 		(strings.HasSuffix(top, ".gob") || strings.HasSuffix(top, ".gob.hash") || strings.HasSuffix(top, ".gob.lock"))
 	return index || strings.HasPrefix(top, ".cache-")
+}
+
+// ToolIdentity names the running executable's build (path, size and
+// modification time), so that an upgraded tenantlint never reuses an
+// entry written by another build.
+func ToolIdentity() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	return FileIdentity(exe)
+}
+
+// FileIdentity names a program's build by its path, size and
+// modification time (the path alone when it cannot be read): what a key
+// needs to change when the program is replaced.
+func FileIdentity(path string) string {
+	st, err := os.Stat(path)
+	if err != nil {
+		return path
+	}
+	return fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano())
+}
+
+// FileSum returns the SHA-256 of the file at path, in hex.
+func FileSum(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Seal prefixes a cache entry's data with its SHA-256 (in hex, and a
+// newline), so that a damaged entry that still decodes (a flipped digit
+// in a line number) is recognised: see Unseal.
+func Seal(data []byte) []byte {
+	sum := sha256.Sum256(data)
+	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
+	out = hex.AppendEncode(out, sum[:])
+	out = append(out, '\n')
+	return append(out, data...)
+}
+
+// Unseal returns the data of an entry written by Seal, or false when the
+// entry is damaged: then it is ignored, and the result computed again.
+func Unseal(entry []byte) ([]byte, bool) {
+	n := hex.EncodedLen(sha256.Size)
+	if len(entry) < n+1 || entry[n] != '\n' {
+		return nil, false
+	}
+	data := entry[n+1:]
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != string(entry[:n]) {
+		return nil, false
+	}
+	return data, true
 }

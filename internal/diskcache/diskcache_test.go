@@ -1,4 +1,4 @@
-package index
+package diskcache
 
 import (
 	"os"
@@ -77,16 +77,16 @@ func TestTrimCache(t *testing.T) {
 func TestReadMarksUsed(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "results", "k.json")
-	if err := WriteCacheFile(path, []byte("data")); err != nil {
+	if err := WriteFile(path, []byte("data")); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Now().Add(-8 * 24 * time.Hour)
 	if err := os.Chtimes(path, old, old); err != nil {
 		t.Fatal(err)
 	}
-	data, err := ReadCacheFile(path)
+	data, err := ReadFile(path)
 	if err != nil || string(data) != "data" {
-		t.Fatalf("ReadCacheFile = %q, %v", data, err)
+		t.Fatalf("ReadFile = %q, %v", data, err)
 	}
 	trimCache(dir, time.Now())
 	if _, err := os.Stat(path); err != nil {

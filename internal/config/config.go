@@ -42,6 +42,7 @@ type Config struct {
 	Cache      Cache      `yaml:"cache"`
 	Ignore     Ignore     `yaml:"ignore"`
 	Ctx        Ctx        `yaml:"ctx"`
+	SQL        SQL        `yaml:"sql"`
 }
 
 // Models says which structs are tenant-scoped.
@@ -403,6 +404,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateCtx(); err != nil {
+		return err
+	}
+	if err := c.validateSQL(); err != nil {
 		return err
 	}
 	return c.validateCache()

@@ -174,7 +174,11 @@ func TableName(m *types.TypeName, files []*ast.File, info *types.Info) (string, 
 
 // SnakePlural turns a Go type name into a conventional table name:
 // UserProfile -> user_profiles, Category -> categories, HTTPLog -> http_logs.
-func SnakePlural(name string) string {
+func SnakePlural(name string) string { return plural(Snake(name)) }
+
+// Snake turns a Go name into snake_case: TenantID -> tenant_id,
+// HTTPLog -> http_log.
+func Snake(name string) string {
 	var b strings.Builder
 	rs := []rune(name)
 	for i, r := range rs {
@@ -189,7 +193,7 @@ func SnakePlural(name string) string {
 			b.WriteRune(r)
 		}
 	}
-	return plural(b.String())
+	return b.String()
 }
 
 func plural(s string) string {

@@ -1,0 +1,148 @@
+package tenantsql
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/gotypes"
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/rules"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
+)
+
+// Analyzer finds configuration files by walking up from each package.
+var Analyzer = New(lint.NewEnv())
+
+// New returns a tenantsql analyzer that uses env's configuration loader
+// (shared with the other checks in one process). The analyzer has its
+// own SQL parser, which compiles PostgreSQL's grammar on its first parse
+// only (see internal/sqlscope).
+func New(env *lint.Env) *analysis.Analyzer {
+	tables := newTables(env)
+	parser := new(sqlscope.Parser)
+	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
+		t, _ := p.ResultOf[tables].(sqlscope.Tables)
+		return run(p, parser, t, stats)
+	})
+	a.Requires = []*analysis.Analyzer{tables}
+	return a
+}
+
+func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *Stats) error {
+	tables := sqlscope.Configure(p.Rules.Config, found)
+	if len(tables) == 0 {
+		return nil
+	}
+	apis := sqlscope.CompileAPIs(p.Rules.Config)
+	for _, f := range p.Files {
+		for _, decl := range f.Decls {
+			checkDecl(p, parser, apis, tables, decl, stats)
+		}
+	}
+	return nil
+}
+
+// checkDecl checks the query calls of one top-level declaration; the
+// text of a query may come from any local of it, closures included.
+func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, decl ast.Decl, stats *Stats) {
+	var texts *sqlscope.Texts
+	ast.Inspect(decl, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		qc, ok := apis.Match(p.TypesInfo, call)
+		if !ok {
+			return true
+		}
+		stats.Queries++
+		if texts == nil {
+			texts = sqlscope.NewTexts(p.TypesInfo, decl)
+		}
+		text, ok := texts.Text(qc.Query)
+		if !ok {
+			stats.Unchecked++
+			return true
+		}
+		res, err := sqlscope.Check(parser, text, tables)
+		if err != nil {
+			stats.Unchecked++
+			return true
+		}
+		if len(res.Violations) == 0 {
+			stats.Constrained++
+			return true
+		}
+		tenant := tenantInScope(p, decl, call)
+		reported := false
+		for _, v := range res.Violations {
+			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
+			kind := KindUnconstrained
+			if tenant != "" {
+				d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does())
+				kind = KindInScope
+			}
+			if p.Report(d) {
+				reported = true
+				stats.kind(p.Position(d.Pos), kind)
+			}
+		}
+		if reported {
+			stats.Unconstrained++
+		} else {
+			stats.Suppressed++
+		}
+		return true
+	})
+}
+
+// tenantInScope names a tenant value that the function running call has
+// in scope: a parameter of it, or of a function around it, named in
+// cache.tenant_values.params or repository.methods' tenant_param. It
+// returns "" when there is none.
+func tenantInScope(p *lint.Pass, decl ast.Decl, call *ast.CallExpr) string {
+	names := tenantParamNames(p.Rules)
+	if len(names) == 0 {
+		return ""
+	}
+	found := ""
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if found != "" || n == nil || n.Pos() > call.Pos() || n.End() < call.End() {
+			return false // only the functions that hold the call
+		}
+		var ft *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		}
+		if ft != nil {
+			for _, v := range gotypes.FieldVars(p.TypesInfo, ft.Params) {
+				if v != nil && names[v.Name()] && !isBlank(v) {
+					found = v.Name()
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func tenantParamNames(r *rules.Rules) map[string]bool {
+	names := map[string]bool{}
+	for n := range r.TenantParams {
+		names[n] = true
+	}
+	if r.Values != nil {
+		for n := range r.Values.Params {
+			names[n] = true
+		}
+	}
+	return names
+}
+
+func isBlank(v *types.Var) bool { return v.Name() == "_" }

@@ -15,8 +15,13 @@ import (
 // TablesFact lists the tenant tables of a package's models, for the
 // queries of the packages that import it.
 type TablesFact struct {
-	Tables map[string]string // table -> tenant column
+	// Tables are sorted by name: facts are gob-encoded, and the encoding
+	// of a map is not deterministic.
+	Tables []Table
 }
+
+// Table is a tenant table and its tenant column.
+type Table struct{ Name, Column string }
 
 // AFact implements analysis.Fact.
 func (*TablesFact) AFact() {}
@@ -24,10 +29,9 @@ func (*TablesFact) AFact() {}
 // String describes the fact, as analysistest's fact expectations read it.
 func (f *TablesFact) String() string {
 	var parts []string
-	for t, c := range f.Tables {
-		parts = append(parts, t+"."+c)
+	for _, t := range f.Tables {
+		parts = append(parts, t.Name+"."+t.Column)
 	}
-	sort.Strings(parts)
 	return fmt.Sprintf("tables(%s)", strings.Join(parts, ", "))
 }
 
@@ -58,14 +62,19 @@ func tables(env *lint.Env, pass *analysis.Pass) sqlscope.Tables {
 	}
 	for _, f := range pass.AllPackageFacts() {
 		if tf, ok := f.Fact.(*TablesFact); ok {
-			for t, c := range tf.Tables {
-				out[t] = c
+			for _, t := range tf.Tables {
+				out[t.Name] = t.Column
 			}
 		}
 	}
 	own := sqlscope.ModelTables(r, lint.SourceFiles(pass), pass.TypesInfo)
 	if len(own) > 0 {
-		pass.ExportPackageFact(&TablesFact{Tables: own})
+		f := &TablesFact{}
+		for t, c := range own {
+			f.Tables = append(f.Tables, Table{t, c})
+		}
+		sort.Slice(f.Tables, func(i, j int) bool { return f.Tables[i].Name < f.Tables[j].Name })
+		pass.ExportPackageFact(f)
 	}
 	for t, c := range own {
 		out[t] = c

@@ -46,3 +46,54 @@ func run(t *testing.T, pattern string) []*analysistest.Result {
 func TestPresets(t *testing.T) {
 	run(t, "sql_presets/...")
 }
+
+// Text forms (constants, concatenation, a local, Sprintf; unresolvable
+// and unparsable texts are unchecked), joins, OR, subqueries, CTEs,
+// writes, a tenant value in scope, sql.apis, suppressions; and the
+// statistics of all that.
+func TestForms(t *testing.T) {
+	results := run(t, "sql_forms/...")
+	got := stats(t, results, "sql_forms/app")
+	want := tenantsql.Stats{Queries: 37, Constrained: 14, Unconstrained: 18, Suppressed: 2, Unchecked: 3}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+	inScope := 0
+	for _, k := range got.Kinds {
+		if k == tenantsql.KindInScope {
+			inScope++
+		}
+	}
+	if inScope != 4 {
+		t.Errorf("%d findings of kind %s, want 4", inScope, tenantsql.KindInScope)
+	}
+}
+
+func stats(t *testing.T, results []*analysistest.Result, pkg string) tenantsql.Stats {
+	t.Helper()
+	for _, r := range results {
+		if r.Pass.Pkg.Path() == pkg {
+			s, ok := r.Result.(*tenantsql.Stats)
+			if !ok {
+				t.Fatalf("%s: result %T", pkg, r.Result)
+			}
+			return *s
+		}
+	}
+	t.Fatalf("no result for %s", pkg)
+	return tenantsql.Stats{}
+}
+
+// The tables of the models: TableName(), bun's table: tag, the db, bun
+// and gorm columns, json naming no column, a marker's default column,
+// sql.tables and sql.exclude_tables; models of another package known
+// through its fact.
+func TestTables(t *testing.T) {
+	run(t, "sql_tables/repo")
+}
+
+// The fact of a package of models lists its tables and their columns
+// (global models are not tenant tables).
+func TestTablesFact(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantsql.NewTables(registry.NewSourceEnv()), "sql_tables/models")
+}

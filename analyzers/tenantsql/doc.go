@@ -44,7 +44,12 @@
 // invoices.tenant_id". When the function running the query has a tenant
 // value in scope (a parameter named in cache.tenant_values.params or
 // repository.methods' tenant_param), it says so: "orgID is in scope but
-// DELETE from workers does not filter by it".
+// DELETE from workers does not filter by it". When the configuration
+// says the tenant travels in contexts (cache.key_func, ctx.sinks or a
+// repository.methods tenant_method), a context that may carry it in
+// scope counts too, as tenantctx finds them: "the tenant in ctx is in
+// scope but SELECT from invoices does not filter by it". The statistics
+// tell the two kinds of finding apart (Stats.Kinds).
 //
 // A //tenantlint:ignore tenantsql <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that

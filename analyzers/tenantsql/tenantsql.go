@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/rules"
@@ -49,6 +50,7 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 // text of a query may come from any local of it, closures included.
 func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, decl ast.Decl, stats *Stats) {
 	var texts *sqlscope.Texts
+	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -77,6 +79,14 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 			return true
 		}
 		tenant := tenantInScope(p, decl, call)
+		if tenant == "" && contextCarriesTenant(p.Rules) {
+			if cs == nil {
+				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
+			}
+			if ctx, ok := cs.Find(call.Pos()); ok {
+				tenant = "the tenant in " + ctx.Text
+			}
+		}
 		reported := false
 		for _, v := range res.Violations {
 			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
@@ -130,6 +140,15 @@ func tenantInScope(p *lint.Pass, decl ast.Decl, call *ast.CallExpr) string {
 		return true
 	})
 	return found
+}
+
+// contextCarriesTenant reports whether the configuration says the tenant
+// travels in contexts: a cache.key_func (which takes one), ctx.sinks, or
+// repositories recognised by a tenant_method (which read it from one).
+// Then a context that may carry the tenant in scope at a query is a
+// tenant value in scope, as tenantctx judges contexts.
+func contextCarriesTenant(r *rules.Rules) bool {
+	return r.KeyFunc != (rules.QName{}) || len(r.Config.Ctx.Sinks) > 0 || len(r.TenantMethods) > 0
 }
 
 func tenantParamNames(r *rules.Rules) map[string]bool {

@@ -97,3 +97,19 @@ func TestTables(t *testing.T) {
 func TestTablesFact(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantsql.NewTables(registry.NewSourceEnv()), "sql_tables/models")
 }
+
+// With ctx.sinks the tenant travels in contexts: a context that may
+// carry it (a parameter, r.Context()) is a tenant value in scope; an
+// empty one is not.
+func TestContextInScope(t *testing.T) {
+	got := stats(t, run(t, "sql_ctx/..."), "sql_ctx/app")
+	inScope := 0
+	for _, k := range got.Kinds {
+		if k == tenantsql.KindInScope {
+			inScope++
+		}
+	}
+	if inScope != 2 || len(got.Kinds) != 3 {
+		t.Errorf("kinds %v, want 2 of %s among 3", got.Kinds, tenantsql.KindInScope)
+	}
+}

@@ -30,6 +30,8 @@ func TestCheck(t *testing.T) {
 		{"placeholder", "SELECT * FROM invoices WHERE tenant_id = " + PlaceholderPrefix + "1", ""},
 		{"or both", "SELECT * FROM invoices WHERE (tenant_id = $1 AND id = $2) OR (tenant_id = $1 AND ref = $3)", ""},
 		{"or one", "SELECT * FROM invoices WHERE tenant_id = $1 OR id = $2", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"or one, last", "SELECT * FROM invoices WHERE id = $2 OR tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"or of three", "SELECT * FROM invoices WHERE tenant_id = $1 OR id = $2 OR tenant_id = $3", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"not under and", "SELECT * FROM invoices WHERE NOT (tenant_id = $1)", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"join propagated", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = i.tenant_id WHERE i.tenant_id = $1", ""},
 		{"join propagated through where", "SELECT * FROM invoices i, lines l WHERE l.tenant_id = i.tenant_id AND i.tenant_id = $1", ""},

@@ -70,13 +70,7 @@ func (s *SQL) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	*s = SQL(p)
-	if t := lookup(n, "tables"); t != nil && t.Kind == yaml.MappingNode {
-		s.TablePos = map[string]Str{}
-		for i := 0; i+1 < len(t.Content); i += 2 {
-			k := t.Content[i]
-			s.TablePos[k.Value] = Str{Value: k.Value, Line: k.Line, Column: k.Column}
-		}
-	}
+	s.TablePos = keyPositions(lookup(n, "tables"))
 	return nil
 }
 
@@ -89,14 +83,22 @@ func (a *SQLAPI) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*a = SQLAPI(p)
 	a.Line, a.Column = n.Line, n.Column
-	if ms := lookup(n, "methods"); ms != nil && ms.Kind == yaml.MappingNode {
-		a.MethodPos = map[string]Str{}
-		for j := 0; j+1 < len(ms.Content); j += 2 {
-			k := ms.Content[j]
-			a.MethodPos[k.Value] = Str{Value: k.Value, Line: k.Line, Column: k.Column}
-		}
-	}
+	a.MethodPos = keyPositions(lookup(n, "methods"))
 	return nil
+}
+
+// keyPositions returns where each key of a mapping is written (nil when
+// m is not a mapping).
+func keyPositions(m *yaml.Node) map[string]Str {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := map[string]Str{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		out[k.Value] = Str{Value: k.Value, Line: k.Line, Column: k.Column}
+	}
+	return out
 }
 
 // SQLTenantColumn is sql.tenant_column with its default applied.
@@ -167,50 +169,17 @@ func (c *Config) validateSQL() error {
 }
 
 func (c *Config) validateSQLAPI(a *SQLAPI) error {
-	switch {
-	case a.Type.Value != "" && a.Func.Value != "":
-		return c.ErrAt(a.Type, "sql.apis: an entry has either type or func, not both")
-	case a.Type.Value != "":
-		if err := c.checkQualified(a.Type, "sql.apis.type"); err != nil {
-			return err
-		}
-		if len(a.Methods) == 0 {
-			return c.ErrAt(a.Type, "sql.apis: %s lists no methods", a.Type.Value)
-		}
-		if a.Query != nil {
-			return c.ErrAt(a.Type, "sql.apis: query goes under each method of %s", a.Type.Value)
-		}
-		names := make([]string, 0, len(a.Methods))
-		for m := range a.Methods {
-			names = append(names, m)
-		}
-		sort.Strings(names)
-		for _, m := range names {
-			at := a.Type
-			if p, ok := a.MethodPos[m]; ok {
-				at = p
-			}
-			if !isIdent(m) {
-				return c.ErrAt(at, "sql.apis: %q is not a method name", m)
-			}
-			if err := checkQueryArg(a.Methods[m]); err != nil {
-				return c.ErrAt(at, "sql.apis: %s.%s: %v", a.Type.Value, m, err)
-			}
-		}
-	case a.Func.Value != "":
-		if err := c.checkQualified(a.Func, "sql.apis.func"); err != nil {
-			return err
-		}
-		if len(a.Methods) > 0 {
-			return c.ErrAt(a.Func, "sql.apis: a func entry has no methods")
-		}
-		if err := checkQueryArg(a.QueryArg); err != nil {
-			return c.ErrAt(a.Func, "sql.apis: %s: %v", a.Func.Value, err)
-		}
-	default:
-		return &Error{File: c.Path, Line: a.Line, Column: a.Column, Msg: "sql.apis: each entry needs a type (with methods) or a func"}
+	methods := make(map[string]func() error, len(a.Methods))
+	for m, q := range a.Methods {
+		methods[m] = func() error { return checkQueryArg(q) }
 	}
-	return nil
+	return c.validateAPIEntry(apiEntry{
+		section: "sql.apis", typ: a.Type, fn: a.Func, line: a.Line, column: a.Column,
+		methods: methods, methodPos: a.MethodPos,
+		argsOnType: a.Query != nil,
+		argsWhat:   "query goes",
+		checkFunc:  func() error { return checkQueryArg(a.QueryArg) },
+	})
 }
 
 func checkQueryArg(q QueryArg) error {

@@ -1,6 +1,9 @@
 package config
 
-import "sort"
+import (
+	"maps"
+	"slices"
+)
 
 // SQLPresetAPI is a built-in query API: some types of one package that
 // share a method table (method name → index of the query argument), and
@@ -71,11 +74,4 @@ var SQLPresets = map[string][]SQLPresetAPI{
 }
 
 // SQLPresetList lists the known SQL presets, sorted.
-func SQLPresetList() []string {
-	names := make([]string, 0, len(SQLPresets))
-	for n := range SQLPresets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func SQLPresetList() []string { return slices.Sorted(maps.Keys(SQLPresets)) }

@@ -121,23 +121,30 @@ func scopedReason(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool,
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		t := types.Unalias(f.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		inner, ok := t.Underlying().(*types.Struct)
+		inner, ok := EmbeddedStruct(st, i)
 		if !ok {
 			continue
 		}
-		if reason := scopedReason(r, inner, seen, append(path[:len(path):len(path)], f.Name())); reason != "" {
+		if reason := scopedReason(r, inner, seen, append(path[:len(path):len(path)], st.Field(i).Name())); reason != "" {
 			return reason
 		}
 	}
 	return ""
+}
+
+// EmbeddedStruct returns the struct that field i of st embeds (by value
+// or pointer), or false when the field is not embedded or not a struct.
+func EmbeddedStruct(st *types.Struct, i int) (*types.Struct, bool) {
+	f := st.Field(i)
+	if !f.Embedded() {
+		return nil, false
+	}
+	t := types.Unalias(f.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	inner, ok := t.Underlying().(*types.Struct)
+	return inner, ok
 }
 
 // TableName returns the string constant returned by the model's

@@ -22,27 +22,8 @@ func positional(text string) (string, bool) {
 			j := closing(text, i+1, ch)
 			b.WriteString(text[i:j])
 			i = j - 1
-		case ch == '-' && strings.HasPrefix(text[i:], "--"):
-			j := strings.IndexByte(text[i:], '\n')
-			if j < 0 {
-				j = len(text) - i
-			}
-			b.WriteString(text[i : i+j])
-			i += j - 1
-		case ch == '/' && strings.HasPrefix(text[i:], "/*"):
-			j := strings.Index(text[i+2:], "*/")
-			end := len(text)
-			if j >= 0 {
-				end = i + 2 + j + 2
-			}
-			b.WriteString(text[i:end])
-			i = end - 1
-		case ch == '$' && strings.HasPrefix(text[i:], "$$"):
-			j := strings.Index(text[i+2:], "$$")
-			end := len(text)
-			if j >= 0 {
-				end = i + 2 + j + 2
-			}
+		case strings.HasPrefix(text[i:], "--"), strings.HasPrefix(text[i:], "/*"), strings.HasPrefix(text[i:], "$$"):
+			end := skipQuoted(text, i)
 			b.WriteString(text[i:end])
 			i = end - 1
 		case ch == '?' && (i+1 >= len(text) || text[i+1] != '|' && text[i+1] != '&'):
@@ -64,6 +45,20 @@ func positional(text string) (string, bool) {
 		}
 	}
 	return b.String(), changed
+}
+
+// skipQuoted returns the index just past the comment or dollar-quoted
+// string that starts at i (--, /* or $$), or the end of text.
+func skipQuoted(text string, i int) int {
+	closer := map[string]string{"--": "\n", "/*": "*/", "$$": "$$"}[text[i:i+2]]
+	j := strings.Index(text[i+2:], closer)
+	if j < 0 {
+		return len(text)
+	}
+	if closer == "\n" {
+		return i + 2 + j // the newline is copied as text
+	}
+	return i + 2 + j + len(closer)
 }
 
 // closing returns the index just past the quote that closes a literal

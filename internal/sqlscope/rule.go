@@ -134,26 +134,26 @@ func (c *checker) stmt(n any, names ctes, parent *scope) {
 	case "SelectStmt":
 		c.selectStmt(m, names, parent)
 	case "UpdateStmt":
-		s := &scope{stmt: "UPDATE", parent: parent}
-		c.target(s, m["relation"], names, "of")
-		for _, f := range list(m["fromClause"]) {
-			c.from(s, f, names, "from")
-		}
-		s.conds = append(s.conds, conjuncts(m["whereClause"])...)
-		c.finish(s)
-		c.sublinks(s, names, m["targetList"], m["whereClause"], m["returningList"])
+		c.change(m, "UPDATE", "of", "fromClause", "from", names, parent, m["targetList"])
 	case "DeleteStmt":
-		s := &scope{stmt: "DELETE", parent: parent}
-		c.target(s, m["relation"], names, "from")
-		for _, f := range list(m["usingClause"]) {
-			c.from(s, f, names, "using")
-		}
-		s.conds = append(s.conds, conjuncts(m["whereClause"])...)
-		c.finish(s)
-		c.sublinks(s, names, m["whereClause"], m["returningList"])
+		c.change(m, "DELETE", "from", "usingClause", "using", names, parent)
 	case "InsertStmt":
 		c.insert(m, names, parent)
 	}
+}
+
+// change judges an UPDATE or DELETE: the table it changes (named with
+// targetPrep), the tables of its FROM or USING list (the list's key and
+// preposition), its WHERE, and the subqueries in its expressions.
+func (c *checker) change(m map[string]any, stmt, targetPrep, listKey, listPrep string, names ctes, parent *scope, exprs ...any) {
+	s := &scope{stmt: stmt, parent: parent}
+	c.target(s, m["relation"], names, targetPrep)
+	for _, f := range list(m[listKey]) {
+		c.from(s, f, names, listPrep)
+	}
+	s.conds = append(s.conds, conjuncts(m["whereClause"])...)
+	c.finish(s)
+	c.sublinks(s, names, append(exprs, m["whereClause"], m["returningList"])...)
 }
 
 // with judges a statement's WITH clause and returns the names visible to

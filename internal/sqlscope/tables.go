@@ -86,15 +86,7 @@ func tenantColumn(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool)
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		t := types.Unalias(f.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if inner, ok := t.Underlying().(*types.Struct); ok {
+		if inner, ok := models.EmbeddedStruct(st, i); ok {
 			if c, ok := tenantColumn(r, inner, seen); ok {
 				return c, true
 			}

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
+	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/rules"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
@@ -20,10 +22,17 @@ var Analyzer = New(lint.NewEnv())
 // New returns a tenantsql analyzer that uses env's configuration loader
 // (shared with the other checks in one process). The analyzer has its
 // own SQL parser, which compiles PostgreSQL's grammar on its first parse
-// only (see internal/sqlscope).
+// only, and keeps the trees it parses in tenantlint's cache folder
+// (except in hermetic runs, which write nothing outside their sandbox),
+// so that later processes parse only new texts (see internal/sqlscope).
 func New(env *lint.Env) *analysis.Analyzer {
 	tables := newTables(env)
-	parser := new(sqlscope.Parser)
+	parser := &sqlscope.Parser{Dir: func() string {
+		if env.Hermetic {
+			return ""
+		}
+		return filepath.Join(index.CacheDir(), "sql")
+	}}
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		return run(p, parser, t, stats)

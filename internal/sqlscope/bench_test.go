@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wasilibs/go-pgquery/parser"
 )
 
 const benchQuery = "SELECT i.id, i.total FROM invoices i JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = i.tenant_id WHERE i.tenant_id = $1 AND i.id = ANY($2)"
@@ -62,11 +64,11 @@ func BenchmarkStartup(b *testing.B) {
 // BenchmarkParse is the cost of one parse once the module is compiled
 // (the memo is bypassed: every iteration parses).
 func BenchmarkParse(b *testing.B) {
-	if _, err := parse(benchQuery); err != nil {
+	if _, err := parseText(parser.ParseToJSON, benchQuery); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := parse(benchQuery); err != nil {
+		if _, err := parseText(parser.ParseToJSON, benchQuery); err != nil {
 			b.Fatal(err)
 		}
 	}

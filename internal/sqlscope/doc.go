@@ -8,7 +8,8 @@
 // compiled to WebAssembly and run by wazero (github.com/wasilibs/go-pgquery,
 // its parser package only: the module's root package would pull in
 // pg_query_go's cgo parser when cgo is on). It builds with CGO_ENABLED=0.
-// Its start-up (compiling the module, about a second of CPU) is paid on
-// the first parse of a process, never by a process that parses nothing:
+// Its start-up (compiling the module, about 2.4 s of CPU) is paid on the
+// first parse of a process, never by a process that parses nothing, and
+// not for texts whose trees an earlier process left in the cache folder:
 // see Parser and docs/performance.md.
 package sqlscope

@@ -53,7 +53,10 @@
 //
 // A //tenantlint:ignore tenantsql <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that
-// suppresses nothing is reported.
+// suppresses nothing is reported. Inside the SQL, a comment
+// -- tenantlint:ignore tenantsql <reason> (or /* ... */) suppresses the
+// findings of the statement it is in; one without a reason, or whose
+// statement has no finding, is reported at the call.
 //
 // # Rule tenantsql
 //

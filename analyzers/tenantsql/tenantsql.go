@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -83,6 +84,7 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 			stats.Unchecked++
 			return true
 		}
+		reportDirectives(p, call, res)
 		if len(res.Violations) == 0 {
 			stats.Constrained++
 			return true
@@ -98,6 +100,9 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 		}
 		reported := false
 		for _, v := range res.Violations {
+			if suppressedInSQL(res, v) {
+				continue
+			}
 			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
 			kind := KindUnconstrained
 			if tenant != "" {
@@ -116,6 +121,35 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 		}
 		return true
 	})
+}
+
+// suppressedInSQL reports whether a directive in the query's text, with
+// a reason, suppresses v: one in v's statement.
+func suppressedInSQL(res sqlscope.Result, v sqlscope.Violation) bool {
+	for _, d := range res.Directives {
+		if d.Statement == v.Statement && d.Reason != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportDirectives reports the directives in a query's text that lack a
+// reason, or whose statement has no finding to suppress, at the call, as
+// malformed and unused //tenantlint:ignore directives are reported.
+func reportDirectives(p *lint.Pass, call *ast.CallExpr, res sqlscope.Result) {
+	for _, d := range res.Directives {
+		msg := ""
+		switch {
+		case d.Reason == "":
+			msg = "-- tenantlint:ignore tenantsql in the query needs a reason"
+		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == d.Statement }):
+			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding"
+		default:
+			continue
+		}
+		p.Pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: p.Check})
+	}
 }
 
 // tenantInScope names a tenant value that the function running call has

@@ -44,21 +44,28 @@ type Parser struct {
 }
 
 type parsed struct {
-	stmts []any
+	stmts []Stmt
 	err   error
 }
 
-// Parse returns the statements of text, each the JSON tree of one
-// libpg_query RawStmt's stmt ({"SelectStmt": {...}}), or the parser's
-// error for text that is not valid PostgreSQL.
-func (p *Parser) Parse(text string) ([]any, error) {
+// Stmt is one statement of a parsed text: the JSON tree of libpg_query's
+// RawStmt's stmt ({"SelectStmt": {...}}), and where its text is (Len 0:
+// to the end of the text).
+type Stmt struct {
+	Node     any
+	Loc, Len int
+}
+
+// Parse returns the statements of text, or the parser's error for text
+// that is not valid PostgreSQL.
+func (p *Parser) Parse(text string) ([]Stmt, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if r, ok := p.memo[text]; ok {
 		return r.stmts, r.err
 	}
 	js, err := p.parseJSON(text)
-	var stmts []any
+	var stmts []Stmt
 	if err == nil {
 		stmts, err = decode(js)
 	}
@@ -139,18 +146,20 @@ var parserVersion = func() string {
 }()
 
 // decode returns the statements of a JSON parse tree.
-func decode(js string) ([]any, error) {
+func decode(js string) ([]Stmt, error) {
 	var tree struct {
 		Stmts []struct {
 			Stmt any `json:"stmt"`
+			Loc  int `json:"stmt_location"`
+			Len  int `json:"stmt_len"`
 		} `json:"stmts"`
 	}
 	if err := json.Unmarshal([]byte(js), &tree); err != nil {
 		return nil, fmt.Errorf("decoding the parse tree: %w", err)
 	}
-	out := make([]any, 0, len(tree.Stmts))
+	out := make([]Stmt, 0, len(tree.Stmts))
 	for _, s := range tree.Stmts {
-		out = append(out, s.Stmt)
+		out = append(out, Stmt{Node: s.Stmt, Loc: s.Loc, Len: s.Len})
 	}
 	return out, nil
 }

@@ -20,6 +20,8 @@ type Violation struct {
 	Column string
 	// Insert: an INSERT whose column list leaves the tenant column out.
 	Insert bool
+	// Statement is the index of the statement in the text.
+	Statement int
 }
 
 // What says what is missing: "SELECT from invoices has no predicate on
@@ -45,6 +47,9 @@ type Result struct {
 	// Tenant reports whether a statement references a tenant table.
 	Tenant     bool
 	Violations []Violation
+	// Directives are the -- tenantlint:ignore tenantsql <reason>
+	// comments of the text, each with the statement it is in.
+	Directives []Directive
 }
 
 // PlaceholderPrefix starts the identifiers that stand for the values a
@@ -69,19 +74,22 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		if stmts, err = p.Parse(pos); err != nil {
 			return Result{}, err
 		}
+		text = pos // the statements' locations are in this text
 	}
 	c := &checker{tables: tables, seen: map[Violation]bool{}}
-	for _, s := range stmts {
-		c.stmt(s, nil, nil)
+	for i, s := range stmts {
+		c.statement = i
+		c.stmt(s.Node, nil, nil)
 	}
-	return Result{Tenant: c.tenant, Violations: c.out}, nil
+	return Result{Tenant: c.tenant, Violations: c.out, Directives: directives(text, stmts)}, nil
 }
 
 type checker struct {
-	tables Tables
-	tenant bool
-	out    []Violation
-	seen   map[Violation]bool
+	tables    Tables
+	statement int // the index of the statement being judged
+	tenant    bool
+	out       []Violation
+	seen      map[Violation]bool
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target
@@ -117,6 +125,7 @@ func (c ctes) with(name string) ctes {
 }
 
 func (c *checker) report(v Violation) {
+	v.Statement = c.statement
 	if !c.seen[v] {
 		c.seen[v] = true
 		c.out = append(c.out, v)

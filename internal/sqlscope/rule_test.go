@@ -114,3 +114,26 @@ func TestPositional(t *testing.T) {
 		}
 	}
 }
+
+// Directives in comments belong to the statement they are in; those of
+// other checks, and text in string literals, are not directives.
+func TestDirectives(t *testing.T) {
+	p := new(Parser)
+	text := "-- tenantlint:ignore tenantsql polls every tenant\nSELECT * FROM invoices; SELECT 'tenantlint:ignore tenantsql no' FROM lines /* tenantlint:ignore tenantsql second */;\n" +
+		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1"
+	res, err := Check(p, text, testTables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Directive{{0, "polls every tenant"}, {1, "second"}, {2, ""}}
+	if !slices.Equal(res.Directives, want) {
+		t.Errorf("directives %+v, want %+v", res.Directives, want)
+	}
+	var stmts []int
+	for _, v := range res.Violations {
+		stmts = append(stmts, v.Statement)
+	}
+	if !slices.Equal(stmts, []int{0, 1, 2}) {
+		t.Errorf("violations in statements %v, want 0, 1, 2", stmts)
+	}
+}

@@ -99,3 +99,16 @@ func suppressed(ctx context.Context, db *sql.DB) {
 	db.ExecContext(ctx, `DELETE FROM lines WHERE invoice_id IS NULL`)
 	db.QueryContext(ctx, `SELECT * FROM invoices WHERE tenant_id = $1`) //tenantlint:ignore tenantsql nothing to suppress // want `unused //tenantlint:ignore directive: no tenantsql finding`
 }
+
+// Suppressions inside the SQL: a comment directive on the statement.
+func suppressedInSQL(ctx context.Context, db *sql.DB) {
+	db.QueryContext(ctx, `-- tenantlint:ignore tenantsql the scheduler polls every tenant's jobs
+		SELECT * FROM invoices WHERE paid = false`)
+	const cleanup = `/* tenantlint:ignore tenantsql cleanup */ DELETE FROM lines WHERE invoice_id IS NULL;
+		DELETE FROM invoices WHERE total = 0`
+	db.ExecContext(ctx, cleanup)                                                                                  // want `^DELETE from invoices has no predicate on invoices.tenant_id$`
+	db.QueryContext(ctx, `SELECT * FROM invoices WHERE tenant_id = $1 -- tenantlint:ignore tenantsql not needed`) // want `^unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding$`
+	db.QueryContext(ctx, `SELECT * FROM lines -- tenantlint:ignore tenantsql`)                                    // want `^-- tenantlint:ignore tenantsql in the query needs a reason$` `^SELECT from lines has no predicate`
+	db.QueryContext(ctx, `SELECT '-- tenantlint:ignore tenantsql in a string' FROM invoices`)                     // want `^SELECT from invoices has no predicate`
+	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignore tenantrepo another check's`)                // want `^SELECT from invoices has no predicate`
+}

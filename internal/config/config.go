@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"text/template"
 
@@ -42,6 +41,7 @@ type Config struct {
 	Cache      Cache      `yaml:"cache"`
 	Ignore     Ignore     `yaml:"ignore"`
 	Ctx        Ctx        `yaml:"ctx"`
+	SQL        SQL        `yaml:"sql"`
 
 	src []byte // the file's bytes, for positions in it (Source)
 }
@@ -415,6 +415,9 @@ func (c *Config) validate() error {
 	if err := c.validateIgnoreFindings(); err != nil {
 		return err
 	}
+	if err := c.validateSQL(); err != nil {
+		return err
+	}
 	return c.validateCache()
 }
 
@@ -475,50 +478,17 @@ func (c *Config) validateCache() error {
 }
 
 func (c *Config) validateAPI(a *APIDef) error {
-	switch {
-	case a.Type.Value != "" && a.Func.Value != "":
-		return c.ErrAt(a.Type, "cache.apis: an entry has either type or func, not both")
-	case a.Type.Value != "":
-		if err := c.checkQualified(a.Type, "cache.apis.type"); err != nil {
-			return err
-		}
-		if len(a.Methods) == 0 {
-			return c.ErrAt(a.Type, "cache.apis: %s lists no methods", a.Type.Value)
-		}
-		if len(a.Key) > 0 || a.Variadic || a.Slice || a.ItemField != "" {
-			return c.ErrAt(a.Type, "cache.apis: key, variadic, slice and item_field go under each method of %s", a.Type.Value)
-		}
-		names := make([]string, 0, len(a.Methods))
-		for m := range a.Methods {
-			names = append(names, m)
-		}
-		sort.Strings(names)
-		for _, m := range names {
-			at := a.Type
-			if p, ok := a.MethodPos[m]; ok {
-				at = p
-			}
-			if !isIdent(m) {
-				return c.ErrAt(at, "cache.apis: %q is not a method name", m)
-			}
-			if err := checkKeyArgs(a.Methods[m]); err != nil {
-				return c.ErrAt(at, "cache.apis: %s.%s: %v", a.Type.Value, m, err)
-			}
-		}
-	case a.Func.Value != "":
-		if err := c.checkQualified(a.Func, "cache.apis.func"); err != nil {
-			return err
-		}
-		if len(a.Methods) > 0 {
-			return c.ErrAt(a.Func, "cache.apis: a func entry has no methods")
-		}
-		if err := checkKeyArgs(a.KeyArgs); err != nil {
-			return c.ErrAt(a.Func, "cache.apis: %s: %v", a.Func.Value, err)
-		}
-	default:
-		return &Error{File: c.Path, Line: a.Line, Column: a.Column, Msg: "cache.apis: each entry needs a type (with methods) or a func"}
+	methods := make(map[string]func() error, len(a.Methods))
+	for m, k := range a.Methods {
+		methods[m] = func() error { return checkKeyArgs(k) }
 	}
-	return nil
+	return c.validateAPIEntry(apiEntry{
+		section: "cache.apis", typ: a.Type, fn: a.Func, line: a.Line, column: a.Column,
+		methods: methods, methodPos: a.MethodPos,
+		argsOnType: len(a.Key) > 0 || a.Variadic || a.Slice || a.ItemField != "",
+		argsWhat:   "key, variadic, slice and item_field go",
+		checkFunc:  func() error { return checkKeyArgs(a.KeyArgs) },
+	})
 }
 
 func checkKeyArgs(k KeyArgs) error {

@@ -147,7 +147,7 @@ func TestParseErrors(t *testing.T) {
 		want string // the error, without "file:"
 	}{
 		{"unknown top-level key", "version: 1\nmodel:\n  fields: [TenantID]\n",
-			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore, ctx)`},
+			`2:1: unknown key "model" (known keys: version, models, repository, cache, ignore, ctx, sql)`},
 		{"unknown key in ctx", "version: 1\nctx:\n  sink: [a.com/b.F]\n",
 			`3:3: unknown key "sink" in ctx (known keys: sinks)`},
 		{"ctx.sinks of the wrong shape", "version: 1\nctx:\n  sinks: a.com/b.F\n",

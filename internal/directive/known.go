@@ -6,7 +6,7 @@ package directive
 // misspelt check in a directive, and they cannot import the registry
 // (it imports them); so this package, which every analyzer already
 // uses, owns the list, and a test keeps it equal to registry.Names.
-var checkNames = [...]string{"tenantrepo", "tenantcache", "tenantctx"}
+var checkNames = [...]string{"tenantrepo", "tenantcache", "tenantctx", "tenantsql"}
 
 // Known returns the names of every check of the tool, which directives
 // may name.

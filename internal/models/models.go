@@ -121,23 +121,30 @@ func scopedReason(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool,
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		t := types.Unalias(f.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		inner, ok := t.Underlying().(*types.Struct)
+		inner, ok := EmbeddedStruct(st, i)
 		if !ok {
 			continue
 		}
-		if reason := scopedReason(r, inner, seen, append(path[:len(path):len(path)], f.Name())); reason != "" {
+		if reason := scopedReason(r, inner, seen, append(path[:len(path):len(path)], st.Field(i).Name())); reason != "" {
 			return reason
 		}
 	}
 	return ""
+}
+
+// EmbeddedStruct returns the struct that field i of st embeds (by value
+// or pointer), or false when the field is not embedded or not a struct.
+func EmbeddedStruct(st *types.Struct, i int) (*types.Struct, bool) {
+	f := st.Field(i)
+	if !f.Embedded() {
+		return nil, false
+	}
+	t := types.Unalias(f.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	inner, ok := t.Underlying().(*types.Struct)
+	return inner, ok
 }
 
 // TableName returns the string constant returned by the model's
@@ -174,7 +181,11 @@ func TableName(m *types.TypeName, files []*ast.File, info *types.Info) (string, 
 
 // SnakePlural turns a Go type name into a conventional table name:
 // UserProfile -> user_profiles, Category -> categories, HTTPLog -> http_logs.
-func SnakePlural(name string) string {
+func SnakePlural(name string) string { return plural(Snake(name)) }
+
+// Snake turns a Go name into snake_case: TenantID -> tenant_id,
+// HTTPLog -> http_log.
+func Snake(name string) string {
 	var b strings.Builder
 	rs := []rune(name)
 	for i, r := range rs {
@@ -189,7 +200,7 @@ func SnakePlural(name string) string {
 			b.WriteRune(r)
 		}
 	}
-	return plural(b.String())
+	return b.String()
 }
 
 func plural(s string) string {

@@ -25,6 +25,7 @@ import (
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/analyzers/tenantsql"
 	"github.com/tenantlint/tenantlint/internal/check"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/report"
@@ -64,6 +65,7 @@ var all = sync.OnceValue(func() []Check {
 		of[tenantrepo.Stats](tenantrepo.Name, tenantrepo.Doc, tenantrepo.Rule, tenantrepo.New, "models to cover", repoInventory),
 		of[tenantcache.Stats](tenantcache.Name, tenantcache.Doc, tenantcache.Rule, tenantcache.New, "keys to wrap", cacheInventory),
 		of[tenantctx.Stats](tenantctx.Name, tenantctx.Doc, tenantctx.Rule, tenantctx.New, "contexts to pass", ctxInventory),
+		of[tenantsql.Stats](tenantsql.Name, tenantsql.Doc, tenantsql.Rule, tenantsql.New, "queries to constrain", noInventory[*tenantsql.Stats]),
 	}
 })
 

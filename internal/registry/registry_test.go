@@ -120,7 +120,7 @@ func TestBaselineEntriesOfEveryCheckAreJudged(t *testing.T) {
 // report order, from the fixes' units.
 func TestFixSummary(t *testing.T) {
 	got := registry.FixSummary(map[string]int{"tenantcache": 5, "tenantrepo": 2})
-	if want := "2 models to cover, 5 keys to wrap, 0 contexts to pass"; got != want {
+	if want := "2 models to cover, 5 keys to wrap, 0 contexts to pass, 0 queries to constrain"; got != want {
 		t.Errorf("FixSummary = %q, want %q", got, want)
 	}
 }

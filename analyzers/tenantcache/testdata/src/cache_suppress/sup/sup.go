@@ -28,7 +28,7 @@ func suppressed(ctx context.Context, id string) {
 
 // Directives that do not suppress the finding.
 func notSuppressed(ctx context.Context, id string) {
-	rdb.Get(ctx, id) //tenantlint:ignore tenantcach misspelt // want `^unknown check "tenantcach" in //tenantlint:ignore \(known checks: tenantrepo, tenantcache, tenantctx\)$` `^redis\.Client\.Get key is not tenant-scoped`
+	rdb.Get(ctx, id) //tenantlint:ignore tenantcach misspelt // want `^unknown check "tenantcach" in //tenantlint:ignore \(known checks: tenantrepo, tenantcache, tenantctx, tenantsql\)$` `^redis\.Client\.Get key is not tenant-scoped`
 
 	/* want `^//tenantlint:ignore tenantcache needs a reason after the check names$` */ /* want +1 `^redis\.Client\.Get key is not tenant-scoped` */ //tenantlint:ignore tenantcache
 	rdb.Get(ctx, id)

@@ -91,7 +91,7 @@ type Bare struct { // want `^Bare is tenant-scoped`
 // Check names must match exactly: an unknown check is reported and the
 // directive suppresses nothing.
 //
-//tenantlint:ignore tenantrepos typo in the name // want `^unknown check "tenantrepos" in //tenantlint:ignore \(known checks: tenantrepo, tenantcache, tenantctx\)$`
+//tenantlint:ignore tenantrepos typo in the name // want `^unknown check "tenantrepos" in //tenantlint:ignore \(known checks: tenantrepo, tenantcache, tenantctx, tenantsql\)$`
 type Typo struct { // want `^Typo is tenant-scoped`
 	TenantID string
 }

@@ -1,0 +1,74 @@
+// Package tenantsql defines an Analyzer that reports SQL statements that
+// touch a tenant table without a predicate on its tenant column.
+//
+// # Analyzer tenantsql
+//
+// tenantsql: report SQL queries that touch a tenant table without a tenant predicate
+//
+// The tenant tables are those of the tenant models (models.markers and
+// models.fields): a model's table is its TableName() method's constant,
+// the table: of a bun.BaseModel field's bun tag, or else the snake_case
+// plural of its name; its tenant column is the db, bun or gorm column
+// of its tenant field, or that field's snake_case name (json tags name
+// no column), or sql.tenant_column (tenant_id by default) for a model
+// scoped by a marker. Models of other packages are known through facts
+// of the tenantsqltables analyzer, which tenantsql requires.
+// sql.tables adds tables or sets their column, and sql.exclude_tables
+// removes them.
+//
+// The queries are the SQL texts passed to the query methods of
+// database/sql, sqlx and pgx/v5 (sql.presets, all three by default) and
+// to the in-house APIs of sql.apis. The text is followed as a cache key
+// is: a constant, a concatenation of constants, a local assigned once,
+// or fmt.Sprintf with a constant format, whose verbs become the text of
+// a constant argument or an opaque value. It is parsed with PostgreSQL's
+// grammar (libpg_query); ? and :name bind variables are read as $N. A
+// query that does not resolve to a text, or does not parse, is not a
+// finding; it is counted as unchecked.
+//
+// In every SELECT, UPDATE, DELETE and INSERT ... SELECT, CTEs and
+// subqueries included, each reference to a tenant table must be
+// constrained by its tenant column: a top-level AND conjunct of WHERE or
+// of a JOIN's ON compares the column (qualified by the reference's alias
+// or table, or unqualified) for equality with a parameter, a formatted
+// value, a constant, ANY(parameter) or IN (parameters); or with the
+// tenant column of another reference that is constrained (a correlated
+// subquery's outer reference included), or the tables are joined USING
+// the column or NATURAL. An OR constrains what every branch constrains.
+// An INSERT with a column list must list the tenant column; ON CONFLICT
+// ... DO UPDATE is in the insert's scope. Other statements are not
+// judged.
+//
+// A finding is reported at the call and names the statement, the table
+// and the column: "SELECT from invoices has no predicate on
+// invoices.tenant_id". When the function running the query has a tenant
+// value in scope (a parameter named in cache.tenant_values.params or
+// repository.methods' tenant_param), it says so: "orgID is in scope but
+// DELETE from workers does not filter by it". When the configuration
+// says the tenant travels in contexts (cache.key_func, ctx.sinks or a
+// repository.methods tenant_method), a context that may carry it in
+// scope counts too, as tenantctx finds them: "the tenant in ctx is in
+// scope but SELECT from invoices does not filter by it". The statistics
+// tell the two kinds of finding apart (Stats.Kinds).
+//
+// A //tenantlint:ignore tenantsql <reason> comment on the reported line
+// or the line above suppresses the finding; such a comment that
+// suppresses nothing is reported. Inside the SQL, a comment
+// -- tenantlint:ignore tenantsql <reason> (or /* ... */) suppresses the
+// findings of the statement it is in; one without a reason, or whose
+// statement has no finding, is reported at the call.
+//
+// # Rule tenantsql
+//
+// The rule as the report formats (SARIF) describe it:
+//
+// Short: SQL query on a tenant table without a tenant predicate
+//
+// Full: A query passed to a database API reads or changes rows of a
+// tenant table without constraining the table's tenant column, so it can
+// return or change another tenant's rows.
+//
+// Help: Add the predicate, e.g. `AND invoices.tenant_id = $2` with the
+// tenant as its argument, or suppress a deliberately cross-tenant query
+// with `//tenantlint:ignore tenantsql <reason>`.
+package tenantsql

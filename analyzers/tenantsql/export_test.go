@@ -1,0 +1,4 @@
+package tenantsql
+
+// NewTables exposes the tables analyzer to the tests of its facts.
+var NewTables = newTables

@@ -1,0 +1,83 @@
+package tenantsql
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
+)
+
+// TablesFact lists the tenant tables of a package's models, for the
+// queries of the packages that import it.
+type TablesFact struct {
+	// Tables are sorted by name: facts are gob-encoded, and the encoding
+	// of a map is not deterministic.
+	Tables []Table
+}
+
+// Table is a tenant table and its tenant column.
+type Table struct{ Name, Column string }
+
+// AFact implements analysis.Fact.
+func (*TablesFact) AFact() {}
+
+// String describes the fact, as analysistest's fact expectations read it.
+func (f *TablesFact) String() string {
+	var parts []string
+	for _, t := range f.Tables {
+		parts = append(parts, t.Name+"."+t.Column)
+	}
+	return fmt.Sprintf("tables(%s)", strings.Join(parts, ", "))
+}
+
+// newTables returns the analyzer that finds the tables of each package's
+// tenant models and exports them as a package fact. Like the other fact
+// analyzers it is separate from the check: it runs on every dependency
+// of the checked packages, where it must neither fail nor report. Its
+// result is the package's own tables together with those of every
+// package it imports, directly or not.
+func newTables(env *lint.Env) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "tenantsqltables",
+		Doc:        "find the tables of the tenant models, for tenantsql",
+		URL:        "https://github.com/tenantlint/tenantlint#tenantsql",
+		FactTypes:  []analysis.Fact{new(TablesFact)},
+		ResultType: reflect.TypeOf(sqlscope.Tables(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			return tables(env, pass), nil
+		},
+	}
+}
+
+func tables(env *lint.Env, pass *analysis.Pass) sqlscope.Tables {
+	out := sqlscope.Tables{}
+	r := env.RulesFor(pass)
+	if r == nil || !r.HasModelRules() {
+		return out
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if tf, ok := f.Fact.(*TablesFact); ok {
+			for _, t := range tf.Tables {
+				out[t.Name] = t.Column
+			}
+		}
+	}
+	own := sqlscope.ModelTables(r, lint.SourceFiles(pass), pass.TypesInfo)
+	if len(own) > 0 {
+		f := &TablesFact{}
+		for t, c := range own {
+			f.Tables = append(f.Tables, Table{t, c})
+		}
+		sort.Slice(f.Tables, func(i, j int) bool { return f.Tables[i].Name < f.Tables[j].Name })
+		pass.ExportPackageFact(f)
+	}
+	for t, c := range own {
+		out[t] = c
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package tenantsql_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tenantlint/tenantlint/analyzers/tenantsql"
+	"github.com/tenantlint/tenantlint/internal/registry"
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "tenantsql-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("TENANTLINT_CACHE", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func testdata(t testing.TB) string {
+	t.Helper()
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func run(t *testing.T, pattern string) []*analysistest.Result {
+	t.Helper()
+	return analysistest.Run(t, testdata(t), tenantsql.New(registry.NewSourceEnv()), pattern)
+}
+
+// Every method of the database/sql, sqlx and pgx/v5 presets, through
+// promoted methods and interfaces, with the model's table known through
+// a fact of its package.
+func TestPresets(t *testing.T) {
+	run(t, "sql_presets/...")
+}
+
+// Text forms (constants, concatenation, a local, Sprintf; unresolvable
+// and unparsable texts are unchecked), joins, OR, subqueries, CTEs,
+// writes, a tenant value in scope, sql.apis, suppressions in Go and in
+// the SQL (per statement; malformed and unused ones reported); and the
+// statistics of all that.
+func TestForms(t *testing.T) {
+	results := run(t, "sql_forms/...")
+	got := stats(t, results, "sql_forms/app")
+	want := tenantsql.Stats{Queries: 43, Constrained: 15, Unconstrained: 22, Suppressed: 3, Unchecked: 3}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+	inScope := 0
+	for _, k := range got.Kinds {
+		if k == tenantsql.KindInScope {
+			inScope++
+		}
+	}
+	if inScope != 4 {
+		t.Errorf("%d findings of kind %s, want 4", inScope, tenantsql.KindInScope)
+	}
+}
+
+func stats(t *testing.T, results []*analysistest.Result, pkg string) tenantsql.Stats {
+	t.Helper()
+	for _, r := range results {
+		if r.Pass.Pkg.Path() == pkg {
+			s, ok := r.Result.(*tenantsql.Stats)
+			if !ok {
+				t.Fatalf("%s: result %T", pkg, r.Result)
+			}
+			return *s
+		}
+	}
+	t.Fatalf("no result for %s", pkg)
+	return tenantsql.Stats{}
+}
+
+// The tables of the models: TableName(), bun's table: tag, the db, bun
+// and gorm columns, json naming no column, a marker's default column,
+// sql.tables and sql.exclude_tables; models of another package known
+// through its fact.
+func TestTables(t *testing.T) {
+	run(t, "sql_tables/repo")
+}
+
+// The fact of a package of models lists its tables and their columns
+// (global models are not tenant tables).
+func TestTablesFact(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantsql.NewTables(registry.NewSourceEnv()), "sql_tables/models")
+}
+
+// With ctx.sinks the tenant travels in contexts: a context that may
+// carry it (a parameter, r.Context()) is a tenant value in scope; an
+// empty one is not.
+func TestContextInScope(t *testing.T) {
+	got := stats(t, run(t, "sql_ctx/..."), "sql_ctx/app")
+	inScope := 0
+	for _, k := range got.Kinds {
+		if k == tenantsql.KindInScope {
+			inScope++
+		}
+	}
+	if inScope != 2 || len(got.Kinds) != 3 {
+		t.Errorf("kinds %v, want 2 of %s among 3", got.Kinds, tenantsql.KindInScope)
+	}
+}

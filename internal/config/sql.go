@@ -1,0 +1,217 @@
+package config
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Dialects tenantsql parses, as sql.dialect names them.
+const (
+	DialectPostgres = "postgres"
+)
+
+// SQL configures tenantsql: which tables are tenant tables beyond those
+// of the models, their tenant columns, and which calls run queries.
+type SQL struct {
+	// Dialect is the SQL grammar of the queries; only postgres for now.
+	Dialect Str `yaml:"dialect"`
+	// TenantColumn is the tenant column of the tables whose column the
+	// code cannot tell (sql.tables entries without one, models whose
+	// tenant field is a marker's); tenant_id when empty.
+	TenantColumn Str `yaml:"tenant_column"`
+	// Tables adds tenant tables, or sets the column of a model's table.
+	Tables map[string]SQLTable `yaml:"tables"`
+	// ExcludeTables are never tenant tables, whatever the models say.
+	ExcludeTables []Str `yaml:"exclude_tables"`
+	// Presets selects the built-in query APIs (SQLPresets); all of them
+	// when the key is absent, none with an empty list.
+	Presets *[]Str `yaml:"presets"`
+	// APIs are in-house query functions and methods.
+	APIs []SQLAPI `yaml:"apis"`
+
+	// TablePos is where each sql.tables name is written.
+	TablePos map[string]Str `yaml:"-"`
+}
+
+// SQLTable is an entry of sql.tables.
+type SQLTable struct {
+	Column Str `yaml:"column"`
+}
+
+// SQLAPI is one user-declared query API: a type and its methods, or a
+// package-level function, and the index of the query argument.
+type SQLAPI struct {
+	Type     Name                `yaml:"type"`
+	Methods  map[string]QueryArg `yaml:"methods"`
+	Func     Name                `yaml:"func"`
+	QueryArg `yaml:",inline"`
+
+	Line, Column int `yaml:"-"`
+	// MethodPos is where each method's name is written under methods.
+	MethodPos map[string]Str `yaml:"-"`
+}
+
+// QueryArg says which argument of a query method is the SQL text: a
+// 0-based index that counts the receiver out (QueryContext(ctx, query)
+// has its query at 1).
+type QueryArg struct {
+	Query *int `yaml:"query"`
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler, remembering where the
+// sql.tables names are written.
+func (s *SQL) UnmarshalYAML(n *yaml.Node) error {
+	type plain SQL // without this method
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*s = SQL(p)
+	s.TablePos = keyPositions(lookup(n, "tables"))
+	return nil
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler, remembering positions.
+func (a *SQLAPI) UnmarshalYAML(n *yaml.Node) error {
+	type plain SQLAPI // without this method
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*a = SQLAPI(p)
+	a.Line, a.Column = n.Line, n.Column
+	a.MethodPos = keyPositions(lookup(n, "methods"))
+	return nil
+}
+
+// keyPositions returns where each key of a mapping is written (nil when
+// m is not a mapping).
+func keyPositions(m *yaml.Node) map[string]Str {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := map[string]Str{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		out[k.Value] = Str{Value: k.Value, Line: k.Line, Column: k.Column}
+	}
+	return out
+}
+
+// SQLTenantColumn is sql.tenant_column with its default applied.
+func (c *Config) SQLTenantColumn() string {
+	if c.SQL.TenantColumn.Value == "" {
+		return "tenant_id"
+	}
+	return c.SQL.TenantColumn.Value
+}
+
+// SQLPresetNames returns the presets in force: sql.presets, or every
+// built-in one when the key is absent.
+func (c *Config) SQLPresetNames() []string {
+	if c.SQL.Presets == nil {
+		return SQLPresetList()
+	}
+	var out []string
+	for _, p := range *c.SQL.Presets {
+		out = append(out, p.Value)
+	}
+	return out
+}
+
+func (c *Config) validateSQL() error {
+	s := &c.SQL
+	switch strings.ToLower(s.Dialect.Value) {
+	case "", DialectPostgres, "postgresql":
+	case "mysql":
+		return c.ErrAt(s.Dialect, "sql.dialect: mysql is not supported yet (known: %s)", DialectPostgres)
+	default:
+		return c.ErrAt(s.Dialect, "sql.dialect must be %q, not %q", DialectPostgres, s.Dialect.Value)
+	}
+	if s.TenantColumn.Line > 0 && !isSQLIdent(s.TenantColumn.Value) {
+		return c.ErrAt(s.TenantColumn, "sql.tenant_column: %q is not a column name", s.TenantColumn.Value)
+	}
+	names := make([]string, 0, len(s.Tables))
+	for name := range s.Tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		at := s.TablePos[name]
+		if !isTableName(name) {
+			return c.ErrAt(at, "sql.tables: %q is not a table name (name or schema.name)", name)
+		}
+		if col := s.Tables[name].Column; col.Line > 0 && !isSQLIdent(col.Value) {
+			return c.ErrAt(col, "sql.tables: %s: %q is not a column name", name, col.Value)
+		}
+	}
+	for _, t := range s.ExcludeTables {
+		if !isTableName(t.Value) {
+			return c.ErrAt(t, "sql.exclude_tables: %q is not a table name (name or schema.name)", t.Value)
+		}
+	}
+	if s.Presets != nil {
+		for _, p := range *s.Presets {
+			if _, ok := SQLPresets[p.Value]; !ok {
+				return c.ErrAt(p, "sql.presets: unknown preset %q (known: %s)", p.Value, strings.Join(SQLPresetList(), ", "))
+			}
+		}
+	}
+	for i := range s.APIs {
+		if err := c.validateSQLAPI(&s.APIs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateSQLAPI(a *SQLAPI) error {
+	methods := make(map[string]func() error, len(a.Methods))
+	for m, q := range a.Methods {
+		methods[m] = func() error { return checkQueryArg(q) }
+	}
+	return c.validateAPIEntry(apiEntry{
+		section: "sql.apis", typ: a.Type, fn: a.Func, line: a.Line, column: a.Column,
+		methods: methods, methodPos: a.MethodPos,
+		argsOnType: a.Query != nil,
+		argsWhat:   "query goes",
+		checkFunc:  func() error { return checkQueryArg(a.QueryArg) },
+	})
+}
+
+func checkQueryArg(q QueryArg) error {
+	switch {
+	case q.Query == nil:
+		return fmt.Errorf("missing query (the 0-based index of the query argument)")
+	case *q.Query < 0:
+		return fmt.Errorf("query index %d is negative", *q.Query)
+	}
+	return nil
+}
+
+// isSQLIdent reports whether s is an unquoted SQL identifier.
+func isSQLIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r >= 0x80
+		if !letter && (i == 0 || (r < '0' || r > '9') && r != '$') {
+			return false
+		}
+	}
+	return true
+}
+
+// isTableName reports whether s is a table name, optionally qualified by
+// its schema.
+func isTableName(s string) bool {
+	schema, name, ok := strings.Cut(s, ".")
+	if !ok {
+		return isSQLIdent(s)
+	}
+	return isSQLIdent(schema) && isSQLIdent(name)
+}

@@ -1,0 +1,102 @@
+package config_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+)
+
+const sqlFile = `version: 1
+sql:
+  dialect: postgres
+  tenant_column: org_id
+  tables:
+    invoices: {column: tenant_id}
+    billing.accounts: {}
+  exclude_tables: [audit_log]
+  presets: [pgx]
+  apis:
+    - type: example.com/app/db.Store
+      methods:
+        Run: {query: 1}
+    - func: example.com/app/db.Query
+      query: 2
+`
+
+func TestParseSQL(t *testing.T) {
+	c, err := config.Parse("/app/.tenantlint.yaml", []byte(sqlFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.SQL
+	if got := c.SQLTenantColumn(); got != "org_id" {
+		t.Errorf("tenant column %q, want org_id", got)
+	}
+	if s.Tables["invoices"].Column.Value != "tenant_id" || s.Tables["billing.accounts"].Column.Value != "" {
+		t.Errorf("tables %+v", s.Tables)
+	}
+	if p := s.TablePos["billing.accounts"]; p.Line != 7 || p.Column != 5 {
+		t.Errorf("billing.accounts written at %d:%d, want 7:5", p.Line, p.Column)
+	}
+	if got := c.SQLPresetNames(); !slices.Equal(got, []string{"pgx"}) {
+		t.Errorf("presets %q", got)
+	}
+	if len(s.APIs) != 2 || *s.APIs[0].Methods["Run"].Query != 1 || *s.APIs[1].Query != 2 {
+		t.Errorf("apis %+v", s.APIs)
+	}
+	if len(s.ExcludeTables) != 1 || s.ExcludeTables[0].Value != "audit_log" {
+		t.Errorf("exclude_tables %+v", s.ExcludeTables)
+	}
+}
+
+func TestSQLDefaults(t *testing.T) {
+	c, err := config.Parse("/app/.tenantlint.yaml", []byte("version: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.SQLTenantColumn(); got != "tenant_id" {
+		t.Errorf("default tenant column %q", got)
+	}
+	if got := c.SQLPresetNames(); !slices.Equal(got, config.SQLPresetList()) {
+		t.Errorf("default presets %q, want all", got)
+	}
+	c, err = config.Parse("/app/.tenantlint.yaml", []byte("version: 1\nsql:\n  presets: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.SQLPresetNames(); len(got) != 0 {
+		t.Errorf("presets: [] gives %q, want none", got)
+	}
+}
+
+func TestParseSQLErrors(t *testing.T) {
+	const file = "/app/.tenantlint.yaml"
+	for _, tt := range []struct{ name, src, want string }{
+		{"mysql", "version: 1\nsql:\n  dialect: mysql\n", `3:12: sql.dialect: mysql is not supported yet (known: postgres)`},
+		{"unknown dialect", "version: 1\nsql:\n  dialect: oracle\n", `3:12: sql.dialect must be "postgres", not "oracle"`},
+		{"column", "version: 1\nsql:\n  tenant_column: tenant id\n", `3:18: sql.tenant_column: "tenant id" is not a column name`},
+		{"table name", "version: 1\nsql:\n  tables:\n    a.b.c: {}\n", `4:5: sql.tables: "a.b.c" is not a table name (name or schema.name)`},
+		{"table column", "version: 1\nsql:\n  tables:\n    t: {column: 1x}\n", `4:17: sql.tables: t: "1x" is not a column name`},
+		{"unknown table key", "version: 1\nsql:\n  tables:\n    t: {col: x}\n", `4:9: unknown key "col" in sql.tables.t (known keys: column)`},
+		{"exclude", "version: 1\nsql:\n  exclude_tables: [\"x y\"]\n", `3:20: sql.exclude_tables: "x y" is not a table name`},
+		{"preset", "version: 1\nsql:\n  presets: [gorm]\n", `3:13: sql.presets: unknown preset "gorm" (known: database/sql, pgx, sqlx)`},
+		{"api without query", "version: 1\nsql:\n  apis:\n    - type: a.com/db.Store\n      methods:\n        Run: {}\n", `6:9: sql.apis: a.com/db.Store.Run: missing query`},
+		{"api negative", "version: 1\nsql:\n  apis:\n    - func: a.com/db.Q\n      query: -1\n", `4:13: sql.apis: a.com/db.Q: query index -1 is negative`},
+		{"api both", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, func: a.com/db.Q}\n", `4:14: sql.apis: an entry has either type or func, not both`},
+		{"api neither", "version: 1\nsql:\n  apis:\n    - {query: 1}\n", `4:7: sql.apis: each entry needs a type (with methods) or a func`},
+		{"api unqualified", "version: 1\nsql:\n  apis:\n    - {func: Query, query: 0}\n", `4:14: sql.apis.func: "Query" is not a qualified name`},
+		{"api query on type", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, query: 0, methods: {Run: {query: 0}}}\n", `4:14: sql.apis: query goes under each method of a.com/db.S`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Parse(file, []byte(tt.src))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if msg, want := err.Error(), file+":"+tt.want; !strings.HasPrefix(msg, want) || strings.Contains(msg, "\n") {
+				t.Errorf("error\n\t%s\nwant one line starting with\n\t%s", msg, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,165 @@
+package sqlscope
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/wasilibs/go-pgquery/parser"
+
+	"github.com/tenantlint/tenantlint/internal/index"
+)
+
+// Parser parses SQL statements, remembering the trees of the texts it
+// has parsed. One Parser serves a process's analyzer (it is created with
+// the analyzer, not as a package variable); its zero value is ready.
+//
+// Parses are serialised: the wasm runtime behind them keeps a pool of
+// instances and compiles a new one for every call that finds the pool
+// empty, so concurrent first calls (the drivers analyze packages in
+// parallel) would each pay the compilation. One at a time, the first
+// call compiles and every later one reuses the instance.
+type Parser struct {
+	// Dir, when it returns a folder, keeps the parse trees between
+	// processes (a folder of tenantlint's cache): go vet runs a process
+	// per package, and one whose texts were all parsed before, by any
+	// run, never starts the wasm module. It is asked once, on the first
+	// parse.
+	Dir func() string
+
+	mu   sync.Mutex
+	memo map[string]parsed
+	dir  *string // Dir's answer, once asked
+	// toJSON is libpg_query's parse, version the parser's identity in
+	// the cache's keys (parserVersion): test seams (a test binary has no
+	// build information of its dependencies).
+	toJSON  func(string) (string, error)
+	version string
+}
+
+type parsed struct {
+	stmts []Stmt
+	err   error
+}
+
+// Stmt is one statement of a parsed text: the JSON tree of libpg_query's
+// RawStmt's stmt ({"SelectStmt": {...}}), and where its text is (Len 0:
+// to the end of the text).
+type Stmt struct {
+	Node     any
+	Loc, Len int
+}
+
+// Parse returns the statements of text, or the parser's error for text
+// that is not valid PostgreSQL.
+func (p *Parser) Parse(text string) ([]Stmt, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r, ok := p.memo[text]; ok {
+		return r.stmts, r.err
+	}
+	js, err := p.parseJSON(text)
+	var stmts []Stmt
+	if err == nil {
+		stmts, err = decode(js)
+	}
+	if p.memo == nil {
+		p.memo = map[string]parsed{}
+	}
+	p.memo[text] = parsed{stmts, err}
+	return stmts, err
+}
+
+// parseJSON returns libpg_query's JSON tree of text, from the cache
+// folder when an earlier run stored it there. A cache entry is the tree
+// prefixed by "T", or the parse error prefixed by "E".
+func (p *Parser) parseJSON(text string) (string, error) {
+	parse := p.toJSON
+	if parse == nil {
+		parse = parser.ParseToJSON
+	}
+	if p.version == "" {
+		p.version = parserVersion
+	}
+	if p.dir == nil {
+		d := ""
+		if p.Dir != nil && p.version != "" {
+			d = p.Dir()
+		}
+		p.dir = &d
+	}
+	if *p.dir == "" {
+		return parseText(parse, text)
+	}
+	sum := sha256.Sum256([]byte(p.version + "\x00" + text))
+	key := hex.EncodeToString(sum[:])
+	path := filepath.Join(*p.dir, key[:2], key+".txt")
+	if data, err := index.ReadCacheFile(path); err == nil && len(data) > 0 {
+		switch data[0] {
+		case 'T':
+			return string(data[1:]), nil
+		case 'E':
+			return "", errors.New(string(data[1:]))
+		}
+	}
+	js, err := parseText(parse, text)
+	entry := "T" + js
+	if err != nil {
+		entry = "E" + err.Error()
+	}
+	_ = index.WriteCacheFile(path, []byte(entry)) // a missing entry costs a later run a parse
+	return js, err
+}
+
+func parseText(parse func(string) (string, error), text string) (string, error) {
+	js, err := parse(text)
+	if err != nil {
+		return "", fmt.Errorf("%s", strings.TrimSpace(err.Error()))
+	}
+	return js, nil
+}
+
+// parserVersion identifies the parser in the cache's keys: the version
+// and checksum of the go-pgquery module built in. Without build
+// information of the dependencies (test binaries, some build systems)
+// nothing is cached.
+var parserVersion = func() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, m := range bi.Deps {
+		if m.Path == "github.com/wasilibs/go-pgquery" {
+			if m.Replace != nil {
+				m = m.Replace
+			}
+			return m.Path + "@" + m.Version + " " + m.Sum
+		}
+	}
+	return ""
+}()
+
+// decode returns the statements of a JSON parse tree.
+func decode(js string) ([]Stmt, error) {
+	var tree struct {
+		Stmts []struct {
+			Stmt any `json:"stmt"`
+			Loc  int `json:"stmt_location"`
+			Len  int `json:"stmt_len"`
+		} `json:"stmts"`
+	}
+	if err := json.Unmarshal([]byte(js), &tree); err != nil {
+		return nil, fmt.Errorf("decoding the parse tree: %w", err)
+	}
+	out := make([]Stmt, 0, len(tree.Stmts))
+	for _, s := range tree.Stmts {
+		out = append(out, Stmt{Node: s.Stmt, Loc: s.Loc, Len: s.Len})
+	}
+	return out, nil
+}

@@ -1,0 +1,139 @@
+package sqlscope
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+var testTables = Tables{"invoices": "tenant_id", "lines": "tenant_id", "workers": "org_id", "billing.accounts": "tenant_id"}
+
+// TestCheck judges one statement per case; want lists the findings' texts
+// ("" for none), in order.
+func TestCheck(t *testing.T) {
+	p := new(Parser)
+	for _, tc := range []struct{ name, sql, want string }{
+		{"where param", "SELECT * FROM invoices WHERE tenant_id = $1 AND id = $2", ""},
+		{"missing", "SELECT * FROM invoices WHERE id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"param on the left, cast", "SELECT * FROM invoices WHERE $1::uuid = tenant_id", ""},
+		{"not a tenant table", "SELECT * FROM users WHERE id = $1", ""},
+		{"alias", "SELECT * FROM invoices i WHERE i.tenant_id = $1", ""},
+		{"other alias's column", "SELECT * FROM invoices i, users u WHERE u.tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"table-qualified", "SELECT * FROM invoices WHERE invoices.tenant_id = $1", ""},
+		{"any", "SELECT * FROM invoices WHERE tenant_id = ANY($1)", ""},
+		{"in params", "SELECT * FROM invoices WHERE tenant_id IN ($1, $2)", ""},
+		{"in subquery is no constraint", "SELECT * FROM invoices WHERE tenant_id IN (SELECT id FROM users)", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"column = column of itself", "SELECT * FROM invoices WHERE tenant_id = tenant_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"not equality", "SELECT * FROM invoices WHERE tenant_id <> $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"is null", "SELECT * FROM invoices WHERE tenant_id = NULL", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"setting", "SELECT * FROM invoices WHERE tenant_id = current_setting('app.tenant')::uuid", ""},
+		{"placeholder", "SELECT * FROM invoices WHERE tenant_id = " + PlaceholderPrefix + "1", ""},
+		{"or both", "SELECT * FROM invoices WHERE (tenant_id = $1 AND id = $2) OR (tenant_id = $1 AND ref = $3)", ""},
+		{"or one", "SELECT * FROM invoices WHERE tenant_id = $1 OR id = $2", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"or one, last", "SELECT * FROM invoices WHERE id = $2 OR tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"or of three", "SELECT * FROM invoices WHERE tenant_id = $1 OR id = $2 OR tenant_id = $3", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"not under and", "SELECT * FROM invoices WHERE NOT (tenant_id = $1)", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"join propagated", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = i.tenant_id WHERE i.tenant_id = $1", ""},
+		{"join propagated through where", "SELECT * FROM invoices i, lines l WHERE l.tenant_id = i.tenant_id AND i.tenant_id = $1", ""},
+		{"join on the key only", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id WHERE i.tenant_id = $1", "SELECT from lines has no predicate on lines.tenant_id"},
+		{"join constrained in on", "SELECT * FROM invoices i LEFT JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = $1 WHERE i.tenant_id = $1", ""},
+		{"using", "SELECT * FROM invoices JOIN lines USING (tenant_id) WHERE tenant_id = $1", ""},
+		{"using, constrained by qualified", "SELECT * FROM invoices i JOIN lines l USING (tenant_id, invoice_id) WHERE i.tenant_id = $1", ""},
+		{"natural", "SELECT * FROM invoices i NATURAL JOIN lines l WHERE i.tenant_id = $1", ""},
+		{"two unconstrained", "SELECT * FROM invoices i JOIN lines l ON l.tenant_id = i.tenant_id", "SELECT from invoices has no predicate on invoices.tenant_id|SELECT from lines has no predicate on lines.tenant_id"},
+		{"self join, one alias", "SELECT * FROM invoices a JOIN invoices b ON b.parent = a.id WHERE a.tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"other column name", "SELECT * FROM workers WHERE tenant_id = $1", "SELECT from workers has no predicate on workers.org_id"},
+		{"other column name ok", "SELECT * FROM workers w WHERE w.org_id = $1", ""},
+		{"schema table", "SELECT * FROM billing.accounts WHERE id = $1", "SELECT from accounts has no predicate on accounts.tenant_id"},
+		{"subquery in where", "SELECT * FROM users WHERE id IN (SELECT owner FROM invoices WHERE id = $1)", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"correlated subquery", "SELECT * FROM invoices i WHERE i.tenant_id = $1 AND EXISTS (SELECT 1 FROM lines l WHERE l.invoice_id = i.id AND l.tenant_id = i.tenant_id)", ""},
+		{"correlated to unconstrained", "SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM lines l WHERE l.owner = u.id)", "SELECT from lines has no predicate on lines.tenant_id"},
+		{"subquery in from", "SELECT * FROM (SELECT * FROM invoices) x WHERE x.tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"subquery in select list", "SELECT (SELECT count(*) FROM lines) FROM users", "SELECT from lines has no predicate on lines.tenant_id"},
+		{"cte", "WITH recent AS (SELECT * FROM invoices WHERE created > now()) SELECT * FROM recent", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"cte constrained", "WITH recent AS (SELECT * FROM invoices WHERE tenant_id = $1) SELECT * FROM recent", ""},
+		{"cte shadows a table", "WITH invoices AS (SELECT 1 AS id) SELECT * FROM invoices", ""},
+		{"union", "SELECT id FROM invoices WHERE tenant_id = $1 UNION SELECT id FROM lines", "SELECT from lines has no predicate on lines.tenant_id"},
+		{"update", "UPDATE invoices SET paid = true WHERE id = $1", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"update ok", "UPDATE invoices SET paid = true WHERE id = $1 AND tenant_id = $2", ""},
+		{"update from", "UPDATE invoices i SET total = l.sum FROM lines l WHERE l.invoice_id = i.id AND i.tenant_id = $1", "UPDATE from lines has no predicate on lines.tenant_id"},
+		{"delete using unconstrained", "DELETE FROM invoices i USING lines l WHERE l.invoice_id = i.id AND i.tenant_id = $1", "DELETE using lines has no predicate on lines.tenant_id"},
+		{"delete", "DELETE FROM workers WHERE id = $1", "DELETE from workers has no predicate on workers.org_id"},
+		{"delete using", "DELETE FROM invoices i USING lines l WHERE l.invoice_id = i.id AND l.tenant_id = i.tenant_id AND i.tenant_id = $1", ""},
+		{"insert values with column", "INSERT INTO invoices (id, tenant_id) VALUES ($1, $2)", ""},
+		{"insert values without column", "INSERT INTO invoices (id, total) VALUES ($1, $2)", "INSERT into invoices does not set invoices.tenant_id"},
+		{"insert without column list", "INSERT INTO invoices VALUES ($1, $2)", ""},
+		{"insert select", "INSERT INTO invoices (id, tenant_id) SELECT id, tenant_id FROM invoices WHERE id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"upsert", "INSERT INTO invoices (id, tenant_id, total) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET total = excluded.total", ""},
+		{"ddl", "CREATE TABLE invoices (id int)", ""},
+		{"two statements", "SELECT 1 FROM invoices WHERE tenant_id = $1; DELETE FROM lines", "DELETE from lines has no predicate on lines.tenant_id"},
+		{"question marks", "SELECT * FROM invoices WHERE tenant_id = ? AND id = ?", ""},
+		{"named", "UPDATE invoices SET total = :total WHERE id = :id AND tenant_id = :tenant_id", ""},
+		{"named, missing", "UPDATE invoices SET total = :total WHERE id = :id", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Check(p, tc.sql, testTables)
+			if err != nil {
+				t.Fatalf("Check(%q): %v", tc.sql, err)
+			}
+			var got []string
+			for _, v := range res.Violations {
+				got = append(got, v.What())
+			}
+			var want []string
+			if tc.want != "" {
+				want = strings.Split(tc.want, "|")
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Check(%q)\n got %q\nwant %q", tc.sql, got, want)
+			}
+		})
+	}
+}
+
+// A text that is not PostgreSQL is an error, never a finding.
+func TestCheckUnparsable(t *testing.T) {
+	p := new(Parser)
+	for _, sql := range []string{"SELEC * FROM invoices", "SELECT * FROM invoices WHERE"} {
+		if res, err := Check(p, sql, testTables); err == nil {
+			t.Errorf("Check(%q) = %+v, want a parse error", sql, res)
+		}
+	}
+}
+
+func TestPositional(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"a = ? AND b = ?", "a = $1 AND b = $2"},
+		{"a = :a AND b::int = :b_2", "a = $1 AND b::int = $2"},
+		{"a = '?:x' AND \"q?\" = ? -- ?\n", "a = '?:x' AND \"q?\" = $1 -- ?\n"},
+		{"d ?| array['x'] /* :c */ AND e = $$ ? $$", "d ?| array['x'] /* :c */ AND e = $$ ? $$"},
+	} {
+		got, _ := positional(tc.in)
+		if got != tc.want {
+			t.Errorf("positional(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Directives in comments belong to the statement they are in; those of
+// other checks, and text in string literals, are not directives.
+func TestDirectives(t *testing.T) {
+	p := new(Parser)
+	text := "-- tenantlint:ignore tenantsql polls every tenant\nSELECT * FROM invoices; SELECT 'tenantlint:ignore tenantsql no' FROM lines /* tenantlint:ignore tenantsql second */;\n" +
+		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1"
+	res, err := Check(p, text, testTables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Directive{{0, "polls every tenant"}, {1, "second"}, {2, ""}}
+	if !slices.Equal(res.Directives, want) {
+		t.Errorf("directives %+v, want %+v", res.Directives, want)
+	}
+	var stmts []int
+	for _, v := range res.Violations {
+		stmts = append(stmts, v.Statement)
+	}
+	if !slices.Equal(stmts, []int{0, 1, 2}) {
+		t.Errorf("violations in statements %v, want 0, 1, 2", stmts)
+	}
+}

@@ -1,0 +1,138 @@
+package sqlscope
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/models"
+	"github.com/tenantlint/tenantlint/internal/rules"
+)
+
+// bunBaseModel is the type whose field's bun tag names a bun model's table.
+const bunBaseModel = "github.com/uptrace/bun.BaseModel"
+
+// ModelTables returns the tables of the tenant models declared in files
+// (internal/models decides which structs are models): each model's table
+// and its tenant column. Models marked //tenantlint:global are not tenant
+// tables.
+func ModelTables(r *rules.Rules, files []*ast.File, info *types.Info) Tables {
+	out := Tables{}
+	for _, m := range models.Find(r, files, info) {
+		if m.Global {
+			continue
+		}
+		table, col := ModelTable(r, m, files, info)
+		out[table] = col
+	}
+	return out
+}
+
+// ModelTable returns a model's table, from its TableName() method's
+// constant, a bun.BaseModel field's bun:"table:NAME" tag, or else the
+// snake_case plural of its name (as repository.fix's .Table); and its
+// tenant column, from the tag of the field that makes it tenant-scoped
+// (db:"nid", bun:"org_id", gorm:"column:tenant_id"; json is not a
+// column) or that field's snake_case name, or sql.tenant_column when the
+// model is tenant-scoped by a marker with no configured field.
+func ModelTable(r *rules.Rules, m *models.Model, files []*ast.File, info *types.Info) (table, col string) {
+	st, _ := m.Obj.Type().Underlying().(*types.Struct)
+	table, ok := models.TableName(m.Obj, files, info)
+	if !ok {
+		table, ok = bunTable(st)
+	}
+	if !ok {
+		table = models.SnakePlural(m.Obj.Name())
+	}
+	col = r.Config.SQLTenantColumn()
+	if st != nil {
+		if c, ok := tenantColumn(r, st, map[*types.Struct]bool{}); ok {
+			col = c
+		}
+	}
+	return table, col
+}
+
+func bunTable(st *types.Struct) (string, bool) {
+	if st == nil {
+		return "", false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		q, _, ok := rules.NamedOf(st.Field(i).Type())
+		if !ok || q.String() != bunBaseModel {
+			continue
+		}
+		for _, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {
+			if name, ok := strings.CutPrefix(part, "table:"); ok && name != "" {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// tenantColumn finds the configured tenant field of st, directly or
+// through embedded structs, and returns its column.
+func tenantColumn(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool) (string, bool) {
+	if seen[st] {
+		return "", false
+	}
+	seen[st] = true
+	for i := 0; i < st.NumFields(); i++ {
+		if r.FieldMatches(st, i) {
+			return FieldColumn(st.Field(i).Name(), st.Tag(i)), true
+		}
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if inner, ok := models.EmbeddedStruct(st, i); ok {
+			if c, ok := tenantColumn(r, inner, seen); ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// FieldColumn is the column a struct field maps to: its db tag, its bun
+// tag's name, its gorm tag's column:, else its snake_case name. The json
+// tag names no column.
+func FieldColumn(name, tag string) string {
+	st := reflect.StructTag(tag)
+	if db, _, _ := strings.Cut(st.Get("db"), ","); db != "" && db != "-" {
+		return db
+	}
+	if bun, _, _ := strings.Cut(st.Get("bun"), ","); bun != "" && bun != "-" && !strings.Contains(bun, ":") {
+		return bun
+	}
+	for _, part := range strings.Split(st.Get("gorm"), ";") {
+		if c, ok := strings.CutPrefix(strings.TrimSpace(part), "column:"); ok && c != "" {
+			return c
+		}
+	}
+	return models.Snake(name)
+}
+
+// Configure applies the sql section to the tables found in the code:
+// sql.tables adds tables (or sets a model table's column; an entry
+// without a column keeps the model's, or takes sql.tenant_column), and
+// sql.exclude_tables removes them.
+func Configure(c *config.Config, found Tables) Tables {
+	out := Tables{}
+	for t, col := range found {
+		out[t] = col
+	}
+	for name, t := range c.SQL.Tables {
+		switch {
+		case t.Column.Value != "":
+			out[name] = t.Column.Value
+		case out[name] == "":
+			out[name] = c.SQLTenantColumn()
+		}
+	}
+	for _, t := range c.SQL.ExcludeTables {
+		delete(out, t.Value)
+	}
+	return out
+}

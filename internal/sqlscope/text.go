@@ -1,0 +1,162 @@
+package sqlscope
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Texts resolves the Go expressions passed as queries inside one
+// top-level declaration to their SQL text, the way tenantcache follows a
+// cache key: a string constant (concatenations of constants included), a
+// + of resolvable operands, a local variable assigned exactly once (its
+// address never taken, never a range variable, never assigned from a
+// multi-value call), and fmt.Sprintf with a constant format, whose verbs
+// become the text of an argument that resolves and an opaque
+// placeholder identifier (PlaceholderPrefix) otherwise. Anything else
+// (a parameter, a field, a function's result) does not resolve.
+type Texts struct {
+	info    *types.Info
+	assigns map[*types.Var][]ast.Expr // nil entry: an assignment not followed
+}
+
+// NewTexts collects the assignments of the locals of decl.
+func NewTexts(info *types.Info, decl ast.Node) *Texts {
+	t := &Texts{info: info, assigns: map[*types.Var][]ast.Expr{}}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				var rhs ast.Expr
+				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+					if len(n.Lhs) == len(n.Rhs) {
+						rhs = n.Rhs[i]
+					}
+				}
+				t.add(l, rhs)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				var rhs ast.Expr
+				if len(n.Values) == len(n.Names) {
+					rhs = n.Values[i]
+				}
+				t.add(name, rhs)
+			}
+		case *ast.RangeStmt:
+			t.add(n.Key, nil)
+			t.add(n.Value, nil)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				t.add(n.X, nil)
+			}
+		}
+		return true
+	})
+	return t
+}
+
+func (t *Texts) add(e ast.Expr, rhs ast.Expr) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := t.info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() {
+		return
+	}
+	t.assigns[v] = append(t.assigns[v], rhs)
+}
+
+// Text returns the SQL text of e, or false when it does not resolve.
+func (t *Texts) Text(e ast.Expr) (string, bool) {
+	return t.text(e, map[*types.Var]bool{})
+}
+
+func (t *Texts) text(e ast.Expr, visiting map[*types.Var]bool) (string, bool) {
+	e = ast.Unparen(e)
+	if tv, ok := t.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		l, ok := t.text(e.X, visiting)
+		if !ok {
+			return "", false
+		}
+		r, ok := t.text(e.Y, visiting)
+		return l + r, ok
+	case *ast.Ident:
+		v, ok := t.info.Uses[e].(*types.Var)
+		if !ok || visiting[v] {
+			return "", false
+		}
+		as := t.assigns[v]
+		if len(as) != 1 || as[0] == nil {
+			return "", false // a parameter, or assigned more than once
+		}
+		visiting[v] = true
+		defer delete(visiting, v)
+		return t.text(as[0], visiting)
+	case *ast.CallExpr:
+		return t.sprintf(e, visiting)
+	}
+	return "", false
+}
+
+// sprintf resolves fmt.Sprintf(format, args...) with a constant format.
+func (t *Texts) sprintf(call *ast.CallExpr, visiting map[*types.Var]bool) (string, bool) {
+	fn, ok := typeutil.Callee(t.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(call.Args) == 0 || call.Ellipsis.IsValid() {
+		return "", false
+	}
+	format, ok := t.text(call.Args[0], visiting)
+	if !ok {
+		return "", false
+	}
+	args := call.Args[1:]
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(format); i++ {
+		ch := format[i]
+		if ch != '%' {
+			b.WriteByte(ch)
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			return "", false
+		}
+		if format[j] == '%' {
+			b.WriteByte('%')
+			i = j
+			continue
+		}
+		if strings.ContainsAny(format[i+1:j], "[*") {
+			return "", false // explicit argument indexes and * widths: not followed
+		}
+		if n < len(args) && (format[j] == 's' || format[j] == 'v') {
+			if s, ok := t.text(args[n], visiting); ok {
+				b.WriteString(s)
+				n++
+				i = j
+				continue
+			}
+		}
+		n++
+		fmt.Fprintf(&b, "%s%d", PlaceholderPrefix, n)
+		i = j
+	}
+	return b.String(), true
+}

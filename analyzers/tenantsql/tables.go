@@ -56,7 +56,7 @@ func newTables(env *lint.Env) *analysis.Analyzer {
 
 func tables(env *lint.Env, pass *analysis.Pass) sqlscope.Tables {
 	out := sqlscope.Tables{}
-	r := env.RulesFor(pass)
+	r := env.RulesFor(pass, Name)
 	if r == nil || !r.HasModelRules() {
 		return out
 	}

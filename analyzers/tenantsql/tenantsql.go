@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
-	"github.com/tenantlint/tenantlint/internal/index"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/rules"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
@@ -32,7 +32,7 @@ func New(env *lint.Env) *analysis.Analyzer {
 		if env.Hermetic {
 			return ""
 		}
-		return filepath.Join(index.CacheDir(), "sql")
+		return filepath.Join(diskcache.Dir(), "sql")
 	}}
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)

@@ -159,7 +159,7 @@ func trimCache(dir string, now time.Time) {
 }
 
 // cacheFolders are the folders the tool keeps under Dir.
-var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite"}
+var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite", "sql"}
 
 // isCacheEntry reports whether rel (slash-separated, relative to
 // Dir) is a file or folder that the tool writes.

@@ -21,7 +21,7 @@ func TestPackageAnalyzersKnowTheChecks(t *testing.T) {
 	gopath, _ := writeHermeticFixture(t, false)
 	testfs.Write(t, filepath.Join(gopath, "src"), map[string]string{
 		"shop/legacy/legacy.go": "package legacy\n\n" +
-			"//tenantlint:ignore tenantrepos typo // want `^unknown check \"tenantrepos\" in //tenantlint:ignore \\(known checks: tenantrepo, tenantcache, tenantctx\\)$`\n" +
+			"//tenantlint:ignore tenantrepos typo // want `^unknown check \"tenantrepos\" in //tenantlint:ignore \\(known checks: tenantrepo, tenantcache, tenantctx, tenantsql\\)$`\n" +
 			"type Row struct{ ID string }\n",
 	})
 	analysistest.Run(t, gopath, tenantrepo.Analyzer, "shop/legacy")

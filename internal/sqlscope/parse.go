@@ -13,7 +13,7 @@ import (
 
 	"github.com/wasilibs/go-pgquery/parser"
 
-	"github.com/tenantlint/tenantlint/internal/index"
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 )
 
 // Parser parses SQL statements, remembering the trees of the texts it
@@ -100,7 +100,7 @@ func (p *Parser) parseJSON(text string) (string, error) {
 	sum := sha256.Sum256([]byte(p.version + "\x00" + text))
 	key := hex.EncodeToString(sum[:])
 	path := filepath.Join(*p.dir, key[:2], key+".txt")
-	if data, err := index.ReadCacheFile(path); err == nil && len(data) > 0 {
+	if data, err := diskcache.ReadFile(path); err == nil && len(data) > 0 {
 		switch data[0] {
 		case 'T':
 			return string(data[1:]), nil
@@ -113,7 +113,7 @@ func (p *Parser) parseJSON(text string) (string, error) {
 	if err != nil {
 		entry = "E" + err.Error()
 	}
-	_ = index.WriteCacheFile(path, []byte(entry)) // a missing entry costs a later run a parse
+	_ = diskcache.WriteFile(path, []byte(entry)) // a missing entry costs a later run a parse
 	return js, err
 }
 

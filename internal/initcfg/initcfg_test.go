@@ -137,10 +137,11 @@ func TestShapesFindings(t *testing.T) {
 		}
 	}
 
-	// Page[User] is in a function's signature: no coverage, ranked below.
+	// Page[User] is in a function's signature: no coverage, ranked below;
+	// it holds its items and takes no context: a container.
 	wantRepos := []RepoCandidate{
 		{Name: "example.com/shapes/internal/store.Repo", Models: []string{"models.Invoice", "models.Order", "models.User"}, PackageLevel: 3, Proposed: true},
-		{Name: "example.com/shapes/internal/store.Page", Models: []string{"models.User"}},
+		{Name: "example.com/shapes/internal/store.Page", Models: []string{"models.User"}, NotRepo: "a container of its type argument (a page, option or result)"},
 	}
 	if len(f.Repos) != len(wantRepos) {
 		t.Fatalf("got %d repositories, want %d: %+v", len(f.Repos), len(wantRepos), f.Repos)
@@ -156,6 +157,7 @@ func TestShapesFindings(t *testing.T) {
 		Import:      "example.com/shapes/internal/store",
 		Template:    `var {{.Model}}Repo = store.NewRepo[{{.Model}}]({{printf "%q" .Table}})`,
 		Constructor: "store.NewRepo",
+		CheckedWith: "models.Invoice",
 	}
 	if fix := f.Repos[0].Fix; fix == nil || *fix != wantFix {
 		t.Errorf("repository.fix = %+v, want %+v", fix, wantFix)

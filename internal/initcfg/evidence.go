@@ -122,4 +122,3 @@ func ignoreCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]boo
 	}
 	return kept
 }
-

@@ -210,6 +210,15 @@ type CacheTypeCandidate struct {
 // others are cache APIs, their calls to be checked like a preset's.
 func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeCandidate {
 	var out []*CacheTypeCandidate
+	var named []*types.TypeName // the module's concrete types, for interfaces' parameter names
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && !types.IsInterface(tn.Type()) {
+				named = append(named, tn)
+			}
+		}
+	}
 	for _, p := range pkgs {
 		bodies := methodBodies(p)
 		scope := p.Types.Scope()
@@ -240,6 +249,9 @@ func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeC
 					wraps[w] = true
 				}
 			}
+			if !scoped && types.IsInterface(tn.Type()) {
+				scoped = implScoped(tn, ms, named)
+			}
 			if scoped || !stringy {
 				continue
 			}
@@ -252,6 +264,35 @@ func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeC
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// implScoped reports whether a module type that implements interface tn
+// names a tenant parameter before the key of one of its cache methods:
+// interfaces often leave their parameters unnamed (Get(context.Context,
+// string, []string)), and the implementation says that the string is
+// the orgID.
+func implScoped(tn *types.TypeName, ms map[*types.Func]keyShape, named []*types.TypeName) bool {
+	iface, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for _, impl := range named {
+		var t types.Type = types.NewPointer(impl.Type())
+		if !types.Implements(t, iface) {
+			continue
+		}
+		for fn := range ms {
+			obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), fn.Name())
+			m, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			if k, ok := cacheKey(m.Type().(*types.Signature)); ok && k.tenant {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // methodBodies maps the methods declared in p's files to their bodies.

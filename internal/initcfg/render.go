@@ -60,7 +60,11 @@ func renderModels(w *yamlWriter, f *Findings) {
 	}
 	w.comment(2, "Types embedded by several of those structs: embedding a marker makes")
 	w.comment(2, "a struct tenant-scoped even without the field.")
-	w.line(2, "markers:")
+	anyMarker := false
+	for _, m := range f.Markers {
+		anyMarker = anyMarker || m.Proposed
+	}
+	w.entry(2, anyMarker, "markers:", "")
 	for _, m := range f.Markers {
 		w.comment(4, "embedded by %s with a tenant field: %s", plural(len(m.Carriers), "struct"), examples(m.Carriers, maxExamples))
 		switch {
@@ -107,11 +111,11 @@ func renderRepoTypes(w *yamlWriter, f *Findings) {
 	w.comment(2, "Generic types instantiated with those structs as first type argument:")
 	w.comment(2, "Repo[M] held at package level covers M. A cache, a Page[T] or an Option[T]")
 	w.comment(2, "is no repository and would hide missing ones, so only the first is proposed.")
-	any := false
+	anyRepo := false
 	for _, r := range f.Repos {
-		any = any || r.Proposed
+		anyRepo = anyRepo || r.Proposed
 	}
-	w.entry(2, any, "types:", "")
+	w.entry(2, anyRepo, "types:", "")
 	for _, r := range f.Repos {
 		note := fmt.Sprintf("instantiated with %s (%d at package level): %s",
 			plural(len(r.Models), "tenant struct"), r.PackageLevel, examples(r.Models, maxExamples))
@@ -409,11 +413,11 @@ func yamlSpecial(s string) bool {
 // renderIgnore writes ignore.packages for the packages named like shared
 // infrastructure.
 func renderIgnore(w *yamlWriter, f *Findings) {
-	any := false
+	anyIgnored := false
 	for _, c := range f.Ignore {
-		any = any || c.Proposed
+		anyIgnored = anyIgnored || c.Proposed
 	}
-	if !any {
+	if !anyIgnored {
 		w.comment(0, "Packages whose data is shared by every tenant are not checked; none found")
 		w.comment(0, "named platform, infra or global that declares no tenant-scoped model:")
 		w.comment(0, "ignore:")

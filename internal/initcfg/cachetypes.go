@@ -343,10 +343,20 @@ func calledCacheMethods(info *types.Info, body *ast.BlockStmt) []string {
 	}
 	var out []string
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if fn := calleeFunc(info, call); fn != nil && recvNamed(fn) != nil &&
-				(getVerbs[fn.Name()] || setVerbs[fn.Name()] || delVerbs[fn.Name()]) {
-				out = append(out, shortName(recvNamed(fn))+"."+fn.Name())
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		// The receiver as the caller wrote it: redis.Client.Get, not the
+		// embedded redis.cmdable that declares Get.
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal &&
+			(getVerbs[sel.Sel.Name] || setVerbs[sel.Sel.Name] || delVerbs[sel.Sel.Name]) {
+			if _, n, ok := rules.NamedOf(s.Recv()); ok {
+				out = append(out, shortName(n.Obj())+"."+sel.Sel.Name)
 			}
 		}
 		return true

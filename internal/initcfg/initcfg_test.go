@@ -17,7 +17,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/shapes.golden from the proposal")
+var update = flag.Bool("update", false, "rewrite the testdata/*.golden proposals")
 
 // offline makes the go command that go/packages runs use no network and
 // no workspace: the test modules replace their dependencies by local

@@ -122,3 +122,53 @@ func ignoreCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]boo
 	}
 	return kept
 }
+
+// excludeCandidates lists the packages named like migrations
+// (sqlmigration, migrations) that declare tenant-scoped structs: those are
+// frozen copies of the models, one per schema change, that no repository
+// will ever cover, and models.exclude leaves them out (their cache calls
+// are still checked).
+func excludeCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]bool) []*IgnoreCandidate {
+	var out []*IgnoreCandidate
+	for _, p := range pkgs {
+		last := strings.ToLower(p.PkgPath[strings.LastIndex(p.PkgPath, "/")+1:])
+		if !strings.Contains(last, "migration") {
+			continue
+		}
+		c := &IgnoreCandidate{Pattern: p.PkgPath + "/..."}
+		for _, q := range pkgs {
+			if !rules.MatchPackage(c.Pattern, q.PkgPath) {
+				continue
+			}
+			c.Packages++
+			for m := range tenantModels {
+				if m.Pkg == q.PkgPath {
+					c.Models = append(c.Models, m.Short())
+				}
+			}
+		}
+		if len(c.Models) == 0 {
+			continue // nothing to leave out
+		}
+		sort.Strings(c.Models)
+		c.Proposed = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// withoutExcluded drops the models that the proposed models.exclude
+// leaves out.
+func withoutExcluded(tenantModels map[rules.QName]bool, exclude []*IgnoreCandidate) map[rules.QName]bool {
+	out := map[rules.QName]bool{}
+	for m := range tenantModels {
+		excluded := false
+		for _, c := range exclude {
+			excluded = excluded || rules.MatchPackage(c.Pattern, m.Pkg)
+		}
+		if !excluded {
+			out[m] = true
+		}
+	}
+	return out
+}

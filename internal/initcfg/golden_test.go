@@ -95,6 +95,7 @@ func essentials(c *config.Config) map[string][]string {
 		"safe_types": vals(c.Cache.SafeTypes),
 		"presets":    vals(c.Cache.Presets),
 		"ignore":     vals(c.Ignore.Packages),
+		"exclude":    vals(c.Models.Exclude),
 	}
 	for _, f := range c.Models.Fields {
 		m["fields"] = append(m["fields"], f.Name+" "+f.Tag.Value+" "+f.Type.Value)

@@ -53,6 +53,7 @@ func renderModels(w *yamlWriter, f *Findings) {
 		w.comment(4, "only %d of the %d declarations are %s columns: the others are not rows", c.ColumnDecl, c.Declared, c.Column)
 		w.entry(4, c.Proposed, "- {name: "+scalar(c.Name)+", tag: "+singleQuoted(c.Column)+"}", "")
 	}
+	renderExclude(w, f)
 	if len(f.Markers) == 0 {
 		w.comment(2, "markers: none found: no type outside the standard library is embedded")
 		w.comment(2, "by %d or more structs with a tenant field.", minMarkerCarriers)
@@ -437,5 +438,18 @@ func renderIgnore(w *yamlWriter, f *Findings) {
 			note = "commented out: it declares " + examples(c.Models, 3)
 		}
 		w.entry(4, c.Proposed, "- "+scalar(c.Pattern), note)
+	}
+}
+
+// renderExclude writes models.exclude for the packages of migrations.
+func renderExclude(w *yamlWriter, f *Findings) {
+	if len(f.Exclude) == 0 {
+		return
+	}
+	w.comment(2, "Packages named like migrations: their tenant-scoped structs are frozen")
+	w.comment(2, "copies of the models, one per schema change, that no repository covers.")
+	w.line(2, "exclude:")
+	for _, c := range f.Exclude {
+		w.entry(4, true, "- "+scalar(c.Pattern), fmt.Sprintf("%s: %s", plural(len(c.Models), "tenant-scoped struct"), examples(c.Models, 3)))
 	}
 }

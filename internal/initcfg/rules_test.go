@@ -156,6 +156,17 @@ func TestRules(t *testing.T) {
 		}
 	})
 
+	t.Run("models.exclude for migrations", func(t *testing.T) {
+		var excluded []string
+		for _, p := range cfg.Models.Exclude {
+			excluded = append(excluded, p.Value)
+		}
+		if want := []string{"example.com/rules/internal/sqlmigration/..."}; !reflect.DeepEqual(excluded, want) {
+			t.Errorf("models.exclude = %v, want %v", excluded, want)
+		}
+		has(t, "    - example.com/rules/internal/sqlmigration/...   # 1 tenant-scoped struct: sqlmigration.existingProject\n")
+	})
+
 	t.Run("ignore.packages for shared infrastructure", func(t *testing.T) {
 		var ignored []string
 		for _, p := range cfg.Ignore.Packages {

@@ -46,6 +46,7 @@ type Findings struct {
 
 	CacheTypes []*CacheTypeCandidate // the module's own caches: apis and safe_types
 	Ignore     []*IgnoreCandidate    // packages of shared infrastructure
+	Exclude    []*IgnoreCandidate    // packages of migrations: models.exclude
 
 	pkgs []*packages.Package // the packages scanned
 }
@@ -136,6 +137,8 @@ func Scan(root string) (*Findings, error) {
 	carriers := carrierSet(f.Fields)
 	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
 	tenantModels := f.tenantModels(structs)
+	f.Exclude = excludeCandidates(scanned, tenantModels)
+	tenantModels = withoutExcluded(tenantModels, f.Exclude)
 	f.Repos = repoCandidates(scanned, carriers, tenantModels)
 	dl := dataLayerEvidence(scanned, tenantModels, f.fieldGroups())
 	f.TenantParams, f.TenantMethods, f.TenantFuncs, f.DataTypes = dl.params, dl.methods, dl.funcs, dl.types

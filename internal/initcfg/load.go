@@ -85,9 +85,13 @@ func goList(dir string, args ...string) ([]*listedPkg, error) {
 	return pkgs, nil
 }
 
+// lister runs `go list -e -json` with args in dir (goList; tests see
+// what is asked of the go command through it).
+type lister func(dir string, args ...string) ([]*listedPkg, error)
+
 // loadModule loads the packages of the module at root (test files left
 // out) with their syntax and types.
-func loadModule(root, goVersion string) ([]*packages.Package, error) {
+func loadModule(root, goVersion string, goList lister) ([]*packages.Package, error) {
 	listed, err := goList(root, "-deps", "--", "./...")
 	if err != nil {
 		return nil, err

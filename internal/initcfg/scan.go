@@ -105,7 +105,7 @@ func Scan(root string) (*Findings, error) {
 	if mf.Go != nil {
 		goVersion = "go" + mf.Go.Version
 	}
-	pkgs, err := loadModule(root, goVersion)
+	pkgs, err := loadModule(root, goVersion, goList)
 	if err != nil {
 		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}

@@ -14,41 +14,6 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-// shopModule copies examples/shop without its .tenantlint.yaml to a new
-// directory, its go-redis and gomemcache requirements replaced by the
-// stubs of tenantlint's analysistest fixtures (the versions, which the
-// proposal names, stay those of the example).
-func shopModule(t *testing.T, repoRoot string) string {
-	t.Helper()
-	dir := t.TempDir()
-	skip := func(path string, data []byte) ([]byte, bool) {
-		base := filepath.Base(path)
-		return data, base != config.FileName && base != "go.sum"
-	}
-	if err := testfs.Copy(filepath.Join(repoRoot, "examples", "shop"), dir, skip); err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(repoRoot, "analyzers", "tenantcache", "testdata", "src", "github.com")
-	for stub, mod := range map[string]string{
-		"redis":    "redis/go-redis/v9",
-		"memcache": "bradfitz/gomemcache",
-	} {
-		if err := testfs.Copy(filepath.Join(src, mod), filepath.Join(dir, "stubs", stub), nil); err != nil {
-			t.Fatal(err)
-		}
-		testfs.WriteFile(t, filepath.Join(dir, "stubs", stub, "go.mod"), "module github.com/"+mod+"\n\ngo 1.26\n")
-	}
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The indirect requirements are go-redis's, which the stub does not have.
-	keep, _, _ := strings.Cut(string(gomod), "require (\n\tgithub.com/cespare")
-	testfs.WriteFile(t, filepath.Join(dir, "go.mod"), keep+
-		"replace github.com/redis/go-redis/v9 => ./stubs/redis\n\nreplace github.com/bradfitz/gomemcache => ./stubs/memcache\n")
-	return dir
-}
-
 // golden compares the proposal for the module in dir with
 // testdata/<name>.golden (go test -update rewrites it) and returns the
 // proposal, which must be a configuration tenantlint accepts.
@@ -120,7 +85,7 @@ func essentials(c *config.Config) map[string][]string {
 // of EXPECTED.md (the end-to-end test of cmd/tenantlint runs it).
 func TestShopGolden(t *testing.T) {
 	offline(t)
-	dir := shopModule(t, "../..")
+	dir := testfs.ShopModule(t, "../..")
 	cfg := golden(t, dir, "shop")
 	hand, err := config.Load("../../examples/shop/.tenantlint.yaml")
 	if err != nil {

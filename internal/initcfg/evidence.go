@@ -91,19 +91,7 @@ func ignoreCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]boo
 		if !infraNames[last] {
 			continue
 		}
-		c := &IgnoreCandidate{Pattern: p.PkgPath + "/..."}
-		for _, q := range pkgs {
-			if !rules.MatchPackage(c.Pattern, q.PkgPath) {
-				continue
-			}
-			c.Packages++
-			for m := range tenantModels {
-				if m.Pkg == q.PkgPath {
-					c.Models = append(c.Models, m.Short())
-				}
-			}
-		}
-		sort.Strings(c.Models)
+		c := below(pkgs, p.PkgPath, tenantModels)
 		c.Proposed = len(c.Models) == 0
 		out = append(out, c)
 	}
@@ -123,6 +111,25 @@ func ignoreCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]boo
 	return kept
 }
 
+// below describes the pattern path/...: the packages it covers and the
+// tenant-scoped models they declare.
+func below(pkgs []*packages.Package, path string, tenantModels map[rules.QName]bool) *IgnoreCandidate {
+	c := &IgnoreCandidate{Pattern: path + "/..."}
+	for _, q := range pkgs {
+		if !rules.MatchPackage(c.Pattern, q.PkgPath) {
+			continue
+		}
+		c.Packages++
+		for m := range tenantModels {
+			if m.Pkg == q.PkgPath {
+				c.Models = append(c.Models, m.Short())
+			}
+		}
+	}
+	sort.Strings(c.Models)
+	return c
+}
+
 // excludeCandidates lists the packages named like migrations
 // (sqlmigration, migrations) that declare tenant-scoped structs: those are
 // frozen copies of the models, one per schema change, that no repository
@@ -135,22 +142,10 @@ func excludeCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 		if !strings.Contains(last, "migration") {
 			continue
 		}
-		c := &IgnoreCandidate{Pattern: p.PkgPath + "/..."}
-		for _, q := range pkgs {
-			if !rules.MatchPackage(c.Pattern, q.PkgPath) {
-				continue
-			}
-			c.Packages++
-			for m := range tenantModels {
-				if m.Pkg == q.PkgPath {
-					c.Models = append(c.Models, m.Short())
-				}
-			}
-		}
+		c := below(pkgs, p.PkgPath, tenantModels)
 		if len(c.Models) == 0 {
 			continue // nothing to leave out
 		}
-		sort.Strings(c.Models)
 		c.Proposed = true
 		out = append(out, c)
 	}

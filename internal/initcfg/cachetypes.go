@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -208,7 +209,7 @@ type CacheTypeCandidate struct {
 // One that passes each key to keyFunc is a safe type; one that takes a
 // tenant parameter beside the key scopes keys itself and is left out; the
 // others are cache APIs, their calls to be checked like a preset's.
-func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeCandidate {
+func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string, tenantModels map[rules.QName]bool) []*CacheTypeCandidate {
 	var out []*CacheTypeCandidate
 	var named []*types.TypeName // the module's concrete types, for interfaces' parameter names
 	for _, p := range pkgs {
@@ -228,7 +229,7 @@ func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeC
 				continue // code in other packages cannot name it
 			}
 			ms, isCache := cacheMethods(tn)
-			if !isCache || !mostlyCache(tn) {
+			if !isCache || !mostlyCache(tn) || storesModels(ms, tenantModels) {
 				continue
 			}
 			c := &CacheTypeCandidate{Name: qualified(tn), Methods: map[string]config.KeyArgs{}, Safe: keyFunc != ""}
@@ -264,6 +265,24 @@ func cacheTypeCandidates(pkgs []*packages.Package, keyFunc string) []*CacheTypeC
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// storesModels reports whether a cache method takes or returns a
+// tenant-scoped model: Get(ctx, id) *Project and Set(ctx, id, *Project)
+// make a key-value repository of rows, which tenantrepo judges, and its
+// ids are no cache keys.
+func storesModels(ms map[*types.Func]keyShape, tenantModels map[rules.QName]bool) bool {
+	for fn := range ms {
+		sig := fn.Type().(*types.Signature)
+		for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+			for i := 0; i < tuple.Len(); i++ {
+				if m, ok := models.ModelIn(tuple.At(i).Type()); ok && tenantModels[m] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // implScoped reports whether a module type that implements interface tn

@@ -140,7 +140,8 @@ func TestRules(t *testing.T) {
 		}
 		// svc.Service has Fetch and Put among other methods; settings.Module
 		// takes the orgID beside the key (named in its implementation);
-		// store.InvoiceCache too; tenant.Cache is safe.
+		// store.InvoiceCache too; store.ProjectKV stores models; tenant.Cache
+		// is safe.
 		if len(cfg.Cache.APIs) != 1 {
 			t.Fatalf("cache.apis = %+v, want kv.Store only", cfg.Cache.APIs)
 		}

@@ -143,7 +143,7 @@ func Scan(root string) (*Findings, error) {
 	dl := dataLayerEvidence(scanned, tenantModels, f.fieldGroups())
 	f.TenantParams, f.TenantMethods, f.TenantFuncs, f.DataTypes = dl.params, dl.methods, dl.funcs, dl.types
 	f.KeyFuncs = keyFuncCandidates(scanned)
-	f.CacheTypes = cacheTypeCandidates(scanned, f.proposedKeyFunc())
+	f.CacheTypes = cacheTypeCandidates(scanned, f.proposedKeyFunc(), tenantModels)
 	f.Ignore = ignoreCandidates(scanned, tenantModels)
 	f.CtxSinks = ctxSinkCandidates(scanned, Render(f))
 	return f, nil

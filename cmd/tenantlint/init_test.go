@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
@@ -87,4 +88,52 @@ func TestInit(t *testing.T) {
 	if got, _ := os.ReadFile(target); string(got) != string(golden) {
 		t.Errorf("init --force did not replace the file:\n%s", got)
 	}
+}
+
+// TestInitShop: on the example shop (its own file removed), the proposal
+// that init writes, unedited, gives the 7 findings of
+// examples/shop/EXPECTED.md: the platform package is ignored and the
+// tenant.Cache wrapper is a safe type.
+func TestInitShop(t *testing.T) {
+	dir := testfs.ShopModule(t, "../..")
+	if r := lint(t, dir, "init"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("tenantlint init: exit %d\n%s", r.code, r.stderr)
+	}
+	var got []string
+	for _, l := range standalone(t, dir) {
+		pos, _, _ := strings.Cut(l, ": ")
+		got = append(got, pos)
+	}
+	want := []string{
+		"internal/billing/billing.go:5:6",
+		"internal/catalog/models.go:19:6",
+		"internal/handlers/handlers.go:107:9",
+		"internal/handlers/handlers.go:112:9",
+		"internal/handlers/handlers.go:119:13",
+		"internal/handlers/handlers.go:63:15",
+		"internal/handlers/handlers.go:75:12",
+	}
+	diffLines(t, "tenantlint with init's proposal on examples/shop", got, want)
+}
+
+// TestInitBench: on a small benchmark module, the proposal gives the
+// findings of the generator's hand-written configuration, in both modes.
+func TestInitBench(t *testing.T) {
+	dir := t.TempDir()
+	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 3, Files: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := standalone(t, dir)
+	if len(want) != exp.Total {
+		t.Fatalf("the hand-written configuration gives %d findings, EXPECTED.json says %d", len(want), exp.Total)
+	}
+	if err := os.Remove(filepath.Join(dir, config.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if r := lint(t, dir, "init"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("tenantlint init: exit %d\n%s", r.code, r.stderr)
+	}
+	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
+	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)
 }

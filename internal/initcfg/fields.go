@@ -3,6 +3,7 @@ package initcfg
 import (
 	"fmt"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,12 @@ type FieldCandidate struct {
 	Types    map[string]int // the field's type as written (pkg.Name) → declarations
 	Tag      string         // the struct tag entries every declaration shares, e.g. db:"tenant_id"
 	Proposed bool           // written uncommented
+	// Column is the tag text that marks the declarations that are table
+	// columns (db:"nid", bun:"org_id), when most declarations carry it and
+	// some do not: those are request or response bodies, not rows, and the
+	// proposal says models.fields {name, tag}. "" when it separates nothing.
+	Column     string
+	ColumnDecl int // declarations that carry Column
 
 	rank     int
 	carriers map[*types.TypeName]bool
@@ -130,8 +137,8 @@ func fieldCandidates(structs []structType) []*FieldCandidate {
 	for _, s := range structs {
 		for name, d := range structFields(s.st) {
 			rank, ok := tenantFieldRank(name)
-			if !ok {
-				continue
+			if !ok || !d.v.Exported() {
+				continue // an unexported field is no column: ORMs and encoders skip it
 			}
 			c := byName[name]
 			if c == nil {
@@ -151,6 +158,7 @@ func fieldCandidates(structs []structType) []*FieldCandidate {
 	for name, c := range byName {
 		sort.Strings(c.Carriers)
 		c.Tag = commonTag(tags[name])
+		c.Column, c.ColumnDecl = columnTag(tags[name])
 		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -197,6 +205,53 @@ func proposedCarriers(fields []*FieldCandidate) map[*types.TypeName]bool {
 		}
 	}
 	return out
+}
+
+// columnKeys are the struct tag keys that name a table column (sqlx and
+// pop, bun, go-pg, plain database/sql helpers).
+var columnKeys = []string{"db", "bun", "pg", "sql"}
+
+// columnTag returns the tag text that the most declarations share as a
+// column (key:"column, with the closing quote when no declaration adds
+// options), and how many carry it, when at least two and more than half
+// do but not all: the others are not rows.
+func columnTag(tags []string) (string, int) {
+	type col struct{ key, name string }
+	count := map[col]int{}
+	exact := map[col]bool{}
+	for _, t := range tags {
+		for _, kv := range tagEntries(t) {
+			if !slices.Contains(columnKeys, kv[0]) {
+				continue
+			}
+			name, _, hasOpts := strings.Cut(kv[1], ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			c := col{kv[0], name}
+			if count[c] == 0 {
+				exact[c] = true
+			}
+			count[c]++
+			exact[c] = exact[c] && !hasOpts
+			break
+		}
+	}
+	var best col
+	for c, n := range count {
+		if n > count[best] || n == count[best] && (c.key+c.name < best.key+best.name) {
+			best = c
+		}
+	}
+	n := count[best]
+	if n < 2 || n*2 <= len(tags) || n == len(tags) {
+		return "", 0
+	}
+	text := best.key + `:"` + best.name
+	if exact[best] {
+		text += `"`
+	}
+	return text, n
 }
 
 // commonTag returns the key:"value" entries found, identical, in every

@@ -17,7 +17,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/shapes.golden from the proposal")
+var update = flag.Bool("update", false, "rewrite the testdata/*.golden proposals")
 
 // offline makes the go command that go/packages runs use no network and
 // no workspace: the test modules replace their dependencies by local
@@ -137,10 +137,11 @@ func TestShapesFindings(t *testing.T) {
 		}
 	}
 
-	// Page[User] is in a function's signature: no coverage, ranked below.
+	// Page[User] is in a function's signature: no coverage, ranked below;
+	// it holds its items and takes no context: a container.
 	wantRepos := []RepoCandidate{
 		{Name: "example.com/shapes/internal/store.Repo", Models: []string{"models.Invoice", "models.Order", "models.User"}, PackageLevel: 3, Proposed: true},
-		{Name: "example.com/shapes/internal/store.Page", Models: []string{"models.User"}},
+		{Name: "example.com/shapes/internal/store.Page", Models: []string{"models.User"}, NotRepo: "a container of its type argument (a page, option or result)"},
 	}
 	if len(f.Repos) != len(wantRepos) {
 		t.Fatalf("got %d repositories, want %d: %+v", len(f.Repos), len(wantRepos), f.Repos)
@@ -156,6 +157,7 @@ func TestShapesFindings(t *testing.T) {
 		Import:      "example.com/shapes/internal/store",
 		Template:    `var {{.Model}}Repo = store.NewRepo[{{.Model}}]({{printf "%q" .Table}})`,
 		Constructor: "store.NewRepo",
+		CheckedWith: "models.Invoice",
 	}
 	if fix := f.Repos[0].Fix; fix == nil || *fix != wantFix {
 		t.Errorf("repository.fix = %+v, want %+v", fix, wantFix)

@@ -3,6 +3,7 @@ package initcfg
 import (
 	"go/types"
 	"sort"
+	"strings"
 )
 
 // MarkerCandidate is a type embedded by several tenant structs.
@@ -11,6 +12,10 @@ type MarkerCandidate struct {
 	Carriers []string // the structs with a candidate field that embed it (pkg.Name), sorted
 	Unscoped []string // the structs that embed it and carry no proposed field, sorted
 	Proposed bool     // written uncommented: every struct embedding it is tenant-scoped already
+	// Behaviour lists its methods other than tenant accessors (sorted): a
+	// type embedded for what it does (a base service, a client) is an
+	// implementation, not a marker, and is never proposed.
+	Behaviour []string
 }
 
 // minMarkerCarriers is how many tenant structs must embed a type for it to
@@ -38,7 +43,7 @@ func markerCandidates(structs []structType, carriers, proposed map[*types.TypeNa
 			}
 			c := byType[tn]
 			if c == nil {
-				c = &MarkerCandidate{Name: qualified(tn)}
+				c = &MarkerCandidate{Name: qualified(tn), Behaviour: behaviour(tn)}
 				byType[tn] = c
 				order = append(order, tn)
 			}
@@ -58,7 +63,7 @@ func markerCandidates(structs []structType, carriers, proposed map[*types.TypeNa
 		}
 		sort.Strings(c.Carriers)
 		sort.Strings(c.Unscoped)
-		c.Proposed = len(c.Unscoped) == 0
+		c.Proposed = len(c.Unscoped) == 0 && len(c.Behaviour) == 0
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -81,4 +86,24 @@ func embeddedTypeName(t types.Type) *types.TypeName {
 		return nil
 	}
 	return n.Origin().Obj()
+}
+
+// behaviour lists the methods of *T (T for an interface) that are not
+// tenant accessors: a tenant name, with a Get or Set prefix or none
+// (TenantID(), GetTenantID(), SetTenantID(id)).
+func behaviour(tn *types.TypeName) []string {
+	var out []string
+	for _, fn := range methodSet(tn) {
+		name := fn.Name()
+		for _, prefix := range []string{"Get", "Set"} {
+			if rest, ok := strings.CutPrefix(name, prefix); ok && isTenantName(rest) {
+				name = rest
+			}
+		}
+		if !isTenantName(name) {
+			out = append(out, fn.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -2,12 +2,17 @@ package initcfg
 
 import (
 	"fmt"
+	"go/parser"
 	"go/types"
+	"slices"
 	"sort"
+	"strconv"
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/models"
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // RepoCandidate is a generic type instantiated with tenant structs.
@@ -18,6 +23,9 @@ type RepoCandidate struct {
 	Others       int          // other type arguments it is instantiated with
 	Proposed     bool         // written uncommented
 	Fix          *FixProposal // for the proposed one: what tenantfix would insert
+	// NotRepo says why the type cannot be a repository ("a cache (Get and
+	// Set on keys)", "a collection", "a container of ..."), or "".
+	NotRepo string
 
 	obj *types.TypeName
 }
@@ -27,6 +35,11 @@ type FixProposal struct {
 	Import      string
 	Template    string
 	Constructor string // the generic function the template calls, "" for a zero-value var
+	// CheckedWith is the model the template was rendered for and
+	// type-checked with (pkg.Name); Error what go/types said when it did
+	// not compile: then the proposal writes no template.
+	CheckedWith string
+	Error       string
 }
 
 // repoCandidates lists the generic types (outside the standard library)
@@ -35,7 +48,7 @@ type FixProposal struct {
 // its first argument. The one with the most such models is proposed;
 // the others (a Page[T], an Option[T]) are listed commented out, since a
 // type that is no repository would hide missing ones.
-func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool) []*RepoCandidate {
+func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool, tenantModels map[rules.QName]bool) []*RepoCandidate {
 	type tally struct {
 		models       map[string]string // qualified → pkg.Name
 		packageLevel map[string]bool   // qualified
@@ -87,7 +100,7 @@ func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool)
 		if len(tl.models) == 0 {
 			continue
 		}
-		c := &RepoCandidate{Name: g, Others: len(tl.others), obj: objs[g]}
+		c := &RepoCandidate{Name: g, Others: len(tl.others), obj: objs[g], NotRepo: cacheKind(objs[g])}
 		for q, short := range tl.models {
 			c.Models = append(c.Models, short)
 			if tl.packageLevel[q] {
@@ -99,6 +112,9 @@ func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if (a.NotRepo == "") != (b.NotRepo == "") {
+			return a.NotRepo == ""
+		}
 		if len(a.Models) != len(b.Models) {
 			return len(a.Models) > len(b.Models)
 		}
@@ -107,11 +123,116 @@ func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool)
 		}
 		return a.Name < b.Name
 	})
-	if len(out) > 0 {
+	// Only a repository that some model has at package level covers
+	// anything; a cache, a collection or a container of models is none.
+	if len(out) > 0 && out[0].NotRepo == "" && out[0].PackageLevel > 0 {
 		out[0].Proposed = true
 		out[0].Fix = fixFor(out[0].obj)
+		checkFix(out[0].Fix, pickModel(pkgs, out[0], tenantModels), pkgs)
 	}
 	return out
+}
+
+// pickModel chooses the model to render the fix template for: a
+// tenant-scoped model instantiated with the repository, declared outside
+// the repository's package (where the template's qualifier is needed), or
+// any of them.
+func pickModel(pkgs []*packages.Package, c *RepoCandidate, tenantModels map[rules.QName]bool) *types.TypeName {
+	var best *types.TypeName
+	bestScore := -1
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !slices.Contains(c.Models, shortName(tn)) {
+				continue
+			}
+			score := 0
+			if q, _ := rules.ObjName(tn); tenantModels[q] {
+				score += 2
+			}
+			if p.PkgPath != c.obj.Pkg().Path() {
+				score++
+			}
+			if score > bestScore {
+				best, bestScore = tn, score
+			}
+		}
+	}
+	return best
+}
+
+// checkFix renders fix's template for model m and type-checks the result
+// in m's package, as tenantfix would insert it, with the package's own
+// files and imports and the fix's import: a template that does not
+// compile (a generic type with two type parameters, a constructor with
+// other arguments) is no proposal. It sets fix.Error when it does not.
+func checkFix(fix *FixProposal, m *types.TypeName, pkgs []*packages.Package) {
+	if m == nil {
+		fix.Error = "no model to render it for"
+		return
+	}
+	var p *packages.Package
+	byPath := map[string]*types.Package{}
+	for _, q := range pkgs {
+		byPath[q.PkgPath] = q.Types
+		if q.Types == m.Pkg() {
+			p = q
+		}
+	}
+	fix.CheckedWith = shortName(m)
+	if p == nil {
+		fix.Error = "the model's package was not loaded"
+		return
+	}
+	cfg, err := config.Parse(config.FileName, []byte("version: 1\nrepository:\n  fix:\n    import: "+scalar(fix.Import)+"\n    template: "+singleQuoted(fix.Template)+"\n"))
+	if err != nil {
+		fix.Error = err.Error()
+		return
+	}
+	table, ok := models.TableName(m, p.Syntax, p.TypesInfo)
+	if !ok {
+		table = models.SnakePlural(m.Name())
+	}
+	decl, err := cfg.Repository.Fix.Render(config.FixData{Model: m.Name(), Package: p.Name, Table: table})
+	if err != nil {
+		fix.Error = err.Error()
+		return
+	}
+	src := "package " + p.Name + "\n\n"
+	if fix.Import != p.PkgPath {
+		src += "import " + strconv.Quote(fix.Import) + "\n\n"
+	}
+	src += decl + "\n"
+	const name = "tenantlint_init_fix_check.go"
+	file, err := parser.ParseFile(p.Fset, name, src, 0)
+	if err != nil {
+		fix.Error = oneLine(err.Error())
+		return
+	}
+	for _, imp := range p.Types.Imports() {
+		byPath[imp.Path()] = imp
+	}
+	var first string
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if t, ok := byPath[path]; ok && t != nil {
+				return t, nil
+			}
+			return nil, fmt.Errorf("%s is not imported by the module", path)
+		}),
+		Sizes:       p.TypesSizes,
+		FakeImportC: true,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok && first == "" && te.Fset.Position(te.Pos).Filename == name {
+				first = te.Msg
+			}
+		},
+	}
+	_, _ = conf.Check(p.PkgPath, p.Fset, append(slices.Clip(p.Syntax), file), nil)
+	if first != "" {
+		fix.Error = fmt.Sprintf("%s: %s", decl, first)
+	}
 }
 
 // fixFor proposes the declaration that tenantfix inserts for a model that

@@ -37,6 +37,17 @@ type Findings struct {
 	KeyFuncs []*KeyFuncCandidate
 	CtxSinks []*CtxSinkCandidate // wrappers of the sinks the rest proposes
 
+	// What the data-layer types (those whose methods take or return the
+	// tenant-scoped models) say: repository.methods and tenant_values.
+	TenantParams  []*NameCandidate
+	TenantMethods []*NameCandidate
+	TenantFuncs   []*TenantFuncCandidate
+	DataTypes     int // how many data-layer types there are
+
+	CacheTypes []*CacheTypeCandidate // the module's own caches: apis and safe_types
+	Ignore     []*IgnoreCandidate    // packages of shared infrastructure
+	Exclude    []*IgnoreCandidate    // packages of migrations: models.exclude
+
 	pkgs []*packages.Package // the packages scanned
 }
 
@@ -82,9 +93,6 @@ func ModuleRoot(dir string) (string, error) {
 	}
 }
 
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
-
 // Scan type-checks every package of the module rooted at root (test files
 // left out: models, repositories and key functions live in the code the
 // configuration checks) and collects the candidates.
@@ -93,8 +101,11 @@ func Scan(root string) (*Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: root}
-	pkgs, err := packages.Load(cfg, "./...")
+	goVersion := ""
+	if mf.Go != nil {
+		goVersion = "go" + mf.Go.Version
+	}
+	pkgs, err := loadModule(root, goVersion, goList)
 	if err != nil {
 		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}
@@ -125,8 +136,15 @@ func Scan(root string) (*Findings, error) {
 	f.Fields = fieldCandidates(structs)
 	carriers := carrierSet(f.Fields)
 	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
-	f.Repos = repoCandidates(scanned, carriers)
+	tenantModels := f.tenantModels(structs)
+	f.Exclude = excludeCandidates(scanned, tenantModels)
+	tenantModels = withoutExcluded(tenantModels, f.Exclude)
+	f.Repos = repoCandidates(scanned, carriers, tenantModels)
+	dl := dataLayerEvidence(scanned, tenantModels, f.fieldGroups())
+	f.TenantParams, f.TenantMethods, f.TenantFuncs, f.DataTypes = dl.params, dl.methods, dl.funcs, dl.types
 	f.KeyFuncs = keyFuncCandidates(scanned)
+	f.CacheTypes = cacheTypeCandidates(scanned, f.proposedKeyFunc(), tenantModels)
+	f.Ignore = ignoreCandidates(scanned, tenantModels)
 	f.CtxSinks = ctxSinkCandidates(scanned, Render(f))
 	return f, nil
 }

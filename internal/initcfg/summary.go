@@ -23,11 +23,33 @@ func Summary(f *Findings) string {
 		m := f.Markers[0]
 		row("marker", fmt.Sprintf("%s, embedded by %d of them%s%s", m.Name, len(m.Carriers), proposedText(m.Proposed), more(len(f.Markers)-1)))
 	}
-	if len(f.Repos) == 0 {
+	switch {
+	case len(f.Repos) == 0:
 		row("repository", "none found")
-	} else {
+	case f.Repos[0].Proposed:
 		r := f.Repos[0]
 		row("repository", fmt.Sprintf("%s, instantiated with %d of them (proposed)%s", r.Name, len(r.Models), more(len(f.Repos)-1)))
+		if r.Fix != nil && r.Fix.Error != "" {
+			row("fix", "none proposed: the template does not compile for "+r.Fix.CheckedWith)
+		}
+	default:
+		row("repository", fmt.Sprintf("no generic type proposed; %d commented out", len(f.Repos)))
+	}
+	var on []string
+	for _, c := range f.TenantParams {
+		if c.Proposed {
+			on = append(on, fmt.Sprintf("parameter %s (%s)", c.Name, plural(c.Methods, "method")))
+		}
+	}
+	for _, c := range f.TenantMethods {
+		if c.Proposed {
+			on = append(on, fmt.Sprintf("method %s (%s)", c.Name, plural(len(c.Types), "type")))
+		}
+	}
+	if len(on) == 0 {
+		row("methods", "none found")
+	} else {
+		row("methods", examples(on, 4)+" (proposed, also as tenant_values)")
 	}
 	if len(f.KeyFuncs) == 0 {
 		row("key_func", "none found")
@@ -47,6 +69,28 @@ func Summary(f *Findings) string {
 			ps = append(ps, s+")")
 		}
 		row("presets", strings.Join(ps, ", "))
+	}
+	var safe, apis, ignored []string
+	for _, c := range f.CacheTypes {
+		if c.Safe {
+			safe = append(safe, c.Name)
+		} else {
+			apis = append(apis, c.Name)
+		}
+	}
+	for _, c := range f.Ignore {
+		if c.Proposed {
+			ignored = append(ignored, c.Pattern)
+		}
+	}
+	if len(apis) > 0 {
+		row("cache apis", examples(apis, 3)+" (proposed)")
+	}
+	if len(safe) > 0 {
+		row("safe types", examples(safe, 3)+" (proposed)")
+	}
+	if len(ignored) > 0 {
+		row("ignored", examples(ignored, 3)+" (proposed)")
 	}
 	if n := len(f.Broken); n > 0 {
 		fmt.Fprintf(&b, "warning: %s had load or type errors, their types may be incomplete:\n", plural(n, "package"))

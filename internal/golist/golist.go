@@ -248,10 +248,19 @@ func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
 		return p, nil
 	}
 	lp, ok := imp.byPath[id]
-	if !ok || lp.Export == "" {
+	if !ok {
 		return nil, fmt.Errorf("no export data for %s", id)
 	}
-	f, err := os.Open(lp.Export)
+	return ReadExport(imp.Fset, imp.pkgs, path, id, lp.Export)
+}
+
+// ReadExport reads the package path (listed as id) from its export data
+// file into pkgs, the packages already imported, which it completes.
+func ReadExport(fset *token.FileSet, pkgs map[string]*types.Package, path, id, file string) (*types.Package, error) {
+	if file == "" {
+		return nil, fmt.Errorf("no export data for %s", id)
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
@@ -260,5 +269,5 @@ func (imp *ExportImporter) load(path, id string) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %w", id, err)
 	}
-	return gcexportdata.Read(r, imp.Fset, imp.pkgs, path)
+	return gcexportdata.Read(r, fset, pkgs, path)
 }

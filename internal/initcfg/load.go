@@ -17,8 +17,9 @@ import (
 	"runtime"
 	"sort"
 
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // The loader type-checks each package of the module once, from source,
@@ -266,17 +267,8 @@ func (l *loader) importFrom(from *listedPkg, path string) (*types.Package, error
 		return p, nil
 	}
 	lp, ok := l.byPath[id]
-	if !ok || lp.Export == "" {
+	if !ok {
 		return nil, fmt.Errorf("no export data for %s", id)
 	}
-	f, err := os.Open(lp.Export)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %w", id, err)
-	}
-	return gcexportdata.Read(r, l.fset, l.imported, id)
+	return golist.ReadExport(l.fset, l.imported, id, id, lp.Export)
 }

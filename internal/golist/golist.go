@@ -89,6 +89,16 @@ func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
 	cmd := exec.Command("go", append(args, patterns...)...)
 	cmd.Dir = dir
 	cmd.Env = loadEnv(dir)
+	pkgs, err := DecodeJSON[Listed](cmd)
+	if err != nil {
+		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
+	}
+	return pkgs, nil
+}
+
+// DecodeJSON runs cmd, a go command that prints a stream of JSON objects
+// (go list -json), and decodes each into a new T.
+func DecodeJSON[T any](cmd *exec.Cmd) ([]*T, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -96,24 +106,24 @@ func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
+		return nil, err
 	}
-	var pkgs []*Listed
+	var items []*T
 	dec := json.NewDecoder(bufio.NewReader(out))
 	for {
-		p := new(Listed)
-		if err := dec.Decode(p); err == io.EOF {
+		item := new(T)
+		if err := dec.Decode(item); err == io.EOF {
 			break
 		} else if err != nil {
 			cmd.Wait()
-			return nil, fmt.Errorf("listing packages in %s: reading go list: %w", dir, err)
+			return nil, fmt.Errorf("reading go list: %w", err)
 		}
-		pkgs = append(pkgs, p)
+		items = append(items, item)
 	}
 	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("listing packages in %s: go list: %v: %s", dir, err, bytes.TrimSpace(stderr.Bytes()))
+		return nil, fmt.Errorf("go list: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
 	}
-	return pkgs, nil
+	return items, nil
 }
 
 // ModuleRoot returns the directory of the nearest go.mod above dir. With

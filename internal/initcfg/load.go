@@ -1,16 +1,12 @@
 package initcfg
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,31 +55,7 @@ type listedPkg struct {
 func goList(dir string, args ...string) ([]*listedPkg, error) {
 	cmd := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,Imports,ImportMap,Export,DepOnly,Module,Error"}, args...)...)
 	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	var pkgs []*listedPkg
-	dec := json.NewDecoder(bufio.NewReader(out))
-	for {
-		p := new(listedPkg)
-		if err := dec.Decode(p); err == io.EOF {
-			break
-		} else if err != nil {
-			cmd.Wait()
-			return nil, fmt.Errorf("reading go list's output: %w", err)
-		}
-		pkgs = append(pkgs, p)
-	}
-	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("go list: %v: %s", err, bytes.TrimSpace(stderr.Bytes()))
-	}
-	return pkgs, nil
+	return golist.DecodeJSON[listedPkg](cmd)
 }
 
 // lister runs `go list -e -json` with args in dir (goList; tests see

@@ -48,9 +48,10 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 		return nil
 	}
 	apis := sqlscope.CompileAPIs(p.Rules.Config)
+	names := tenantParamNames(p.Rules)
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, parser, apis, tables, decl, stats)
+			checkDecl(p, parser, apis, tables, names, decl, stats)
 		}
 	}
 	return nil
@@ -58,7 +59,7 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 
 // checkDecl checks the query calls of one top-level declaration; the
 // text of a query may come from any local of it, closures included.
-func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, decl ast.Decl, stats *Stats) {
+func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, names map[string]bool, decl ast.Decl, stats *Stats) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
 	ast.Inspect(decl, func(n ast.Node) bool {
@@ -89,7 +90,7 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 			stats.Constrained++
 			return true
 		}
-		tenant := tenantInScope(p, decl, call)
+		tenant := tenantInScope(p, names, decl, call)
 		if tenant == "" && contextCarriesTenant(p.Rules) {
 			if cs == nil {
 				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
@@ -154,10 +155,8 @@ func reportDirectives(p *lint.Pass, call *ast.CallExpr, res sqlscope.Result) {
 
 // tenantInScope names a tenant value that the function running call has
 // in scope: a parameter of it, or of a function around it, named in
-// cache.tenant_values.params or repository.methods' tenant_param. It
-// returns "" when there is none.
-func tenantInScope(p *lint.Pass, decl ast.Decl, call *ast.CallExpr) string {
-	names := tenantParamNames(p.Rules)
+// names (tenantParamNames). It returns "" when there is none.
+func tenantInScope(p *lint.Pass, names map[string]bool, decl ast.Decl, call *ast.CallExpr) string {
 	if len(names) == 0 {
 		return ""
 	}
@@ -194,6 +193,8 @@ func contextCarriesTenant(r *rules.Rules) bool {
 	return r.KeyFunc != (rules.QName{}) || len(r.Config.Ctx.Sinks) > 0 || len(r.TenantMethods) > 0
 }
 
+// tenantParamNames are the parameter names that hold a tenant value:
+// cache.tenant_values.params and repository.methods' tenant_param.
 func tenantParamNames(r *rules.Rules) map[string]bool {
 	names := map[string]bool{}
 	for n := range r.TenantParams {

@@ -48,9 +48,6 @@ func TestParseCache(t *testing.T) {
 	other := t.TempDir()
 	for _, v := range []string{"", "other"} {
 		p := &Parser{Dir: func() string { return other }, toJSON: counting, version: v}
-		if v == "" {
-			p.version = ""
-		}
 		if _, err := p.Parse(texts[0]); err != nil {
 			t.Fatal(err)
 		}

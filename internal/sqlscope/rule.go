@@ -44,8 +44,6 @@ func (v Violation) Does() string {
 
 // Result is what Check finds in one query text.
 type Result struct {
-	// Tenant reports whether a statement references a tenant table.
-	Tenant     bool
 	Violations []Violation
 	// Directives are the -- tenantlint:ignore tenantsql <reason>
 	// comments of the text, each with the statement it is in.
@@ -81,13 +79,12 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
 	}
-	return Result{Tenant: c.tenant, Violations: c.out, Directives: directives(text, stmts)}, nil
+	return Result{Violations: c.out, Directives: directives(text, stmts)}, nil
 }
 
 type checker struct {
 	tables    Tables
 	statement int // the index of the statement being judged
-	tenant    bool
 	out       []Violation
 	seen      map[Violation]bool
 }
@@ -212,7 +209,6 @@ func (c *checker) selectStmt(m map[string]any, names ctes, parent *scope) {
 func (c *checker) insert(m map[string]any, names ctes, parent *scope) {
 	if _, rv := unwrapAs(m["relation"], "RangeVar"); rv != nil {
 		if table, col, ok := c.tenantTable(rv, names); ok {
-			c.tenant = true
 			if cols := list(m["cols"]); len(cols) > 0 && !hasColumn(cols, col) {
 				c.report(Violation{Stmt: "INSERT", Prep: "into", Table: table, Column: col, Insert: true})
 			}
@@ -286,7 +282,6 @@ func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string)
 	if !ok {
 		return nil
 	}
-	c.tenant = true
 	r := &ref{table: table, col: col, name: table, prep: prep}
 	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
 		if alias, _ := a["aliasname"].(string); alias != "" {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -252,11 +253,7 @@ func recvNamed(fn *types.Func) *types.TypeName {
 	if recv == nil {
 		return nil
 	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
+	if n, ok := gotypes.Deref(recv.Type()).(*types.Named); ok {
 		return n.Origin().Obj()
 	}
 	return nil

@@ -77,7 +77,7 @@ func dataLayerEvidence(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 	methods := map[string]*NameCandidate{}
 	var declared []*types.Func // tenant methods declared (not promoted) on data-layer types
 	var out dataLayer
-	typeSet := map[string]map[string]bool{} // name → data-layer types, to count each once
+	typeSet := map[string]bool{} // name and data-layer type already noted, to count each once
 	note := func(byName map[string]*NameCandidate, name, typ string) *NameCandidate {
 		c := byName[name]
 		if c == nil {
@@ -85,8 +85,8 @@ func dataLayerEvidence(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 			byName[name] = c
 		}
 		key := name + "\x00" + typ
-		if typeSet[key] == nil {
-			typeSet[key] = map[string]bool{}
+		if !typeSet[key] {
+			typeSet[key] = true
 			c.Types = append(c.Types, typ)
 		}
 		return c

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -49,11 +50,7 @@ func sinkName(fn *types.Func) (string, bool) {
 	if recv == nil {
 		return qualified(fn), true
 	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
+	n, ok := gotypes.Deref(recv.Type()).(*types.Named)
 	if !ok || !n.Obj().Exported() || n.Obj().Pkg() == nil || n.Obj().Parent() != n.Obj().Pkg().Scope() {
 		return "", false
 	}

@@ -190,7 +190,7 @@ func (l *loader) check(p *listedPkg) *packages.Package {
 		FileVersions: map[*ast.File]string{},
 	}
 	conf := &types.Config{
-		Importer:    importerFunc(func(path string) (*types.Package, error) { return l.importFrom(p, path) }),
+		Importer:    golist.ImporterFunc(func(path string) (*types.Package, error) { return l.importFrom(p, path) }),
 		Sizes:       l.sizes,
 		GoVersion:   l.goVersion,
 		FakeImportC: true,
@@ -214,10 +214,6 @@ func (l *loader) check(p *listedPkg) *packages.Package {
 // maxTypeErrors is how many errors of a package are kept: only the
 // first is shown.
 const maxTypeErrors = 10
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // importFrom resolves an import of package from: a module package by its
 // checked types, any other by its export data.

@@ -270,24 +270,24 @@ func renderAPIs(w *yamlWriter, f *Findings) {
 		w.comment(4, "%s", cacheNote(c))
 		w.line(4, "- type: "+scalar(c.Name))
 		w.line(6, "methods:")
-		names := make([]string, 0, len(c.Methods))
-		for m := range c.Methods {
-			names = append(names, m)
-		}
-		sort.Strings(names)
-		for _, m := range names {
+		for _, m := range c.methodNames() {
 			w.line(8, m+": "+keyArgsText(c.Methods[m]))
 		}
 	}
 }
 
-func cacheNote(c *CacheTypeCandidate) string {
+// methodNames lists c's cache methods, sorted.
+func (c *CacheTypeCandidate) methodNames() []string {
 	names := make([]string, 0, len(c.Methods))
 	for m := range c.Methods {
 		names = append(names, m)
 	}
 	sort.Strings(names)
-	note := "cache methods " + strings.Join(names, ", ")
+	return names
+}
+
+func cacheNote(c *CacheTypeCandidate) string {
+	note := "cache methods " + strings.Join(c.methodNames(), ", ")
 	if len(c.Wraps) > 0 {
 		note += "; calls " + examples(c.Wraps, 3)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -215,7 +216,7 @@ func checkFix(fix *FixProposal, m *types.TypeName, pkgs []*packages.Package) {
 	}
 	var first string
 	conf := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
+		Importer: golist.ImporterFunc(func(path string) (*types.Package, error) {
 			if t, ok := byPath[path]; ok && t != nil {
 				return t, nil
 			}

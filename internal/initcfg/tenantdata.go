@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -76,7 +77,7 @@ func dataLayerEvidence(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 	methods := map[string]*NameCandidate{}
 	var declared []*types.Func // tenant methods declared (not promoted) on data-layer types
 	var out dataLayer
-	typeSet := map[string]map[string]bool{} // name → data-layer types, to count each once
+	typeSet := map[string]bool{} // name and data-layer type already noted, to count each once
 	note := func(byName map[string]*NameCandidate, name, typ string) *NameCandidate {
 		c := byName[name]
 		if c == nil {
@@ -84,8 +85,8 @@ func dataLayerEvidence(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 			byName[name] = c
 		}
 		key := name + "\x00" + typ
-		if typeSet[key] == nil {
-			typeSet[key] = map[string]bool{}
+		if !typeSet[key] {
+			typeSet[key] = true
 			c.Types = append(c.Types, typ)
 		}
 		return c
@@ -252,11 +253,7 @@ func recvNamed(fn *types.Func) *types.TypeName {
 	if recv == nil {
 		return nil
 	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok {
+	if n, ok := gotypes.Deref(recv.Type()).(*types.Named); ok {
 		return n.Origin().Obj()
 	}
 	return nil

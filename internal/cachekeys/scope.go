@@ -638,7 +638,7 @@ func (s *FuncScope) isBuiltin(call *ast.CallExpr, name string) bool {
 	return ok && b.Name() == name
 }
 
-// Locals reports whether v is a variable of this declaration (not a
+// localAssignments reports whether v is a variable of this declaration (not a
 // parameter) with recorded assignments, and returns them.
 func (s *FuncScope) localAssignments(v *types.Var) ([]assignment, bool) {
 	if s.params[v] {

@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -55,14 +56,14 @@ func (c *Config) recordIgnorePositions(ignore *yaml.Node) {
 }
 
 func (c *Config) validateIgnoreFindings() error {
+	known := directive.Known()
 	for i := range c.Ignore.Findings {
 		r := &c.Ignore.Findings[i]
 		entry := Str{Line: r.Line, Column: r.Column}
-		known := directive.Known()
 		switch {
 		case r.Check.Value == "":
 			return c.ErrAt(entry, "ignore.findings: an entry needs a check (one of %s)", strings.Join(known, ", "))
-		case !contains(known, r.Check.Value):
+		case !slices.Contains(known, r.Check.Value):
 			return c.ErrAt(r.Check, "ignore.findings: unknown check %q (known checks: %s)", r.Check.Value, strings.Join(known, ", "))
 		case r.Path.Value == "":
 			return c.ErrAt(entry, "ignore.findings: an entry needs a path, a glob of the files it applies to")
@@ -87,15 +88,6 @@ func (c *Config) validateIgnoreFindings() error {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPathGlob says what is wrong with an ignore.findings path.

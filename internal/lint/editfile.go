@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tenantlint/tenantlint/internal/edit"
@@ -133,15 +134,7 @@ func isCgoTranslation(f *ast.File) bool {
 // build configurations), which a new declaration or import must not clash
 // with either.
 func (p *Pass) PackageDeclares(name string) bool {
-	if p.Pkg.Scope().Lookup(name) != nil {
-		return true
-	}
-	for _, n := range p.declaredElsewhere() {
-		if n == name {
-			return true
-		}
-	}
-	return false
+	return p.Pkg.Scope().Lookup(name) != nil || slices.Contains(p.declaredElsewhere(), name)
 }
 
 // declaredElsewhere returns the package-level names declared by the Go

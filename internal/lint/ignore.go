@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/gotypes"
 )
 
 // ignoreFindings applies the configuration's ignore.findings entries of
@@ -145,11 +146,7 @@ func receiverType(info *types.Info, decl *ast.FuncDecl) string {
 	if !ok || fn.Signature().Recv() == nil {
 		return ""
 	}
-	t := fn.Signature().Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
+	if n, ok := gotypes.Deref(fn.Signature().Recv().Type()).(*types.Named); ok {
 		return n.Obj().Name()
 	}
 	return ""

@@ -77,13 +77,12 @@ func (u *unit) read(readFile func(string) ([]byte, error), name string) ([]byte,
 // unitResult is what a package's analysis leaves; it is also what the
 // per-package result cache stores.
 type unitResult struct {
-	Findings []report.Finding             `json:"findings"`
-	Fixes    []Fix                        `json:"fixes"`
-	Stats    registry.Stats               `json:"stats"` // by check
-	Facts    []EncodedFact                `json:"facts"`
-	Errs     []string                     `json:"-"`
-	Parsed   map[string][sha256.Size]byte `json:"-"` // SHA-256 of the files parsed
-	NotFound []*config.NotFoundError      `json:"-"`
+	Findings []report.Finding        `json:"findings"`
+	Fixes    []Fix                   `json:"fixes"`
+	Stats    registry.Stats          `json:"stats"` // by check
+	Facts    []EncodedFact           `json:"facts"`
+	Errs     []string                `json:"-"`
+	NotFound []*config.NotFoundError `json:"-"`
 }
 
 // streamRun analyzes the packages matching patterns in dir, in the module
@@ -417,7 +416,7 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 	if p.Module != nil {
 		module = &analysis.Module{Path: p.Module.Path, GoVersion: p.Module.GoVersion}
 	}
-	out := &unitResult{Stats: registry.Stats{}, Parsed: parsed}
+	out := &unitResult{Stats: registry.Stats{}}
 	roots := map[*analysis.Analyzer]bool{}
 	for _, a := range s.analyzers {
 		roots[a] = true

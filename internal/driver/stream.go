@@ -327,7 +327,7 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 	// The bytes parsed are the bytes the analyzers read (pass.ReadFile)
 	// and the fixes' edits name (TextEdit.Sum): a file that changes on
 	// disk meanwhile cannot give edits computed on a mix of two versions.
-	srcs := map[string][]byte{}
+	// They stay in u.srcs (and their sums in u.sums) until the unit is done.
 	for _, name := range p.Files() {
 		src, _, err := u.read(s.readFile, name)
 		if err != nil {
@@ -338,7 +338,6 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 			return nil, errFallback
 		}
 		files = append(files, f)
-		srcs[name] = src
 	}
 	if s.afterParse != nil {
 		s.afterParse(p.Files())
@@ -369,7 +368,7 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 		}
 		return &unitResult{}, nil // a dependency's facts are best effort
 	}
-	return s.runAnalyzers(u, fset, files, srcs, pkg, info)
+	return s.runAnalyzers(u, fset, files, pkg, info)
 }
 
 func sizes() types.Sizes {
@@ -386,7 +385,7 @@ func sizes() types.Sizes {
 // runAnalyzers runs the analyzers (required ones first) on a package: all
 // of them on a package to report, only those that export facts on one
 // analyzed for its facts alone (as go vet's facts-only runs do).
-func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, srcs map[string][]byte, pkg *types.Package, info *types.Info) (*unitResult, error) {
+func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) (*unitResult, error) {
 	p := u.p
 	store := newFactStore(pkg, s.all, s.depFacts(u))
 	allowed := map[string]bool{}
@@ -397,17 +396,14 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		if !allowed[name] {
 			return nil, fmt.Errorf("ReadFile(%q) is not a file of package %s", name, p.ImportPath)
 		}
-		if src, ok := srcs[name]; ok {
+		if src, ok := u.srcs[name]; ok {
 			return src, nil
 		}
 		return os.ReadFile(name)
 	}
-	parsed := map[string][sha256.Size]byte{}
-	for name := range srcs {
-		parsed[name] = u.sums[name]
-	}
+	// u.sums holds exactly the files parsed (analyze read them all).
 	sumOf := func(name string) string {
-		if sum, ok := parsed[name]; ok {
+		if sum, ok := u.sums[name]; ok {
 			return hex.EncodeToString(sum[:])
 		}
 		return ""

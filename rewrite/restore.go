@@ -92,7 +92,7 @@ func Restore(dir string, force bool, hooks Hooks) (*Manifest, []string, error) {
 		case errors.Is(err, fs.ErrNotExist) && s.mf.Action == ActionCreated:
 		case err != nil:
 			return nil, nil, fmt.Errorf("%s: %w; nothing was restored", s.mf.Path, err)
-		case sha(cur) != s.mf.NewSHA && sha(cur) != s.mf.OrigSHA:
+		case !holdsFixOrOriginal(cur, s.mf):
 			return nil, nil, fmt.Errorf("%s changed since the fix; nothing was restored (use --force to overwrite it)", s.mf.Path)
 		}
 	}
@@ -115,6 +115,13 @@ func Restore(dir string, force bool, hooks Hooks) (*Manifest, []string, error) {
 	return m, tx.notes, nil
 }
 
+// holdsFixOrOriginal reports whether cur is the fixed or the original
+// content of the file mf names, hashing cur once.
+func holdsFixOrOriginal(cur []byte, mf ManifestFile) bool {
+	sum := sha(cur)
+	return sum == mf.NewSHA || sum == mf.OrigSHA
+}
+
 // restoreOne puts one file back. Without force, the file must still hold
 // the fixed or the original content at the moment it is replaced.
 func restoreOne(tx *txn, i int, mf ManifestFile, real string, data []byte, force bool) error {
@@ -128,7 +135,7 @@ func restoreOne(tx *txn, i int, mf ManifestFile, real string, data []byte, force
 			return nil
 		case err != nil:
 			return err
-		case sha(cur) != mf.NewSHA && sha(cur) != mf.OrigSHA:
+		case !holdsFixOrOriginal(cur, mf):
 			return fmt.Errorf("%s %w", mf.Path, errChanged)
 		}
 		return nil

@@ -77,13 +77,12 @@ func (u *unit) read(readFile func(string) ([]byte, error), name string) ([]byte,
 // unitResult is what a package's analysis leaves; it is also what the
 // per-package result cache stores.
 type unitResult struct {
-	Findings []report.Finding             `json:"findings"`
-	Fixes    []Fix                        `json:"fixes"`
-	Stats    registry.Stats               `json:"stats"` // by check
-	Facts    []EncodedFact                `json:"facts"`
-	Errs     []string                     `json:"-"`
-	Parsed   map[string][sha256.Size]byte `json:"-"` // SHA-256 of the files parsed
-	NotFound []*config.NotFoundError      `json:"-"`
+	Findings []report.Finding        `json:"findings"`
+	Fixes    []Fix                   `json:"fixes"`
+	Stats    registry.Stats          `json:"stats"` // by check
+	Facts    []EncodedFact           `json:"facts"`
+	Errs     []string                `json:"-"`
+	NotFound []*config.NotFoundError `json:"-"`
 }
 
 // streamRun analyzes the packages matching patterns in dir, in the module
@@ -328,7 +327,7 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 	// The bytes parsed are the bytes the analyzers read (pass.ReadFile)
 	// and the fixes' edits name (TextEdit.Sum): a file that changes on
 	// disk meanwhile cannot give edits computed on a mix of two versions.
-	srcs := map[string][]byte{}
+	// They stay in u.srcs (and their sums in u.sums) until the unit is done.
 	for _, name := range p.Files() {
 		src, _, err := u.read(s.readFile, name)
 		if err != nil {
@@ -339,7 +338,6 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 			return nil, errFallback
 		}
 		files = append(files, f)
-		srcs[name] = src
 	}
 	if s.afterParse != nil {
 		s.afterParse(p.Files())
@@ -370,7 +368,7 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 		}
 		return &unitResult{}, nil // a dependency's facts are best effort
 	}
-	return s.runAnalyzers(u, fset, files, srcs, pkg, info)
+	return s.runAnalyzers(u, fset, files, pkg, info)
 }
 
 func sizes() types.Sizes {
@@ -387,7 +385,7 @@ func sizes() types.Sizes {
 // runAnalyzers runs the analyzers (required ones first) on a package: all
 // of them on a package to report, only those that export facts on one
 // analyzed for its facts alone (as go vet's facts-only runs do).
-func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, srcs map[string][]byte, pkg *types.Package, info *types.Info) (*unitResult, error) {
+func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File, pkg *types.Package, info *types.Info) (*unitResult, error) {
 	p := u.p
 	store := newFactStore(pkg, s.all, s.depFacts(u))
 	allowed := map[string]bool{}
@@ -398,17 +396,14 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 		if !allowed[name] {
 			return nil, fmt.Errorf("ReadFile(%q) is not a file of package %s", name, p.ImportPath)
 		}
-		if src, ok := srcs[name]; ok {
+		if src, ok := u.srcs[name]; ok {
 			return src, nil
 		}
 		return os.ReadFile(name)
 	}
-	parsed := map[string][sha256.Size]byte{}
-	for name := range srcs {
-		parsed[name] = u.sums[name]
-	}
+	// u.sums holds exactly the files parsed (analyze read them all).
 	sumOf := func(name string) string {
-		if sum, ok := parsed[name]; ok {
+		if sum, ok := u.sums[name]; ok {
 			return hex.EncodeToString(sum[:])
 		}
 		return ""
@@ -417,7 +412,7 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 	if p.Module != nil {
 		module = &analysis.Module{Path: p.Module.Path, GoVersion: p.Module.GoVersion}
 	}
-	out := &unitResult{Stats: registry.Stats{}, Parsed: parsed}
+	out := &unitResult{Stats: registry.Stats{}}
 	roots := map[*analysis.Analyzer]bool{}
 	for _, a := range s.analyzers {
 		roots[a] = true

@@ -197,8 +197,8 @@ type ExportImporter struct {
 	pkgs   map[string]*types.Package
 }
 
-// NewExportImporter returns an importer of the listed packages.
-func NewExportImporter(byPath map[string]*Listed) *ExportImporter {
+// newExportImporter returns an importer of the listed packages.
+func newExportImporter(byPath map[string]*Listed) *ExportImporter {
 	return &ExportImporter{Fset: token.NewFileSet(), byPath: byPath, pkgs: map[string]*types.Package{}}
 }
 
@@ -236,16 +236,16 @@ type Importers struct {
 
 // NewImporters returns the importers of one worker.
 func NewImporters(byPath map[string]*Listed) *Importers {
-	return &Importers{byPath: byPath, shared: NewExportImporter(byPath)}
+	return &Importers{byPath: byPath, shared: newExportImporter(byPath)}
 }
 
 // For returns the importer to type-check p with.
 func (w *Importers) For(p *Listed) *ExportImporter {
 	if p.ForTest != "" {
-		return NewExportImporter(w.byPath)
+		return newExportImporter(w.byPath)
 	}
 	if len(w.shared.pkgs) > maxImported {
-		w.shared = NewExportImporter(w.byPath)
+		w.shared = newExportImporter(w.byPath)
 	}
 	return w.shared
 }

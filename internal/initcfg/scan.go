@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"go/types"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -81,16 +81,10 @@ func ModuleRoot(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for d := abs; ; {
-		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", fmt.Errorf("%w in %s or any directory above it", ErrNoModule, abs)
-		}
-		d = parent
+	if root := golist.ModuleRoot(abs, ""); root != "" {
+		return root, nil
 	}
+	return "", fmt.Errorf("%w in %s or any directory above it", ErrNoModule, abs)
 }
 
 // Scan type-checks every package of the module rooted at root (test files

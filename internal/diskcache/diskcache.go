@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -210,10 +211,32 @@ func FileSum(path string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// Seal prefixes a cache entry's data with its SHA-256 (in hex, and a
+// LoadJSON decodes into v the entry that StoreJSON wrote at path. It
+// reports false for a missing, damaged or undecodable entry: a cache
+// miss, so the caller computes the value again.
+func LoadJSON(path string, v any) bool {
+	entry, err := ReadFile(path)
+	if err != nil {
+		return false
+	}
+	data, ok := unseal(entry)
+	return ok && json.Unmarshal(data, v) == nil
+}
+
+// StoreJSON writes v at path as a sealed entry. Failing to store only
+// costs a later run its speed, so the error is the caller's to ignore.
+func StoreJSON(path string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encoding cache entry %s: %w", path, err)
+	}
+	return WriteFile(path, seal(data))
+}
+
+// seal prefixes a cache entry's data with its SHA-256 (in hex, and a
 // newline), so that a damaged entry that still decodes (a flipped digit
-// in a line number) is recognised: see Unseal.
-func Seal(data []byte) []byte {
+// in a line number) is recognised: see unseal.
+func seal(data []byte) []byte {
 	sum := sha256.Sum256(data)
 	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
 	out = hex.AppendEncode(out, sum[:])
@@ -221,9 +244,9 @@ func Seal(data []byte) []byte {
 	return append(out, data...)
 }
 
-// Unseal returns the data of an entry written by Seal, or false when the
+// unseal returns the data of an entry written by seal, or false when the
 // entry is damaged: then it is ignored, and the result computed again.
-func Unseal(entry []byte) ([]byte, bool) {
+func unseal(entry []byte) ([]byte, bool) {
 	n := hex.EncodedLen(sha256.Size)
 	if len(entry) < n+1 || entry[n] != '\n' {
 		return nil, false

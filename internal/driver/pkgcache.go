@@ -3,7 +3,6 @@ package driver
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,26 +129,14 @@ func (c *pkgCache) load(key string) (*unitResult, bool) {
 	if key == "" {
 		return nil, false
 	}
-	entry, err := diskcache.ReadFile(c.file(key))
-	if err != nil {
-		return nil, false
-	}
-	data, ok := diskcache.Unseal(entry)
-	if !ok {
-		return nil, false // damaged: analyzed again, and stored anew
-	}
 	out := new(unitResult)
-	if err := json.Unmarshal(data, out); err != nil {
-		return nil, false
+	if !diskcache.LoadJSON(c.file(key), out) {
+		return nil, false // missing or damaged: analyzed again, and stored anew
 	}
 	return out, true
 }
 
 // store writes a unit's result; failing to only costs a later run time.
 func (c *pkgCache) store(key string, out *unitResult) {
-	data, err := json.Marshal(out)
-	if err != nil {
-		return
-	}
-	_ = diskcache.WriteFile(c.file(key), diskcache.Seal(data))
+	_ = diskcache.StoreJSON(c.file(key), out)
 }

@@ -9,7 +9,6 @@ package runcache
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -160,20 +159,11 @@ func StoreFindings(key string, fs []report.Finding) {
 // LoadValue reads into v what StoreValue stored under key for kind (a
 // tool's own whole-run result, such as tenantfix's dry-run plan).
 func LoadValue(key, kind string, v any) bool {
-	entry, err := diskcache.ReadFile(resultFile(key, kind))
-	if err != nil {
-		return false
-	}
-	data, ok := diskcache.Unseal(entry)
-	return ok && json.Unmarshal(data, v) == nil
+	return diskcache.LoadJSON(resultFile(key, kind), v)
 }
 
 // StoreValue caches v under key for kind; failing to do so only costs
 // the next run its speed.
 func StoreValue(key, kind string, v any) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return
-	}
-	_ = diskcache.WriteFile(resultFile(key, kind), diskcache.Seal(data))
+	_ = diskcache.StoreJSON(resultFile(key, kind), v)
 }

@@ -99,8 +99,8 @@ func storeVerify(key string, res *driver.Result) {
 // so that a run reads and writes one file, not one per changed file (at
 // 800 packages, one file per entry cost a cold --dry-run 2.4 s). It is
 // named by the tool's build too, since the formatting comes from the
-// go/format it was built with. Each entry starts with its value's
-// SHA-256, so a damaged entry is never used: tenantfix writes what Load
+// go/format it was built with. Each entry is sealed (diskcache.Seal),
+// so a damaged entry is never used: tenantfix writes what Load
 // returns.
 type packMemo struct {
 	file   string
@@ -123,20 +123,19 @@ func (m *packMemo) Load(key string) ([]byte, bool) {
 		}
 	}
 	entry, ok := m.last[key]
-	if !ok || len(entry) < sha256.Size {
+	if !ok {
 		return nil, false
 	}
-	sum := sha256.Sum256(entry[sha256.Size:])
-	if !bytes.Equal(sum[:], entry[:sha256.Size]) {
+	value, ok := diskcache.Unseal(entry)
+	if !ok {
 		return nil, false
 	}
 	m.next[key] = entry
-	return entry[sha256.Size:], true
+	return value, true
 }
 
 func (m *packMemo) Store(key string, value []byte) {
-	sum := sha256.Sum256(value)
-	m.next[key] = append(sum[:], value...)
+	m.next[key] = diskcache.Seal(value)
 	m.stored = true
 }
 

@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
+
 	"encoding/gob"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
@@ -186,13 +187,17 @@ func TestFixMemo(t *testing.T) {
 			t.Fatalf("%d memo entries for a diff of %d files", len(entries), changed)
 		}
 		for k, e := range entries {
-			v := value(e[sha256.Size:])
-			sum := e[:sha256.Size]
-			if fixSum {
-				s := sha256.Sum256(v)
-				sum = s[:]
+			old, ok := diskcache.Unseal(e)
+			if !ok {
+				t.Fatalf("memo entry %s is not sealed", k)
 			}
-			entries[k] = append(append([]byte(nil), sum...), v...)
+			v := value(old)
+			if fixSum {
+				entries[k] = diskcache.Seal(v)
+				continue
+			}
+			// Keep the old seal's sum over the new value: damaged.
+			entries[k] = append(append([]byte(nil), e[:len(e)-len(old)]...), v...)
 		}
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(entries); err != nil {

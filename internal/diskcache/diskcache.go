@@ -219,7 +219,7 @@ func LoadJSON(path string, v any) bool {
 	if err != nil {
 		return false
 	}
-	data, ok := unseal(entry)
+	data, ok := Unseal(entry)
 	return ok && json.Unmarshal(data, v) == nil
 }
 
@@ -230,13 +230,13 @@ func StoreJSON(path string, v any) error {
 	if err != nil {
 		return fmt.Errorf("encoding cache entry %s: %w", path, err)
 	}
-	return WriteFile(path, seal(data))
+	return WriteFile(path, Seal(data))
 }
 
-// seal prefixes a cache entry's data with its SHA-256 (in hex, and a
+// Seal prefixes a cache entry's data with its SHA-256 (in hex, and a
 // newline), so that a damaged entry that still decodes (a flipped digit
-// in a line number) is recognised: see unseal.
-func seal(data []byte) []byte {
+// in a line number) is recognised: see Unseal.
+func Seal(data []byte) []byte {
 	sum := sha256.Sum256(data)
 	out := make([]byte, 0, hex.EncodedLen(len(sum))+1+len(data))
 	out = hex.AppendEncode(out, sum[:])
@@ -244,9 +244,9 @@ func seal(data []byte) []byte {
 	return append(out, data...)
 }
 
-// unseal returns the data of an entry written by seal, or false when the
+// Unseal returns the data of an entry written by Seal, or false when the
 // entry is damaged: then it is ignored, and the result computed again.
-func unseal(entry []byte) ([]byte, bool) {
+func Unseal(entry []byte) ([]byte, bool) {
 	n := hex.EncodedLen(sha256.Size)
 	if len(entry) < n+1 || entry[n] != '\n' {
 		return nil, false

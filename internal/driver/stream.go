@@ -267,6 +267,8 @@ func (s *streamer) run(units []*unit, progress Progress) {
 					}
 				}
 				remaining--
+				// Under the lock so that counts reach the reporter in order;
+				// it draws at most every redraw interval, so this is cheap.
 				progress.Packages(len(units)-remaining, len(units))
 				if remaining == 0 {
 					close(ready)

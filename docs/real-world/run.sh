@@ -14,7 +14,8 @@
 #   3. times go vet, the vettool and the standalone run RUNS times each
 #      (default 3), back to back, and prints the medians and ratios.
 # Everything goes to $OUT (default /tmp/rw-out/<name>); <dir> is not
-# modified. Every timed run starts with empty tenantlint caches and a new
+# modified. PKGS (default ./...) names the packages when a part of the
+# service does not build from the module proxy. Every timed run starts with empty tenantlint caches and a new
 # go vet cache key (an extra -printf.funcs name, a comment appended to a
 # copy of the config), so vet results are never replayed; the Go build
 # cache (compiled dependencies) is warm for all three.
@@ -28,6 +29,8 @@ cfg=$here/$name.tenantlint.yaml
 out=${OUT:-/tmp/rw-out/$name}
 runs=${RUNS:-3}
 steps=${STEPS:-lint,fix,time}
+PKGS=${PKGS:-./...}
+read -r -a pkgs <<<"$PKGS"
 [ -f "$cfg" ] || { echo "run.sh: no config $cfg" >&2; exit 2; }
 mkdir -p "$out"
 bin=$out/bin
@@ -54,10 +57,10 @@ cd "$dir"
 if [[ $steps == *lint* ]]; then
 	fresh_cache
 	timed "$out/standalone.sec" env TENANTLINT_CACHE="$out/tlcache" TENANTLINT_CONFIG="$cfg" \
-		"$bin/tenantlint" --no-cache ./... >"$out/standalone.raw" 2>"$out/standalone.err"
+		"$bin/tenantlint" --no-cache "${pkgs[@]}" >"$out/standalone.raw" 2>"$out/standalone.err"
 	fresh_cache
 	timed "$out/vet.sec" env TENANTLINT_CACHE="$out/tlcache" TENANTLINT_CONFIG="$cfg" \
-		go vet -vettool="$bin/tenantlint" ./... >"$out/vet.stdout" 2>"$out/vet.raw"
+		go vet -vettool="$bin/tenantlint" "${pkgs[@]}" >"$out/vet.stdout" 2>"$out/vet.raw"
 	normalize <"$out/standalone.raw" >"$out/standalone.txt"
 	normalize <"$out/vet.raw" >"$out/vet.txt"
 	echo "standalone: $(wc -l <"$out/standalone.txt") findings in $(cat "$out/standalone.sec")s; vettool: $(wc -l <"$out/vet.txt") in $(cat "$out/vet.sec")s"
@@ -70,30 +73,30 @@ fi
 
 if [[ $steps == *fix* ]]; then
 	rc=0
-	TENANTLINT_CONFIG="$cfg" "$bin/tenantfix" --dry-run ./... >"$out/fix.diff" 2>"$out/fix.err" || rc=$?
+	TENANTLINT_CONFIG="$cfg" "$bin/tenantfix" --dry-run "${pkgs[@]}" >"$out/fix.diff" 2>"$out/fix.err" || rc=$?
 	echo "tenantfix --dry-run: exit $rc, $(grep -c '^+++ ' "$out/fix.diff" || true) files; $(tail -1 "$out/fix.err")"
 	scratch=$out/scratch
 	rm -rf "$scratch" && mkdir -p "$scratch"
 	tar -C "$dir" --exclude=.git -cf - . | tar -C "$scratch" -xf -
 	rc=0
-	(cd "$scratch" && TENANTLINT_CONFIG="$cfg" "$bin/tenantfix" ./... >"$out/apply.out" 2>"$out/apply.err") || rc=$?
+	(cd "$scratch" && TENANTLINT_CONFIG="$cfg" "$bin/tenantfix" "${pkgs[@]}" >"$out/apply.out" 2>"$out/apply.err") || rc=$?
 	echo "tenantfix apply in $scratch: exit $rc"
 	rc=0
-	(cd "$scratch" && go build ./... >"$out/build.out" 2>&1) || rc=$?
-	echo "go build ./... after the fix: exit $rc"
+	(cd "$scratch" && go build "${pkgs[@]}" >"$out/build.out" 2>&1) || rc=$?
+	echo "go build $PKGS after the fix: exit $rc"
 fi
 
 if [[ $steps == *time* ]]; then
 	: >"$out/times.tsv"
 	for i in $(seq "$runs"); do
-		timed "$out/t.govet.$i" go vet -printf.funcs="tenantlintRun$i$$" ./... >/dev/null 2>&1
+		timed "$out/t.govet.$i" go vet -printf.funcs="tenantlintRun$i$$" "${pkgs[@]}" >/dev/null 2>&1
 		cp "$cfg" "$out/cfg.$i.yaml" && echo "# run $i $$" >>"$out/cfg.$i.yaml"
 		fresh_cache
 		timed "$out/t.vettool.$i" env TENANTLINT_CACHE="$out/tlcache" TENANTLINT_CONFIG="$out/cfg.$i.yaml" \
-			go vet -vettool="$bin/tenantlint" ./... >/dev/null 2>&1
+			go vet -vettool="$bin/tenantlint" "${pkgs[@]}" >/dev/null 2>&1
 		fresh_cache
 		timed "$out/t.standalone.$i" env TENANTLINT_CACHE="$out/tlcache" TENANTLINT_CONFIG="$cfg" \
-			"$bin/tenantlint" --no-cache ./... >/dev/null 2>&1
+			"$bin/tenantlint" --no-cache "${pkgs[@]}" >/dev/null 2>&1
 		printf '%s\t%s\t%s\t%s\n' "$i" "$(cat "$out/t.govet.$i")" "$(cat "$out/t.vettool.$i")" "$(cat "$out/t.standalone.$i")" >>"$out/times.tsv"
 	done
 	median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

@@ -30,8 +30,10 @@
 // subqueries included, each reference to a tenant table must be
 // constrained by its tenant column: a top-level AND conjunct of WHERE or
 // of a JOIN's ON compares the column (qualified by the reference's alias
-// or table, or unqualified) for equality with a parameter, a formatted
-// value, a constant, ANY(parameter) or IN (parameters); or with the
+// or table, or unqualified) for equality with a tenant value (a
+// parameter, a formatted value, current_setting(...), a function of
+// parameters and constants), ANY(tenant value) or IN (tenant values),
+// never with a constant, a function of constants or a column; or with the
 // tenant column of another reference that is constrained (a correlated
 // subquery's outer reference included), or the tables are joined USING
 // the column or NATURAL. An OR constrains what every branch constrains.

@@ -114,3 +114,10 @@ func TestContextInScope(t *testing.T) {
 		t.Errorf("kinds %v, want 2 of %s among 3", got.Kinds, tenantsql.KindInScope)
 	}
 }
+
+// The review of increment 1: a tenant column compared with a constant, a
+// function of nothing or another column is unconstrained; a model's
+// TableName(ctx) names its table.
+func TestReview(t *testing.T) {
+	run(t, "sql_review/...")
+}

@@ -6,7 +6,7 @@
 // tenantsql: report SQL queries that touch a tenant table without a tenant predicate
 //
 // The tenant tables are those of the tenant models (models.markers and
-// models.fields): a model's table is its TableName() method's constant,
+// models.fields): a model's table is its TableName() (or TableName(ctx)) method's constant,
 // the table: of a bun.BaseModel field's bun tag, or else the snake_case
 // plural of its name; its tenant column is the db, bun or gorm column
 // of its tenant field, or that field's snake_case name (json tags name

@@ -20,26 +20,38 @@ const bunBaseModel = "github.com/uptrace/bun.BaseModel"
 // tables.
 func ModelTables(r *rules.Rules, files []*ast.File, info *types.Info) Tables {
 	out := Tables{}
+	var names map[*types.TypeName]string // built on the first model
 	for _, m := range models.Find(r, files, info) {
 		if m.Global {
 			continue
 		}
-		table, col := ModelTable(r, m, files, info)
+		if names == nil {
+			names = TableNames(files, info)
+		}
+		table, col := modelTable(r, m, names)
 		out[table] = col
 	}
 	return out
 }
 
-// ModelTable returns a model's table, from its TableName() method's
-// constant, a bun.BaseModel field's bun:"table:NAME" tag, or else the
+// ModelTable returns a model's table, from its TableName() (or
+// TableName(ctx)) method's constant, a bun.BaseModel field's bun:"table:NAME" tag, or else the
 // snake_case plural of its name (as repository.fix's .Table); and its
 // tenant column, from the tag of the field that makes it tenant-scoped
 // (db:"nid", bun:"org_id", gorm:"column:tenant_id"; json is not a
 // column) or that field's snake_case name, or sql.tenant_column when the
 // model is tenant-scoped by a marker with no configured field.
+// files are the model's package's; ModelTables, for every model of a
+// package, reads their TableName methods once.
 func ModelTable(r *rules.Rules, m *models.Model, files []*ast.File, info *types.Info) (table, col string) {
+	return modelTable(r, m, TableNames(files, info))
+}
+
+// modelTable is ModelTable with the package's TableName constants
+// (TableNames) at hand.
+func modelTable(r *rules.Rules, m *models.Model, names map[*types.TypeName]string) (table, col string) {
 	st, _ := m.Obj.Type().Underlying().(*types.Struct)
-	table, ok := models.TableName(m.Obj, files, info)
+	table, ok := names[m.Obj]
 	if !ok {
 		table, ok = bunTable(st)
 	}

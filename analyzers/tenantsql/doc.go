@@ -57,8 +57,9 @@
 // or the line above suppresses the finding; such a comment that
 // suppresses nothing is reported. Inside the SQL, a comment
 // -- tenantlint:ignore tenantsql <reason> (or /* ... */) suppresses the
-// findings of the statement it is in; one without a reason, or whose
-// statement has no finding, is reported at the call.
+// findings of the statement it is in. It follows //tenantlint:ignore's
+// rules (internal/directive parses both): a malformed one, or one for
+// tenantsql whose statement has no finding, is reported at the call.
 //
 // # Rule tenantsql
 //

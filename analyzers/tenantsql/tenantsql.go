@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/directive"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -27,7 +28,15 @@ var Analyzer = New(lint.NewEnv())
 // (except in hermetic runs, which write nothing outside their sandbox),
 // so that later processes parse only new texts (see internal/sqlscope).
 func New(env *lint.Env) *analysis.Analyzer {
+	a, _ := newAnalyzer(env)
+	return a
+}
+
+// newAnalyzer is New, also returning the analyzer's cache of compiled
+// configurations (for its test).
+func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	tables := newTables(env)
+	configs := &compiledCache{}
 	parser := &sqlscope.Parser{Dir: func() string {
 		if env.Hermetic {
 			return ""
@@ -36,22 +45,22 @@ func New(env *lint.Env) *analysis.Analyzer {
 	}}
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
-		return run(p, parser, t, stats)
+		return run(p, parser, configs.get(p.Rules), env.Checks, t, stats)
 	})
 	a.Requires = []*analysis.Analyzer{tables}
-	return a
+	return a, configs
 }
 
-func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *Stats) error {
-	tables := sqlscope.Configure(p.Rules.Config, found)
+// run checks a package's queries; known are the check names that
+// directives may name (lint.Env.Checks).
+func run(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []string, found sqlscope.Tables, stats *Stats) error {
+	tables := cc.tables.Apply(found)
 	if len(tables) == 0 {
 		return nil
 	}
-	apis := sqlscope.CompileAPIs(p.Rules.Config)
-	names := tenantParamNames(p.Rules)
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, parser, apis, tables, names, decl, stats)
+			checkDecl(p, parser, cc, known, tables, decl, stats)
 		}
 	}
 	return nil
@@ -59,7 +68,7 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 
 // checkDecl checks the query calls of one top-level declaration; the
 // text of a query may come from any local of it, closures included.
-func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, names map[string]bool, decl ast.Decl, stats *Stats) {
+func checkDecl(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []string, tables sqlscope.Tables, decl ast.Decl, stats *Stats) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
 	ast.Inspect(decl, func(n ast.Node) bool {
@@ -67,7 +76,7 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 		if !ok {
 			return true
 		}
-		qc, ok := apis.Match(p.TypesInfo, call)
+		qc, ok := cc.apis.Match(p.TypesInfo, call)
 		if !ok {
 			return true
 		}
@@ -85,13 +94,13 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 			stats.Unchecked++
 			return true
 		}
-		reportDirectives(p, call, res)
+		suppressed := sqlDirectives(p, known, call, res)
 		if len(res.Violations) == 0 {
 			stats.Constrained++
 			return true
 		}
-		tenant := tenantInScope(p, names, decl, call)
-		if tenant == "" && contextCarriesTenant(p.Rules) {
+		tenant := tenantInScope(p, cc.names, decl, call)
+		if tenant == "" && cc.ctx {
 			if cs == nil {
 				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
 			}
@@ -101,7 +110,7 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 		}
 		reported := false
 		for _, v := range res.Violations {
-			if suppressedInSQL(res, v) {
+			if suppressed[v.Statement] {
 				continue
 			}
 			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
@@ -124,33 +133,37 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 	})
 }
 
-// suppressedInSQL reports whether a directive in the query's text, with
-// a reason, suppresses v: one in v's statement.
-func suppressedInSQL(res sqlscope.Result, v sqlscope.Violation) bool {
-	for _, d := range res.Directives {
-		if d.Statement == v.Statement && d.Reason != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// reportDirectives reports the directives in a query's text that lack a
-// reason, or whose statement has no finding to suppress, at the call, as
-// malformed and unused //tenantlint:ignore directives are reported.
-func reportDirectives(p *lint.Pass, call *ast.CallExpr, res sqlscope.Result) {
-	for _, d := range res.Directives {
+// sqlDirectives parses the directives in a query's text with the rules of
+// //tenantlint:ignore (internal/directive: a reason, known check names)
+// and reports, at the call, the malformed ones (whichever check they
+// name: no other check reads SQL) and those naming tenantsql whose
+// statement has no finding. It returns the statements that a
+// well-formed directive for tenantsql suppresses. Directives naming only
+// other checks are theirs, and left alone.
+func sqlDirectives(p *lint.Pass, known []string, call *ast.CallExpr, res sqlscope.Result) map[int]bool {
+	var suppressed map[int]bool
+	for _, c := range res.Directives {
+		d := directive.ParseText(sqlscope.DirectivePrefix, c.Text, known)
 		msg := ""
 		switch {
-		case d.Reason == "":
-			msg = "-- tenantlint:ignore tenantsql in the query needs a reason"
-		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == d.Statement }):
+		case d == nil:
+			continue
+		case d.Problem != "":
+			msg = "in the query: " + d.Problem
+		case !slices.Contains(d.Checks, Name):
+			continue
+		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == c.Statement }):
 			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding"
 		default:
+			if suppressed == nil {
+				suppressed = map[int]bool{}
+			}
+			suppressed[c.Statement] = true
 			continue
 		}
 		p.Pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: p.Check})
 	}
+	return suppressed
 }
 
 // tenantInScope names a tenant value that the function running call has

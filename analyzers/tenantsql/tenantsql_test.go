@@ -121,3 +121,16 @@ func TestContextInScope(t *testing.T) {
 func TestReview(t *testing.T) {
 	run(t, "sql_review/...")
 }
+
+// The sql section is compiled once per configuration, not once per
+// package: sql_forms' two packages share one.
+func TestCompiledOncePerConfig(t *testing.T) {
+	a, compiles := tenantsql.NewCounting(registry.NewSourceEnv())
+	results := analysistest.Run(t, testdata(t), a, "sql_forms/...")
+	if len(results) < 2 {
+		t.Fatalf("%d packages analyzed, want at least 2", len(results))
+	}
+	if n := compiles(); n != 1 {
+		t.Errorf("%d compilations for %d packages of one configuration, want 1", n, len(results))
+	}
+}

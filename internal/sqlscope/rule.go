@@ -45,8 +45,8 @@ func (v Violation) Does() string {
 // Result is what Check finds in one query text.
 type Result struct {
 	Violations []Violation
-	// Directives are the -- tenantlint:ignore tenantsql <reason>
-	// comments of the text, each with the statement it is in.
+	// Directives are the comments of the text that may be
+	// -- tenantlint:ignore directives, each with the statement it is in.
 	Directives []Directive
 }
 

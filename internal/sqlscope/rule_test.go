@@ -129,17 +129,23 @@ func TestPositional(t *testing.T) {
 	}
 }
 
-// Directives in comments belong to the statement they are in; those of
-// other checks, and text in string literals, are not directives.
+// The comments that may be directives belong to the statement they are
+// in, with their text as DirectivePrefix starts it (internal/directive
+// parses them); text in string literals is not a comment.
 func TestDirectives(t *testing.T) {
 	p := new(Parser)
 	text := "-- tenantlint:ignore tenantsql polls every tenant\nSELECT * FROM invoices; SELECT 'tenantlint:ignore tenantsql no' FROM lines /* tenantlint:ignore tenantsql second */;\n" +
-		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1"
+		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1 -- a comment"
 	res, err := Check(p, text, testTables)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Directive{{0, "polls every tenant"}, {1, "second"}, {2, ""}}
+	want := []Directive{
+		{0, "-- tenantlint:ignore tenantsql polls every tenant"},
+		{1, "-- tenantlint:ignore tenantsql second"},
+		{2, "-- tenantlint:ignore tenantsql"},
+		{3, "-- tenantlint:ignore tenantctx other"},
+	}
 	if !slices.Equal(res.Directives, want) {
 		t.Errorf("directives %+v, want %+v", res.Directives, want)
 	}

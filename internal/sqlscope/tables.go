@@ -126,11 +126,37 @@ func FieldColumn(name, tag string) string {
 	return models.Snake(name)
 }
 
-// Configure applies the sql section to the tables found in the code:
-// sql.tables adds tables (or sets a model table's column; an entry
-// without a column keeps the model's, or takes sql.tenant_column), and
-// sql.exclude_tables removes them.
-func Configure(c *config.Config, found Tables) Tables {
+// TableConfig is the sql section's say on the tables, compiled once per
+// configuration; Apply adds it to the tables of a package's models.
+type TableConfig struct {
+	cfg *config.Config
+	// base is Apply's answer for a package that knows no model table,
+	// the common case, shared by every such package.
+	base Tables
+}
+
+// CompileTables compiles the sql section of c: sql.tables adds tables
+// (or sets a model table's column; an entry without a column keeps the
+// model's, or takes sql.tenant_column), and sql.exclude_tables removes
+// them.
+func CompileTables(c *config.Config) *TableConfig {
+	tc := &TableConfig{cfg: c}
+	tc.base = tc.apply(nil)
+	return tc
+}
+
+// Apply returns the tenant tables of a package whose models (its own and
+// its imports') give found. The result must not be modified: a package
+// with no model table shares it with every other.
+func (tc *TableConfig) Apply(found Tables) Tables {
+	if len(found) == 0 {
+		return tc.base
+	}
+	return tc.apply(found)
+}
+
+func (tc *TableConfig) apply(found Tables) Tables {
+	c := tc.cfg
 	out := Tables{}
 	for t, col := range found {
 		out[t] = col
@@ -147,4 +173,11 @@ func Configure(c *config.Config, found Tables) Tables {
 		delete(out, t.Value)
 	}
 	return out
+}
+
+// Configure applies the sql section of c to the tables found in the
+// code, for a caller that does it once; the analyzer compiles c once
+// (CompileTables) and applies it to each package.
+func Configure(c *config.Config, found Tables) Tables {
+	return CompileTables(c).apply(found)
 }

@@ -51,3 +51,13 @@ func tableNameWithContext(ctx context.Context, db *sql.DB) {
 	db.QueryContext(ctx, `DELETE FROM credit_log WHERE id = $1`)
 	db.QueryContext(ctx, `DELETE FROM credits WHERE id = $1`) // want `^DELETE from credits has no predicate on credits.tenant_id$`
 }
+
+// SQL directives follow //tenantlint:ignore's rules (internal/directive):
+// known check names, several of them, a reason.
+func sqlDirectives(ctx context.Context, db *sql.DB) {
+	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignore tenantsq typo`) // want `^in the query: unknown check "tenantsq" in -- tenantlint:ignore \(known checks: tenantrepo, tenantcache, tenantctx, tenantsql\)$` `^SELECT from invoices has no predicate`
+	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignore tenantctx,tenantsql metrics of every tenant`)
+	db.QueryContext(ctx, `SELECT * FROM invoices /* tenantlint:ignore */`)                     // want `^in the query: malformed directive: write -- tenantlint:ignore <check>\[,<check>\] <reason>$` `^SELECT from invoices has no predicate`
+	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignore tenantsql, tenantctx x`) // want `^in the query: empty check name` `^SELECT from invoices has no predicate`
+	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignoreall tenantsql x`)         // want `^SELECT from invoices has no predicate`
+}

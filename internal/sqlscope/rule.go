@@ -60,8 +60,12 @@ const PlaceholderPrefix = "tenantlint_arg_"
 // and subqueries included) must be constrained by its tenant column, and
 // an INSERT with a column list must list it. Other statements are not
 // judged. An error is a text the parser rejects, also with its ? and
-// :name bind variables read as $N.
+// :name bind variables read as $N. A text in which no tenant table's
+// name occurs (mayTouch) is not parsed: it has no finding.
 func Check(p *Parser, text string, tables Tables) (Result, error) {
+	if !mayTouch(text, tables) {
+		return Result{}, nil
+	}
 	stmts, err := p.Parse(text)
 	if err != nil {
 		// ? and :name bind variables are not PostgreSQL; try them as $N.

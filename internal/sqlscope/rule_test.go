@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wasilibs/go-pgquery/parser"
 )
 
 var testTables = Tables{"invoices": "tenant_id", "lines": "tenant_id", "workers": "org_id", "billing.accounts": "tenant_id"}
@@ -155,5 +157,42 @@ func TestDirectives(t *testing.T) {
 	}
 	if !slices.Equal(stmts, []int{0, 1, 2}) {
 		t.Errorf("violations in statements %v, want 0, 1, 2", stmts)
+	}
+}
+
+// A text in which no tenant table's name occurs as a word is never
+// parsed (a process with only such texts never starts the parser), and
+// has no finding; one that names a tenant table, in any case or with its
+// schema, or that holds a directive, is.
+func TestCheckParsesOnlyCandidates(t *testing.T) {
+	parses := 0
+	p := &Parser{toJSON: func(s string) (string, error) { parses++; return parser.ParseToJSON(s) }}
+	for _, tc := range []struct {
+		sql    string
+		tables Tables
+		parsed bool
+	}{
+		{"SELECT * FROM users WHERE id = $1", testTables, false},
+		{"SELECT * FROM invoices_archive WHERE id = $1", testTables, false},
+		{"SELECT * FROM old_invoices", testTables, false},
+		{"SELEC * FROM users", testTables, false}, // not parsed, so not unchecked: it touches no tenant table
+		{"SELECT * FROM invoices", nil, false},
+		{"SELECT * FROM invoices", Tables{}, false},
+		{"SELECT * FROM invoices WHERE id = $1", testTables, true},
+		{"SELECT * FROM Invoices", testTables, true},
+		{`SELECT * FROM "Invoices"`, Tables{"Invoices": "tenant_id"}, true},
+		{"SELECT * FROM x WHERE y = 'a longer word than the lower-case buffer holds, with NO table in it'", testTables, false},
+		{"SELECT * FROM billing.accounts", testTables, true},
+		{"SELECT * FROM x JOIN workers w ON w.id = x.id", testTables, true},
+		{"SELECT 1 -- tenantlint:ignore tenantsql nothing here", testTables, true},
+	} {
+		before := parses
+		res, err := Check(p, tc.sql, tc.tables)
+		if parsed := parses > before; parsed != tc.parsed {
+			t.Errorf("Check(%q): parsed %v, want %v", tc.sql, parsed, tc.parsed)
+		}
+		if !tc.parsed && (err != nil || len(res.Violations) > 0 || len(res.Directives) > 0) {
+			t.Errorf("Check(%q) without a parse = %+v, %v; want nothing", tc.sql, res, err)
+		}
 	}
 }

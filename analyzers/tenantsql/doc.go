@@ -24,7 +24,14 @@
 // a constant argument or an opaque value. It is parsed with PostgreSQL's
 // grammar (libpg_query); ? and :name bind variables are read as $N. A
 // query that does not resolve to a text, or does not parse, is not a
-// finding; it is counted as unchecked.
+// finding; it is counted as unchecked. The query constants sqlc
+// generates (const getInvoice = "-- name: GetInvoice :one ...") are
+// queries too, judged at the constant; when a sqlc configuration (found
+// up to the module's root) maps the query to its line in a .sql file,
+// the message names it, and the standalone driver reports the finding
+// there (check.GeneratedFrom related information). The
+// -- tenantlint:ignore lines of the query's block in the .sql file,
+// which sqlc moves out of the generated text, apply to it.
 //
 // In every SELECT, UPDATE, DELETE and INSERT ... SELECT, CTEs and
 // subqueries included, each reference to a tenant table must be

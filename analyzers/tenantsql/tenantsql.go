@@ -43,24 +43,41 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		}
 		return filepath.Join(diskcache.Dir(), "sql")
 	}}
+	sqlc := &sqlcCache{}
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
-		return run(p, parser, configs.get(p.Rules), env.Checks, t, stats)
+		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
+		return run(p, r, sqlc, t)
 	})
 	a.Requires = []*analysis.Analyzer{tables}
 	return a, configs
 }
 
-// run checks a package's queries; known are the check names that
-// directives may name (lint.Env.Checks).
-func run(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []string, found sqlscope.Tables, stats *Stats) error {
-	tables := cc.tables.Apply(found)
-	if len(tables) == 0 {
+// queryRun is what the checks of one package's queries share.
+type queryRun struct {
+	parser *sqlscope.Parser
+	cc     *compiled
+	known  []string // the check names directives may name (lint.Env.Checks)
+	tables sqlscope.Tables
+	// generated are the package's sqlc query constants, judged where
+	// they are declared and not again where they are run.
+	generated map[*types.Const]bool
+	stats     *Stats
+}
+
+// run checks a package's queries: sqlc's generated constants, and the
+// texts given to query APIs.
+func run(p *lint.Pass, r *queryRun, sqlc *sqlcCache, found sqlscope.Tables) error {
+	r.tables = r.cc.tables.Apply(found)
+	if len(r.tables) == 0 {
 		return nil
+	}
+	if err := checkSQLC(p, r, sqlc); err != nil {
+		return err
 	}
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, parser, cc, known, tables, decl, stats)
+			checkDecl(p, r, decl)
 		}
 	}
 	return nil
@@ -68,7 +85,7 @@ func run(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []string, fo
 
 // checkDecl checks the query calls of one top-level declaration; the
 // text of a query may come from any local of it, closures included.
-func checkDecl(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []string, tables sqlscope.Tables, decl ast.Decl, stats *Stats) {
+func checkDecl(p *lint.Pass, r *queryRun, decl ast.Decl) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
 	ast.Inspect(decl, func(n ast.Node) bool {
@@ -76,71 +93,101 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, cc *compiled, known []stri
 		if !ok {
 			return true
 		}
-		qc, ok := cc.apis.Match(p.TypesInfo, call)
-		if !ok {
+		qc, ok := r.cc.apis.Match(p.TypesInfo, call)
+		if !ok || r.isGenerated(p, qc.Query) {
 			return true
 		}
-		stats.Queries++
+		r.stats.Queries++
 		if texts == nil {
 			texts = sqlscope.NewTexts(p.TypesInfo, decl)
 		}
 		text, ok := texts.Text(qc.Query)
 		if !ok {
-			stats.Unchecked++
+			r.stats.Unchecked++
 			return true
 		}
-		res, err := sqlscope.Check(parser, text, tables)
-		if err != nil {
-			stats.Unchecked++
-			return true
-		}
-		suppressed := sqlDirectives(p, known, call, res)
-		if len(res.Violations) == 0 {
-			stats.Constrained++
-			return true
-		}
-		tenant := tenantInScope(p, cc.names, decl, call)
-		if tenant == "" && cc.ctx {
-			if cs == nil {
-				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
+		r.judge(p, query{at: call, text: text, tenant: func() string {
+			tenant := tenantInScope(p, r.cc.names, decl, call)
+			if tenant == "" && r.cc.ctx {
+				if cs == nil {
+					cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
+				}
+				if ctx, ok := cs.Find(call.Pos()); ok {
+					tenant = "the tenant in " + ctx.Text
+				}
 			}
-			if ctx, ok := cs.Find(call.Pos()); ok {
-				tenant = "the tenant in " + ctx.Text
-			}
-		}
-		reported := false
-		for _, v := range res.Violations {
-			if suppressed[v.Statement] {
-				continue
-			}
-			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
-			kind := KindUnconstrained
-			if tenant != "" {
-				d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does())
-				kind = KindInScope
-			}
-			if p.Report(d) {
-				reported = true
-				stats.kind(p.Position(d.Pos), kind)
-			}
-		}
-		if reported {
-			stats.Unconstrained++
-		} else {
-			stats.Suppressed++
-		}
+			return tenant
+		}})
 		return true
 	})
 }
 
+// query is one query text to judge, and how to report on it.
+type query struct {
+	at   ast.Node // where its findings are reported: the call, or sqlc's constant
+	text string
+	// tenant names the tenant value in scope where the query runs, or
+	// is nil or returns "" for none; asked only when there is a finding.
+	tenant func() string
+	// directives are more -- tenantlint:ignore comments that apply to
+	// the text's first statement (those sqlc moved out of its text).
+	directives []string
+	// suffix ends every message ("(sqlc query X, file.sql:3)"), and
+	// related is every diagnostic's related information.
+	suffix  string
+	related []analysis.RelatedInformation
+}
+
+// judge checks one query text, reports its findings, and counts it.
+func (r *queryRun) judge(p *lint.Pass, q query) {
+	res, err := sqlscope.Check(r.parser, q.text, r.tables)
+	if err != nil {
+		r.stats.Unchecked++
+		return
+	}
+	for _, d := range q.directives {
+		res.Directives = append(res.Directives, sqlscope.Directive{Statement: 0, Text: d})
+	}
+	suppressed := sqlDirectives(p, r.known, q, res)
+	if len(res.Violations) == 0 {
+		r.stats.Constrained++
+		return
+	}
+	tenant := ""
+	if q.tenant != nil {
+		tenant = q.tenant()
+	}
+	reported := false
+	for _, v := range res.Violations {
+		if suppressed[v.Statement] {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: v.What() + q.suffix, Related: q.related}
+		kind := KindUnconstrained
+		if tenant != "" {
+			d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does()) + q.suffix
+			kind = KindInScope
+		}
+		if p.Report(d) {
+			reported = true
+			r.stats.kind(p.Position(d.Pos), kind)
+		}
+	}
+	if reported {
+		r.stats.Unconstrained++
+	} else {
+		r.stats.Suppressed++
+	}
+}
+
 // sqlDirectives parses the directives in a query's text with the rules of
 // //tenantlint:ignore (internal/directive: a reason, known check names)
-// and reports, at the call, the malformed ones (whichever check they
+// and reports, where the query's findings are, the malformed ones (whichever check they
 // name: no other check reads SQL) and those naming tenantsql whose
 // statement has no finding. It returns the statements that a
 // well-formed directive for tenantsql suppresses. Directives naming only
 // other checks are theirs, and left alone.
-func sqlDirectives(p *lint.Pass, known []string, call *ast.CallExpr, res sqlscope.Result) map[int]bool {
+func sqlDirectives(p *lint.Pass, known []string, q query, res sqlscope.Result) map[int]bool {
 	var suppressed map[int]bool
 	for _, c := range res.Directives {
 		d := directive.ParseText(sqlscope.DirectivePrefix, c.Text, known)
@@ -149,11 +196,11 @@ func sqlDirectives(p *lint.Pass, known []string, call *ast.CallExpr, res sqlscop
 		case d == nil:
 			continue
 		case d.Problem != "":
-			msg = "in the query: " + d.Problem
+			msg = "in the query: " + d.Problem + q.suffix
 		case !slices.Contains(d.Checks, Name):
 			continue
 		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == c.Statement }):
-			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding"
+			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding" + q.suffix
 		default:
 			if suppressed == nil {
 				suppressed = map[int]bool{}
@@ -161,7 +208,7 @@ func sqlDirectives(p *lint.Pass, known []string, call *ast.CallExpr, res sqlscop
 			suppressed[c.Statement] = true
 			continue
 		}
-		p.Pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: p.Check})
+		p.Pass.Report(analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: msg, Category: p.Check, Related: q.related})
 	}
 	return suppressed
 }

@@ -134,3 +134,17 @@ func TestCompiledOncePerConfig(t *testing.T) {
 		t.Errorf("%d compilations for %d packages of one configuration, want 1", n, len(results))
 	}
 }
+
+// sqlc's query constants are queries, run or not: reported at the
+// constant, with the .sql file and line when a sqlc.yaml maps the query
+// (and the directives of its block, which sqlc moves out of the text,
+// read there); a constant also run through a query API is judged once.
+func TestSQLC(t *testing.T) {
+	results := run(t, "sql_sqlc/...")
+	got := stats(t, results, "sql_sqlc/db")
+	want := tenantsql.Stats{Queries: 5, Constrained: 2, Unconstrained: 2, Suppressed: 1}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+	run(t, "sql_sqlc_bare/...")
+}

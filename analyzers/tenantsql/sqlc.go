@@ -1,0 +1,144 @@
+package tenantsql
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/check"
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
+)
+
+// sqlcCache holds the sqlc configurations an analyzer has read, by path:
+// every generated package of a project shares one, and its queries
+// files are read once per process.
+type sqlcCache struct {
+	mu sync.Mutex
+	m  map[string]sqlcEntry
+}
+
+type sqlcEntry struct {
+	s   *sqlscope.SQLC
+	err error
+}
+
+func (c *sqlcCache) load(path string) (*sqlscope.SQLC, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[path]; ok {
+		return e.s, e.err
+	}
+	s, err := sqlscope.LoadSQLC(path)
+	if c.m == nil {
+		c.m = map[string]sqlcEntry{}
+	}
+	c.m[path] = sqlcEntry{s, err}
+	return s, err
+}
+
+// checkSQLC judges the query constants sqlc generated in the package
+// (const getInvoice = "-- name: GetInvoice :one ..."), whether or not a
+// query API runs them: sqlc's methods run them through the package's own
+// DBTX interface. A finding is reported at the constant. When a sqlc
+// configuration found from the package's folder up to the module's root
+// says which queries file holds the query, its message names the file
+// and line, and its related information (check.GeneratedFrom) points
+// there, where the standalone driver reports it.
+func checkSQLC(p *lint.Pass, r *queryRun, cache *sqlcCache) error {
+	var s *sqlscope.SQLC
+	looked := false
+	files := map[string]*token.File{} // the queries files added to the file set
+	for _, f := range p.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, id := range spec.(*ast.ValueSpec).Names {
+					c, ok := p.TypesInfo.Defs[id].(*types.Const)
+					if !ok || c.Val().Kind() != constant.String {
+						continue
+					}
+					text := constant.StringVal(c.Val())
+					name, ok := sqlscope.SQLCQueryName(text)
+					if !ok {
+						continue
+					}
+					if r.generated == nil {
+						r.generated = map[*types.Const]bool{}
+					}
+					r.generated[c] = true
+					if !looked {
+						looked = true
+						if path := sqlscope.FindSQLCConfig(p.Dir, p.Root); path != "" {
+							var err error
+							if s, err = cache.load(path); err != nil {
+								return err
+							}
+						}
+					}
+					q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+					if s != nil {
+						if src, ok := s.Source(p.Dir, name); ok {
+							sourced(p, &q, name, s, src, files)
+						}
+					}
+					r.stats.Queries++
+					r.judge(p, q)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// sourced adds to q where its sqlc query is written: the file and line
+// in its messages, the position as related information, and the
+// directives of the query's block that sqlc moved out of its text.
+func sourced(p *lint.Pass, q *query, name string, s *sqlscope.SQLC, src sqlscope.QuerySource, files map[string]*token.File) {
+	rel := src.File
+	if p.Root != "" {
+		if r, err := filepath.Rel(p.Root, src.File); err == nil {
+			rel = filepath.ToSlash(r)
+		}
+	}
+	q.suffix = fmt.Sprintf(" (sqlc query %s, %s:%d)", name, rel, src.Line)
+	tf := files[src.File]
+	if tf == nil {
+		content := s.Content(src.File)
+		tf = p.Fset.AddFile(src.File, -1, len(content))
+		tf.SetLinesForContent(content)
+		files[src.File] = tf
+	}
+	if src.Line <= tf.LineCount() {
+		q.related = []analysis.RelatedInformation{{Pos: tf.LineStart(src.Line), Message: check.GeneratedFrom + " sqlc query " + name}}
+	}
+	for _, c := range src.Comments {
+		if strings.HasPrefix(c, sqlscope.DirectivePrefix) {
+			q.directives = append(q.directives, c)
+		}
+	}
+}
+
+// isGenerated reports whether a query argument is one of the package's
+// sqlc query constants, which are judged where they are declared.
+func (r *queryRun) isGenerated(p *lint.Pass, e ast.Expr) bool {
+	if len(r.generated) == 0 {
+		return false
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	c, ok := p.TypesInfo.Uses[id].(*types.Const)
+	return ok && r.generated[c]
+}

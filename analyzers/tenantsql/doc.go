@@ -31,7 +31,10 @@
 // the message names it, and the standalone driver reports the finding
 // there (check.GeneratedFrom related information). The
 // -- tenantlint:ignore lines of the query's block in the .sql file,
-// which sqlc moves out of the generated text, apply to it.
+// which sqlc moves out of the generated text, apply to it. A function
+// that runs such a query with a finding carries a fact (of the
+// tenantsqlqueries analyzer, which tenantsql requires), and a call of it
+// from a function with a tenant value in scope is reported at the call.
 //
 // In every SELECT, UPDATE, DELETE and INSERT ... SELECT, CTEs and
 // subqueries included, each reference to a tenant table must be

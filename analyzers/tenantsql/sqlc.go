@@ -44,19 +44,29 @@ func (c *sqlcCache) load(path string) (*sqlscope.SQLC, error) {
 	return s, err
 }
 
-// checkSQLC judges the query constants sqlc generated in the package
-// (const getInvoice = "-- name: GetInvoice :one ..."), whether or not a
-// query API runs them: sqlc's methods run them through the package's own
-// DBTX interface. A finding is reported at the constant. When a sqlc
-// configuration found from the package's folder up to the module's root
-// says which queries file holds the query, its message names the file
-// and line, and its related information (check.GeneratedFrom) points
-// there, where the standalone driver reports it.
-func checkSQLC(p *lint.Pass, r *queryRun, cache *sqlcCache) error {
+// sqlcQuery is one of sqlc's query constants in a package, and how to
+// judge and report it.
+type sqlcQuery struct {
+	c    *types.Const
+	name string
+	q    query
+}
+
+// sqlcQueries finds the query constants sqlc generated in files
+// (const getInvoice = "-- name: GetInvoice :one ..."). When a sqlc
+// configuration found from dir up to root (the module's root; none when
+// root is "") says which queries file holds a query, its messages name
+// the file and line, its related information (check.GeneratedFrom)
+// points there, where the standalone driver reports it, and the
+// directives of the query's block, which sqlc moves out of the generated
+// text, apply to it. The .sql files are added to fset for those
+// positions.
+func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, root string, cache *sqlcCache) ([]sqlcQuery, error) {
+	var out []sqlcQuery
 	var s *sqlscope.SQLC
 	looked := false
-	files := map[string]*token.File{} // the queries files added to the file set
-	for _, f := range p.Files {
+	added := map[string]*token.File{} // the queries files added to fset
+	for _, f := range files {
 		for _, decl := range f.Decls {
 			gd, ok := decl.(*ast.GenDecl)
 			if !ok || gd.Tok != token.CONST {
@@ -64,7 +74,7 @@ func checkSQLC(p *lint.Pass, r *queryRun, cache *sqlcCache) error {
 			}
 			for _, spec := range gd.Specs {
 				for _, id := range spec.(*ast.ValueSpec).Names {
-					c, ok := p.TypesInfo.Defs[id].(*types.Const)
+					c, ok := info.Defs[id].(*types.Const)
 					if !ok || c.Val().Kind() != constant.String {
 						continue
 					}
@@ -73,30 +83,47 @@ func checkSQLC(p *lint.Pass, r *queryRun, cache *sqlcCache) error {
 					if !ok {
 						continue
 					}
-					if r.generated == nil {
-						r.generated = map[*types.Const]bool{}
-					}
-					r.generated[c] = true
 					if !looked {
 						looked = true
-						if path := sqlscope.FindSQLCConfig(p.Dir, p.Root); path != "" {
+						if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
 							var err error
 							if s, err = cache.load(path); err != nil {
-								return err
+								return nil, err
 							}
 						}
 					}
 					q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
 					if s != nil {
-						if src, ok := s.Source(p.Dir, name); ok {
-							sourced(p, &q, name, s, src, files)
+						if src, ok := s.Source(dir, name); ok {
+							sourced(fset, root, &q, name, s, src, added)
 						}
 					}
-					r.stats.Queries++
-					r.judge(p, q)
+					out = append(out, sqlcQuery{c: c, name: name, q: q})
 				}
 			}
 		}
+	}
+	return out, nil
+}
+
+// checkSQLC judges the package's sqlc query constants (found by the
+// tenantsqlqueries analyzer), whether or not a query API runs them:
+// sqlc's methods run them through the package's own DBTX interface. A
+// finding is reported at the constant.
+func checkSQLC(p *lint.Pass, r *queryRun, found *sqlcResult) error {
+	if found == nil {
+		return nil
+	}
+	if found.err != nil {
+		return found.err
+	}
+	for _, sq := range found.queries {
+		if r.generated == nil {
+			r.generated = map[*types.Const]bool{}
+		}
+		r.generated[sq.c] = true
+		r.stats.Queries++
+		r.judge(p, sq.q)
 	}
 	return nil
 }
@@ -104,20 +131,20 @@ func checkSQLC(p *lint.Pass, r *queryRun, cache *sqlcCache) error {
 // sourced adds to q where its sqlc query is written: the file and line
 // in its messages, the position as related information, and the
 // directives of the query's block that sqlc moved out of its text.
-func sourced(p *lint.Pass, q *query, name string, s *sqlscope.SQLC, src sqlscope.QuerySource, files map[string]*token.File) {
+func sourced(fset *token.FileSet, root string, q *query, name string, s *sqlscope.SQLC, src sqlscope.QuerySource, added map[string]*token.File) {
 	rel := src.File
-	if p.Root != "" {
-		if r, err := filepath.Rel(p.Root, src.File); err == nil {
+	if root != "" {
+		if r, err := filepath.Rel(root, src.File); err == nil {
 			rel = filepath.ToSlash(r)
 		}
 	}
 	q.suffix = fmt.Sprintf(" (sqlc query %s, %s:%d)", name, rel, src.Line)
-	tf := files[src.File]
+	tf := added[src.File]
 	if tf == nil {
 		content := s.Content(src.File)
-		tf = p.Fset.AddFile(src.File, -1, len(content))
+		tf = fset.AddFile(src.File, -1, len(content))
 		tf.SetLinesForContent(content)
-		files[src.File] = tf
+		added[src.File] = tf
 	}
 	if src.Line <= tf.LineCount() {
 		q.related = []analysis.RelatedInformation{{Pos: tf.LineStart(src.Line), Message: check.GeneratedFrom + " sqlc query " + name}}

@@ -43,13 +43,14 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		}
 		return filepath.Join(diskcache.Dir(), "sql")
 	}}
-	sqlc := &sqlcCache{}
+	queries := newQueries(env, tables, parser, configs, &sqlcCache{})
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
+		found, _ := p.ResultOf[queries].(*sqlcResult)
 		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
-		return run(p, r, sqlc, t)
+		return run(p, r, found, t)
 	})
-	a.Requires = []*analysis.Analyzer{tables}
+	a.Requires = []*analysis.Analyzer{tables, queries}
 	return a, configs
 }
 
@@ -65,19 +66,20 @@ type queryRun struct {
 	stats     *Stats
 }
 
-// run checks a package's queries: sqlc's generated constants, and the
-// texts given to query APIs.
-func run(p *lint.Pass, r *queryRun, sqlc *sqlcCache, found sqlscope.Tables) error {
+// run checks a package's queries: sqlc's generated constants, the
+// texts given to query APIs, and the calls of functions that run a sqlc
+// query (QueryFact).
+func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables) error {
 	r.tables = r.cc.tables.Apply(found)
 	if len(r.tables) == 0 {
 		return nil
 	}
-	if err := checkSQLC(p, r, sqlc); err != nil {
+	if err := checkSQLC(p, r, generated); err != nil {
 		return err
 	}
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, r, decl)
+			checkDecl(p, r, generated, decl)
 		}
 	}
 	return nil
@@ -85,16 +87,32 @@ func run(p *lint.Pass, r *queryRun, sqlc *sqlcCache, found sqlscope.Tables) erro
 
 // checkDecl checks the query calls of one top-level declaration; the
 // text of a query may come from any local of it, closures included.
-func checkDecl(p *lint.Pass, r *queryRun, decl ast.Decl) {
+func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
+	tenantAt := func(call *ast.CallExpr) string {
+		tenant := tenantInScope(p, r.cc.names, decl, call)
+		if tenant == "" && r.cc.ctx {
+			if cs == nil {
+				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
+			}
+			if ctx, ok := cs.Find(call.Pos()); ok {
+				tenant = "the tenant in " + ctx.Text
+			}
+		}
+		return tenant
+	}
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
 		qc, ok := r.cc.apis.Match(p.TypesInfo, call)
-		if !ok || r.isGenerated(p, qc.Query) {
+		if !ok {
+			r.wrapperCall(p, generated, call, tenantAt)
+			return true
+		}
+		if r.isGenerated(p, qc.Query) {
 			return true
 		}
 		r.stats.Queries++
@@ -106,18 +124,7 @@ func checkDecl(p *lint.Pass, r *queryRun, decl ast.Decl) {
 			r.stats.Unchecked++
 			return true
 		}
-		r.judge(p, query{at: call, text: text, tenant: func() string {
-			tenant := tenantInScope(p, r.cc.names, decl, call)
-			if tenant == "" && r.cc.ctx {
-				if cs == nil {
-					cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
-				}
-				if ctx, ok := cs.Find(call.Pos()); ok {
-					tenant = "the tenant in " + ctx.Text
-				}
-			}
-			return tenant
-		}})
+		r.judge(p, query{at: call, text: text, tenant: func() string { return tenantAt(call) }})
 		return true
 	})
 }
@@ -144,9 +151,6 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	if err != nil {
 		r.stats.Unchecked++
 		return
-	}
-	for _, d := range q.directives {
-		res.Directives = append(res.Directives, sqlscope.Directive{Statement: 0, Text: d})
 	}
 	suppressed := sqlDirectives(p, r.known, q, res)
 	if len(res.Violations) == 0 {
@@ -180,37 +184,47 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	}
 }
 
-// sqlDirectives parses the directives in a query's text with the rules of
-// //tenantlint:ignore (internal/directive: a reason, known check names)
-// and reports, where the query's findings are, the malformed ones (whichever check they
-// name: no other check reads SQL) and those naming tenantsql whose
-// statement has no finding. It returns the statements that a
-// well-formed directive for tenantsql suppresses. Directives naming only
-// other checks are theirs, and left alone.
+// sqlDirectives reports the problems of the directives in a query
+// (parseSQLDirectives) where the query's findings are, and returns the
+// statements they suppress.
 func sqlDirectives(p *lint.Pass, known []string, q query, res sqlscope.Result) map[int]bool {
-	var suppressed map[int]bool
-	for _, c := range res.Directives {
+	suppressed, problems := parseSQLDirectives(known, q, res)
+	for _, msg := range problems {
+		p.Pass.Report(analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: msg + q.suffix, Category: p.Check, Related: q.related})
+	}
+	return suppressed
+}
+
+// parseSQLDirectives parses the directives in a query's text, and those
+// sqlc moved out of it (q.directives, on its first statement), with the
+// rules of //tenantlint:ignore (internal/directive: a reason, known
+// check names). It returns the statements that a well-formed directive
+// for tenantsql suppresses, and the problems to report: the malformed
+// directives (whichever check they name: no other check reads SQL) and
+// those naming tenantsql whose statement has no finding. Directives
+// naming only other checks are theirs, and left alone.
+func parseSQLDirectives(known []string, q query, res sqlscope.Result) (suppressed map[int]bool, problems []string) {
+	all := slices.Clone(res.Directives)
+	for _, d := range q.directives {
+		all = append(all, sqlscope.Directive{Statement: 0, Text: d})
+	}
+	for _, c := range all {
 		d := directive.ParseText(sqlscope.DirectivePrefix, c.Text, known)
-		msg := ""
 		switch {
 		case d == nil:
-			continue
 		case d.Problem != "":
-			msg = "in the query: " + d.Problem + q.suffix
+			problems = append(problems, "in the query: "+d.Problem)
 		case !slices.Contains(d.Checks, Name):
-			continue
 		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == c.Statement }):
-			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding" + q.suffix
+			problems = append(problems, "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding")
 		default:
 			if suppressed == nil {
 				suppressed = map[int]bool{}
 			}
 			suppressed[c.Statement] = true
-			continue
 		}
-		p.Pass.Report(analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: msg, Category: p.Check, Related: q.related})
 	}
-	return suppressed
+	return suppressed, problems
 }
 
 // tenantInScope names a tenant value that the function running call has

@@ -138,7 +138,9 @@ func TestCompiledOncePerConfig(t *testing.T) {
 // sqlc's query constants are queries, run or not: reported at the
 // constant, with the .sql file and line when a sqlc.yaml maps the query
 // (and the directives of its block, which sqlc moves out of the text,
-// read there); a constant also run through a query API is judged once.
+// read there); a constant also run through a query API is judged once;
+// a method of another package that has the tenant and calls a generated
+// method whose query does not use it is reported at the call (facts).
 func TestSQLC(t *testing.T) {
 	results := run(t, "sql_sqlc/...")
 	got := stats(t, results, "sql_sqlc/db")

@@ -24,8 +24,9 @@ func TestTenantSQLSqlc(t *testing.T) {
 		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	const (
-		get = "SELECT from invoices has no predicate on invoices.tenant_id (sqlc query GetInvoice, db/queries/invoices.sql:1)"
-		del = "DELETE from invoices has no predicate on invoices.tenant_id (sqlc query DeleteInvoice, db/queries/invoices.sql:13)"
+		get  = "SELECT from invoices has no predicate on invoices.tenant_id (sqlc query GetInvoice, db/queries/invoices.sql:1)"
+		del  = "DELETE from invoices has no predicate on invoices.tenant_id (sqlc query DeleteInvoice, db/queries/invoices.sql:13)"
+		wrap = "tenantID is in scope but store.Queries.GetInvoice runs SELECT from invoices, which does not filter by it (sqlc query GetInvoice, db/queries/invoices.sql:1)"
 	)
 	r := lint(t, dir, "./...")
 	if r.code != 1 || r.stderr != "" {
@@ -34,11 +35,13 @@ func TestTenantSQLSqlc(t *testing.T) {
 	diffLines(t, "standalone", lines(r.stdout), []string{
 		"db/queries/invoices.sql:1:1: " + get + " (tenantsql)",
 		"db/queries/invoices.sql:13:1: " + del + " (tenantsql)",
+		"internal/repo/repo.go:15:9: " + wrap + " (tenantsql)",
 	})
 	// go vet prints the related information too: where the query is.
 	diffLines(t, "go vet -vettool", vet(t, dir), []string{
 		"db/queries/invoices.sql:13:1: \tgenerated from sqlc query DeleteInvoice",
 		"db/queries/invoices.sql:1:1: \tgenerated from sqlc query GetInvoice",
+		"internal/repo/repo.go:15:9: " + wrap,
 		"internal/store/invoices.sql.go:12:7: " + get,
 		"internal/store/invoices.sql.go:51:7: " + del,
 	})
@@ -54,9 +57,9 @@ func TestTenantSQLSqlc(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatalf("json: %v\n%s", err, r.stdout)
 	}
-	if len(out.Findings) != 2 || out.Findings[0].File != "db/queries/invoices.sql" || out.Findings[0].Line != 1 || out.Findings[0].Message != get ||
+	if len(out.Findings) != 3 || out.Findings[0].File != "db/queries/invoices.sql" || out.Findings[0].Line != 1 || out.Findings[0].Message != get ||
 		out.Findings[1].Line != 13 {
-		t.Errorf("json findings %+v, want the two at their .sql lines", out.Findings)
+		t.Errorf("json findings %+v, want two at their .sql lines and the call", out.Findings)
 	}
 
 	r = lint(t, dir, "--format", "sarif", "./...")
@@ -87,7 +90,7 @@ func TestTenantSQLSqlc(t *testing.T) {
 			}
 		}
 	}
-	diffLines(t, "sarif", got, []string{"db/queries/invoices.sql:1", "db/queries/invoices.sql:13"})
+	diffLines(t, "sarif", got, []string{"db/queries/invoices.sql:1", "db/queries/invoices.sql:13", "internal/repo/repo.go:15"})
 }
 
 // A sqlc configuration that does not parse stops the run: one line

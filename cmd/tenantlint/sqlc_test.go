@@ -20,9 +20,7 @@ var sqlcFiles = testfs.MustReadTxtar("testdata/sqlc.txtar")
 func TestTenantSQLSqlc(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for name, src := range sqlcFiles {
-		testfs.WriteFile(t, filepath.Join(dir, name), src)
-	}
+	testfs.Write(t, dir, sqlcFiles)
 	const (
 		get  = "SELECT from invoices has no predicate on invoices.tenant_id (sqlc query GetInvoice, db/queries/invoices.sql:1)"
 		del  = "DELETE from invoices has no predicate on invoices.tenant_id (sqlc query DeleteInvoice, db/queries/invoices.sql:13)"
@@ -98,9 +96,7 @@ func TestTenantSQLSqlc(t *testing.T) {
 func TestTenantSQLSqlcBadConfig(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for name, src := range sqlcFiles {
-		testfs.WriteFile(t, filepath.Join(dir, name), src)
-	}
+	testfs.Write(t, dir, sqlcFiles)
 	testfs.WriteFile(t, filepath.Join(dir, "sqlc.yaml"), "version: [\n")
 	r := lint(t, dir, "--no-cache", "./...")
 	want := filepath.Join(dir, "sqlc.yaml") + ": not a sqlc configuration"

@@ -1,11 +1,12 @@
 package sqlscope
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/testfs"
 )
 
 func TestSQLCQueryName(t *testing.T) {
@@ -28,15 +29,7 @@ func TestSQLCQueryName(t *testing.T) {
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, src := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, dir, files)
 	return dir
 }
 

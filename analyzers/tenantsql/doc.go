@@ -6,7 +6,7 @@
 // tenantsql: report SQL queries that touch a tenant table without a tenant predicate
 //
 // The tenant tables are those of the tenant models (models.markers and
-// models.fields): a model's table is its TableName() method's constant,
+// models.fields): a model's table is its TableName() (or TableName(ctx)) method's constant,
 // the table: of a bun.BaseModel field's bun tag, or else the snake_case
 // plural of its name; its tenant column is the db, bun or gorm column
 // of its tenant field, or that field's snake_case name (json tags name
@@ -24,14 +24,26 @@
 // a constant argument or an opaque value. It is parsed with PostgreSQL's
 // grammar (libpg_query); ? and :name bind variables are read as $N. A
 // query that does not resolve to a text, or does not parse, is not a
-// finding; it is counted as unchecked.
+// finding; it is counted as unchecked. The query constants sqlc
+// generates (const getInvoice = "-- name: GetInvoice :one ...") are
+// queries too, judged at the constant; when a sqlc configuration (found
+// up to the module's root) maps the query to its line in a .sql file,
+// the message names it, and the standalone driver reports the finding
+// there (check.GeneratedFrom related information). The
+// -- tenantlint:ignore lines of the query's block in the .sql file,
+// which sqlc moves out of the generated text, apply to it. A function
+// that runs such a query with a finding carries a fact (of the
+// tenantsqlqueries analyzer, which tenantsql requires), and a call of it
+// from a function with a tenant value in scope is reported at the call.
 //
 // In every SELECT, UPDATE, DELETE and INSERT ... SELECT, CTEs and
 // subqueries included, each reference to a tenant table must be
 // constrained by its tenant column: a top-level AND conjunct of WHERE or
 // of a JOIN's ON compares the column (qualified by the reference's alias
-// or table, or unqualified) for equality with a parameter, a formatted
-// value, a constant, ANY(parameter) or IN (parameters); or with the
+// or table, or unqualified) for equality with a tenant value (a
+// parameter, a formatted value, current_setting(...), a function of
+// parameters and constants), ANY(tenant value) or IN (tenant values),
+// never with a constant, a function of constants or a column; or with the
 // tenant column of another reference that is constrained (a correlated
 // subquery's outer reference included), or the tables are joined USING
 // the column or NATURAL. An OR constrains what every branch constrains.
@@ -55,8 +67,9 @@
 // or the line above suppresses the finding; such a comment that
 // suppresses nothing is reported. Inside the SQL, a comment
 // -- tenantlint:ignore tenantsql <reason> (or /* ... */) suppresses the
-// findings of the statement it is in; one without a reason, or whose
-// statement has no finding, is reported at the call.
+// findings of the statement it is in. It follows //tenantlint:ignore's
+// rules (internal/directive parses both): a malformed one, or one for
+// tenantsql whose statement has no finding, is reported at the call.
 //
 // # Rule tenantsql
 //

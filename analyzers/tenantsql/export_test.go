@@ -1,4 +1,21 @@
 package tenantsql
 
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/lint"
+)
+
 // NewTables exposes the tables analyzer to the tests of its facts.
 var NewTables = newTables
+
+// NewCounting is New, with the number of configurations it compiled so
+// far.
+func NewCounting(env *lint.Env) (*analysis.Analyzer, func() int) {
+	a, c := newAnalyzer(env)
+	return a, func() int {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.compiles
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
+	"github.com/tenantlint/tenantlint/internal/directive"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -27,31 +28,58 @@ var Analyzer = New(lint.NewEnv())
 // (except in hermetic runs, which write nothing outside their sandbox),
 // so that later processes parse only new texts (see internal/sqlscope).
 func New(env *lint.Env) *analysis.Analyzer {
+	a, _ := newAnalyzer(env)
+	return a
+}
+
+// newAnalyzer is New, also returning the analyzer's cache of compiled
+// configurations (for its test).
+func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	tables := newTables(env)
+	configs := &compiledCache{}
 	parser := &sqlscope.Parser{Dir: func() string {
 		if env.Hermetic {
 			return ""
 		}
 		return filepath.Join(diskcache.Dir(), "sql")
 	}}
+	queries := newQueries(env, tables, parser, configs, &sqlcCache{})
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
-		return run(p, parser, t, stats)
+		found, _ := p.ResultOf[queries].(*sqlcResult)
+		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
+		return run(p, r, found, t)
 	})
-	a.Requires = []*analysis.Analyzer{tables}
-	return a
+	a.Requires = []*analysis.Analyzer{tables, queries}
+	return a, configs
 }
 
-func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *Stats) error {
-	tables := sqlscope.Configure(p.Rules.Config, found)
-	if len(tables) == 0 {
+// queryRun is what the checks of one package's queries share.
+type queryRun struct {
+	parser *sqlscope.Parser
+	cc     *compiled
+	known  []string // the check names directives may name (lint.Env.Checks)
+	tables sqlscope.Tables
+	// generated are the package's sqlc query constants, judged where
+	// they are declared and not again where they are run.
+	generated map[*types.Const]bool
+	stats     *Stats
+}
+
+// run checks a package's queries: sqlc's generated constants, the
+// texts given to query APIs, and the calls of functions that run a sqlc
+// query (QueryFact).
+func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables) error {
+	r.tables = r.cc.tables.Apply(found)
+	if len(r.tables) == 0 {
 		return nil
 	}
-	apis := sqlscope.CompileAPIs(p.Rules.Config)
-	names := tenantParamNames(p.Rules)
+	if err := checkSQLC(p, r, generated); err != nil {
+		return err
+	}
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, parser, apis, tables, names, decl, stats)
+			checkDecl(p, r, generated, decl)
 		}
 	}
 	return nil
@@ -59,39 +87,12 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 
 // checkDecl checks the query calls of one top-level declaration; the
 // text of a query may come from any local of it, closures included.
-func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, names map[string]bool, decl ast.Decl, stats *Stats) {
+func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
-	ast.Inspect(decl, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		qc, ok := apis.Match(p.TypesInfo, call)
-		if !ok {
-			return true
-		}
-		stats.Queries++
-		if texts == nil {
-			texts = sqlscope.NewTexts(p.TypesInfo, decl)
-		}
-		text, ok := texts.Text(qc.Query)
-		if !ok {
-			stats.Unchecked++
-			return true
-		}
-		res, err := sqlscope.Check(parser, text, tables)
-		if err != nil {
-			stats.Unchecked++
-			return true
-		}
-		reportDirectives(p, call, res)
-		if len(res.Violations) == 0 {
-			stats.Constrained++
-			return true
-		}
-		tenant := tenantInScope(p, names, decl, call)
-		if tenant == "" && contextCarriesTenant(p.Rules) {
+	tenantAt := func(call *ast.CallExpr) string {
+		tenant := tenantInScope(p, r.cc.names, decl, call)
+		if tenant == "" && r.cc.ctx {
 			if cs == nil {
 				cs = ctxscope.New(p.TypesInfo, p.Pkg, decl)
 			}
@@ -99,58 +100,131 @@ func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, table
 				tenant = "the tenant in " + ctx.Text
 			}
 		}
-		reported := false
-		for _, v := range res.Violations {
-			if suppressedInSQL(res, v) {
-				continue
-			}
-			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What()}
-			kind := KindUnconstrained
-			if tenant != "" {
-				d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does())
-				kind = KindInScope
-			}
-			if p.Report(d) {
-				reported = true
-				stats.kind(p.Position(d.Pos), kind)
-			}
+		return tenant
+	}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
 		}
-		if reported {
-			stats.Unconstrained++
-		} else {
-			stats.Suppressed++
+		qc, ok := r.cc.apis.Match(p.TypesInfo, call)
+		if !ok {
+			r.wrapperCall(p, generated, call, tenantAt)
+			return true
 		}
+		if r.isGenerated(p, qc.Query) {
+			return true
+		}
+		r.stats.Queries++
+		if texts == nil {
+			texts = sqlscope.NewTexts(p.TypesInfo, decl)
+		}
+		text, ok := texts.Text(qc.Query)
+		if !ok {
+			r.stats.Unchecked++
+			return true
+		}
+		r.judge(p, query{at: call, text: text, tenant: func() string { return tenantAt(call) }})
 		return true
 	})
 }
 
-// suppressedInSQL reports whether a directive in the query's text, with
-// a reason, suppresses v: one in v's statement.
-func suppressedInSQL(res sqlscope.Result, v sqlscope.Violation) bool {
-	for _, d := range res.Directives {
-		if d.Statement == v.Statement && d.Reason != "" {
-			return true
-		}
-	}
-	return false
+// query is one query text to judge, and how to report on it.
+type query struct {
+	at   ast.Node // where its findings are reported: the call, or sqlc's constant
+	text string
+	// tenant names the tenant value in scope where the query runs, or
+	// is nil or returns "" for none; asked only when there is a finding.
+	tenant func() string
+	// directives are more -- tenantlint:ignore comments that apply to
+	// the text's first statement (those sqlc moved out of its text).
+	directives []string
+	// suffix ends every message ("(sqlc query X, file.sql:3)"), and
+	// related is every diagnostic's related information.
+	suffix  string
+	related []analysis.RelatedInformation
 }
 
-// reportDirectives reports the directives in a query's text that lack a
-// reason, or whose statement has no finding to suppress, at the call, as
-// malformed and unused //tenantlint:ignore directives are reported.
-func reportDirectives(p *lint.Pass, call *ast.CallExpr, res sqlscope.Result) {
-	for _, d := range res.Directives {
-		msg := ""
-		switch {
-		case d.Reason == "":
-			msg = "-- tenantlint:ignore tenantsql in the query needs a reason"
-		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == d.Statement }):
-			msg = "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding"
-		default:
+// judge checks one query text, reports its findings, and counts it.
+func (r *queryRun) judge(p *lint.Pass, q query) {
+	res, err := sqlscope.Check(r.parser, q.text, r.tables)
+	if err != nil {
+		r.stats.Unchecked++
+		return
+	}
+	suppressed := sqlDirectives(p, r.known, q, res)
+	if len(res.Violations) == 0 {
+		r.stats.Constrained++
+		return
+	}
+	tenant := ""
+	if q.tenant != nil {
+		tenant = q.tenant()
+	}
+	reported := false
+	for _, v := range res.Violations {
+		if suppressed[v.Statement] {
 			continue
 		}
-		p.Pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: p.Check})
+		d := analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: v.What() + q.suffix, Related: q.related}
+		kind := KindUnconstrained
+		if tenant != "" {
+			d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does()) + q.suffix
+			kind = KindInScope
+		}
+		if p.Report(d) {
+			reported = true
+			r.stats.kind(p.Position(d.Pos), kind)
+		}
 	}
+	if reported {
+		r.stats.Unconstrained++
+	} else {
+		r.stats.Suppressed++
+	}
+}
+
+// sqlDirectives reports the problems of the directives in a query
+// (parseSQLDirectives) where the query's findings are, and returns the
+// statements they suppress.
+func sqlDirectives(p *lint.Pass, known []string, q query, res sqlscope.Result) map[int]bool {
+	suppressed, problems := parseSQLDirectives(known, q, res)
+	for _, msg := range problems {
+		p.Pass.Report(analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: msg + q.suffix, Category: p.Check, Related: q.related})
+	}
+	return suppressed
+}
+
+// parseSQLDirectives parses the directives in a query's text, and those
+// sqlc moved out of it (q.directives, on its first statement), with the
+// rules of //tenantlint:ignore (internal/directive: a reason, known
+// check names). It returns the statements that a well-formed directive
+// for tenantsql suppresses, and the problems to report: the malformed
+// directives (whichever check they name: no other check reads SQL) and
+// those naming tenantsql whose statement has no finding. Directives
+// naming only other checks are theirs, and left alone.
+func parseSQLDirectives(known []string, q query, res sqlscope.Result) (suppressed map[int]bool, problems []string) {
+	all := slices.Clone(res.Directives)
+	for _, d := range q.directives {
+		all = append(all, sqlscope.Directive{Statement: 0, Text: d})
+	}
+	for _, c := range all {
+		d := directive.ParseText(sqlscope.DirectivePrefix, c.Text, known)
+		switch {
+		case d == nil:
+		case d.Problem != "":
+			problems = append(problems, "in the query: "+d.Problem)
+		case !slices.Contains(d.Checks, Name):
+		case !slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return v.Statement == c.Statement }):
+			problems = append(problems, "unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding")
+		default:
+			if suppressed == nil {
+				suppressed = map[int]bool{}
+			}
+			suppressed[c.Statement] = true
+		}
+	}
+	return suppressed, problems
 }
 
 // tenantInScope names a tenant value that the function running call has

@@ -114,3 +114,39 @@ func TestContextInScope(t *testing.T) {
 		t.Errorf("kinds %v, want 2 of %s among 3", got.Kinds, tenantsql.KindInScope)
 	}
 }
+
+// The review of increment 1: a tenant column compared with a constant, a
+// function of nothing or another column is unconstrained; a model's
+// TableName(ctx) names its table.
+func TestReview(t *testing.T) {
+	run(t, "sql_review/...")
+}
+
+// The sql section is compiled once per configuration, not once per
+// package: sql_forms' two packages share one.
+func TestCompiledOncePerConfig(t *testing.T) {
+	a, compiles := tenantsql.NewCounting(registry.NewSourceEnv())
+	results := analysistest.Run(t, testdata(t), a, "sql_forms/...")
+	if len(results) < 2 {
+		t.Fatalf("%d packages analyzed, want at least 2", len(results))
+	}
+	if n := compiles(); n != 1 {
+		t.Errorf("%d compilations for %d packages of one configuration, want 1", n, len(results))
+	}
+}
+
+// sqlc's query constants are queries, run or not: reported at the
+// constant, with the .sql file and line when a sqlc.yaml maps the query
+// (and the directives of its block, which sqlc moves out of the text,
+// read there); a constant also run through a query API is judged once;
+// a method of another package that has the tenant and calls a generated
+// method whose query does not use it is reported at the call (facts).
+func TestSQLC(t *testing.T) {
+	results := run(t, "sql_sqlc/...")
+	got := stats(t, results, "sql_sqlc/db")
+	want := tenantsql.Stats{Queries: 5, Constrained: 2, Unconstrained: 2, Suppressed: 1}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+	run(t, "sql_sqlc_bare/...")
+}

@@ -108,30 +108,39 @@ func Parse(fset *token.FileSet, files []*ast.File, known []string) *Set {
 }
 
 func parseComment(text string, known []string) *Directive {
-	rest, ok := strings.CutPrefix(text, Prefix)
+	return ParseText(Prefix, text, known)
+}
+
+// ParseText parses one directive written as prefix followed by the check
+// names and the reason, with the rules and problems of Parse's (a reason
+// is required, the names must be known): for directives outside Go
+// comments, such as tenantsql's "-- tenantlint:ignore" in SQL. The
+// problems name prefix. It returns nil when text is not a directive.
+func ParseText(prefix, text string, known []string) *Directive {
+	rest, ok := strings.CutPrefix(text, prefix)
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return nil
 	}
 	fields := strings.Fields(rest)
 	d := &Directive{used: map[string]bool{}}
 	if len(fields) == 0 {
-		d.Problem = fmt.Sprintf("malformed directive: write %s <check>[,<check>] <reason>", Prefix)
+		d.Problem = fmt.Sprintf("malformed directive: write %s <check>[,<check>] <reason>", prefix)
 		return d
 	}
 	d.Checks = strings.Split(fields[0], ",")
 	d.Reason = strings.Join(fields[1:], " ")
 	for _, c := range d.Checks {
 		if c == "" {
-			d.Problem = fmt.Sprintf("empty check name in %s %s: separate check names with commas and no spaces", Prefix, fields[0])
+			d.Problem = fmt.Sprintf("empty check name in %s %s: separate check names with commas and no spaces", prefix, fields[0])
 			return d
 		}
 		if known != nil && !slices.Contains(known, c) {
-			d.Problem = fmt.Sprintf("unknown check %q in %s (known checks: %s)", c, Prefix, strings.Join(known, ", "))
+			d.Problem = fmt.Sprintf("unknown check %q in %s (known checks: %s)", c, prefix, strings.Join(known, ", "))
 			return d
 		}
 	}
 	if d.Reason == "" {
-		d.Problem = fmt.Sprintf("%s %s needs a reason after the check names", Prefix, fields[0])
+		d.Problem = fmt.Sprintf("%s %s needs a reason after the check names", prefix, fields[0])
 	}
 	return d
 }

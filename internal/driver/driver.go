@@ -335,9 +335,15 @@ func runError(errs []string, notFound []*config.NotFoundError) error {
 	return &Error{Msgs: errs}
 }
 
-func toFinding(fset *token.FileSet, check string, d analysis.Diagnostic) report.Finding {
+func toFinding(fset *token.FileSet, checkName string, d analysis.Diagnostic) report.Finding {
 	pos, mapped := position(fset, d.Pos)
-	f := report.Finding{Check: check, File: pos.Filename, Line: pos.Line, Column: pos.Column,
+	if src, ok := check.GeneratedSource(d); ok {
+		// Generated code: the finding is where it was written (a sqlc
+		// query's .sql line), which this driver, unlike go vet's, can
+		// report.
+		pos, mapped = fset.Position(src), ""
+	}
+	f := report.Finding{Check: checkName, File: pos.Filename, Line: pos.Line, Column: pos.Column,
 		Message: d.Message, Fix: report.Manual}
 	if mapped != "" {
 		f.Message += " (a //line directive maps it to " + mapped + ")"

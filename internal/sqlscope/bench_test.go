@@ -73,3 +73,19 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMayTouch is the cost of the scan that spares the parse of a
+// text naming none of 50 tenant tables (the worst case: every name is
+// looked for).
+func BenchmarkMayTouch(b *testing.B) {
+	tables := Tables{}
+	for i := range 50 {
+		tables[fmt.Sprintf("tenant_table_%d", i)] = "tenant_id"
+	}
+	text := strings.ReplaceAll(benchQuery, "invoices", "users")
+	for b.Loop() {
+		if mayTouch(text, tables) {
+			b.Fatal("a text without a tenant table passes")
+		}
+	}
+}

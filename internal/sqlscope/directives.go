@@ -2,30 +2,32 @@ package sqlscope
 
 import "strings"
 
-// Directive is a comment in a query's text that suppresses tenantsql's
-// findings on the statement it is in: -- tenantlint:ignore tenantsql
-// <reason> (or the same in /* */). Directives naming other checks are
-// not tenantsql's and are left out.
+// DirectivePrefix starts a suppression comment inside SQL, as
+// //tenantlint:ignore starts one in Go: -- tenantlint:ignore tenantsql
+// <reason> (or the same in /* */).
+const DirectivePrefix = "-- tenantlint:ignore"
+
+// Directive is a comment in a query's text that may be a suppression
+// directive, and the statement it is in. Its text is parsed by
+// internal/directive (directive.ParseText with DirectivePrefix), as Go
+// comments are, so that both follow the same rules.
 type Directive struct {
 	Statement int
-	Reason    string // empty: the directive is malformed
+	// Text is the comment as DirectivePrefix starts it, whether it was
+	// written with -- or /* */: "-- tenantlint:ignore tenantsql reason".
+	Text string
 }
 
-// directives finds the directives in the comments of text and the
-// statement each is in (a comment before the first statement, or after
-// the last, belongs to the nearest).
+// directives finds the comments of text that start with
+// tenantlint:ignore and the statement each is in (a comment before the
+// first statement, or after the last, belongs to the nearest).
 func directives(text string, stmts []Stmt) []Directive {
 	var out []Directive
 	for _, c := range comments(text) {
-		rest, ok := strings.CutPrefix(strings.TrimSpace(c.body), "tenantlint:ignore")
-		if !ok {
-			continue
+		body := strings.TrimSpace(c.body)
+		if strings.HasPrefix(body, "tenantlint:ignore") {
+			out = append(out, Directive{Statement: statementAt(stmts, c.off), Text: "-- " + body})
 		}
-		fields := strings.Fields(rest)
-		if len(fields) == 0 || fields[0] != "tenantsql" {
-			continue
-		}
-		out = append(out, Directive{Statement: statementAt(stmts, c.off), Reason: strings.Join(fields[1:], " ")})
 	}
 	return out
 }

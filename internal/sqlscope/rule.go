@@ -45,8 +45,8 @@ func (v Violation) Does() string {
 // Result is what Check finds in one query text.
 type Result struct {
 	Violations []Violation
-	// Directives are the -- tenantlint:ignore tenantsql <reason>
-	// comments of the text, each with the statement it is in.
+	// Directives are the comments of the text that may be
+	// -- tenantlint:ignore directives, each with the statement it is in.
 	Directives []Directive
 }
 
@@ -60,8 +60,12 @@ const PlaceholderPrefix = "tenantlint_arg_"
 // and subqueries included) must be constrained by its tenant column, and
 // an INSERT with a column list must list it. Other statements are not
 // judged. An error is a text the parser rejects, also with its ? and
-// :name bind variables read as $N.
+// :name bind variables read as $N. A text in which no tenant table's
+// name occurs (mayTouch) is not parsed: it has no finding.
 func Check(p *Parser, text string, tables Tables) (Result, error) {
+	if !mayTouch(text, tables) {
+		return Result{}, nil
+	}
 	stmts, err := p.Parse(text)
 	if err != nil {
 		// ? and :name bind variables are not PostgreSQL; try them as $N.
@@ -340,8 +344,9 @@ func (c *checker) finish(s *scope) {
 }
 
 // direct returns the references of s that a conjunct constrains by
-// itself: tenant column = parameter (or = ANY(parameter), IN (parameters));
-// for an OR, those that every branch constrains.
+// itself: tenant column = tenant value (isValue), = ANY(tenant value), or
+// IN (tenant values), each item one (IN ($1, 'acme') lets the constant's
+// tenant in too); for an OR, those that every branch constrains.
 func (s *scope) direct(cond any) []*ref {
 	k, m := unwrap(cond)
 	switch k {
@@ -480,39 +485,74 @@ func (s *scope) resolve(e any) []*ref {
 	return nil
 }
 
-// isValue reports whether e is a value from outside the statement: a
-// parameter ($1, possibly cast), a placeholder for a formatted value, a
-// constant, ARRAY[...] or a function of only those
-// (current_setting('app.tenant')).
+// isValue reports whether e is a tenant value: a value the caller gives
+// the statement, which is what the tenant is when a predicate filters by
+// it. That is a parameter ($1, possibly cast), a placeholder for a
+// formatted value (bare or quoted: '%s'), current_setting(...) (the
+// session setting row-level security reads the tenant from), ARRAY[...]
+// of tenant values, or a function whose arguments are tenant values and
+// constants, at least one of them a tenant value (lower($1)). A constant,
+// a function of nothing or of constants (now(), md5('x')) and a column
+// are not: tenant_id = now() filters by no tenant anyone chose, and
+// tenant_id = 'acme' pins the rows of one tenant whatever the caller's is.
 func isValue(e any) bool {
 	k, m := unwrap(e)
 	switch k {
 	case "ParamRef":
 		return true
 	case "A_Const":
-		isnull, _ := m["isnull"].(bool)
-		return !isnull
+		sv, _ := m["sval"].(map[string]any) // {"sval": {"sval": "text"}}
+		text, _ := sv["sval"].(string)
+		return isPlaceholder(text)
 	case "TypeCast":
 		return isValue(m["arg"])
 	case "ColumnRef":
 		fields := list(m["fields"])
-		return len(fields) == 1 && strings.HasPrefix(stringNode(fields[0]), PlaceholderPrefix)
+		return len(fields) == 1 && isPlaceholder(stringNode(fields[0]))
 	case "A_ArrayExpr":
-		for _, el := range list(m["elements"]) {
+		elems := list(m["elements"])
+		for _, el := range elems {
 			if !isValue(el) {
 				return false
 			}
 		}
-		return true
+		return len(elems) > 0
 	case "FuncCall":
+		if name := list(m["funcname"]); len(name) > 0 && stringNode(name[len(name)-1]) == "current_setting" {
+			return true
+		}
+		some := false
 		for _, a := range list(m["args"]) {
-			if !isValue(a) {
+			switch {
+			case isValue(a):
+				some = true
+			case !isConst(a):
 				return false
 			}
 		}
-		return true
+		return some
 	}
 	return false
+}
+
+// isConst reports whether e is a constant other than NULL, possibly cast.
+func isConst(e any) bool {
+	k, m := unwrap(e)
+	switch k {
+	case "A_Const":
+		isnull, _ := m["isnull"].(bool)
+		return !isnull
+	case "TypeCast":
+		return isConst(m["arg"])
+	}
+	return false
+}
+
+// isPlaceholder reports whether s is the identifier that stands for a
+// formatted value (PlaceholderPrefix and its number).
+func isPlaceholder(s string) bool {
+	n, ok := strings.CutPrefix(s, PlaceholderPrefix)
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // sublinks judges the subqueries in expressions of s, which may refer to

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wasilibs/go-pgquery/parser"
 )
 
 var testTables = Tables{"invoices": "tenant_id", "lines": "tenant_id", "workers": "org_id", "billing.accounts": "tenant_id"}
@@ -28,6 +30,20 @@ func TestCheck(t *testing.T) {
 		{"is null", "SELECT * FROM invoices WHERE tenant_id = NULL", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"setting", "SELECT * FROM invoices WHERE tenant_id = current_setting('app.tenant')::uuid", ""},
 		{"placeholder", "SELECT * FROM invoices WHERE tenant_id = " + PlaceholderPrefix + "1", ""},
+		{"quoted placeholder", "SELECT * FROM invoices WHERE tenant_id = '" + PlaceholderPrefix + "1'", ""},
+		{"function of a parameter", "SELECT * FROM invoices WHERE tenant_id = lower($1)", ""},
+		{"function of nothing", "SELECT * FROM invoices WHERE tenant_id = now()", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"function of a constant", "SELECT * FROM invoices WHERE tenant_id = md5('x')", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"function of a column", "SELECT * FROM invoices WHERE tenant_id = lower(owner)", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"constant", "SELECT * FROM invoices WHERE tenant_id = 'acme'", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"constant, cast", "SELECT * FROM invoices WHERE tenant_id = '42'::uuid", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"number on the left", "SELECT * FROM invoices WHERE 7 = tenant_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"other column", "SELECT * FROM invoices WHERE tenant_id = owner_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"any of a constant array", "SELECT * FROM invoices WHERE tenant_id = ANY(ARRAY['a', 'b'])", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"any of an array of parameters", "SELECT * FROM invoices WHERE tenant_id = ANY(ARRAY[$1, $2])", ""},
+		{"in with a constant", "SELECT * FROM invoices WHERE tenant_id IN ($1, 'acme')", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"in constants", "SELECT * FROM invoices WHERE tenant_id IN ('a', 'b')", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"in one parameter", "SELECT * FROM invoices WHERE tenant_id IN ($1)", ""},
 		{"or both", "SELECT * FROM invoices WHERE (tenant_id = $1 AND id = $2) OR (tenant_id = $1 AND ref = $3)", ""},
 		{"or one", "SELECT * FROM invoices WHERE tenant_id = $1 OR id = $2", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"or one, last", "SELECT * FROM invoices WHERE id = $2 OR tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
@@ -115,17 +131,23 @@ func TestPositional(t *testing.T) {
 	}
 }
 
-// Directives in comments belong to the statement they are in; those of
-// other checks, and text in string literals, are not directives.
+// The comments that may be directives belong to the statement they are
+// in, with their text as DirectivePrefix starts it (internal/directive
+// parses them); text in string literals is not a comment.
 func TestDirectives(t *testing.T) {
 	p := new(Parser)
 	text := "-- tenantlint:ignore tenantsql polls every tenant\nSELECT * FROM invoices; SELECT 'tenantlint:ignore tenantsql no' FROM lines /* tenantlint:ignore tenantsql second */;\n" +
-		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1"
+		"DELETE FROM lines -- tenantlint:ignore tenantsql\n; -- tenantlint:ignore tenantctx other\nSELECT 1 -- a comment"
 	res, err := Check(p, text, testTables)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Directive{{0, "polls every tenant"}, {1, "second"}, {2, ""}}
+	want := []Directive{
+		{0, "-- tenantlint:ignore tenantsql polls every tenant"},
+		{1, "-- tenantlint:ignore tenantsql second"},
+		{2, "-- tenantlint:ignore tenantsql"},
+		{3, "-- tenantlint:ignore tenantctx other"},
+	}
 	if !slices.Equal(res.Directives, want) {
 		t.Errorf("directives %+v, want %+v", res.Directives, want)
 	}
@@ -135,5 +157,42 @@ func TestDirectives(t *testing.T) {
 	}
 	if !slices.Equal(stmts, []int{0, 1, 2}) {
 		t.Errorf("violations in statements %v, want 0, 1, 2", stmts)
+	}
+}
+
+// A text in which no tenant table's name occurs as a word is never
+// parsed (a process with only such texts never starts the parser), and
+// has no finding; one that names a tenant table, in any case or with its
+// schema, or that holds a directive, is.
+func TestCheckParsesOnlyCandidates(t *testing.T) {
+	parses := 0
+	p := &Parser{toJSON: func(s string) (string, error) { parses++; return parser.ParseToJSON(s) }}
+	for _, tc := range []struct {
+		sql    string
+		tables Tables
+		parsed bool
+	}{
+		{"SELECT * FROM users WHERE id = $1", testTables, false},
+		{"SELECT * FROM invoices_archive WHERE id = $1", testTables, false},
+		{"SELECT * FROM old_invoices", testTables, false},
+		{"SELEC * FROM users", testTables, false}, // not parsed, so not unchecked: it touches no tenant table
+		{"SELECT * FROM invoices", nil, false},
+		{"SELECT * FROM invoices", Tables{}, false},
+		{"SELECT * FROM invoices WHERE id = $1", testTables, true},
+		{"SELECT * FROM Invoices", testTables, true},
+		{`SELECT * FROM "Invoices"`, Tables{"Invoices": "tenant_id"}, true},
+		{"SELECT * FROM x WHERE y = 'a longer word than the lower-case buffer holds, with NO table in it'", testTables, false},
+		{"SELECT * FROM billing.accounts", testTables, true},
+		{"SELECT * FROM x JOIN workers w ON w.id = x.id", testTables, true},
+		{"SELECT 1 -- tenantlint:ignore tenantsql nothing here", testTables, true},
+	} {
+		before := parses
+		res, err := Check(p, tc.sql, tc.tables)
+		if parsed := parses > before; parsed != tc.parsed {
+			t.Errorf("Check(%q): parsed %v, want %v", tc.sql, parsed, tc.parsed)
+		}
+		if !tc.parsed && (err != nil || len(res.Violations) > 0 || len(res.Directives) > 0) {
+			t.Errorf("Check(%q) without a parse = %+v, %v; want nothing", tc.sql, res, err)
+		}
 	}
 }

@@ -20,26 +20,38 @@ const bunBaseModel = "github.com/uptrace/bun.BaseModel"
 // tables.
 func ModelTables(r *rules.Rules, files []*ast.File, info *types.Info) Tables {
 	out := Tables{}
+	var names map[*types.TypeName]string // built on the first model
 	for _, m := range models.Find(r, files, info) {
 		if m.Global {
 			continue
 		}
-		table, col := ModelTable(r, m, files, info)
+		if names == nil {
+			names = TableNames(files, info)
+		}
+		table, col := modelTable(r, m, names)
 		out[table] = col
 	}
 	return out
 }
 
-// ModelTable returns a model's table, from its TableName() method's
-// constant, a bun.BaseModel field's bun:"table:NAME" tag, or else the
+// ModelTable returns a model's table, from its TableName() (or
+// TableName(ctx)) method's constant, a bun.BaseModel field's bun:"table:NAME" tag, or else the
 // snake_case plural of its name (as repository.fix's .Table); and its
 // tenant column, from the tag of the field that makes it tenant-scoped
 // (db:"nid", bun:"org_id", gorm:"column:tenant_id"; json is not a
 // column) or that field's snake_case name, or sql.tenant_column when the
 // model is tenant-scoped by a marker with no configured field.
+// files are the model's package's; ModelTables, for every model of a
+// package, reads their TableName methods once.
 func ModelTable(r *rules.Rules, m *models.Model, files []*ast.File, info *types.Info) (table, col string) {
+	return modelTable(r, m, TableNames(files, info))
+}
+
+// modelTable is ModelTable with the package's TableName constants
+// (TableNames) at hand.
+func modelTable(r *rules.Rules, m *models.Model, names map[*types.TypeName]string) (table, col string) {
 	st, _ := m.Obj.Type().Underlying().(*types.Struct)
-	table, ok := models.TableName(m.Obj, files, info)
+	table, ok := names[m.Obj]
 	if !ok {
 		table, ok = bunTable(st)
 	}
@@ -114,11 +126,37 @@ func FieldColumn(name, tag string) string {
 	return models.Snake(name)
 }
 
-// Configure applies the sql section to the tables found in the code:
-// sql.tables adds tables (or sets a model table's column; an entry
-// without a column keeps the model's, or takes sql.tenant_column), and
-// sql.exclude_tables removes them.
-func Configure(c *config.Config, found Tables) Tables {
+// TableConfig is the sql section's say on the tables, compiled once per
+// configuration; Apply adds it to the tables of a package's models.
+type TableConfig struct {
+	cfg *config.Config
+	// base is Apply's answer for a package that knows no model table,
+	// the common case, shared by every such package.
+	base Tables
+}
+
+// CompileTables compiles the sql section of c: sql.tables adds tables
+// (or sets a model table's column; an entry without a column keeps the
+// model's, or takes sql.tenant_column), and sql.exclude_tables removes
+// them.
+func CompileTables(c *config.Config) *TableConfig {
+	tc := &TableConfig{cfg: c}
+	tc.base = tc.apply(nil)
+	return tc
+}
+
+// Apply returns the tenant tables of a package whose models (its own and
+// its imports') give found. The result must not be modified: a package
+// with no model table shares it with every other.
+func (tc *TableConfig) Apply(found Tables) Tables {
+	if len(found) == 0 {
+		return tc.base
+	}
+	return tc.apply(found)
+}
+
+func (tc *TableConfig) apply(found Tables) Tables {
+	c := tc.cfg
 	out := Tables{}
 	for t, col := range found {
 		out[t] = col
@@ -135,4 +173,11 @@ func Configure(c *config.Config, found Tables) Tables {
 		delete(out, t.Value)
 	}
 	return out
+}
+
+// Configure applies the sql section of c to the tables found in the
+// code, for a caller that does it once; the analyzer compiles c once
+// (CompileTables) and applies it to each package.
+func Configure(c *config.Config, found Tables) Tables {
+	return CompileTables(c).apply(found)
 }

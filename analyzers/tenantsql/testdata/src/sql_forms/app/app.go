@@ -108,7 +108,7 @@ func suppressedInSQL(ctx context.Context, db *sql.DB) {
 		DELETE FROM invoices WHERE total = 0`
 	db.ExecContext(ctx, cleanup)                                                                                  // want `^DELETE from invoices has no predicate on invoices.tenant_id$`
 	db.QueryContext(ctx, `SELECT * FROM invoices WHERE tenant_id = $1 -- tenantlint:ignore tenantsql not needed`) // want `^unused -- tenantlint:ignore tenantsql in the query: its statement has no tenantsql finding$`
-	db.QueryContext(ctx, `SELECT * FROM lines -- tenantlint:ignore tenantsql`)                                    // want `^-- tenantlint:ignore tenantsql in the query needs a reason$` `^SELECT from lines has no predicate`
+	db.QueryContext(ctx, `SELECT * FROM lines -- tenantlint:ignore tenantsql`)                                    // want `^in the query: -- tenantlint:ignore tenantsql needs a reason after the check names$` `^SELECT from lines has no predicate`
 	db.QueryContext(ctx, `SELECT '-- tenantlint:ignore tenantsql in a string' FROM invoices`)                     // want `^SELECT from invoices has no predicate`
 	db.QueryContext(ctx, `SELECT * FROM invoices -- tenantlint:ignore tenantrepo another check's`)                // want `^SELECT from invoices has no predicate`
 }

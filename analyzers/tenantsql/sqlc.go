@@ -1,0 +1,171 @@
+package tenantsql
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tenantlint/tenantlint/internal/check"
+	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
+)
+
+// sqlcCache holds the sqlc configurations an analyzer has read, by path:
+// every generated package of a project shares one, and its queries
+// files are read once per process.
+type sqlcCache struct {
+	mu sync.Mutex
+	m  map[string]sqlcEntry
+}
+
+type sqlcEntry struct {
+	s   *sqlscope.SQLC
+	err error
+}
+
+func (c *sqlcCache) load(path string) (*sqlscope.SQLC, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[path]; ok {
+		return e.s, e.err
+	}
+	s, err := sqlscope.LoadSQLC(path)
+	if c.m == nil {
+		c.m = map[string]sqlcEntry{}
+	}
+	c.m[path] = sqlcEntry{s, err}
+	return s, err
+}
+
+// sqlcQuery is one of sqlc's query constants in a package, and how to
+// judge and report it.
+type sqlcQuery struct {
+	c    *types.Const
+	name string
+	q    query
+}
+
+// sqlcQueries finds the query constants sqlc generated in files
+// (const getInvoice = "-- name: GetInvoice :one ..."). When a sqlc
+// configuration found from dir up to root (the module's root; none when
+// root is "") says which queries file holds a query, its messages name
+// the file and line, its related information (check.GeneratedFrom)
+// points there, where the standalone driver reports it, and the
+// directives of the query's block, which sqlc moves out of the generated
+// text, apply to it. The .sql files are added to fset for those
+// positions.
+func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, root string, cache *sqlcCache) ([]sqlcQuery, error) {
+	var out []sqlcQuery
+	var s *sqlscope.SQLC
+	looked := false
+	added := map[string]*token.File{} // the queries files added to fset
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, id := range spec.(*ast.ValueSpec).Names {
+					c, ok := info.Defs[id].(*types.Const)
+					if !ok || c.Val().Kind() != constant.String {
+						continue
+					}
+					text := constant.StringVal(c.Val())
+					name, ok := sqlscope.SQLCQueryName(text)
+					if !ok {
+						continue
+					}
+					if !looked {
+						looked = true
+						if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
+							var err error
+							if s, err = cache.load(path); err != nil {
+								return nil, err
+							}
+						}
+					}
+					q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+					if s != nil {
+						if src, ok := s.Source(dir, name); ok {
+							sourced(fset, root, &q, name, s, src, added)
+						}
+					}
+					out = append(out, sqlcQuery{c: c, name: name, q: q})
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkSQLC judges the package's sqlc query constants (found by the
+// tenantsqlqueries analyzer), whether or not a query API runs them:
+// sqlc's methods run them through the package's own DBTX interface. A
+// finding is reported at the constant.
+func checkSQLC(p *lint.Pass, r *queryRun, found *sqlcResult) error {
+	if found == nil {
+		return nil
+	}
+	if found.err != nil {
+		return found.err
+	}
+	for _, sq := range found.queries {
+		if r.generated == nil {
+			r.generated = map[*types.Const]bool{}
+		}
+		r.generated[sq.c] = true
+		r.stats.Queries++
+		r.judge(p, sq.q)
+	}
+	return nil
+}
+
+// sourced adds to q where its sqlc query is written: the file and line
+// in its messages, the position as related information, and the
+// directives of the query's block that sqlc moved out of its text.
+func sourced(fset *token.FileSet, root string, q *query, name string, s *sqlscope.SQLC, src sqlscope.QuerySource, added map[string]*token.File) {
+	rel := src.File
+	if root != "" {
+		if r, err := filepath.Rel(root, src.File); err == nil {
+			rel = filepath.ToSlash(r)
+		}
+	}
+	q.suffix = fmt.Sprintf(" (sqlc query %s, %s:%d)", name, rel, src.Line)
+	tf := added[src.File]
+	if tf == nil {
+		content := s.Content(src.File)
+		tf = fset.AddFile(src.File, -1, len(content))
+		tf.SetLinesForContent(content)
+		added[src.File] = tf
+	}
+	if src.Line <= tf.LineCount() {
+		q.related = []analysis.RelatedInformation{{Pos: tf.LineStart(src.Line), Message: check.GeneratedFrom + " sqlc query " + name}}
+	}
+	for _, c := range src.Comments {
+		if strings.HasPrefix(c, sqlscope.DirectivePrefix) {
+			q.directives = append(q.directives, c)
+		}
+	}
+}
+
+// isGenerated reports whether a query argument is one of the package's
+// sqlc query constants, which are judged where they are declared.
+func (r *queryRun) isGenerated(p *lint.Pass, e ast.Expr) bool {
+	if len(r.generated) == 0 {
+		return false
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	c, ok := p.TypesInfo.Uses[id].(*types.Const)
+	return ok && r.generated[c]
+}

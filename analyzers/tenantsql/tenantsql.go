@@ -38,7 +38,7 @@ func New(env *lint.Env) *analysis.Analyzer {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		return run(p, parser, t, stats)
 	})
-	a.Requires = []*analysis.Analyzer{tables}
+	a.Requires = []*analysis.Analyzer{tables, newModels(env)}
 	return a
 }
 
@@ -62,9 +62,13 @@ func run(p *lint.Pass, parser *sqlscope.Parser, found sqlscope.Tables, stats *St
 func checkDecl(p *lint.Pass, parser *sqlscope.Parser, apis *sqlscope.APIs, tables sqlscope.Tables, names map[string]bool, decl ast.Decl, stats *Stats) {
 	var texts *sqlscope.Texts
 	var cs *ctxscope.Scope // built once per declaration, when a finding needs it
+	chains := newBuilders(p, parser, tables, names, decl, stats)
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
+			return true
+		}
+		if chains.check(call) {
 			return true
 		}
 		qc, ok := apis.Match(p.TypesInfo, call)

@@ -114,3 +114,15 @@ func TestContextInScope(t *testing.T) {
 		t.Errorf("kinds %v, want 2 of %s among 3", got.Kinds, tenantsql.KindInScope)
 	}
 }
+
+// bun's builder chains: constrained, unconstrained, a tenant value in
+// scope, aliases, WherePK, predicates added before or on one branch, in
+// place, a builder passed along locals, joins (Join's text, JoinOn),
+// unresolvable chains (unchecked), raw texts and suppression.
+func TestBun(t *testing.T) {
+	got := stats(t, run(t, "sql_bun/..."), "sql_bun/app")
+	want := tenantsql.Stats{Queries: 35, Constrained: 14, Unconstrained: 14, Suppressed: 1, Unchecked: 6}
+	if got.Summary() != want.Summary() || got.Chains != 33 || got.ChainsConstrained != 14 || got.ChainsUnconstrained != 12 || got.ChainsUnchecked != 6 {
+		t.Errorf("stats %s, %d chains (%d constrained, %d unconstrained, %d unchecked)", got.Summary(), got.Chains, got.ChainsConstrained, got.ChainsUnconstrained, got.ChainsUnchecked)
+	}
+}

@@ -813,24 +813,16 @@ func (b *builders) model(t types.Type) (model, bool) {
 	if md.table == "" && hasTableNameMethod(named) {
 		return model{}, false // its table is in a body this package cannot read
 	}
-	for i := 0; i < st.NumFields(); i++ {
-		tag := reflect.StructTag(st.Tag(i)).Get("bun")
-		parts := strings.Split(tag, ",")
-		if q, _, ok := rules.NamedOf(st.Field(i).Type()); ok && q.String() == "github.com/uptrace/bun.BaseModel" {
-			for j, part := range parts {
-				switch {
-				case strings.HasPrefix(part, "table:"):
-					if md.table == "" {
-						md.table = strings.TrimPrefix(part, "table:")
-					}
-				case strings.HasPrefix(part, "alias:"):
-					md.alias = strings.TrimPrefix(part, "alias:")
-				case j == 0 && part != "" && !strings.Contains(part, ":") && md.table == "":
-					md.table = part
-				}
-			}
-			continue
+	if table, alias, ok := sqlscope.BunModel(st); ok {
+		if md.table == "" {
+			md.table = table
 		}
+		if alias != "" {
+			md.alias = alias
+		}
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		parts := strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",")
 		if slices.Contains(parts[1:], "pk") {
 			md.pks = append(md.pks, sqlscope.FieldColumn(st.Field(i).Name(), st.Tag(i)))
 		}

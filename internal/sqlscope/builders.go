@@ -1,7 +1,12 @@
 package sqlscope
 
 import (
+	"go/types"
+	"reflect"
+	"slices"
 	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
 // BuiltQuery is the statement a query builder's chain of calls makes
@@ -153,4 +158,36 @@ func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables) (BuiltResult, error) {
 		}
 	}
 	return out, nil
+}
+
+// bunBaseModels are the names of bun's BaseModel: bun.BaseModel is an
+// alias of schema.BaseModel, which is the type a field has.
+var bunBaseModels = []string{"github.com/uptrace/bun/schema.BaseModel", "github.com/uptrace/bun.BaseModel"}
+
+// BunModel reads the bun tag of a bun model's BaseModel field: its table
+// (table:NAME, or the tag's name as bun also reads it) and its alias
+// (alias:NAME); "" for what the tag does not say, ok false without such
+// a field.
+func BunModel(st *types.Struct) (table, alias string, ok bool) {
+	if st == nil {
+		return "", "", false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		q, _, isNamed := rules.NamedOf(st.Field(i).Type())
+		if !isNamed || !slices.Contains(bunBaseModels, q.String()) {
+			continue
+		}
+		for j, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {
+			switch {
+			case strings.HasPrefix(part, "table:"):
+				table = strings.TrimPrefix(part, "table:")
+			case strings.HasPrefix(part, "alias:"):
+				alias = strings.TrimPrefix(part, "alias:")
+			case j == 0 && part != "" && !strings.Contains(part, ":") && table == "":
+				table = part
+			}
+		}
+		return table, alias, true
+	}
+	return "", "", false
 }

@@ -34,3 +34,11 @@ type Organization struct {
 
 	ID string `bun:"id,pk"`
 }
+
+// StorableRule's table is its tag's, not its name's plural.
+type StorableRule struct {
+	bun.BaseModel `bun:"table:rule"`
+
+	ID    string `bun:"id,pk"`
+	OrgID string `bun:"org_id,type:text"`
+}

@@ -9,9 +9,12 @@ package bun
 import (
 	"context"
 	"database/sql"
+
+	"github.com/uptrace/bun/schema"
 )
 
-type BaseModel struct{}
+// BaseModel is an alias, as in bun: the field's type is schema's.
+type BaseModel = schema.BaseModel
 
 type (
 	Formatter    struct{}

@@ -678,7 +678,7 @@ func (b *builders) cond(lib *library, e ast.Expr) (string, bool) {
 		// A local assigned once, as `where := sq.Eq{...}`.
 		b.index()
 		if v, ok := b.p.TypesInfo.Uses[id].(*types.Var); ok {
-			if lv := b.vars[v]; lv != nil && len(lv.assigns) == 1 && lv.assigns[0].expr != nil && !lv.escapes {
+			if lv := b.vars[v]; lv != nil && len(lv.assigns) == 1 && lv.assigns[0].expr != nil {
 				return b.cond(lib, lv.assigns[0].expr)
 			}
 		}

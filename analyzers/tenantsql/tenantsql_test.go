@@ -126,3 +126,14 @@ func TestBun(t *testing.T) {
 		t.Errorf("stats %s, %d chains (%d constrained, %d unconstrained, %d unchecked)", got.Summary(), got.Chains, got.ChainsConstrained, got.ChainsUnconstrained, got.ChainsUnchecked)
 	}
 }
+
+// squirrel's builders: Eq, And, Or, Expr, NotEq and nil, a tenant value
+// in scope, value semantics (an extension must be assigned), a predicate
+// on one branch only, joins, unresolvable chains.
+func TestSquirrel(t *testing.T) {
+	got := stats(t, run(t, "sql_squirrel/..."), "sql_squirrel/app")
+	want := tenantsql.Stats{Queries: 23, Constrained: 10, Unconstrained: 9, Unchecked: 4}
+	if got.Summary() != want.Summary() || got.Chains != 23 {
+		t.Errorf("stats %s, %d chains (%d constrained, %d unconstrained, %d unchecked)", got.Summary(), got.Chains, got.ChainsConstrained, got.ChainsUnconstrained, got.ChainsUnchecked)
+	}
+}

@@ -167,14 +167,23 @@ var bunBaseModels = []string{"github.com/uptrace/bun/schema.BaseModel", "github.
 // BunModel reads the bun tag of a bun model's BaseModel field: its table
 // (table:NAME, or the tag's name as bun also reads it) and its alias
 // (alias:NAME); "" for what the tag does not say, ok false without such
-// a field.
+// a field. A model that embeds another with bun:",extend" is that one's.
 func BunModel(st *types.Struct) (table, alias string, ok bool) {
 	if st == nil {
 		return "", "", false
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		q, _, isNamed := rules.NamedOf(st.Field(i).Type())
-		if !isNamed || !slices.Contains(bunBaseModels, q.String()) {
+		q, named, isNamed := rules.NamedOf(st.Field(i).Type())
+		if !isNamed {
+			continue
+		}
+		if st.Field(i).Embedded() && slices.Contains(strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",")[1:], "extend") {
+			// bun:",extend": the model is the embedded one's, table
+			// and alias included.
+			inner, _ := named.Underlying().(*types.Struct)
+			return BunModel(inner)
+		}
+		if !slices.Contains(bunBaseModels, q.String()) {
 			continue
 		}
 		for j, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {

@@ -150,3 +150,8 @@ func Suppressed(ctx context.Context, db *bun.DB) {
 func Rules(ctx context.Context, db *bun.DB, id string) {
 	db.NewSelect().Model(new(models.StorableRule)).Where("id = ?", id).Scan(ctx) // want `SELECT from rule has no predicate on rule.org_id`
 }
+
+func Extended(ctx context.Context, db *bun.DB, id, org string) {
+	db.NewSelect().Model(new(models.RuleWithOwner)).Where("id = ?", id).Scan(ctx) // want `SELECT from rule has no predicate on rule.org_id`
+	db.NewSelect().Model(new(models.RuleWithOwner)).Where("org_id = ?", org).Relation("Owner").Scan(ctx)
+}

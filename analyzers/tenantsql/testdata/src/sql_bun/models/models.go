@@ -42,3 +42,9 @@ type StorableRule struct {
 	ID    string `bun:"id,pk"`
 	OrgID string `bun:"org_id,type:text"`
 }
+
+// RuleWithOwner extends StorableRule: its table is rule.
+type RuleWithOwner struct {
+	*StorableRule `bun:",extend"`
+	Owner         *User `bun:"rel:belongs-to,join:owner_id=id"`
+}

@@ -2,3 +2,6 @@ package tenantsql
 
 // NewTables exposes the tables analyzer to the tests of its facts.
 var NewTables = newTables
+
+// NewModels exposes the models analyzer to the tests of its facts.
+var NewModels = newModels

@@ -173,6 +173,6 @@ var popLib = &library{
 		"All": terminalModel("SELECT", 0, -1), "First": terminalModel("SELECT", 0, -1),
 		"Last": terminalModel("SELECT", 0, -1), "Find": terminalModel("SELECT", 0, -1),
 		"Count": terminalModel("SELECT", 0, -1), "Exists": terminalModel("SELECT", 0, -1),
-		"Select": m(opPass),
+		"Delete": terminalModel("DELETE", 0, -1),
 	},
 }

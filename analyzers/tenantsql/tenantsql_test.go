@@ -156,3 +156,15 @@ func TestGorm(t *testing.T) {
 func TestModelsFact(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantsql.NewModels(registry.NewSourceEnv()), "sql_gorm/models")
 }
+
+// pop's chains: Connection and Query (Q, pop.Q), the model from the
+// terminal's destination, Where, Find by ID, a tenant value in scope,
+// locals changed in place, a predicate on one branch only, joins,
+// unresolvable chains, raw texts.
+func TestPop(t *testing.T) {
+	got := stats(t, run(t, "sql_pop/..."), "sql_pop/app")
+	want := tenantsql.Stats{Queries: 18, Constrained: 7, Unconstrained: 9, Unchecked: 2}
+	if got.Summary() != want.Summary() || got.Chains != 17 {
+		t.Errorf("stats %s, %d chains (%d constrained, %d unconstrained, %d unchecked)", got.Summary(), got.Chains, got.ChainsConstrained, got.ChainsUnconstrained, got.ChainsUnchecked)
+	}
+}

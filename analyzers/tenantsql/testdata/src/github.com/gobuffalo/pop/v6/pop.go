@@ -90,3 +90,5 @@ func (q *Query) RightOuterJoin(table string, on string, args ...interface{}) *Qu
 func (q *Query) InnerJoin(table string, on string, args ...interface{}) *Query       { panic("stub") }
 func (q *Query) Scope(sf ScopeFunc) *Query                                           { panic("stub") }
 func (c *Connection) Scope(sf ScopeFunc) *Query                                      { panic("stub") }
+func (q Query) Count(model interface{}) (int, error)                                 { panic("stub") }
+func (q Query) CountByField(model interface{}, field string) (int, error)            { panic("stub") }

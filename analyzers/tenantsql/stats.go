@@ -77,6 +77,11 @@ func (s *Stats) Add(other check.Stats) {
 
 // Summary is tenantfix --verify's line about the queries.
 func (s *Stats) Summary() string {
-	return fmt.Sprintf("sql queries: %d/%d constrained, %d unconstrained, %d suppressed, %d unchecked",
+	out := fmt.Sprintf("sql queries: %d/%d constrained, %d unconstrained, %d suppressed, %d unchecked",
 		s.Constrained, s.Queries, s.Unconstrained, s.Suppressed, s.Unchecked)
+	if s.Chains > 0 {
+		out += fmt.Sprintf(" (of which builder chains: %d/%d constrained, %d unconstrained, %d unchecked)",
+			s.ChainsConstrained, s.Chains, s.ChainsUnconstrained, s.ChainsUnchecked)
+	}
+	return out
 }

@@ -125,6 +125,10 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		b.stats.ChainsConstrained++
 		return true
 	}
+	if q.Unknown {
+		b.unchecked() // the condition not known may be the predicate
+		return true
+	}
 	tenant := tenantInScope(b.p, b.names, b.decl, call)
 	if tenant == "" && contextCarriesTenant(b.p.Rules) {
 		if b.cs == nil {
@@ -528,6 +532,10 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 				return nil, errUnresolved
 			}
 			c, ok := b.cond(lib, args[0])
+			if !ok && st.m.op == opWhere {
+				// ANDed, it cannot undo another condition's constraint.
+				c, ok, q.Unknown = "TRUE", true, true
+			}
 			if !ok {
 				return nil, errUnresolved
 			}

@@ -42,8 +42,9 @@
 // or table, or unqualified) for equality with a parameter, a formatted
 // value, a constant, ANY(parameter) or IN (parameters); or with the
 // tenant column of another reference that is constrained (a correlated
-// subquery's outer reference included), or the tables are joined USING
-// the column or NATURAL. An OR constrains what every branch constrains.
+// subquery's outer reference included), or with a column that another
+// conjunct compares with values (one step), or the tables are joined
+// USING the column or NATURAL. An OR constrains what every branch constrains.
 // An INSERT with a column list must list the tenant column; ON CONFLICT
 // ... DO UPDATE is in the insert's scope. Other statements are not
 // judged.

@@ -21,6 +21,10 @@ type BuiltQuery struct {
 	From  []string // FROM items: `"users" AS "user"`, `invoices i`
 	Joins []BuiltJoin
 	Where []BuiltCond
+	// Unknown: an ANDed condition whose text is not known (a dynamic
+	// string) stands as TRUE. It may hold the tenant predicate, so a
+	// statement unconstrained without it is not judged.
+	Unknown bool
 }
 
 // BuiltJoin is a join: its text (`JOIN dashboard AS d ON ...`) and the

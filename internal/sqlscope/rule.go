@@ -312,6 +312,7 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
+	s.conds = append(s.conds, transitive(s.conds)...)
 	for _, cond := range s.conds {
 		for _, r := range s.direct(cond) {
 			r.ok = true

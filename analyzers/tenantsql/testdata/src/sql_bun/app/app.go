@@ -155,3 +155,21 @@ func Extended(ctx context.Context, db *bun.DB, id, org string) {
 	db.NewSelect().Model(new(models.RuleWithOwner)).Where("id = ?", id).Scan(ctx) // want `SELECT from rule has no predicate on rule.org_id`
 	db.NewSelect().Model(new(models.RuleWithOwner)).Where("org_id = ?", org).Relation("Owner").Scan(ctx)
 }
+
+// A condition not known (a dynamic string) ANDed with the predicate
+// leaves it constrained; alone, the chain is unchecked.
+func Dynamic(ctx context.Context, db *bun.DB, org, clause string) {
+	db.NewSelect().Model(&[]models.User{}).Where("org_id = ?", org).Where(clause).Scan(ctx)
+	db.NewSelect().Model(&[]models.User{}).Where(clause).Scan(ctx)
+}
+
+// Equality with a column compared with values constrains: SigNoz's
+// tokens of a list of organizations (a regression: was reported).
+func ByOrgIDs(ctx context.Context, db *bun.DB, orgIDs []string) {
+	var users []models.User
+	db.NewSelect().Model(&users).
+		Join("JOIN organizations").
+		JoinOn(`organizations.id = "user".org_id`).
+		Where("organizations.id IN (?)", bun.In(orgIDs)).
+		Scan(ctx)
+}

@@ -308,3 +308,5 @@ func (c Conn) RunInTx(ctx context.Context, opts *sql.TxOptions, f func(ctx conte
 func (tx Tx) RunInTx(ctx context.Context, opts *sql.TxOptions, f func(ctx context.Context, tx Tx) error) error {
 	panic("stub")
 }
+
+func In(slice interface{}) schema.QueryAppender { panic("stub") }

@@ -3,3 +3,5 @@
 package schema
 
 type BaseModel struct{}
+
+type QueryAppender interface{}

@@ -440,25 +440,7 @@ func (s *scope) columnEquality(cond any) (*ref, *ref, bool) {
 // column: two would be ambiguous unless joined USING it). A name not
 // found in s is looked up in the statements around it.
 func (s *scope) resolve(e any) []*ref {
-	for e != nil {
-		k, m := unwrap(e)
-		if k != "TypeCast" {
-			break
-		}
-		e = m["arg"]
-	}
-	_, cr := unwrapAs(e, "ColumnRef")
-	if cr == nil {
-		return nil
-	}
-	var parts []string
-	for _, f := range list(cr["fields"]) {
-		name := stringNode(f)
-		if name == "" {
-			return nil // a *
-		}
-		parts = append(parts, name)
-	}
+	parts := columnParts(e)
 	if len(parts) == 0 {
 		return nil
 	}

@@ -69,9 +69,20 @@ func rebind(d any, col string, to any) any {
 }
 
 // columnName is a column reference's dotted name ("" for anything
-// else): casts removed, so `o.id::text` is "o.id".
+// else, and for a formatted value's placeholder): casts removed, so
+// `o.id::text` is "o.id".
 func columnName(e any) string {
-	for {
+	parts := columnParts(e)
+	if len(parts) == 0 || strings.HasPrefix(parts[len(parts)-1], PlaceholderPrefix) {
+		return ""
+	}
+	return strings.Join(parts, ".")
+}
+
+// columnParts returns the names of a column reference, casts removed
+// (`o.id::text` is o, id); nil for anything else, a * included.
+func columnParts(e any) []string {
+	for e != nil {
 		k, m := unwrap(e)
 		if k != "TypeCast" {
 			break
@@ -80,15 +91,15 @@ func columnName(e any) string {
 	}
 	_, cr := unwrapAs(e, "ColumnRef")
 	if cr == nil {
-		return ""
+		return nil
 	}
 	var parts []string
 	for _, f := range list(cr["fields"]) {
 		name := stringNode(f)
-		if name == "" || strings.HasPrefix(name, PlaceholderPrefix) {
-			return ""
+		if name == "" {
+			return nil // a *
 		}
 		parts = append(parts, name)
 	}
-	return strings.Join(parts, ".")
+	return parts
 }

@@ -543,6 +543,12 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 				c = "NOT (" + c + ")"
 			}
 			q.Where = append(q.Where, sqlscope.BuiltCond{Text: c, Or: st.m.op == opWhereOr, Conditional: st.conditional})
+		case opWhereGroup:
+			c, or, ok := b.group(lib, st)
+			if !ok {
+				return nil, errUnresolved
+			}
+			q.Where = append(q.Where, sqlscope.BuiltCond{Text: c, Or: or, Conditional: st.conditional})
 		case opWherePK:
 			var cols []string
 			for i := range args {
@@ -651,6 +657,49 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		}
 	}
 	return q, nil
+}
+
+// group is the condition of bun's WhereGroup(sep, func(q) *Query {
+// return q.Where(...).WhereOr(...) }): the conditions the function adds
+// to its parameter, in parentheses, and whether sep ORs them with the
+// conditions before.
+func (b *builders) group(lib *library, st step) (string, bool, bool) {
+	args := st.call.Args
+	if len(args) != 2 {
+		return "", false, false
+	}
+	sep, ok := b.text(args[0])
+	fl, isLit := ast.Unparen(args[1]).(*ast.FuncLit)
+	if !ok || !isLit || len(fl.Type.Params.List) != 1 || len(fl.Type.Params.List[0].Names) != 1 || len(fl.Body.List) != 1 {
+		return "", false, false
+	}
+	ret, ok := fl.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", false, false
+	}
+	param, _ := b.p.TypesInfo.Defs[fl.Type.Params.List[0].Names[0]].(*types.Var)
+	steps, err := b.walk(lib, ret.Results[0], ret.Pos(), param, 0)
+	if err != nil || param == nil {
+		return "", false, false
+	}
+	var text strings.Builder
+	for _, s := range steps {
+		if s.m.op != opWhere && s.m.op != opWhereOr || len(s.call.Args) == 0 {
+			return "", false, false
+		}
+		c, ok := b.cond(lib, s.call.Args[0])
+		if !ok {
+			return "", false, false
+		}
+		if text.Len() > 0 {
+			text.WriteString(map[bool]string{true: " OR ", false: " AND "}[s.m.op == opWhereOr])
+		}
+		text.WriteString("(" + c + ")")
+	}
+	if text.Len() == 0 {
+		return "", false, false
+	}
+	return text.String(), strings.Contains(strings.ToUpper(sep), "OR"), true
 }
 
 // inline is a gorm terminal's inline condition (First(&x, "org_id = ?",

@@ -10,23 +10,24 @@ package tenantsql
 type op int
 
 const (
-	opPass      op = iota // keeps the builder: Order, Limit, Column, ...
-	opStart               // starts a statement (bun's NewSelect, squirrel's Select)
-	opModel               // sets the model, whose table is the statement's
-	opTable               // adds FROM items named by its string arguments (bun's Table)
-	opFromExpr            // adds a FROM item of SQL text (squirrel's From, bun's TableExpr)
-	opModelExpr           // replaces the model's FROM item by SQL text (bun's ModelTableExpr)
-	opWhere               // adds a condition, ANDed
-	opWhereOr             // adds a condition, ORed
-	opWhereNot            // adds a negated condition (gorm's Not)
-	opWherePK             // adds the model's primary key (bun's WherePK)
-	opJoin                // adds a join of SQL text (prefix + its argument)
-	opJoinOn              // adds a condition to the last join's ON (bun's JoinOn)
-	opPopJoin             // pop's Join(table, on, args...)
-	opOpaque              // changes the statement in ways not followed (Apply, Scopes): unchecked
-	opRaw                 // the chain runs a raw text, a query of the raw presets
-	opInsert              // an INSERT: not a chain tenantsql judges (builders set every column)
-	opTerminal            // runs the statement
+	opPass       op = iota // keeps the builder: Order, Limit, Column, ...
+	opStart                // starts a statement (bun's NewSelect, squirrel's Select)
+	opModel                // sets the model, whose table is the statement's
+	opTable                // adds FROM items named by its string arguments (bun's Table)
+	opFromExpr             // adds a FROM item of SQL text (squirrel's From, bun's TableExpr)
+	opModelExpr            // replaces the model's FROM item by SQL text (bun's ModelTableExpr)
+	opWhere                // adds a condition, ANDed
+	opWhereOr              // adds a condition, ORed
+	opWhereNot             // adds a negated condition (gorm's Not)
+	opWherePK              // adds the model's primary key (bun's WherePK)
+	opWhereGroup           // adds the conditions a function adds, grouped (bun's WhereGroup)
+	opJoin                 // adds a join of SQL text (prefix + its argument)
+	opJoinOn               // adds a condition to the last join's ON (bun's JoinOn)
+	opPopJoin              // pop's Join(table, on, args...)
+	opOpaque               // changes the statement in ways not followed (Apply, Scopes): unchecked
+	opRaw                  // the chain runs a raw text, a query of the raw presets
+	opInsert               // an INSERT: not a chain tenantsql judges (builders set every column)
+	opTerminal             // runs the statement
 )
 
 // method is a builder method: its op, the statement it starts or runs
@@ -100,7 +101,7 @@ var bunLib = &library{
 		"NewInsert": m(opInsert), "NewRaw": m(opRaw),
 		"Model": m(opModel), "Table": m(opTable), "TableExpr": m(opFromExpr), "ModelTableExpr": m(opModelExpr),
 		"Where": m(opWhere), "WhereOr": m(opWhereOr), "WherePK": m(opWherePK),
-		"WhereGroup": m(opOpaque), "Apply": m(opOpaque), "ApplyQueryBuilder": m(opOpaque),
+		"WhereGroup": m(opWhereGroup), "Apply": m(opOpaque), "ApplyQueryBuilder": m(opOpaque),
 		"With": m(opOpaque), "WithRecursive": m(opOpaque),
 		"Union": m(opOpaque), "UnionAll": m(opOpaque), "Intersect": m(opOpaque), "IntersectAll": m(opOpaque),
 		"Except": m(opOpaque), "ExceptAll": m(opOpaque),

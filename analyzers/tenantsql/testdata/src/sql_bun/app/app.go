@@ -173,3 +173,19 @@ func ByOrgIDs(ctx context.Context, db *bun.DB, orgIDs []string) {
 		Where("organizations.id IN (?)", bun.In(orgIDs)).
 		Scan(ctx)
 }
+
+// WhereGroup: the conditions its function adds, in parentheses.
+func Groups(ctx context.Context, db *bun.DB, org, a, c string) {
+	db.NewSelect().Model(&[]models.User{}).Where("org_id = ?", org).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("email = ?", a).WhereOr("email = ?", c)
+		}).Scan(ctx)
+	db.NewSelect().Model(&[]models.User{}).Where("id = ?", a). // want `SELECT from users has no predicate on users.org_id`
+									WhereGroup(" OR ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("org_id = ?", org)
+		}).Scan(ctx)
+	db.NewSelect().Model(&[]models.User{}).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("org_id = ?", org).Where("email = ?", a)
+		}).Scan(ctx)
+}

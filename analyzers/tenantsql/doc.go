@@ -6,8 +6,10 @@
 // tenantsql: report SQL queries that touch a tenant table without a tenant predicate
 //
 // The tenant tables are those of the tenant models (models.markers and
-// models.fields): a model's table is its TableName() (or TableName(ctx)) method's constant,
-// the table: of a bun.BaseModel field's bun tag, or else the snake_case
+// models.fields): a model's table is its TableName() (or TableName(ctx))
+// method's constant, the table: of a bun.BaseModel field's bun tag (or
+// the tag's name, or the table of a model embedded with bun:",extend"),
+// or else the snake_case
 // plural of its name; its tenant column is the db, bun or gorm column
 // of its tenant field, or that field's snake_case name (json tags name
 // no column), or sql.tenant_column (tenant_id by default) for a model
@@ -17,8 +19,16 @@
 // removes them.
 //
 // The queries are the SQL texts passed to the query methods of
-// database/sql, sqlx and pgx/v5 (sql.presets, all three by default) and
-// to the in-house APIs of sql.apis. The text is followed as a cache key
+// database/sql, sqlx, pgx/v5, bun, gorm and pop (sql.presets, all of
+// them by default) and to the in-house APIs of sql.apis, and the query
+// builder chains of bun, gorm, squirrel and pop (on with their presets):
+// a chain's table comes from its model or its Table/From step, its
+// predicates from its Where-like steps (SQL fragments, squirrel's Eq
+// maps, gorm's structs), its joins from its Join steps, and it is judged
+// as the SQL statement it builds; a predicate added on some paths only
+// (a branch) does not constrain, and the finding says so. A chain that
+// cannot be followed (a builder from outside the function, a model of
+// unknown type, a dynamic condition) is unchecked. The text is followed as a cache key
 // is: a constant, a concatenation of constants, a local assigned once,
 // or fmt.Sprintf with a constant format, whose verbs become the text of
 // a constant argument or an opaque value. It is parsed with PostgreSQL's
@@ -45,8 +55,9 @@
 // parameters and constants), ANY(tenant value) or IN (tenant values),
 // never with a constant, a function of constants or a column; or with the
 // tenant column of another reference that is constrained (a correlated
-// subquery's outer reference included), or the tables are joined USING
-// the column or NATURAL. An OR constrains what every branch constrains.
+// subquery's outer reference included), or with a column that another
+// conjunct compares with values (one step), or the tables are joined
+// USING the column or NATURAL. An OR constrains what every branch constrains.
 // An INSERT with a column list must list the tenant column; ON CONFLICT
 // ... DO UPDATE is in the insert's scope. Other statements are not
 // judged.

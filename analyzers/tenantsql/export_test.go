@@ -19,3 +19,6 @@ func NewCounting(env *lint.Env) (*analysis.Analyzer, func() int) {
 		return c.compiles
 	}
 }
+
+// NewModels exposes the models analyzer to the tests of its facts.
+var NewModels = newModels

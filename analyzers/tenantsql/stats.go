@@ -44,6 +44,10 @@ type Stats struct {
 	// Unchecked: the text does not resolve, or does not parse.
 	Unchecked int
 
+	// Chains are the query builder chains among the Queries, and how
+	// many of them were constrained, unconstrained and unchecked.
+	Chains, ChainsConstrained, ChainsUnconstrained, ChainsUnchecked int
+
 	// Kinds is each reported finding's kind (KindInScope,
 	// KindUnconstrained) by its position, "file:line:col"; a package's
 	// own, not added up.
@@ -65,10 +69,19 @@ func (s *Stats) Add(other check.Stats) {
 	s.Unconstrained += o.Unconstrained
 	s.Suppressed += o.Suppressed
 	s.Unchecked += o.Unchecked
+	s.Chains += o.Chains
+	s.ChainsConstrained += o.ChainsConstrained
+	s.ChainsUnconstrained += o.ChainsUnconstrained
+	s.ChainsUnchecked += o.ChainsUnchecked
 }
 
 // Summary is tenantfix --verify's line about the queries.
 func (s *Stats) Summary() string {
-	return fmt.Sprintf("sql queries: %d/%d constrained, %d unconstrained, %d suppressed, %d unchecked",
+	out := fmt.Sprintf("sql queries: %d/%d constrained, %d unconstrained, %d suppressed, %d unchecked",
 		s.Constrained, s.Queries, s.Unconstrained, s.Suppressed, s.Unchecked)
+	if s.Chains > 0 {
+		out += fmt.Sprintf(" (of which builder chains: %d/%d constrained, %d unconstrained, %d unchecked)",
+			s.ChainsConstrained, s.Chains, s.ChainsUnconstrained, s.ChainsUnchecked)
+	}
+	return out
 }

@@ -50,7 +50,7 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
 		return run(p, r, found, t)
 	})
-	a.Requires = []*analysis.Analyzer{tables, queries}
+	a.Requires = []*analysis.Analyzer{tables, queries, newModels(env)}
 	return a, configs
 }
 
@@ -102,9 +102,13 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 		}
 		return tenant
 	}
+	chains := newBuilders(p, r, decl, tenantAt)
 	ast.Inspect(decl, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
+			return true
+		}
+		if chains.check(call) {
 			return true
 		}
 		qc, ok := r.cc.apis.Match(p.TypesInfo, call)

@@ -145,8 +145,64 @@ func TestSQLC(t *testing.T) {
 	results := run(t, "sql_sqlc/...")
 	got := stats(t, results, "sql_sqlc/db")
 	want := tenantsql.Stats{Queries: 5, Constrained: 2, Unconstrained: 2, Suppressed: 1}
+	checkStats(t, got, want)
+	run(t, "sql_sqlc_bare/...")
+}
+
+// bun's builder chains: constrained, unconstrained, a tenant value in
+// scope, aliases, WherePK, predicates added before or on one branch, in
+// place, a builder passed along locals, joins (Join's text, JoinOn),
+// unresolvable chains (unchecked), raw texts and suppression.
+func TestBun(t *testing.T) {
+	got := stats(t, run(t, "sql_bun/..."), "sql_bun/app")
+	want := tenantsql.Stats{Queries: 44, Constrained: 19, Unconstrained: 17, Suppressed: 1, Unchecked: 7,
+		Chains: 42, ChainsConstrained: 19, ChainsUnconstrained: 15, ChainsUnchecked: 7}
+	checkStats(t, got, want)
+}
+
+// squirrel's builders: Eq, And, Or, Expr, NotEq and nil, a tenant value
+// in scope, value semantics (an extension must be assigned), a predicate
+// on one branch only, joins, unresolvable chains.
+func TestSquirrel(t *testing.T) {
+	got := stats(t, run(t, "sql_squirrel/..."), "sql_squirrel/app")
+	want := tenantsql.Stats{Queries: 23, Constrained: 10, Unconstrained: 9, Unchecked: 4,
+		Chains: 23, ChainsConstrained: 10, ChainsUnconstrained: 9, ChainsUnchecked: 4}
+	checkStats(t, got, want)
+}
+
+// gorm's chains: the model from Model or the destination, its table from
+// a TableName method of another package (a fact), Where with strings,
+// structs and maps, inline conditions, Or and Not, a tenant value in
+// scope, locals changed in place, a predicate on one branch only, joins,
+// unresolvable chains, raw texts.
+func TestGorm(t *testing.T) {
+	got := stats(t, run(t, "sql_gorm/app"), "sql_gorm/app")
+	want := tenantsql.Stats{Queries: 29, Constrained: 11, Unconstrained: 15, Unchecked: 3,
+		Chains: 27, ChainsConstrained: 11, ChainsUnconstrained: 13, ChainsUnchecked: 3}
+	checkStats(t, got, want)
+}
+
+// The models analyzer exports the table of each type with a TableName
+// method returning a constant.
+func TestModelsFact(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantsql.NewModels(registry.NewSourceEnv()), "sql_gorm/models")
+}
+
+// pop's chains: Connection and Query (Q, pop.Q), the model from the
+// terminal's destination, Where, Find by ID, a tenant value in scope,
+// locals changed in place, a predicate on one branch only, joins,
+// unresolvable chains, raw texts.
+func TestPop(t *testing.T) {
+	got := stats(t, run(t, "sql_pop/..."), "sql_pop/app")
+	want := tenantsql.Stats{Queries: 18, Constrained: 7, Unconstrained: 9, Unchecked: 2,
+		Chains: 17, ChainsConstrained: 7, ChainsUnconstrained: 8, ChainsUnchecked: 2}
+	checkStats(t, got, want)
+}
+
+// checkStats compares the statistics, the chains' counts included.
+func checkStats(t *testing.T, got, want tenantsql.Stats) {
+	t.Helper()
 	if got.Summary() != want.Summary() {
 		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
 	}
-	run(t, "sql_sqlc_bare/...")
 }

@@ -81,7 +81,7 @@ func TestParseSQLErrors(t *testing.T) {
 		{"table column", "version: 1\nsql:\n  tables:\n    t: {column: 1x}\n", `4:17: sql.tables: t: "1x" is not a column name`},
 		{"unknown table key", "version: 1\nsql:\n  tables:\n    t: {col: x}\n", `4:9: unknown key "col" in sql.tables.t (known keys: column)`},
 		{"exclude", "version: 1\nsql:\n  exclude_tables: [\"x y\"]\n", `3:20: sql.exclude_tables: "x y" is not a table name`},
-		{"preset", "version: 1\nsql:\n  presets: [gorm]\n", `3:13: sql.presets: unknown preset "gorm" (known: database/sql, pgx, sqlx)`},
+		{"preset", "version: 1\nsql:\n  presets: [ent]\n", `3:13: sql.presets: unknown preset "ent" (known: bun, database/sql, gorm, pgx, pop, sqlx, squirrel)`},
 		{"api without query", "version: 1\nsql:\n  apis:\n    - type: a.com/db.Store\n      methods:\n        Run: {}\n", `6:9: sql.apis: a.com/db.Store.Run: missing query`},
 		{"api negative", "version: 1\nsql:\n  apis:\n    - func: a.com/db.Q\n      query: -1\n", `4:13: sql.apis: a.com/db.Q: query index -1 is negative`},
 		{"api both", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, func: a.com/db.Q}\n", `4:14: sql.apis: an entry has either type or func, not both`},

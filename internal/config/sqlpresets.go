@@ -71,6 +71,29 @@ var SQLPresets = map[string][]SQLPresetAPI{
 			"Query": 1, "QueryRow": 1, "Exec": 1, "Prepare": 2,
 		}},
 	},
+	// bun, gorm, squirrel and pop are also query builders, whose chains
+	// tenantsql follows when their preset is on (analyzers/tenantsql's
+	// builders_libs.go); here are their raw entry points.
+	"bun": {
+		{Pkg: "github.com/uptrace/bun", Types: []string{"DB", "Tx"}, Methods: map[string]int{
+			"NewRaw": 0, "Query": 0, "QueryContext": 1, "QueryRow": 0, "QueryRowContext": 1, "Exec": 0, "ExecContext": 1,
+		}},
+		{Pkg: "github.com/uptrace/bun", Types: []string{"Conn"}, Methods: map[string]int{
+			"NewRaw": 0, "QueryContext": 1, "QueryRowContext": 1, "ExecContext": 1,
+		}},
+		{Pkg: "github.com/uptrace/bun", Types: []string{"IDB"}, Methods: map[string]int{"NewRaw": 0}},
+		{Pkg: "github.com/uptrace/bun", Types: []string{"IConn"}, Methods: map[string]int{
+			"QueryContext": 1, "QueryRowContext": 1, "ExecContext": 1,
+		}},
+	},
+	"gorm": {
+		{Pkg: "gorm.io/gorm", Types: []string{"DB"}, Methods: map[string]int{"Raw": 0, "Exec": 0}},
+	},
+	"pop": {
+		{Pkg: "github.com/gobuffalo/pop/v6", Types: []string{"Connection", "Query"}, Methods: map[string]int{"RawQuery": 0}},
+	},
+	// squirrel has no raw entry point of its own.
+	"squirrel": {},
 }
 
 // SQLPresetList lists the known SQL presets, sorted.

@@ -316,6 +316,7 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
+	s.conds = append(s.conds, transitive(s.conds)...)
 	for _, cond := range s.conds {
 		for _, r := range s.direct(cond) {
 			r.ok = true
@@ -444,25 +445,7 @@ func (s *scope) columnEquality(cond any) (*ref, *ref, bool) {
 // column: two would be ambiguous unless joined USING it). A name not
 // found in s is looked up in the statements around it.
 func (s *scope) resolve(e any) []*ref {
-	for e != nil {
-		k, m := unwrap(e)
-		if k != "TypeCast" {
-			break
-		}
-		e = m["arg"]
-	}
-	_, cr := unwrapAs(e, "ColumnRef")
-	if cr == nil {
-		return nil
-	}
-	var parts []string
-	for _, f := range list(cr["fields"]) {
-		name := stringNode(f)
-		if name == "" {
-			return nil // a *
-		}
-		parts = append(parts, name)
-	}
+	parts := columnParts(e)
 	if len(parts) == 0 {
 		return nil
 	}

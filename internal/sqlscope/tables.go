@@ -11,9 +11,6 @@ import (
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
-// bunBaseModel is the type whose field's bun tag names a bun model's table.
-const bunBaseModel = "github.com/uptrace/bun.BaseModel"
-
 // ModelTables returns the tables of the tenant models declared in files
 // (internal/models decides which structs are models): each model's table
 // and its tenant column. Models marked //tenantlint:global are not tenant
@@ -68,21 +65,8 @@ func modelTable(r *rules.Rules, m *models.Model, names map[*types.TypeName]strin
 }
 
 func bunTable(st *types.Struct) (string, bool) {
-	if st == nil {
-		return "", false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		q, _, ok := rules.NamedOf(st.Field(i).Type())
-		if !ok || q.String() != bunBaseModel {
-			continue
-		}
-		for _, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {
-			if name, ok := strings.CutPrefix(part, "table:"); ok && name != "" {
-				return name, true
-			}
-		}
-	}
-	return "", false
+	table, _, _ := BunModel(st)
+	return table, table != ""
 }
 
 // tenantColumn finds the configured tenant field of st, directly or
@@ -173,11 +157,4 @@ func (tc *TableConfig) apply(found Tables) Tables {
 		delete(out, t.Value)
 	}
 	return out
-}
-
-// Configure applies the sql section of c to the tables found in the
-// code, for a caller that does it once; the analyzer compiles c once
-// (CompileTables) and applies it to each package.
-func Configure(c *config.Config, found Tables) Tables {
-	return CompileTables(c).apply(found)
 }

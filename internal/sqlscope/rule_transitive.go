@@ -1,0 +1,105 @@
+package sqlscope
+
+import "strings"
+
+// transitive returns the conjuncts that equality with a bound column
+// implies: for `a = b` between two columns and `b = $1` (or `b IN ($1,
+// $2)`, `b = ANY($1)`), the conjunct `a = $1`. So
+// `JOIN organizations ON organizations.id = users.org_id WHERE
+// organizations.id IN (?)` constrains users by its tenant column, as
+// SigNoz's token store writes it. One step: a chain of such equalities
+// is followed no further.
+func transitive(conds []any) []any {
+	var out []any
+	for _, c := range conds {
+		k, m := unwrap(c)
+		if k != "A_Expr" || m["kind"] != "AEXPR_OP" || stringNode(first(list(m["name"]))) != "=" {
+			continue
+		}
+		l, r := columnName(m["lexpr"]), columnName(m["rexpr"])
+		if l == "" || r == "" || l == r {
+			continue
+		}
+		for _, d := range conds {
+			if b := rebind(d, r, m["lexpr"]); b != nil {
+				out = append(out, b)
+			}
+			if b := rebind(d, l, m["rexpr"]); b != nil {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// rebind returns the conjunct d, which compares the column named col
+// with values (=, IN, = ANY), with to in the column's place; nil when d
+// is no such conjunct.
+func rebind(d any, col string, to any) any {
+	k, m := unwrap(d)
+	if k != "A_Expr" || stringNode(first(list(m["name"]))) != "=" {
+		return nil
+	}
+	valueSide := func(e any) bool {
+		if m["kind"] != "AEXPR_IN" {
+			return isValue(e)
+		}
+		_, l := unwrapAs(e, "List")
+		items := list(l["items"])
+		for _, it := range items {
+			if !isValue(it) {
+				return false
+			}
+		}
+		return len(items) > 0
+	}
+	swapped := map[string]any{}
+	for key, v := range m {
+		swapped[key] = v
+	}
+	switch {
+	case columnName(m["lexpr"]) == col && valueSide(m["rexpr"]):
+		swapped["lexpr"] = to
+	case m["kind"] == "AEXPR_OP" && columnName(m["rexpr"]) == col && isValue(m["lexpr"]):
+		swapped["rexpr"] = to
+	default:
+		return nil
+	}
+	return map[string]any{"A_Expr": swapped}
+}
+
+// columnName is a column reference's dotted name ("" for anything
+// else, and for a formatted value's placeholder): casts removed, so
+// `o.id::text` is "o.id".
+func columnName(e any) string {
+	parts := columnParts(e)
+	if len(parts) == 0 || strings.HasPrefix(parts[len(parts)-1], PlaceholderPrefix) {
+		return ""
+	}
+	return strings.Join(parts, ".")
+}
+
+// columnParts returns the names of a column reference, casts removed
+// (`o.id::text` is o, id); nil for anything else, a * included.
+func columnParts(e any) []string {
+	for e != nil {
+		k, m := unwrap(e)
+		if k != "TypeCast" {
+			break
+		}
+		e = m["arg"]
+	}
+	_, cr := unwrapAs(e, "ColumnRef")
+	if cr == nil {
+		return nil
+	}
+	var parts []string
+	for _, f := range list(cr["fields"]) {
+		name := stringNode(f)
+		if name == "" {
+			return nil // a *
+		}
+		parts = append(parts, name)
+	}
+	return parts
+}

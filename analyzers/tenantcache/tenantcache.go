@@ -420,10 +420,12 @@ func lookupQualifier(p *lint.Pass, f *ast.File, qual string, sites []ast.Expr) t
 	return nil
 }
 
-// cacheWideData gives the calls that store and return nothing that tells
-// (Delete, Contains, a Get whose result is not used) what the other
-// calls on the same cache hold: a field or variable that caches
-// invoices somewhere in the package caches invoices everywhere.
+// cacheWideData gives the calls that store nothing and return nothing
+// that tells (Delete, Contains, a Get whose result is not used) what the
+// other calls on the same cache hold: a field or variable that caches
+// invoices somewhere in the package caches invoices everywhere. A call
+// that stores a value of its own (a dedupe flag in a shared go-cache) is
+// judged by that value.
 func cacheWideData(p *lint.Pass, calls []*call) {
 	type held struct {
 		what string
@@ -438,7 +440,7 @@ func cacheWideData(p *lint.Pass, calls []*call) {
 		}
 	}
 	for _, c := range calls {
-		if c.data.What != "" {
+		if c.data.What != "" || c.data.Stores {
 			continue
 		}
 		if h, ok := byCache[cacheObject(p.TypesInfo, c.cc)]; ok {

@@ -134,10 +134,15 @@ func (s *FuncScope) holdsTenant(e ast.Expr, seen map[*types.Var]bool) bool {
 			case assignField, assignElem:
 				held = held || s.holdsTenant(a.rhs, seen)
 			case assignValue, assignResult:
-				if !s.holdsTenant(a.rhs, seen) {
+				switch {
+				case s.holdsTenant(a.rhs, seen):
+					held = true
+				case a.kind == assignValue && (ItemLiteral(a.rhs) != nil || s.isBuiltin0(a.rhs, "new")):
+					// k := Key{ID: id}; k.OrgID = orgID: the fields set
+					// afterwards decide.
+				default:
 					return false
 				}
-				held = true
 			default:
 				return false
 			}

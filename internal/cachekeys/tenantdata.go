@@ -242,16 +242,24 @@ func (s *Data) Expr(e ast.Expr) string {
 	if !mayHoldData(t) {
 		return ""
 	}
+	// Where a value comes from says more than its type: "*Invoice from
+	// Store.Get, a tenant-filtered lookup".
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := s.info.Uses[e].(*types.Var); ok {
+			if w := s.varData(v); w != "" {
+				return w
+			}
+		}
+	case *ast.CallExpr:
+		if w := s.Call(e, 0); w != "" {
+			return w
+		}
+	}
 	if w := s.TypeData(t); w != "" {
 		return w
 	}
 	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := s.info.Uses[e].(*types.Var); ok {
-			return s.varData(v)
-		}
-	case *ast.CallExpr:
-		return s.Call(e, 0)
 	case *ast.UnaryExpr:
 		return s.Expr(e.X)
 	case *ast.StarExpr:
@@ -380,7 +388,13 @@ func (s *Data) Call(call *ast.CallExpr, index int) string {
 		return s.typeString(rt) + " from " + why
 	}
 	if isEncoded(rt) {
-		for _, a := range call.Args {
+		args := call.Args
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if k, ok := s.info.Selections[sel]; ok && k.Kind() == types.MethodVal {
+				args = append([]ast.Expr{sel.X}, args...) // inv.String()
+			}
+		}
+		for _, a := range args {
 			if w := s.Expr(a); w != "" {
 				return w + " encoded"
 			}
@@ -520,6 +534,9 @@ type CallData struct {
 	// Holds is the type of the values the call stores or returns, for
 	// the inventory's reason when What is empty ("bool", "nothing").
 	Holds string
+	// Stores says the call stores a value of its own (Set, Add): then
+	// what other calls on the same cache hold does not decide for it.
+	Stores bool
 }
 
 // CacheCallData says whether a cache call is about tenant data: a value
@@ -539,7 +556,8 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 			}
 		}
 	}
-	var holds []string
+	var holds, constants []string
+	stores := false
 	note := func(t types.Type) {
 		if t != nil && mayHoldData(t) {
 			if ts := s.typeString(t); !slices.Contains(holds, ts) {
@@ -549,18 +567,28 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 	}
 	for i, a := range c.Args {
 		if keys[i] || isContext(s.info.TypeOf(a)) || isDuration(s.info.TypeOf(a)) {
+			continue // keys, contexts and TTLs hold no data
+		}
+		stores = true
+		if tv := s.info.Types[a]; tv.Value != nil {
+			// A constant (a flag's true, a cost of 1) is no tenant data;
+			// its type is the reason only when nothing else is stored.
+			constants = append(constants, s.typeString(types.Default(tv.Type)))
 			continue
 		}
 		if w := s.Expr(a); w != "" {
-			return CallData{What: w}
+			return CallData{What: w, Stores: true}
 		}
 		note(s.info.TypeOf(a))
 	}
+	if len(holds) == 0 && len(constants) > 0 {
+		holds = constants[:1]
+	}
 	if w := s.receiverData(c); w != "" {
-		return CallData{What: w}
+		return CallData{What: w, Stores: stores}
 	}
 	if w := s.resultData(c.Call); w != "" {
-		return CallData{What: w}
+		return CallData{What: w, Stores: stores}
 	}
 	if tup, ok := s.info.TypeOf(c.Call).(*types.Tuple); ok {
 		for i := 0; i < tup.Len(); i++ {
@@ -570,9 +598,15 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		note(s.info.TypeOf(c.Call))
 	}
 	if len(holds) == 0 {
-		return CallData{Holds: "nothing"}
+		// Contains, Remove: what the cache holds, when its type says.
+		if n := s.receiverNamed(c); n != nil && n.TypeArgs().Len() > 0 {
+			note(n.TypeArgs().At(n.TypeArgs().Len() - 1))
+		}
 	}
-	return CallData{Holds: strings.Join(holds, ", ")}
+	if len(holds) == 0 {
+		return CallData{Holds: "nothing", Stores: stores}
+	}
+	return CallData{Holds: strings.Join(holds, ", "), Stores: stores}
 }
 
 func isDuration(t types.Type) bool {
@@ -583,24 +617,34 @@ func isDuration(t types.Type) bool {
 // receiverData says what tenant data the cache a method is called on
 // holds, from its type: lru.Cache[uuid.UUID, *Invoice] holds *Invoice.
 func (s *Data) receiverData(c *CacheCall) string {
-	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	n := s.receiverNamed(c)
+	if n == nil {
 		return ""
 	}
-	k, ok := s.info.Selections[sel]
-	if !ok {
-		return ""
-	}
-	n, ok := gotypes.Deref(k.Recv()).(*types.Named)
-	if !ok {
-		return ""
-	}
-	for i := 0; i < n.TypeArgs().Len(); i++ {
-		if w := s.TypeData(n.TypeArgs().At(i)); w != "" {
-			return w + ", the values of " + s.typeString(n.Origin().Obj().Type()) + "[...]"
+	// The value type is the last type argument (lru.Cache[K, V]); the
+	// key's may be a struct with a tenant field, which says nothing of
+	// the values.
+	if args := n.TypeArgs(); args.Len() > 0 {
+		if w := s.TypeData(args.At(args.Len() - 1)); w != "" {
+			return w + ", the values of this " + n.Obj().Pkg().Name() + "." + n.Obj().Name()
 		}
 	}
 	return ""
+}
+
+// receiverNamed is the named type of the cache a method is called on,
+// or nil.
+func (s *Data) receiverNamed(c *CacheCall) *types.Named {
+	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
+	if !ok || c.Via != "" {
+		return nil
+	}
+	k, ok := s.info.Selections[sel]
+	if !ok {
+		return nil
+	}
+	n, _ := gotypes.Deref(k.Recv()).(*types.Named)
+	return n
 }
 
 // resultData says what tenant data a cache call returns when its

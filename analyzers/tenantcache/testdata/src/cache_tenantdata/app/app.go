@@ -96,7 +96,7 @@ func idFrom(ctx context.Context) uuid.UUID { return uuid.UUID{} }
 // to, and the other calls on the same cache.
 func (s *Service) Untyped(ctx context.Context, orgID string, id uuid.UUID) *billing.Invoice {
 	inv, _ := s.store.Get(ctx, orgID, id)
-	s.gc.Set("inv:"+id.String(), inv, 0) // want `^cache\.Cache\.Set key is not tenant-scoped; it caches \*billing\.Invoice from Store\.Get, a tenant-filtered lookup; the key has no tenant value`
+	s.gc.Set("inv:"+id.String(), inv, 0)             // want `^cache\.Cache\.Set key is not tenant-scoped; it caches \*billing\.Invoice from Store\.Get, a tenant-filtered lookup; the key has no tenant value`
 	if v, ok := s.gc.Get("inv:" + id.String()); ok { // want `^cache\.Cache\.Get key is not tenant-scoped; it caches \*billing\.Invoice; `
 		return v.(*billing.Invoice)
 	}

@@ -80,6 +80,7 @@ func SummarizeData(r *rules.Rules, info *types.Info, pkg *types.Package, files [
 				continue
 			}
 			s := NewData(NewFuncScopeWith(r, info, pkg, fd.decl, h), fd.decl, d)
+			s.qualifyAll = true
 			if what := s.returnsData(fd.decl); what != "" {
 				d.facts[fd.fn] = &DataFact{What: what}
 				changed = true
@@ -132,8 +133,11 @@ type Data struct {
 	*FuncScope
 	decl  ast.Node
 	facts *DataFacts
-	memo  map[*types.Var]string
-	busy  map[*types.Var]bool
+	// qualifyAll names this package's types with their package too: a
+	// fact's text is read in other packages.
+	qualifyAll bool
+	memo       map[*types.Var]string
+	busy       map[*types.Var]bool
 }
 
 // NewData returns the tenant-data analysis of s's declaration.
@@ -179,7 +183,7 @@ func (s *Data) TypeData(t types.Type) string {
 
 func (s *Data) typeString(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string {
-		if p == s.pkg {
+		if p == s.pkg && !s.qualifyAll {
 			return ""
 		}
 		return p.Name()

@@ -256,6 +256,15 @@ func TestHelperFacts(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewSourceEnv()), "cache_facts/...")
 }
 
+// The facts of functions that return tenant data (cache.report:
+// tenant-data): a model, what a tenant-filtered lookup returns, through
+// another function of the package and encoded; not a value built from
+// nothing a tenant owns, nor a bool.
+func TestDataFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewSourceEnv()), "cache_datafacts/...")
+}
+
 // A reduction of SigNoz's cache providers (docs/real-world/signoz.md): a
 // tenant value's string form is any method that takes nothing and
 // returns only a string (valuer.UUID.StringValue), not only String.

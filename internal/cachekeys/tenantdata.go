@@ -137,6 +137,7 @@ type Data struct {
 	// fact's text is read in other packages.
 	qualifyAll bool
 	memo       map[*types.Var]string
+	decodes    []*ast.CallExpr // the declaration's decoding calls, once found
 	busy       map[*types.Var]bool
 }
 
@@ -328,26 +329,28 @@ func (s *Data) varData(v *types.Var) string {
 // name says it decodes (json.Unmarshal, Decode, Scan) given v's address
 // and tenant data.
 func (s *Data) decodedInto(v *types.Var) string {
-	what := ""
-	ast.Inspect(s.decl, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || what != "" {
-			return what == ""
-		}
-		if !isDecode(s.info, call) || !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return s.itemVar(a) == v }) {
+	if s.decodes == nil {
+		s.decodes = []*ast.CallExpr{} // looked for once per declaration
+		ast.Inspect(s.decl, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && isDecode(s.info, call) {
+				s.decodes = append(s.decodes, call)
+			}
 			return true
+		})
+	}
+	for _, call := range s.decodes {
+		if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return s.itemVar(a) == v }) {
+			continue
 		}
 		for _, a := range call.Args {
 			if s.itemVar(a) != v {
-				if what = s.Expr(a); what != "" {
-					what = "decoded " + what
-					break
+				if what := s.Expr(a); what != "" {
+					return "decoded " + what
 				}
 			}
 		}
-		return what == ""
-	})
-	return what
+	}
+	return ""
 }
 
 func isDecode(info *types.Info, call *ast.CallExpr) bool {

@@ -118,12 +118,7 @@ func (s *FuncScope) holdsTenant(e ast.Expr, seen map[*types.Var]bool) bool {
 			}
 		}
 	case *ast.Ident:
-		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || seen[v] {
-			return false
-		}
-		seen[v] = true
-		as, ok := s.localAssignments(v)
+		as, ok := s.unseenAssignments(e, seen)
 		if !ok {
 			return false
 		}
@@ -174,12 +169,7 @@ func (s *FuncScope) fromUnfollowedCall(e ast.Expr, seen map[*types.Var]bool) boo
 			}
 		}
 	case *ast.Ident:
-		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || seen[v] {
-			return false
-		}
-		seen[v] = true
-		as, ok := s.localAssignments(v)
+		as, ok := s.unseenAssignments(e, seen)
 		if !ok || len(as) == 0 {
 			return false
 		}
@@ -191,4 +181,16 @@ func (s *FuncScope) fromUnfollowedCall(e ast.Expr, seen map[*types.Var]bool) boo
 		return true
 	}
 	return false
+}
+
+// unseenAssignments returns the assignments of the local variable that
+// id names, marking it seen; false when it is no local or was seen
+// (a cycle of locals proves nothing).
+func (s *FuncScope) unseenAssignments(id *ast.Ident, seen map[*types.Var]bool) ([]assignment, bool) {
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || seen[v] {
+		return nil, false
+	}
+	seen[v] = true
+	return s.localAssignments(v)
 }

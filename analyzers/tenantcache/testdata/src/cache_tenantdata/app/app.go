@@ -113,7 +113,7 @@ func (s *Service) Encoded(ctx context.Context, orgID, org string, id uuid.UUID, 
 	s.big.Set("inv:"+id.String(), b) // want `^bigcache\.BigCache\.Set key is not tenant-scoped; it caches \*billing\.Invoice from Store\.Get, a tenant-filtered lookup encoded; `
 	rep := billing.Latest(s.store, org)
 	raw, _ := json.Marshal(rep)
-	s.kv.Put(n, raw) // want `^kv\.Store\.Put key is not tenant-scoped; it caches Report from Store\.Report, a tenant-filtered lookup encoded; the key has no tenant value`
+	s.kv.Put(n, raw) // want `^kv\.Store\.Put key is not tenant-scoped; it caches billing\.Report from Store\.Report, a tenant-filtered lookup encoded; the key has no tenant value`
 	s.kv.Put(n, []byte("ok"))
 }
 

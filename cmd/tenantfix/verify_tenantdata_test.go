@@ -32,7 +32,7 @@ func TestVerifyCountsUncheckedApart(t *testing.T) {
 	ver := tenantfix(t, dir, "--verify")
 	mustCode(t, ver, 1, "--verify")
 	const want = "cache calls: 1/6 scoped, 0 raw fixable, 2 raw manual, 0 suppressed, " +
-		"1 unchecked (key from a call not followed: 1), 2 not tenant data (holds *Route: 1; holds int64: 1)"
+		"1 unchecked (key from a call not followed: 1), 2 not tenant data (holds *app.Route: 1; holds int64: 1)"
 	if !strings.Contains(ver.stderr, want) {
 		t.Errorf("--verify summary lacks %q:\n%s", want, ver.stderr)
 	}

@@ -55,7 +55,7 @@ func TestTenantDataStandaloneAndVet(t *testing.T) {
 	c := inv.Totals.Cache
 	if c.Total != 6 || c.Scoped != 1 || c.RawManual != 2 || c.Unchecked != 1 || c.NotTenantData != 2 || c.ByReason == nil ||
 		c.ByReason.Unchecked["key from a call not followed"] != 1 ||
-		c.ByReason.NotTenantData["holds *Route"] != 1 || c.ByReason.NotTenantData["holds int64"] != 1 {
+		c.ByReason.NotTenantData["holds *app.Route"] != 1 || c.ByReason.NotTenantData["holds int64"] != 1 {
 		t.Errorf("cache totals %+v, by reason %+v", c, c.ByReason)
 	}
 	text := lint(t, dir, "--inventory", "./...")

@@ -567,7 +567,8 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 	stores := false
 	note := func(t types.Type) {
 		if t != nil && mayHoldData(t) {
-			if ts := s.typeString(t); !slices.Contains(holds, ts) {
+			// Qualified: the inventory adds reasons up across packages.
+			if ts := types.TypeString(t, (*types.Package).Name); !slices.Contains(holds, ts) {
 				holds = append(holds, ts)
 			}
 		}
@@ -580,7 +581,7 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		if tv := s.info.Types[a]; tv.Value != nil {
 			// A constant (a flag's true, a cost of 1) is no tenant data;
 			// its type is the reason only when nothing else is stored.
-			constants = append(constants, s.typeString(types.Default(tv.Type)))
+			constants = append(constants, types.TypeString(types.Default(tv.Type), (*types.Package).Name))
 			continue
 		}
 		if w := s.Expr(a); w != "" {

@@ -285,7 +285,7 @@ func TestTenantData(t *testing.T) {
 	if got := s.Unchecked[cachekeysUncheckedCall]; got != 1 {
 		t.Errorf("unchecked %v, want 1 %q", s.Unchecked, cachekeysUncheckedCall)
 	}
-	wantNot := map[string]int{"holds *app.RouteMeta": 2, "holds bool": 1, "holds *app.Product": 2, "holds []byte": 1}
+	wantNot := map[string]int{"holds *app.RouteMeta": 2, "holds bool": 1, "holds *app.Product": 2, "holds []byte": 1, "holds *redis.StringCmd": 2}
 	if fmt.Sprint(s.NotTenantData) != fmt.Sprint(wantNot) {
 		t.Errorf("not tenant data %v, want %v", s.NotTenantData, wantNot)
 	}

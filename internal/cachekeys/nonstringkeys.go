@@ -52,7 +52,7 @@ func (s *FuncScope) OtherKeys(c *CacheCall, tenantData bool) (unscoped []Key, un
 			unchecked = append(unchecked, UncheckedCall)
 		default:
 			unscoped = append(unscoped, Key{Arg: arg, Shape: KeyPlain,
-				Why: fmt.Sprintf("the key has type %s, which key_func cannot wrap; put the tenant in the key",
+				Why: fmt.Sprintf("the key has type %s, which key_func cannot wrap",
 					types.TypeString(t, types.RelativeTo(s.pkg)))})
 		}
 	}

@@ -2,6 +2,7 @@ package cachekeys
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -532,6 +533,10 @@ func shortFuncName(fn *types.Func) string {
 	return full
 }
 
+// HoldsNothing is CallData.Holds of a call that stores nothing and
+// returns nothing but a bool or an error (Delete, Remove, Contains).
+const HoldsNothing = "nothing"
+
 // CallData is what a cache call has to do with tenant data.
 type CallData struct {
 	// What the call stores or returns, as messages say it ("*Invoice
@@ -612,7 +617,7 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		}
 	}
 	if len(holds) == 0 {
-		return CallData{Holds: "nothing", Stores: stores}
+		return CallData{Holds: HoldsNothing, Stores: stores}
 	}
 	return CallData{Holds: strings.Join(holds, ", "), Stores: stores}
 }
@@ -711,8 +716,12 @@ func (s *Data) resultData(call *ast.CallExpr) string {
 		case *ast.CallExpr:
 			if isDecode(s.info, n) && slices.ContainsFunc(n.Args, holds) {
 				for _, a := range n.Args {
+					if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+						a = u.X // json.Unmarshal(b, &inv): inv's type
+					}
 					if !holds(a) {
 						if what = s.TypeData(s.info.TypeOf(a)); what != "" {
+							what += ", decoded from the result"
 							break
 						}
 					}

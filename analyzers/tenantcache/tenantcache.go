@@ -420,13 +420,14 @@ func lookupQualifier(p *lint.Pass, f *ast.File, qual string, sites []ast.Expr) t
 	return nil
 }
 
-// cacheWideData gives the calls that store nothing and return nothing
-// but a bool (Delete, Remove, Contains) what the other calls on the same
-// cache hold: a field or variable that caches invoices somewhere in the
-// package caches invoices everywhere. A call that stores or returns a
-// value of its own is judged by that value: a dedupe flag in a shared
-// go-cache, a Redis client's Get whose result is never used (a Redis
-// client is a whole server, not one cache of one kind of value).
+// cacheWideData gives the calls that store and return nothing whose
+// type tells what it is (Delete, Remove, Contains, the interface{} of an
+// untyped cache's Get) what the other calls on the same cache hold: a
+// field or variable that caches invoices somewhere in the package caches
+// invoices everywhere. A call that stores or returns a value of its own
+// is judged by that value: a dedupe flag in a shared go-cache, a Redis
+// client's Get whose result is never used (a Redis client is a whole
+// server, not one cache of one kind of value).
 func cacheWideData(p *lint.Pass, calls []*call) {
 	type held struct {
 		what string
@@ -441,7 +442,7 @@ func cacheWideData(p *lint.Pass, calls []*call) {
 		}
 	}
 	for _, c := range calls {
-		if c.data.What != "" || c.data.Stores || c.data.Holds != cachekeys.HoldsNothing {
+		if c.data.What != "" || c.data.Tells {
 			continue
 		}
 		if h, ok := byCache[cacheObject(p.TypesInfo, c.cc)]; ok {

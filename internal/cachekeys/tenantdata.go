@@ -533,10 +533,6 @@ func shortFuncName(fn *types.Func) string {
 	return full
 }
 
-// HoldsNothing is CallData.Holds of a call that stores nothing and
-// returns nothing but a bool or an error (Delete, Remove, Contains).
-const HoldsNothing = "nothing"
-
 // CallData is what a cache call has to do with tenant data.
 type CallData struct {
 	// What the call stores or returns, as messages say it ("*Invoice
@@ -546,9 +542,10 @@ type CallData struct {
 	// Holds is the type of the values the call stores or returns, for
 	// the inventory's reason when What is empty ("bool", "nothing").
 	Holds string
-	// Stores says the call stores a value of its own (Set, Add): then
-	// what other calls on the same cache hold does not decide for it.
-	Stores bool
+	// Tells says the call stores or returns a value whose type says
+	// what it is (not an interface{}, a bool or an error): then what
+	// the other calls on the same cache hold does not decide for it.
+	Tells bool
 }
 
 // CacheCallData says whether a cache call is about tenant data: a value
@@ -569,9 +566,10 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		}
 	}
 	var holds, constants []string
-	stores := false
+	tells := false
 	note := func(t types.Type) {
 		if t != nil && mayHoldData(t) {
+			tells = tells || !isEmptyInterface(t)
 			// Qualified: the inventory adds reasons up across packages.
 			if ts := types.TypeString(t, (*types.Package).Name); !slices.Contains(holds, ts) {
 				holds = append(holds, ts)
@@ -582,15 +580,15 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		if keys[i] || isContext(s.info.TypeOf(a)) || isDuration(s.info.TypeOf(a)) {
 			continue // keys, contexts and TTLs hold no data
 		}
-		stores = true
 		if tv := s.info.Types[a]; tv.Value != nil {
 			// A constant (a flag's true, a cost of 1) is no tenant data;
 			// its type is the reason only when nothing else is stored.
 			constants = append(constants, types.TypeString(types.Default(tv.Type), (*types.Package).Name))
+			tells = true
 			continue
 		}
 		if w := s.Expr(a); w != "" {
-			return CallData{What: w, Stores: true}
+			return CallData{What: w, Tells: true}
 		}
 		note(s.info.TypeOf(a))
 	}
@@ -598,10 +596,10 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 		holds = constants[:1]
 	}
 	if w := s.receiverData(c); w != "" {
-		return CallData{What: w, Stores: stores}
+		return CallData{What: w, Tells: true}
 	}
 	if w := s.resultData(c.Call); w != "" {
-		return CallData{What: w, Stores: stores}
+		return CallData{What: w, Tells: true}
 	}
 	if tup, ok := s.info.TypeOf(c.Call).(*types.Tuple); ok {
 		for i := 0; i < tup.Len(); i++ {
@@ -610,16 +608,25 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 	} else {
 		note(s.info.TypeOf(c.Call))
 	}
+	data := CallData{Holds: strings.Join(holds, ", "), Tells: tells}
 	if len(holds) == 0 {
 		// Contains, Remove: what the cache holds, when its type says.
 		if n := s.receiverNamed(c); n != nil && n.TypeArgs().Len() > 0 {
 			note(n.TypeArgs().At(n.TypeArgs().Len() - 1))
 		}
+		data.Holds = strings.Join(holds, ", ")
 	}
-	if len(holds) == 0 {
-		return CallData{Holds: HoldsNothing, Stores: stores}
+	if data.Holds == "" {
+		data.Holds = "nothing"
 	}
-	return CallData{Holds: strings.Join(holds, ", "), Stores: stores}
+	return data
+}
+
+// isEmptyInterface reports whether t is interface{} (any): a value of it
+// says nothing of what it is.
+func isEmptyInterface(t types.Type) bool {
+	i, ok := t.Underlying().(*types.Interface)
+	return ok && i.Empty()
 }
 
 func isDuration(t types.Type) bool {

@@ -42,6 +42,16 @@
 // builders and helpers reach other packages as facts of the
 // tenantcachehelpers analyzer, which tenantcache requires.
 //
+// A call with a key that is not a string is unchecked, not scoped: the
+// statistics count it apart, by reason. With cache.report: tenant-data,
+// only the calls about tenant data are reported (a value stored or
+// returned, or the cache's value type, is a tenant model or comes from a
+// tenant-filtered lookup, followed through locals, fields, encodings and
+// functions that return tenant data, the last through facts), and their
+// keys are judged whatever their type: a UUID, integer, array or struct
+// key is scoped when it holds a tenant value. The other calls are counted
+// as not tenant data.
+//
 // A call with an unscoped key is reported at its start. The finding is
 // fixable when a context.Context is in lexical scope (a parameter, or a
 // local declared before the call that holds more than

@@ -10,35 +10,53 @@ import (
 )
 
 // newHelpers returns the analyzer that carries what the check learns of
-// functions across packages, as facts: key builders (cache.tenant_values)
-// and cache helpers (cache.follow_helpers). It is separate from the check
+// functions across packages, as facts: key builders (cache.tenant_values),
+// cache helpers (cache.follow_helpers) and functions that return tenant
+// data (cache.report: tenant-data). It is separate from the check
 // because an analyzer with facts runs on every dependency of the checked
 // packages (the standard library, stubs, other modules), where it must
-// neither fail nor report; its result, the *cachekeys.Helpers of the
-// package, is what tenantcache reads.
+// neither fail nor report; its result, the *summary of the package, is
+// what tenantcache reads.
 func newHelpers(env *lint.Env) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "tenantcachehelpers",
 		Doc:        "find the key builders and cache helpers that tenantcache follows across packages",
 		URL:        "https://github.com/tenantlint/tenantlint#tenantcache",
-		FactTypes:  []analysis.Fact{new(cachekeys.HelperFact)},
-		ResultType: reflect.TypeOf((*cachekeys.Helpers)(nil)),
+		FactTypes:  []analysis.Fact{new(cachekeys.HelperFact), new(cachekeys.DataFact)},
+		ResultType: reflect.TypeOf((*summary)(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
 			return summarize(env, pass), nil
 		},
 	}
 }
 
-func summarize(env *lint.Env, pass *analysis.Pass) *cachekeys.Helpers {
-	h := cachekeys.NewHelpers()
+// summary is what the helpers analyzer learns of a package's functions
+// and of those it calls.
+type summary struct {
+	keys *cachekeys.Helpers
+	data *cachekeys.DataFacts
+}
+
+func summarize(env *lint.Env, pass *analysis.Pass) *summary {
+	s := &summary{keys: cachekeys.NewHelpers(), data: cachekeys.NewDataFacts()}
 	rules := env.RulesFor(pass, Name)
-	if rules == nil || rules.Values == nil && !rules.FollowHelpers {
-		return h
+	if rules == nil {
+		return s
 	}
-	lint.ImportFuncFacts(pass, h.Add)
-	for _, fn := range cachekeys.Summarize(rules, pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h) {
-		f := *h.Lookup(fn)
-		pass.ExportObjectFact(fn, &f)
+	h := s.keys
+	if rules.Values != nil || rules.FollowHelpers {
+		lint.ImportFuncFacts(pass, h.Add)
+		for _, fn := range cachekeys.Summarize(rules, pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h) {
+			f := *h.Lookup(fn)
+			pass.ExportObjectFact(fn, &f)
+		}
 	}
-	return h
+	if rules.Config.ReportsTenantData() {
+		lint.ImportFuncFacts(pass, s.data.Add)
+		for _, fn := range cachekeys.SummarizeData(rules, pass.TypesInfo, pass.Pkg, lint.SourceFiles(pass), h, s.data) {
+			f := *s.data.Lookup(fn)
+			pass.ExportObjectFact(fn, &f)
+		}
+	}
+	return s
 }

@@ -3,12 +3,16 @@ package tenantcache
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/cachekeys"
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/edit"
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -23,34 +27,53 @@ var Analyzer = New(lint.NewEnv())
 func New(env *lint.Env) *analysis.Analyzer {
 	helpers := newHelpers(env)
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
-		h, _ := p.ResultOf[helpers].(*cachekeys.Helpers)
-		return run(p, h, stats)
+		sum, _ := p.ResultOf[helpers].(*summary)
+		if sum == nil {
+			sum = &summary{}
+		}
+		return run(p, sum, stats)
 	})
 	a.Requires = []*analysis.Analyzer{helpers}
 	return a
 }
 
-func run(p *lint.Pass, h *cachekeys.Helpers, stats *Stats) error {
+func run(p *lint.Pass, sum *summary, stats *Stats) error {
 	if !p.Rules.HasCacheRules() {
 		return nil
 	}
+	var calls []*call
 	for _, f := range p.Files {
 		for _, decl := range f.Decls {
-			checkDecl(p, f, decl, h, stats)
+			calls = append(calls, declCalls(p, f, decl, sum)...)
 		}
+	}
+	if p.Rules.Config.ReportsTenantData() {
+		cacheWideData(p, calls)
+	}
+	for _, c := range calls {
+		judge(p, c, stats)
 	}
 	return nil
 }
 
-// checkDecl checks the cache calls of one top-level declaration; the key
+// call is a cache call with what the check needs to judge it.
+type call struct {
+	f     *ast.File
+	cc    *cachekeys.CacheCall
+	scope *cachekeys.FuncScope
+	// ctxScope is the context tracking of the call's declaration, built
+	// only when a fix needs a context, once per declaration.
+	ctxScope func() *ctxscope.Scope
+	// data is what the call stores or returns (cache.report: tenant-data).
+	data cachekeys.CallData
+}
+
+// declCalls lists the cache calls of one top-level declaration; the key
 // analysis sees every assignment in it, closures included. With
-// cache.follow_helpers, the calls of cache helpers are checked as cache
-// calls, and the keys a helper takes from its parameters are left to its
-// callers.
-func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, stats *Stats) {
+// cache.follow_helpers, the calls of cache helpers are cache calls too.
+func declCalls(p *lint.Pass, f *ast.File, decl ast.Decl, sum *summary) []*call {
 	var scope *cachekeys.FuncScope
-	// The context tracking is built only when a fix needs a context, once
-	// per declaration, like the key analysis above.
+	var data *cachekeys.Data
 	var cs *ctxscope.Scope
 	ctxScope := func() *ctxscope.Scope {
 		if cs == nil {
@@ -58,58 +81,82 @@ func checkDecl(p *lint.Pass, f *ast.File, decl ast.Decl, h *cachekeys.Helpers, s
 		}
 		return cs
 	}
+	var out []*call
 	ast.Inspect(decl, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
+		ce, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		cc, ok := cachekeys.MatchCallVia(p.Rules, p.TypesInfo, h, call)
+		cc, ok := cachekeys.MatchCallVia(p.Rules, p.TypesInfo, sum.keys, ce)
 		if !ok {
 			return true
 		}
 		if scope == nil {
-			scope = cachekeys.NewFuncScopeWith(p.Rules, p.TypesInfo, p.Pkg, decl, h)
+			scope = cachekeys.NewFuncScopeWith(p.Rules, p.TypesInfo, p.Pkg, decl, sum.keys)
 		}
-		keys := scope.UnscopedKeys(cc)
-		if rest := scope.Unfollowed(keys); len(rest) < len(keys) {
-			if len(rest) == 0 {
-				return true // a helper's call: its callers are checked
+		c := &call{f: f, cc: cc, scope: scope, ctxScope: ctxScope}
+		if p.Rules.Config.ReportsTenantData() {
+			if data == nil {
+				data = cachekeys.NewData(scope, decl, sum.data)
 			}
-			keys = rest
+			c.data = data.CacheCallData(cc)
 		}
-		stats.Calls++
-		if len(keys) == 0 {
-			stats.Scoped++
-			return true
-		}
-		d, units := diagnostic(p, f, scope, ctxScope, cc, keys)
-		switch {
-		case !p.Report(d):
-			stats.Suppressed++
-		case units > 0:
-			stats.Fixable++
-			stats.wrapped(p.Position(d.Pos), units)
-		default:
-			stats.Manual++
-		}
+		out = append(out, c)
 		return true
 	})
+	return out
+}
+
+// judge judges one cache call and counts it. With cache.follow_helpers,
+// the keys a helper takes from its parameters are left to its callers.
+func judge(p *lint.Pass, c *call, stats *Stats) {
+	tenantData := p.Rules.Config.ReportsTenantData()
+	keys := c.scope.UnscopedKeys(c.cc)
+	other, unchecked := c.scope.OtherKeys(c.cc, tenantData)
+	keys = append(keys, other...)
+	if rest := c.scope.Unfollowed(keys); len(rest) < len(keys) {
+		if len(rest) == 0 {
+			return // a helper's call: its callers are checked
+		}
+		keys = rest
+	}
+	stats.Calls++
+	switch {
+	case tenantData && c.data.What == "":
+		stats.notTenantData("holds " + c.data.Holds)
+		return
+	case len(keys) == 0 && len(unchecked) > 0:
+		stats.unchecked(unchecked[0])
+		return
+	case len(keys) == 0:
+		stats.Scoped++
+		return
+	}
+	d, units := diagnostic(p, c, keys)
+	switch {
+	case !p.Report(d):
+		stats.Suppressed++
+	case units > 0:
+		stats.Fixable++
+		stats.wrapped(p.Position(d.Pos), units)
+	default:
+		stats.Manual++
+	}
 }
 
 // diagnostic is the finding of a call with unscoped keys, and how many
 // keys its fix wraps (0 when the fix is manual).
-func diagnostic(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, ctxScope func() *ctxscope.Scope, cc *cachekeys.CacheCall, keys []cachekeys.Key) (analysis.Diagnostic, int) {
-	fix, why := suggestFix(p, f, scope, ctxScope, cc, keys)
-	what, wrapAs := "key", "configure cache.key_func and wrap it"
+func diagnostic(p *lint.Pass, c *call, keys []cachekeys.Key) (analysis.Diagnostic, int) {
+	cc := c.cc
+	fix, why := suggestFix(p, c.f, c.scope, c.ctxScope, cc, keys)
+	what := "key"
 	n := countKeys(keys)
 	if n > 1 {
 		what = fmt.Sprintf("keys (%d)", n)
 	}
-	if p.Rules.KeyFunc != (rules.QName{}) {
-		wrapAs = "wrap it as " + keyFuncShort(p) + "(ctx, key)"
-		if n > 1 {
-			wrapAs = "wrap each as " + keyFuncShort(p) + "(ctx, key)"
-		}
+	wrapAs := remedy(p, c, keys, n)
+	if c.data.What != "" {
+		wrapAs = "it caches " + c.data.What + "; " + wrapAs
 	}
 	msg := fmt.Sprintf("%s %s not tenant-scoped; %s", cc.API, what+isAre(what), wrapAs)
 	if cc.Via != "" {
@@ -123,6 +170,56 @@ func diagnostic(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, ctxScope 
 	d.Message = msg
 	d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	return d, n // a fix wraps every key of the call: see suggestFix
+}
+
+// remedy says what the call's keys lack, in terms of the configuration
+// in force: key_func's wrapping when it is configured and can wrap them
+// (string keys), the tenant values looked for when cache.tenant_values
+// is configured, else the key function to configure (version 1's
+// message).
+func remedy(p *lint.Pass, c *call, keys []cachekeys.Key, n int) string {
+	nonString := true
+	for _, k := range keys {
+		if k.Shape != cachekeys.KeyPlain || rules.IsStringType(p.TypesInfo.TypeOf(k.Arg)) {
+			nonString = false
+		}
+	}
+	switch {
+	case p.Rules.KeyFunc != (rules.QName{}) && !nonString:
+		if n > 1 {
+			return "wrap each as " + keyFuncShort(p) + "(ctx, key)"
+		}
+		return "wrap it as " + keyFuncShort(p) + "(ctx, key)"
+	case p.Rules.Values != nil:
+		return "the key has no tenant value (looked for: " + lookedFor(p.Rules.Config.Cache.TenantValues) + ")"
+	case nonString:
+		return "put the tenant in the key"
+	}
+	return "configure cache.key_func and wrap it"
+}
+
+// lookedFor lists the tenant values of cache.tenant_values as messages
+// say them: "params tenantID, orgID; fields TenantID; funcs
+// tenant.FromContext".
+func lookedFor(tv *config.TenantValues) string {
+	var parts []string
+	list := func(what string, items []config.Str, short bool) {
+		if len(items) == 0 {
+			return
+		}
+		names := make([]string, len(items))
+		for i, it := range items {
+			names[i] = it.Value
+			if short {
+				names[i] = it.Value[strings.LastIndex(it.Value, "/")+1:]
+			}
+		}
+		parts = append(parts, what+" "+strings.Join(names, ", "))
+	}
+	list("params", tv.Params, false)
+	list("fields", tv.Fields, false)
+	list("funcs", tv.Funcs, true)
+	return strings.Join(parts, "; ")
 }
 
 func isAre(what string) string {
@@ -319,6 +416,56 @@ func lookupQualifier(p *lint.Pass, f *ast.File, qual string, sites []ast.Expr) t
 		if _, isPkg := obj.(*types.PkgName); !isPkg {
 			return obj
 		}
+	}
+	return nil
+}
+
+// cacheWideData gives the calls that store and return nothing whose
+// type tells what it is (Delete, Remove, Contains, the interface{} of an
+// untyped cache's Get) what the other calls on the same cache hold: a
+// field or variable that caches invoices somewhere in the package caches
+// invoices everywhere. A call that stores or returns a value of its own
+// is judged by that value: a dedupe flag in a shared go-cache, a Redis
+// client's Get whose result is never used (a Redis client is a whole
+// server, not one cache of one kind of value).
+func cacheWideData(p *lint.Pass, calls []*call) {
+	type held struct {
+		what string
+		pos  token.Position
+	}
+	byCache := map[types.Object]held{}
+	for _, c := range calls {
+		if obj := cacheObject(p.TypesInfo, c.cc); obj != nil && c.data.What != "" {
+			if _, ok := byCache[obj]; !ok {
+				byCache[obj] = held{c.data.What, p.Position(c.cc.Call.Pos())}
+			}
+		}
+	}
+	for _, c := range calls {
+		if c.data.What != "" || c.data.Tells {
+			continue
+		}
+		if h, ok := byCache[cacheObject(p.TypesInfo, c.cc)]; ok {
+			c.data.What = fmt.Sprintf("%s (as the call at %s:%d does)", h.what, filepath.Base(h.pos.Filename), h.pos.Line)
+		}
+	}
+}
+
+// cacheObject is the variable or field a cache method is called on
+// (s.cache.Get: the field cache), or nil.
+func cacheObject(info *types.Info, cc *cachekeys.CacheCall) types.Object {
+	sel, ok := ast.Unparen(cc.Call.Fun).(*ast.SelectorExpr)
+	if !ok || cc.Via != "" {
+		return nil
+	}
+	if _, isMethod := info.Selections[sel]; !isMethod {
+		return nil
+	}
+	switch x := ast.Unparen(sel.X).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		return info.Uses[x.Sel]
 	}
 	return nil
 }

@@ -256,10 +256,74 @@ func TestHelperFacts(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewSourceEnv()), "cache_facts/...")
 }
 
+// The facts of functions that return tenant data (cache.report:
+// tenant-data): a model, what a tenant-filtered lookup returns, through
+// another function of the package and encoded; not a value built from
+// nothing a tenant owns, nor a bool.
+func TestDataFacts(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), tenantcache.NewHelpers(registry.NewSourceEnv()), "cache_datafacts/...")
+}
+
 // A reduction of SigNoz's cache providers (docs/real-world/signoz.md): a
 // tenant value's string form is any method that takes nothing and
 // returns only a string (valuer.UUID.StringValue), not only String.
 func TestRealWorldSigNoz(t *testing.T) {
 	t.Parallel()
 	run(t, "realworld_signoz", true)
+}
+
+// cache.report: tenant-data: the calls about tenant data (a model, what a
+// tenant-filtered lookup returns, encoded, through facts, asserted, the
+// other calls on the same cache) are findings whatever their key's type
+// (UUID, struct, array, integer, cache.apis keyed by integers); route
+// metadata, dedupe flags and LRUs of values no tenant owns are not.
+func TestTenantData(t *testing.T) {
+	t.Parallel()
+	results := run(t, "cache_tenantdata", true)
+	s := statsOf(t, results, "cache_tenantdata/app")
+	if got := s.Unchecked[cachekeysUncheckedCall]; got != 1 {
+		t.Errorf("unchecked %v, want 1 %q", s.Unchecked, cachekeysUncheckedCall)
+	}
+	wantNot := map[string]int{"holds *app.RouteMeta": 2, "holds bool": 1, "holds *app.Product": 2, "holds []byte": 1, "holds *redis.StringCmd": 2}
+	if fmt.Sprint(s.NotTenantData) != fmt.Sprint(wantNot) {
+		t.Errorf("not tenant data %v, want %v", s.NotTenantData, wantNot)
+	}
+	if s.Calls != s.Scoped+s.Fixable+s.Manual+s.Suppressed+s.UncheckedCalls()+s.NotTenantDataCalls() {
+		t.Errorf("the outcomes do not add up to the calls: %+v", s)
+	}
+}
+
+const cachekeysUncheckedCall = "key from a call not followed"
+
+// statsOf returns the statistics of the package at path.
+func statsOf(t *testing.T, results []*analysistest.Result, path string) *tenantcache.Stats {
+	t.Helper()
+	for _, r := range results {
+		if r.Pass != nil && r.Pass.Pkg.Path() == path {
+			s, ok := r.Result.(*tenantcache.Stats)
+			if !ok {
+				t.Fatalf("%s: result %T", path, r.Result)
+			}
+			return s
+		}
+	}
+	t.Fatalf("no result for %s", path)
+	return nil
+}
+
+// Under the strict rule, non-string keys and keys of a type parameter are
+// unchecked, counted by reason, never as scoped; with tenant_values and
+// no key_func the message names the tenant values looked for.
+func TestUncheckedUnderStrictRule(t *testing.T) {
+	t.Parallel()
+	s := statsOf(t, run(t, "cache_unchecked", true), "cache_unchecked/app")
+	want := map[string]int{"non-string key": 2, "key of a type parameter": 1}
+	if fmt.Sprint(s.Unchecked) != fmt.Sprint(want) || s.Scoped != 1 || s.Calls != 6 {
+		t.Errorf("calls %d, scoped %d, unchecked %v; want 6, 1, %v", s.Calls, s.Scoped, s.Unchecked, want)
+	}
+	const line = "cache calls: 1/6 scoped, 0 raw fixable, 2 raw manual, 0 suppressed, 3 unchecked (key of a type parameter: 1; non-string key: 2)"
+	if got := s.Summary(); got != line {
+		t.Errorf("summary\n%s\nwant\n%s", got, line)
+	}
 }

@@ -181,22 +181,25 @@ type Key struct {
 // tenant-scoped. Only string keys are checked (see stringKey).
 func (s *FuncScope) UnscopedKeys(c *CacheCall) []Key {
 	var out []Key
-	params := c.Sig.Params()
-	paramType := func(i int) types.Type {
-		if c.Sig.Variadic() && i >= params.Len()-1 {
-			if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
-				return sl.Elem()
-			}
-		}
-		if i < params.Len() {
-			return params.At(i).Type()
-		}
-		return nil
-	}
 	for _, spec := range append([]config.KeyArgs{c.Spec}, c.More...) {
-		out = append(out, s.unscopedKeys(c, spec, paramType)...)
+		out = append(out, s.unscopedKeys(c, spec, c.paramType)...)
 	}
 	return out
+}
+
+// paramType is the type of the call's parameter that argument i fills
+// (an element of the variadic one), or nil.
+func (c *CacheCall) paramType(i int) types.Type {
+	params := c.Sig.Params()
+	if c.Sig.Variadic() && i >= params.Len()-1 {
+		if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
+			return sl.Elem()
+		}
+	}
+	if i < params.Len() {
+		return params.At(i).Type()
+	}
+	return nil
 }
 
 func (s *FuncScope) unscopedKeys(c *CacheCall, spec config.KeyArgs, paramType func(int) types.Type) []Key {

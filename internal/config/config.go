@@ -84,6 +84,11 @@ type Cache struct {
 	// (see cachevalues.go).
 	TenantValues  *TenantValues `yaml:"tenant_values"`
 	FollowHelpers bool          `yaml:"follow_helpers"`
+
+	// Report says which cache calls are findings: all (the default, the
+	// strict rule of version 1) or only those about tenant data (see
+	// tenantdata.go).
+	Report Str `yaml:"report"`
 }
 
 // APIDef is one user-declared cache API: a type and its methods, or a
@@ -473,6 +478,9 @@ func (c *Config) validateCache() error {
 		if err := c.validateAPI(&cc.APIs[i]); err != nil {
 			return err
 		}
+	}
+	if err := c.validateCacheReport(); err != nil {
+		return err
 	}
 	return c.validateTenantValues()
 }

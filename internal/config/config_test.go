@@ -127,6 +127,25 @@ func TestParseTenantValues(t *testing.T) {
 	}
 }
 
+func TestParseCacheReport(t *testing.T) {
+	for _, tt := range []struct {
+		src        string
+		tenantData bool
+	}{
+		{"version: 1\n", false},
+		{"version: 1\ncache:\n  report: all\n", false},
+		{"version: 1\ncache:\n  report: tenant-data\n", true},
+	} {
+		c, err := Parse("/app/.tenantlint.yaml", []byte(tt.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		if got := c.ReportsTenantData(); got != tt.tenantData {
+			t.Errorf("%q: ReportsTenantData() = %v, want %v", tt.src, got, tt.tenantData)
+		}
+	}
+}
+
 func TestParseDefaults(t *testing.T) {
 	c, err := Parse("x.yaml", []byte("version: 1\nmodels:\nrepository:\n  types: []\n"))
 	if err != nil {
@@ -180,6 +199,10 @@ func TestParseErrors(t *testing.T) {
 			`3:10: ignore.tests: expected true or false, not "sometimes"`},
 		{"unknown preset", "version: 1\ncache:\n  presets: [go-redis, memcached]\n",
 			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto)`},
+		{"bad cache.report", "version: 1\ncache:\n  report: tenant\n",
+			`3:11: cache.report must be "all" or "tenant-data", not "tenant"`},
+		{"cache.report of the wrong shape", "version: 1\ncache:\n  report: [tenant-data]\n",
+			`3:11: cache.report: expected a string, not a list`},
 		{"bad scope", "version: 1\nrepository:\n  scope: global\n",
 			`3:10: repository.scope must be "module" or "package", not "global"`},
 		{"unqualified marker", "version: 1\nmodels:\n  markers: [Model]\n",

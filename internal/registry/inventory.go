@@ -1,6 +1,8 @@
 package registry
 
 import (
+	"maps"
+
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
@@ -23,7 +25,11 @@ func repoInventory(s *tenantrepo.Stats, in *inventory.Input) {
 }
 
 func cacheInventory(s *tenantcache.Stats, in *inventory.Input) {
-	in.Cache = inventory.CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed}
+	in.Cache = inventory.CacheCounts{Total: s.Calls, Scoped: s.Scoped, RawFixable: s.Fixable, RawManual: s.Manual, Suppressed: s.Suppressed,
+		Unchecked: s.UncheckedCalls(), NotTenantData: s.NotTenantDataCalls()}
+	if len(s.Unchecked) > 0 || len(s.NotTenantData) > 0 {
+		in.Cache.ByReason = &inventory.CacheReasons{Unchecked: maps.Clone(s.Unchecked), NotTenantData: maps.Clone(s.NotTenantData)}
+	}
 }
 
 func ctxInventory(s *tenantctx.Stats, in *inventory.Input) {

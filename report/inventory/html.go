@@ -18,6 +18,8 @@ const (
 	ColourBad        = "#c0392b" // missing repositories, raw calls to fix by hand
 	ColourSuppressed = "#7b61a8" // suppressed findings
 	ColourGlobal     = "#3b82c4" // //tenantlint:global types
+	ColourUnchecked  = "#8a8a8a" // calls whose key the check cannot judge
+	ColourNotData    = "#c9c9c9" // calls not about tenant data
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -69,6 +71,12 @@ func newPage(inv *Inventory) page {
 		{ColourSuppressed, "suppressed"},
 		{ColourGlobal, "global type"},
 	}}
+	if inv.Totals.Cache.Unchecked > 0 {
+		p.Legend = append(p.Legend, legendEntry{ColourUnchecked, "unchecked call"})
+	}
+	if inv.Totals.Cache.NotTenantData > 0 {
+		p.Legend = append(p.Legend, legendEntry{ColourNotData, "call not about tenant data"})
+	}
 	maxTypes, maxCalls := 0, 0
 	for _, pkg := range inv.Packages {
 		maxTypes = max(maxTypes, pkg.Types.Total)
@@ -82,7 +90,8 @@ func newPage(inv *Inventory) page {
 				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"}}),
 			Cache: stack(maxCalls, "cache calls", []part{
 				{c.Scoped, ColourGood, "scoped"}, {c.RawFixable, ColourFixable, "raw fixable"},
-				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"}}),
+				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"},
+				{c.Unchecked, ColourUnchecked, "unchecked"}, {c.NotTenantData, ColourNotData, "not tenant data"}}),
 		}
 		row.ChartWidth = max(end(row.Types), end(row.Cache), chartBarX+chartBarWidth)
 		p.Rows = append(p.Rows, row)
@@ -214,7 +223,7 @@ const pageHTML = `<!DOCTYPE html>
 <body>
 <h1>Tenancy inventory</h1>
 {{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global.
-{{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed.{{with .Context}}{{if .Total}}
+{{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed{{if .Cache.Unchecked}}, {{.Cache.Unchecked}} unchecked{{end}}{{if .Cache.NotTenantData}}, {{.Cache.NotTenantData}} not tenant data{{end}}.{{with .Context}}{{if .Total}}
 {{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}</p>{{end}}
 
 <h2>By package</h2>
@@ -222,16 +231,32 @@ const pageHTML = `<!DOCTYPE html>
 <li><svg width="10" height="10" aria-hidden="true" shape-rendering="crispEdges"><rect width="10" height="10" fill="{{.Colour}}"/></svg> {{.Label}}</li>{{end}}
 </ul>
 <table class="sortable" id="packages">
-<thead><tr><th data-key="package">Package</th><th>Chart</th><th class="num" data-key="types">Types</th><th class="num" data-key="covered">Covered</th><th class="num" data-key="missing">Missing</th><th class="num" data-key="types-suppressed">Suppressed</th><th class="num" data-key="global">Global</th><th class="num" data-key="calls">Cache calls</th><th class="num" data-key="scoped">Scoped</th><th class="num" data-key="raw-fixable">Raw fixable</th><th class="num" data-key="raw-manual">Raw manual</th><th class="num" data-key="calls-suppressed">Suppressed</th></tr></thead>
+<thead><tr><th data-key="package">Package</th><th>Chart</th><th class="num" data-key="types">Types</th><th class="num" data-key="covered">Covered</th><th class="num" data-key="missing">Missing</th><th class="num" data-key="types-suppressed">Suppressed</th><th class="num" data-key="global">Global</th><th class="num" data-key="calls">Cache calls</th><th class="num" data-key="scoped">Scoped</th><th class="num" data-key="raw-fixable">Raw fixable</th><th class="num" data-key="raw-manual">Raw manual</th><th class="num" data-key="calls-suppressed">Suppressed</th>{{if .Totals.Cache.Unchecked}}<th class="num" data-key="unchecked">Unchecked</th>{{end}}{{if .Totals.Cache.NotTenantData}}<th class="num" data-key="not-tenant-data">Not tenant data</th>{{end}}</tr></thead>
 <tbody>{{range .Rows}}
 <tr><td><code>{{.Package.Package}}</code></td><td><svg class="chart" width="{{.ChartWidth}}" height="32" role="img" aria-label="types and cache calls of {{.Package.Package}}" shape-rendering="crispEdges">
 <text x="0" y="11" font-size="11" fill="#444">types</text><text x="0" y="27" font-size="11" fill="#444">cache</text>{{range .Types}}
 <rect x="{{.X}}" y="1" width="{{.Width}}" height="12" fill="{{.Colour}}"><title>{{.Title}}</title></rect>{{end}}{{range .Cache}}
 <rect x="{{.X}}" y="17" width="{{.Width}}" height="12" fill="{{.Colour}}"><title>{{.Title}}</title></rect>{{end}}
 </svg></td>
-{{with .Package.Types}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Covered}}">{{.Covered}}</td><td class="num" data-v="{{.Missing}}">{{.Missing}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Global}}">{{.Global}}</td>{{end}}{{with .Package.Cache}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Scoped}}">{{.Scoped}}</td><td class="num" data-v="{{.RawFixable}}">{{.RawFixable}}</td><td class="num" data-v="{{.RawManual}}">{{.RawManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}</tr>{{end}}
+{{with .Package.Types}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Covered}}">{{.Covered}}</td><td class="num" data-v="{{.Missing}}">{{.Missing}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Global}}">{{.Global}}</td>{{end}}{{with .Package.Cache}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Scoped}}">{{.Scoped}}</td><td class="num" data-v="{{.RawFixable}}">{{.RawFixable}}</td><td class="num" data-v="{{.RawManual}}">{{.RawManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}{{if $.Totals.Cache.Unchecked}}<td class="num" data-v="{{.Package.Cache.Unchecked}}">{{.Package.Cache.Unchecked}}</td>{{end}}{{if $.Totals.Cache.NotTenantData}}<td class="num" data-v="{{.Package.Cache.NotTenantData}}">{{.Package.Cache.NotTenantData}}</td>{{end}}</tr>{{end}}
 </tbody>
-</table>
+</table>{{with .Totals.Cache.ByReason}}{{if .Unchecked}}
+
+<h2>Unchecked cache calls by reason</h2>
+<table class="sortable" id="unchecked">
+<thead><tr><th data-key="reason">Reason</th><th class="num" data-key="calls">Calls</th></tr></thead>
+<tbody>{{range $r, $n := .Unchecked}}
+<tr><td>{{$r}}</td><td class="num" data-v="{{$n}}">{{$n}}</td></tr>{{end}}
+</tbody>
+</table>{{end}}{{if .NotTenantData}}
+
+<h2>Cache calls not about tenant data</h2>
+<table class="sortable" id="not-tenant-data">
+<thead><tr><th data-key="reason">What they hold</th><th class="num" data-key="calls">Calls</th></tr></thead>
+<tbody>{{range $r, $n := .NotTenantData}}
+<tr><td>{{$r}}</td><td class="num" data-v="{{$n}}">{{$n}}</td></tr>{{end}}
+</tbody>
+</table>{{end}}{{end}}
 
 <h2>Tenant-scoped types</h2>
 <table class="sortable" id="types">

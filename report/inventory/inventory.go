@@ -94,13 +94,32 @@ type TypeCounts struct {
 }
 
 // CacheCounts counts cache calls: scoped keys, raw keys that tenantfix
-// can wrap, raw keys to fix by hand, and suppressed findings.
+// can wrap, raw keys to fix by hand, suppressed findings, keys the check
+// cannot judge (unchecked: never counted as scoped) and, with
+// cache.report: tenant-data, calls that are not about tenant data. The
+// last two are left out of the JSON form when zero, so that a run
+// without them writes what schema version 1 always wrote.
 type CacheCounts struct {
-	Total      int `json:"total"`
-	Scoped     int `json:"scoped"`
-	RawFixable int `json:"raw_fixable"`
-	RawManual  int `json:"raw_manual"`
-	Suppressed int `json:"suppressed"`
+	Total         int `json:"total"`
+	Scoped        int `json:"scoped"`
+	RawFixable    int `json:"raw_fixable"`
+	RawManual     int `json:"raw_manual"`
+	Suppressed    int `json:"suppressed"`
+	Unchecked     int `json:"unchecked,omitempty"`
+	NotTenantData int `json:"not_tenant_data,omitempty"`
+	// ByReason counts the unchecked calls and those not about tenant
+	// data by reason; nil when there are none (a pointer keeps
+	// CacheCounts comparable).
+	ByReason *CacheReasons `json:"by_reason,omitempty"`
+}
+
+// CacheReasons counts cache calls by reason: why a key is unchecked
+// ("non-string key", "key from a call not followed", "key of a type
+// parameter"), and what a call not about tenant data holds ("holds
+// bool").
+type CacheReasons struct {
+	Unchecked     map[string]int `json:"unchecked,omitempty"`
+	NotTenantData map[string]int `json:"not_tenant_data,omitempty"`
 }
 
 // ContextCounts counts the calls of tenant-aware sinks made where a
@@ -228,6 +247,26 @@ func (c *CacheCounts) plus(o CacheCounts) {
 	c.RawFixable += o.RawFixable
 	c.RawManual += o.RawManual
 	c.Suppressed += o.Suppressed
+	c.Unchecked += o.Unchecked
+	c.NotTenantData += o.NotTenantData
+	if o.ByReason == nil {
+		return
+	}
+	if c.ByReason == nil {
+		c.ByReason = &CacheReasons{} // never the package's own: the totals add into it
+	}
+	c.ByReason.Unchecked = addCounts(c.ByReason.Unchecked, o.ByReason.Unchecked)
+	c.ByReason.NotTenantData = addCounts(c.ByReason.NotTenantData, o.ByReason.NotTenantData)
+}
+
+func addCounts(into, from map[string]int) map[string]int {
+	for k, n := range from {
+		if into == nil {
+			into = map[string]int{}
+		}
+		into[k] += n
+	}
+	return into
 }
 
 func (c *ContextCounts) plus(o ContextCounts) {

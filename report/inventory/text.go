@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"text/tabwriter"
 )
 
@@ -23,14 +24,18 @@ func Text(w io.Writer, inv *Inventory) error {
 		}
 	}
 	c := inv.Totals.Cache
-	fmt.Fprintf(tw, "\nCache calls: %d (scoped %d, raw fixable %d, raw manual %d, suppressed %d)\n",
-		c.Total, c.Scoped, c.RawFixable, c.RawManual, c.Suppressed)
+	fmt.Fprintf(tw, "\nCache calls: %d (scoped %d, raw fixable %d, raw manual %d, suppressed %d%s)\n",
+		c.Total, c.Scoped, c.RawFixable, c.RawManual, c.Suppressed, unjudgedTotals(c))
 	if c.Total > 0 {
-		fmt.Fprintln(tw, "\nPACKAGE\tCALLS\tSCOPED\tRAW FIXABLE\tRAW MANUAL\tSUPPRESSED")
+		fmt.Fprintln(tw, "\nPACKAGE\tCALLS\tSCOPED\tRAW FIXABLE\tRAW MANUAL\tSUPPRESSED"+unjudgedHeader(c))
 		for _, p := range inv.Packages {
 			if k := p.Cache; k.Total > 0 {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Scoped, k.RawFixable, k.RawManual, k.Suppressed)
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d%s\n", p.Package, k.Total, k.Scoped, k.RawFixable, k.RawManual, k.Suppressed, unjudgedCells(c, k))
 			}
+		}
+		if r := c.ByReason; r != nil {
+			writeReasons(tw, "Unchecked cache calls by reason", r.Unchecked)
+			writeReasons(tw, "Cache calls not about tenant data, by what they hold", r.NotTenantData)
 		}
 	}
 	if x := inv.Totals.Context; x.Total > 0 {
@@ -67,4 +72,69 @@ func JSON(w io.Writer, inv *Inventory) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // a report for people and jq, not for a web page
 	return enc.Encode(inv)
+}
+
+// The unchecked calls and those not about tenant data get their columns
+// only when a run has some, so that the inventory of a module without
+// them reads as before.
+
+func unjudgedTotals(c CacheCounts) string {
+	s := ""
+	if c.Unchecked > 0 {
+		s += fmt.Sprintf(", unchecked %d", c.Unchecked)
+	}
+	if c.NotTenantData > 0 {
+		s += fmt.Sprintf(", not tenant data %d", c.NotTenantData)
+	}
+	return s
+}
+
+func unjudgedHeader(total CacheCounts) string {
+	s := ""
+	if total.Unchecked > 0 {
+		s += "\tUNCHECKED"
+	}
+	if total.NotTenantData > 0 {
+		s += "\tNOT TENANT DATA"
+	}
+	return s
+}
+
+func unjudgedCells(total, k CacheCounts) string {
+	s := ""
+	if total.Unchecked > 0 {
+		s += fmt.Sprintf("\t%d", k.Unchecked)
+	}
+	if total.NotTenantData > 0 {
+		s += fmt.Sprintf("\t%d", k.NotTenantData)
+	}
+	return s
+}
+
+// writeReasons writes counts by reason, most frequent first, then by
+// reason.
+func writeReasons(w io.Writer, title string, counts map[string]int) {
+	if len(counts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s:\n", title)
+	for _, r := range sortedReasons(counts) {
+		fmt.Fprintf(w, "  %d\t%s\n", counts[r], r)
+	}
+}
+
+// sortedReasons lists the reasons of counts, most frequent first, then
+// by reason.
+func sortedReasons(counts map[string]int) []string {
+	rs := make([]string, 0, len(counts))
+	for r := range counts {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		if counts[rs[i]] != counts[rs[j]] {
+			return counts[rs[i]] > counts[rs[j]]
+		}
+		return rs[i] < rs[j]
+	})
+	return rs
 }

@@ -1,0 +1,24 @@
+package config
+
+// Values of cache.report.
+const (
+	// ReportAll reports every cache call whose string key is not scoped:
+	// version 1's rule, the default.
+	ReportAll = "all"
+	// ReportTenantData reports only the cache calls about tenant data
+	// (the value stored or returned is a tenant model, or comes from a
+	// tenant-filtered call), whatever their key's type.
+	ReportTenantData = "tenant-data"
+)
+
+// ReportsTenantData reports whether cache.report is tenant-data.
+func (c *Config) ReportsTenantData() bool { return c.Cache.Report.Value == ReportTenantData }
+
+func (c *Config) validateCacheReport() error {
+	switch r := c.Cache.Report; r.Value {
+	case "", ReportAll, ReportTenantData:
+		return nil
+	default:
+		return c.ErrAt(r, "cache.report must be %q or %q, not %q", ReportAll, ReportTenantData, r.Value)
+	}
+}

@@ -144,7 +144,7 @@ var gormLib = &library{
 		"Model": m(opModel), "Table": m(opFromExpr),
 		"Where": m(opWhere), "Or": m(opWhereOr), "Not": m(opWhereNot),
 		"Joins": join(""), "InnerJoins": join(""),
-		"Scopes": m(opOpaque), "Raw": m(opRaw), "Exec": m(opRaw),
+		"Scopes": m(opOpaque), "Clauses": m(opOpaque), "Raw": m(opRaw), "Exec": m(opRaw),
 		"Create": m(opInsert), "CreateInBatches": m(opInsert), "Save": m(opInsert),
 		"Find": terminalModel("SELECT", 0, 1), "First": terminalModel("SELECT", 0, 1),
 		"Last": terminalModel("SELECT", 0, 1), "Take": terminalModel("SELECT", 0, 1),

@@ -14,7 +14,9 @@
 // of its tenant field, or that field's snake_case name (json tags name
 // no column), or sql.tenant_column (tenant_id by default) for a model
 // scoped by a marker. Models of other packages are known through facts
-// of the tenantsqltables analyzer, which tenantsql requires.
+// of the tenantsqltables analyzer, which tenantsql requires (and the
+// tables of TableName() methods, for builder chains, through facts of
+// tenantsqlmodels).
 // sql.tables adds tables or sets their column, and sql.exclude_tables
 // removes them.
 //

@@ -75,6 +75,7 @@ func Joins(db *gorm.DB, t string) {
 func Unresolvable(db *gorm.DB, t, cond string, dest interface{}) {
 	var invs []models.Invoice
 	db.Scopes(byTenant(t)).Find(&invs)
+	db.Clauses(nil).Find(&invs)
 	db.Where(cond).Find(&invs)
 	db.Find(dest)
 	newSession().Find(&invs) // want `SELECT from billing_invoices has no predicate`

@@ -96,11 +96,7 @@ func Scan(root string) (*Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	goVersion := ""
-	if mf.Go != nil {
-		goVersion = "go" + mf.Go.Version
-	}
-	pkgs, err := loadModule(root, goVersion, goList)
+	pkgs, err := loadModule(root, golist.ListWith)
 	if err != nil {
 		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}

@@ -55,17 +55,39 @@ func TestSQLGolden(t *testing.T) {
 		t.Errorf("sql section = %v, want %v", got, want)
 	}
 	got := Render(scan(t, dir))
-	for _, s := range []string{
+	hasAll(t, got,
 		"  # postgres: github.com/lib/pq v1.10.9 in go.mod\n",
 		"    # invoice_views: {}   # model model.InvoiceView (no model names it: the snake_case plural of its name)\n",
 		"    - database/sql   # imported by 3 packages\n",
-	} {
-		if !bytes.Contains(got, []byte(s)) {
-			t.Errorf("the proposal lacks %q:\n%s", s, got)
-		}
-	}
+	)
 	if _, err := config.Load(writeProposal(t, dir, got)); err != nil {
 		t.Errorf("the proposal does not load: %v", err)
+	}
+}
+
+// propose scans the module in dir and returns the proposal, which must be
+// a configuration that tenantlint accepts, parsed.
+func propose(t *testing.T, dir string) ([]byte, *config.Config) {
+	t.Helper()
+	f := scan(t, dir)
+	out := Render(f)
+	if err := f.Check(filepath.Join(dir, config.FileName), out); err != nil {
+		t.Fatalf("the proposal is rejected: %v\n%s", err, out)
+	}
+	cfg, err := config.Parse(config.FileName, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, cfg
+}
+
+// hasAll reports each of texts that out lacks.
+func hasAll(t *testing.T, out []byte, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		if !bytes.Contains(out, []byte(s)) {
+			t.Errorf("the proposal lacks %q:\n%s", s, out)
+		}
 	}
 }
 
@@ -120,28 +142,16 @@ func TestSQLMySQL(t *testing.T) {
 	offline(t)
 	files := stubModule("example.com/my", "github.com/go-sql-driver/mysql")
 	files["store/store.go"] = sqlModel
-	f := scan(t, writeModule(t, files))
-	out := Render(f)
-	if err := f.Check(config.FileName, out); err != nil {
-		t.Fatalf("the proposal is rejected: %v\n%s", err, out)
-	}
-	cfg, err := config.Parse(config.FileName, out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, cfg := propose(t, writeModule(t, files))
 	if cfg.SQL.Dialect.Value != "" || len(cfg.SQL.Tables) != 0 || cfg.SQL.Presets != nil {
 		t.Errorf("the sql section is not commented out: %+v", cfg.SQL)
 	}
-	for _, s := range []string{
+	hasAll(t, out,
 		"# sql: commented out: the SQL driver found is MySQL's (github.com/go-sql-driver/mysql v1.0.0 in go.mod), and tenantsql parses PostgreSQL only for now.\n# sql:\n",
 		"  # mysql: github.com/go-sql-driver/mysql v1.0.0 in go.mod\n",
 		"    # invoices: {}   # model store.Invoice\n",
 		"    # - database/sql   # imported by 1 package\n",
-	} {
-		if !bytes.Contains(out, []byte(s)) {
-			t.Errorf("the proposal lacks %q:\n%s", s, out)
-		}
-	}
+	)
 }
 
 // TestSQLNoLibrary: a module that uses no SQL library gets no sql
@@ -163,14 +173,10 @@ func TestSQLNoLibrary(t *testing.T) {
 	files["go.mod"] = strings.Replace(files["go.mod"], "v1.0.0\n", "v1.0.0 // indirect\n", 1)
 	files["m/m.go"] = "package m\n\ntype Invoice struct{ TenantID string }\n\nfunc (Invoice) TableName() string { return \"invoices\" }\n"
 	out = Render(scan(t, writeModule(t, files)))
-	for _, s := range []string{
+	hasAll(t, out,
 		"# sql: commented out: no package of the module imports database/sql and go.mod requires none of the libraries of the presets",
 		"    # - sqlx   # github.com/jmoiron/sqlx v1.0.0 in go.mod (indirect)\n",
-	} {
-		if !bytes.Contains(out, []byte(s)) {
-			t.Errorf("the proposal lacks %q:\n%s", s, out)
-		}
-	}
+	)
 }
 
 // TestSQLSqlc: in a sqlc project, the structs of the generated models.go
@@ -236,15 +242,7 @@ func (q *Queries) GetInvoice(ctx context.Context, id int64) (Invoice, error) {
 		"type Team struct {\n\tID    string\n\tOrgID string `bun:\"org_id,notnull\"`\n}\n\n" +
 		"type Label struct {\n\tID    string\n\tOrgID string `bun:\"org_id,notnull\"`\n}\n\n" +
 		"type CreateProjectRequest struct {\n\tOrgID string `json:\"orgId\"`\n}\n"
-	f := scan(t, writeModule(t, files))
-	out := Render(f)
-	if err := f.Check(config.FileName, out); err != nil {
-		t.Fatalf("the proposal is rejected: %v\n%s", err, out)
-	}
-	cfg, err := config.Parse(config.FileName, out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, cfg := propose(t, writeModule(t, files))
 	if len(cfg.Models.Fields) != 1 || cfg.Models.Fields[0].Tag.Value != `bun:"org_id` {
 		t.Fatalf("models.fields = %+v, want OrgID with its bun tag", cfg.Models.Fields)
 	}
@@ -257,15 +255,11 @@ func (q *Queries) GetInvoice(ctx context.Context, id int64) (Invoice, error) {
 	if got := sqlEssentials(cfg); !reflect.DeepEqual(got, want) {
 		t.Errorf("sql section = %v, want %v", got, want)
 	}
-	for _, s := range []string{
+	hasAll(t, out,
 		"  # postgres: engine postgresql in sqlc.yaml\n",
 		"    invoices: {}   # sqlc model db.Invoice (the snake_case plural of its name, as sqlc names a table's struct)\n",
 		"    # projects: {}   # model models.Project (no model names it: the snake_case plural of its name)\n",
-	} {
-		if !bytes.Contains(out, []byte(s)) {
-			t.Errorf("the proposal lacks %q:\n%s", s, out)
-		}
-	}
+	)
 	if bytes.Contains(out, []byte("create_invoice_params")) {
 		t.Errorf("a query's parameter struct is proposed as a table:\n%s", out)
 	}

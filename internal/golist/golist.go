@@ -83,26 +83,32 @@ func (p *Listed) Files() []string {
 // dependencies, with export data (compiling what the build cache lacks,
 // as go vet would) and, when tests is set, the test variants.
 func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
-	return ListWith(dir, ListOptions{Tests: tests}, patterns...)
+	return ListWith(dir, ListOptions{Tests: tests, Export: true, Compiled: true}, patterns...)
 }
 
-// ListOptions says what List asks of the go command.
+// ListOptions says what ListWith asks of the go command.
 type ListOptions struct {
 	// Tests lists the test variants too.
 	Tests bool
-	// Sources lists without -export and -compiled: the go command runs
-	// neither the compiler nor cgo, and Export and CompiledGoFiles are
-	// empty (tenantlint init lists its module so, then asks for the
-	// export data of the dependencies outside it only).
-	Sources bool
+	// Export asks for export data (-export), compiling what the build
+	// cache lacks.
+	Export bool
+	// Compiled asks for CompiledGoFiles (-compiled): cgo's output.
+	// Without Export and Compiled the go command runs neither the
+	// compiler nor cgo (tenantlint init lists its module so, then asks
+	// for the export data of the dependencies outside it only).
+	Compiled bool
 }
 
 // ListWith lists the packages matching patterns in dir and all their
 // dependencies as o says.
 func ListWith(dir string, o ListOptions, patterns ...string) ([]*Listed, error) {
 	args := []string{"list", "-e", "-deps"}
-	if !o.Sources {
-		args = append(args, "-export", "-compiled")
+	if o.Export {
+		args = append(args, "-export")
+	}
+	if o.Compiled {
+		args = append(args, "-compiled")
 	}
 	args = append(args, "-json=ImportPath,Name,Dir,ForTest,GoFiles,CgoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors")
 	if o.Tests {

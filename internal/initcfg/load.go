@@ -37,7 +37,7 @@ type lister func(dir string, o golist.ListOptions, patterns ...string) ([]*golis
 // out) with their syntax and types, each package checked for the Go
 // version of its own module.
 func loadModule(root string, goList lister) ([]*packages.Package, error) {
-	listed, err := goList(root, golist.ListOptions{Sources: true}, "./...")
+	listed, err := goList(root, golist.ListOptions{}, "./...")
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func loadModule(root string, goList lister) ([]*packages.Package, error) {
 			paths = append(paths, p.ImportPath)
 		}
 		// Their dependencies are external too: -deps adds nothing.
-		withExport, err := goList(root, golist.ListOptions{}, paths...)
+		withExport, err := goList(root, golist.ListOptions{Export: true}, paths...)
 		if err != nil {
 			return nil, err
 		}

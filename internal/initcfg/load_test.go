@@ -21,7 +21,7 @@ func TestLoadCompilesNoModulePackage(t *testing.T) {
 	var exported []string
 	record := func(d string, o golist.ListOptions, patterns ...string) ([]*golist.Listed, error) {
 		calls = append(calls, o)
-		if !o.Sources {
+		if o.Export {
 			exported = append(exported, patterns...)
 		}
 		return golist.ListWith(d, o, patterns...)
@@ -50,7 +50,7 @@ func TestLoadCompilesNoModulePackage(t *testing.T) {
 			}
 		}
 	}
-	if len(calls) != 2 || !calls[0].Sources || calls[1].Sources {
+	if len(calls) != 2 || calls[0].Export || calls[0].Compiled || !calls[1].Export || calls[1].Compiled {
 		t.Fatalf("go list calls %+v: want a listing, then the export data of the dependencies", calls)
 	}
 	for _, a := range exported {

@@ -154,5 +154,17 @@ func sqlSummary(s *SQLProposal) string {
 	if len(s.Drivers) > 0 && s.Drivers[0].Dialect == config.DialectPostgres {
 		dialect = "postgres (" + s.Drivers[0].Evidence + ")"
 	}
-	return fmt.Sprintf("%s, %s, presets %s (proposed)", dialect, plural(len(s.Tables), "tenant table"), strings.Join(presets, ", "))
+	tables, guessed := 0, 0
+	for _, t := range s.Tables {
+		if t.proposed() {
+			tables++
+		} else {
+			guessed++
+		}
+	}
+	tablesText := plural(tables, "tenant table")
+	if guessed > 0 {
+		tablesText += fmt.Sprintf(" (%d more that no model names, commented out)", guessed)
+	}
+	return fmt.Sprintf("%s, %s, presets %s (proposed)", dialect, tablesText, strings.Join(presets, ", "))
 }

@@ -137,3 +137,37 @@ func TestInitBench(t *testing.T) {
 	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)
 }
+
+// TestInitSQL: on a module with raw SQL over database/sql and lib/pq,
+// init writes the sql section of internal/initcfg's sql.golden, and
+// tenantlint and go vet -vettool run tenantsql with it, unedited: the
+// tables it lists are known in the report package too, which imports no
+// model (without sql.tables, its query would not be checked).
+func TestInitSQL(t *testing.T) {
+	dir := t.TempDir()
+	testfs.WriteTxtar(t, dir, "../../internal/initcfg/testdata/sql.txtar")
+	golden, err := os.ReadFile("../../internal/initcfg/testdata/sql.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := lint(t, dir, "init")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("tenantlint init: exit %d\n%s", r.code, r.stderr)
+	}
+	if want := "  sql:          postgres (github.com/lib/pq v1.10.9 in go.mod), 3 tenant tables (1 more that no model names, commented out), presets database/sql (proposed)\n"; !strings.Contains(r.stdout, want) {
+		t.Errorf("init's summary lacks %q:\n%s", want, r.stdout)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, config.FileName)); string(got) != string(golden) {
+		t.Fatalf("init wrote something else than sql.golden:\n%s", got)
+	}
+	// Member and InvoiceView have no repository (tenantrepo); the
+	// report's count reaches members through sql.tables.
+	want := []string{
+		"model/model.go:21:6: Member is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare a package-level repository for it, or take or return it in the methods of a type with a method that has a parameter tenantID",
+		"model/model.go:29:6: InvoiceView is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare a package-level repository for it, or take or return it in the methods of a type with a method that has a parameter tenantID",
+		"report/report.go:12:9: SELECT from members has no predicate on members.org",
+		"store/store.go:23:15: tenantID is in scope but SELECT from invoice_lines does not filter by it",
+	}
+	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
+	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)
+}

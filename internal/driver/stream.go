@@ -344,25 +344,9 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 	if s.afterParse != nil {
 		s.afterParse(p.Files())
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := golist.NewInfo()
 	var typeErrs []error
-	conf := &types.Config{
-		Importer: imp.For(p),
-		Sizes:    sizes(),
-		Error:    func(err error) { typeErrs = append(typeErrs, err) },
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		conf.GoVersion = "go" + p.Module.GoVersion
-	}
+	conf := golist.TypesConfig(p, imp.For(p), func(err error) { typeErrs = append(typeErrs, err) })
 	pkg, _ := conf.Check(p.PkgPath(), fset, files, info)
 	if len(typeErrs) > 0 {
 		if u.report {
@@ -371,17 +355,6 @@ func (s *streamer) analyze(u *unit, imp *golist.ExportImporter) (*unitResult, er
 		return &unitResult{}, nil // a dependency's facts are best effort
 	}
 	return s.runAnalyzers(u, fset, files, pkg, info)
-}
-
-func sizes() types.Sizes {
-	arch := os.Getenv("GOARCH")
-	if arch == "" {
-		arch = runtime.GOARCH
-	}
-	if s := types.SizesFor("gc", arch); s != nil {
-		return s
-	}
-	return types.SizesFor("gc", runtime.GOARCH)
 }
 
 // runAnalyzers runs the analyzers (required ones first) on a package: all
@@ -428,7 +401,7 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 	for _, a := range run {
 		var diags []analysis.Diagnostic
 		pass := &analysis.Pass{
-			Analyzer: a, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info, TypesSizes: sizes(),
+			Analyzer: a, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info, TypesSizes: golist.Sizes(),
 			IgnoredFiles: abs(p.Dir, p.IgnoredGoFiles), Module: module, ReadFile: readFile,
 			ResultOf: map[*analysis.Analyzer]any{},
 			Report:   func(d analysis.Diagnostic) { diags = append(diags, d) },

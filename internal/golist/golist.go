@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -32,6 +34,7 @@ type Listed struct {
 	Dir             string
 	ForTest         string
 	GoFiles         []string
+	CgoFiles        []string
 	CompiledGoFiles []string
 	IgnoredGoFiles  []string
 	Export          string
@@ -80,9 +83,35 @@ func (p *Listed) Files() []string {
 // dependencies, with export data (compiling what the build cache lacks,
 // as go vet would) and, when tests is set, the test variants.
 func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
-	args := []string{"list", "-e", "-deps", "-export", "-compiled",
-		"-json=ImportPath,Name,Dir,ForTest,GoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors"}
-	if tests {
+	return ListWith(dir, ListOptions{Tests: tests, Export: true, Compiled: true}, patterns...)
+}
+
+// ListOptions says what ListWith asks of the go command.
+type ListOptions struct {
+	// Tests lists the test variants too.
+	Tests bool
+	// Export asks for export data (-export), compiling what the build
+	// cache lacks.
+	Export bool
+	// Compiled asks for CompiledGoFiles (-compiled): cgo's output.
+	// Without Export and Compiled the go command runs neither the
+	// compiler nor cgo (tenantlint init lists its module so, then asks
+	// for the export data of the dependencies outside it only).
+	Compiled bool
+}
+
+// ListWith lists the packages matching patterns in dir and all their
+// dependencies as o says.
+func ListWith(dir string, o ListOptions, patterns ...string) ([]*Listed, error) {
+	args := []string{"list", "-e", "-deps"}
+	if o.Export {
+		args = append(args, "-export")
+	}
+	if o.Compiled {
+		args = append(args, "-compiled")
+	}
+	args = append(args, "-json=ImportPath,Name,Dir,ForTest,GoFiles,CgoFiles,CompiledGoFiles,IgnoredGoFiles,Export,Imports,ImportMap,DepOnly,Standard,Module,Error,DepsErrors")
+	if o.Tests {
 		args = append(args, "-test")
 	}
 	args = append(args, "--")
@@ -94,6 +123,53 @@ func List(dir string, tests bool, patterns ...string) ([]*Listed, error) {
 		return nil, fmt.Errorf("listing packages in %s: %w", dir, err)
 	}
 	return pkgs, nil
+}
+
+// GoVersion is the language version that p is type-checked for: that of
+// its own module's go.mod ("go1.22"), as the compiler does, not that of
+// the main module; "" when the module does not say (GOPATH mode, the
+// standard library).
+func (p *Listed) GoVersion() string {
+	if p.Module == nil || p.Module.GoVersion == "" {
+		return ""
+	}
+	return "go" + p.Module.GoVersion
+}
+
+// Sizes are the gc compiler's sizes for GOARCH (the host's when GOARCH is
+// unset or unknown).
+func Sizes() types.Sizes {
+	arch := os.Getenv("GOARCH")
+	if arch == "" {
+		arch = runtime.GOARCH
+	}
+	if s := types.SizesFor("gc", arch); s != nil {
+		return s
+	}
+	return types.SizesFor("gc", runtime.GOARCH)
+}
+
+// TypesConfig is the configuration that type-checks p as the compiler
+// would: imports through imp, gc's sizes, and the Go version of p's
+// module; each error goes to onError. The standalone driver and
+// tenantlint init both check packages with it.
+func TypesConfig(p *Listed, imp types.Importer, onError func(error)) *types.Config {
+	return &types.Config{Importer: imp, Sizes: Sizes(), GoVersion: p.GoVersion(), Error: onError}
+}
+
+// NewInfo returns the types.Info that the analyzers and tenantlint init
+// read: every map of it.
+func NewInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		FileVersions: map[*ast.File]string{},
+	}
 }
 
 // DecodeJSON runs cmd, a go command that prints a stream of JSON objects

@@ -121,23 +121,43 @@ func cacheKind(tn *types.TypeName) string {
 		return ""
 	}
 	st, ok := n.Underlying().(*types.Struct)
-	if !ok || !holds(st, n.TypeParams().At(0)) {
+	if !ok || takesContext(tn) || !holds(st, func(t types.Type) bool {
+		tp, ok := t.(*types.TypeParam)
+		return ok && tp.Obj() == n.TypeParams().At(0).Obj()
+	}) {
 		return ""
-	}
-	for _, fn := range methodSet(tn) {
-		sig := fn.Type().(*types.Signature)
-		for i := 0; i < sig.Params().Len(); i++ {
-			if ctxscope.IsContextType(sig.Params().At(i).Type()) {
-				return ""
-			}
-		}
 	}
 	return "a container of its type argument (a page, option or result)"
 }
 
-// holds reports whether a field of st has type p, *p, []p, []*p or a map
-// or array of them.
-func holds(st *types.Struct, p *types.TypeParam) bool {
+// containsModels reports whether tn is a struct that holds tenant-scoped
+// models (a page or a result of them: a field of type M, *M, []M, ...)
+// and has no method taking a context.Context: it carries rows, it does
+// not fetch them.
+func containsModels(tn *types.TypeName, tenantModels map[rules.QName]bool) bool {
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	return ok && !takesContext(tn) && holds(st, func(t types.Type) bool {
+		q, _, ok := rules.NamedOf(t)
+		return ok && tenantModels[q]
+	})
+}
+
+// takesContext reports whether a method of tn takes a context.Context.
+func takesContext(tn *types.TypeName) bool {
+	for _, fn := range methodSet(tn) {
+		sig := fn.Type().(*types.Signature)
+		for i := 0; i < sig.Params().Len(); i++ {
+			if ctxscope.IsContextType(sig.Params().At(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holds reports whether a field of st has a type t that is, or whose
+// pointer, slice, array or map of them is, one that match accepts.
+func holds(st *types.Struct, match func(t types.Type) bool) bool {
 	for i := 0; i < st.NumFields(); i++ {
 		t := st.Field(i).Type()
 		for depth := 0; depth < 4; depth++ {
@@ -157,7 +177,7 @@ func holds(st *types.Struct, p *types.TypeParam) bool {
 			}
 			break
 		}
-		if tp, ok := t.(*types.TypeParam); ok && tp.Obj() == p.Obj() {
+		if match(t) {
 			return true
 		}
 	}

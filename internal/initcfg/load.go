@@ -2,15 +2,12 @@ package initcfg
 
 import (
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -32,45 +29,20 @@ import (
 // cache when it has them), and the module's packages are type-checked in
 // dependency order, each importing the others' checked types.
 
-// listedPkg is a package as `go list -json` describes it.
-type listedPkg struct {
-	ImportPath string
-	Name       string
-	Dir        string
-	GoFiles    []string
-	CgoFiles   []string
-	Imports    []string
-	ImportMap  map[string]string
-	Export     string
-	DepOnly    bool
-	Module     *struct {
-		Path string
-		Main bool
-	}
-	Error *struct{ Err string }
-}
-
-// goList runs `go list -e -json` with args in dir and decodes the
-// packages it prints.
-func goList(dir string, args ...string) ([]*listedPkg, error) {
-	cmd := exec.Command("go", append([]string{"list", "-e", "-json=ImportPath,Name,Dir,GoFiles,CgoFiles,Imports,ImportMap,Export,DepOnly,Module,Error"}, args...)...)
-	cmd.Dir = dir
-	return golist.DecodeJSON[listedPkg](cmd)
-}
-
-// lister runs `go list -e -json` with args in dir (goList; tests see
-// what is asked of the go command through it).
-type lister func(dir string, args ...string) ([]*listedPkg, error)
+// lister runs `go list` in dir as golist.ListWith does (tests see what is
+// asked of the go command through it).
+type lister func(dir string, o golist.ListOptions, patterns ...string) ([]*golist.Listed, error)
 
 // loadModule loads the packages of the module at root (test files left
-// out) with their syntax and types.
-func loadModule(root, goVersion string, goList lister) ([]*packages.Package, error) {
-	listed, err := goList(root, "-deps", "--", "./...")
+// out) with their syntax and types, each package checked for the Go
+// version of its own module.
+func loadModule(root string, goList lister) ([]*packages.Package, error) {
+	listed, err := goList(root, golist.ListOptions{}, "./...")
 	if err != nil {
 		return nil, err
 	}
-	byPath := map[string]*listedPkg{}
-	var roots, external []*listedPkg
+	byPath := map[string]*golist.Listed{}
+	var roots, external []*golist.Listed
 	for _, p := range listed {
 		byPath[p.ImportPath] = p
 		if !p.DepOnly && p.Module != nil && p.Module.Main {
@@ -80,11 +52,12 @@ func loadModule(root, goVersion string, goList lister) ([]*packages.Package, err
 		}
 	}
 	if len(external) > 0 {
-		args := []string{"-export", "--"}
+		paths := make([]string, 0, len(external))
 		for _, p := range external {
-			args = append(args, p.ImportPath)
+			paths = append(paths, p.ImportPath)
 		}
-		withExport, err := goList(root, args...)
+		// Their dependencies are external too: -deps adds nothing.
+		withExport, err := goList(root, golist.ListOptions{Export: true}, paths...)
 		if err != nil {
 			return nil, err
 		}
@@ -95,12 +68,10 @@ func loadModule(root, goVersion string, goList lister) ([]*packages.Package, err
 		}
 	}
 	l := &loader{
-		fset:      token.NewFileSet(),
-		byPath:    byPath,
-		imported:  map[string]*types.Package{},
-		checked:   map[string]*packages.Package{},
-		goVersion: goVersion,
-		sizes:     types.SizesFor("gc", runtime.GOARCH),
+		fset:     token.NewFileSet(),
+		byPath:   byPath,
+		imported: map[string]*types.Package{},
+		checked:  map[string]*packages.Package{},
 	}
 	var out []*packages.Package
 	for _, p := range topoOrder(roots, byPath) {
@@ -112,16 +83,16 @@ func loadModule(root, goVersion string, goList lister) ([]*packages.Package, err
 // topoOrder sorts the module's packages so that each comes after the
 // module packages it imports (a cycle, which the go command reports as
 // an error, is broken anywhere).
-func topoOrder(roots []*listedPkg, byPath map[string]*listedPkg) []*listedPkg {
+func topoOrder(roots []*golist.Listed, byPath map[string]*golist.Listed) []*golist.Listed {
 	isRoot := map[string]bool{}
 	for _, p := range roots {
 		isRoot[p.ImportPath] = true
 	}
 	sort.Slice(roots, func(i, j int) bool { return roots[i].ImportPath < roots[j].ImportPath })
 	state := map[string]int{} // 1: visiting, 2: done
-	var out []*listedPkg
-	var visit func(p *listedPkg)
-	visit = func(p *listedPkg) {
+	var out []*golist.Listed
+	var visit func(p *golist.Listed)
+	visit = func(p *golist.Listed) {
 		if state[p.ImportPath] != 0 {
 			return
 		}
@@ -141,16 +112,14 @@ func topoOrder(roots []*listedPkg, byPath map[string]*listedPkg) []*listedPkg {
 }
 
 type loader struct {
-	fset      *token.FileSet
-	byPath    map[string]*listedPkg
-	imported  map[string]*types.Package // from export data, shared
-	checked   map[string]*packages.Package
-	goVersion string
-	sizes     types.Sizes
+	fset     *token.FileSet
+	byPath   map[string]*golist.Listed
+	imported map[string]*types.Package // from export data, shared
+	checked  map[string]*packages.Package
 }
 
 // check parses and type-checks one package of the module.
-func (l *loader) check(p *listedPkg) *packages.Package {
+func (l *loader) check(p *golist.Listed) *packages.Package {
 	pkg := &packages.Package{ID: p.ImportPath, PkgPath: p.ImportPath, Name: p.Name, Fset: l.fset}
 	l.checked[p.ImportPath] = pkg
 	if p.Error != nil {
@@ -179,35 +148,22 @@ func (l *loader) check(p *listedPkg) *packages.Package {
 	if len(pkg.Syntax) == 0 {
 		return pkg
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		FileVersions: map[*ast.File]string{},
-	}
-	conf := &types.Config{
-		Importer:    golist.ImporterFunc(func(path string) (*types.Package, error) { return l.importFrom(p, path) }),
-		Sizes:       l.sizes,
-		GoVersion:   l.goVersion,
-		FakeImportC: true,
-		Error: func(err error) {
-			if len(pkg.Errors) >= maxTypeErrors {
-				return
-			}
-			pos, msg := "-", err.Error()
-			if te, ok := err.(types.Error); ok {
-				pos, msg = te.Fset.Position(te.Pos).String(), te.Msg
-			}
-			pkg.Errors = append(pkg.Errors, packages.Error{Pos: pos, Msg: msg, Kind: packages.TypeError})
-		},
-	}
+	info := golist.NewInfo()
+	conf := golist.TypesConfig(p, golist.ImporterFunc(func(path string) (*types.Package, error) { return l.importFrom(p, path) }), func(err error) {
+		if len(pkg.Errors) >= maxTypeErrors {
+			return
+		}
+		pos, msg := "-", err.Error()
+		if te, ok := err.(types.Error); ok {
+			pos, msg = te.Fset.Position(te.Pos).String(), te.Msg
+		}
+		pkg.Errors = append(pkg.Errors, packages.Error{Pos: pos, Msg: msg, Kind: packages.TypeError})
+	})
+	// The files are the package's, not cgo's output: "C" is a fake.
+	conf.FakeImportC = true
 	pkg.Types, _ = conf.Check(p.ImportPath, l.fset, pkg.Syntax, info)
 	pkg.TypesInfo = info
-	pkg.TypesSizes = l.sizes
+	pkg.TypesSizes = conf.Sizes
 	return pkg
 }
 
@@ -217,7 +173,7 @@ const maxTypeErrors = 10
 
 // importFrom resolves an import of package from: a module package by its
 // checked types, any other by its export data.
-func (l *loader) importFrom(from *listedPkg, path string) (*types.Package, error) {
+func (l *loader) importFrom(from *golist.Listed, path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
 	}

@@ -1,9 +1,12 @@
 package initcfg
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // TestLoadCompilesNoModulePackage: the go command is asked for the export
@@ -14,12 +17,16 @@ import (
 func TestLoadCompilesNoModulePackage(t *testing.T) {
 	offline(t)
 	dir := shapesModule(t)
-	var calls [][]string
-	record := func(d string, args ...string) ([]*listedPkg, error) {
-		calls = append(calls, args)
-		return goList(d, args...)
+	var calls []golist.ListOptions
+	var exported []string
+	record := func(d string, o golist.ListOptions, patterns ...string) ([]*golist.Listed, error) {
+		calls = append(calls, o)
+		if o.Export {
+			exported = append(exported, patterns...)
+		}
+		return golist.ListWith(d, o, patterns...)
 	}
-	pkgs, err := loadModule(dir, "go1.26", record)
+	pkgs, err := loadModule(dir, record)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,21 +50,58 @@ func TestLoadCompilesNoModulePackage(t *testing.T) {
 			}
 		}
 	}
-	if len(calls) != 2 || slices.Contains(calls[0], "-export") || !slices.Contains(calls[1], "-export") {
-		t.Fatalf("go list calls %q: want a listing, then the export data of the dependencies", calls)
+	if len(calls) != 2 || calls[0].Export || calls[0].Compiled || !calls[1].Export || calls[1].Compiled {
+		t.Fatalf("go list calls %+v: want a listing, then the export data of the dependencies", calls)
 	}
-	var exported []string
-	for _, a := range calls[1] {
+	for _, a := range exported {
 		if byPath[a] {
 			t.Errorf("the go command was asked to compile module package %s", a)
-		}
-		if !strings.HasPrefix(a, "-") {
-			exported = append(exported, a)
 		}
 	}
 	for _, want := range []string{"context", "github.com/redis/go-redis/v9"} {
 		if !slices.Contains(exported, want) {
 			t.Errorf("no export data asked for %s: %q", want, exported)
 		}
+	}
+}
+
+// TestLoadGoVersionPerModule: each package is type-checked for the Go
+// version that go list gives for its own module (Module.GoVersion), as
+// the compiler and the streaming driver do, not the version of the go.mod
+// at the root. The lister says that package old belongs to a module at go
+// 1.21: its range over an int is rejected there ("requires go1.22"),
+// while the same code in package cur, at the root's go 1.26, is fine.
+func TestLoadGoVersionPerModule(t *testing.T) {
+	offline(t)
+	const src = "\n\nfunc N() int {\n\tn := 0\n\tfor i := range 3 {\n\t\tn += i\n\t}\n\treturn n\n}\n"
+	dir := writeModule(t, map[string]string{
+		"go.mod":     "module example.com/v\n\ngo 1.26\n",
+		"old/old.go": "package old" + src,
+		"cur/cur.go": "package cur" + src,
+	})
+	older := func(d string, o golist.ListOptions, patterns ...string) ([]*golist.Listed, error) {
+		pkgs, err := golist.ListWith(d, o, patterns...)
+		for _, p := range pkgs {
+			if p.ImportPath == "example.com/v/old" && p.Module != nil {
+				m := *p.Module
+				m.GoVersion = "1.21"
+				p.Module = &m
+			}
+		}
+		return pkgs, err
+	}
+	pkgs, err := loadModule(dir, older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := map[string]string{}
+	for _, p := range pkgs {
+		errs[p.PkgPath] = fmt.Sprint(p.Errors)
+	}
+	if got := errs["example.com/v/old"]; !strings.Contains(got, "requires go1.22") {
+		t.Errorf("old (go 1.21): errors %s, want a range over int requiring go1.22", got)
+	}
+	if got := errs["example.com/v/cur"]; got != "[]" {
+		t.Errorf("cur (go 1.26): errors %s, want none", got)
 	}
 }

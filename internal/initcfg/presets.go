@@ -49,19 +49,32 @@ func presetCandidates(mf *modfile.File) []PresetCandidate {
 // presetRequirement finds the requirement that provides a package of the
 // preset, preferring a direct one.
 func presetRequirement(preset string, reqs []*modfile.Require) (PresetCandidate, bool) {
-	var found PresetCandidate
-	ok := false
+	var pkgs []string
 	for _, api := range config.Presets[preset] {
+		pkgs = append(pkgs, api.Pkg)
+	}
+	r, ok := requirementOf(pkgs, reqs)
+	if !ok {
+		return PresetCandidate{}, false
+	}
+	return PresetCandidate{Preset: preset, Module: r.Mod.Path, Version: r.Mod.Version, Indirect: r.Indirect}, true
+}
+
+// requirementOf finds the requirement of go.mod whose module provides
+// one of pkgs (the module itself or a package below it), preferring a
+// direct requirement to an indirect one.
+func requirementOf(pkgs []string, reqs []*modfile.Require) (*modfile.Require, bool) {
+	var found *modfile.Require
+	for _, pkg := range pkgs {
 		for _, r := range reqs {
 			mod := r.Mod.Path
-			if api.Pkg != mod && !strings.HasPrefix(api.Pkg, mod+"/") {
+			if pkg != mod && !strings.HasPrefix(pkg, mod+"/") {
 				continue
 			}
-			c := PresetCandidate{Preset: preset, Module: mod, Version: r.Mod.Version, Indirect: r.Indirect}
-			if !ok || (found.Indirect && !c.Indirect) {
-				found, ok = c, true
+			if found == nil || (found.Indirect && !r.Indirect) {
+				found = r
 			}
 		}
 	}
-	return found, ok
+	return found, found != nil
 }

@@ -35,6 +35,10 @@ func Render(f *Findings) []byte {
 	w.blank()
 	renderCtx(w, f)
 	w.blank()
+	if f.SQL != nil {
+		renderSQL(w, f.SQL)
+		w.blank()
+	}
 	renderIgnore(w, f)
 	return []byte(w.b.String())
 }

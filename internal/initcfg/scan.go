@@ -47,6 +47,7 @@ type Findings struct {
 	CacheTypes []*CacheTypeCandidate // the module's own caches: apis and safe_types
 	Ignore     []*IgnoreCandidate    // packages of shared infrastructure
 	Exclude    []*IgnoreCandidate    // packages of migrations: models.exclude
+	SQL        *SQLProposal          // tenantsql's section
 
 	pkgs []*packages.Package // the packages scanned
 }
@@ -95,11 +96,7 @@ func Scan(root string) (*Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	goVersion := ""
-	if mf.Go != nil {
-		goVersion = "go" + mf.Go.Version
-	}
-	pkgs, err := loadModule(root, goVersion, goList)
+	pkgs, err := loadModule(root, golist.ListWith)
 	if err != nil {
 		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}
@@ -139,7 +136,9 @@ func Scan(root string) (*Findings, error) {
 	f.KeyFuncs = keyFuncCandidates(scanned)
 	f.CacheTypes = cacheTypeCandidates(scanned, f.proposedKeyFunc(), tenantModels)
 	f.Ignore = ignoreCandidates(scanned, tenantModels)
-	f.CtxSinks = ctxSinkCandidates(scanned, Render(f))
+	proposal := Render(f)
+	f.CtxSinks = ctxSinkCandidates(scanned, proposal)
+	f.SQL = sqlProposal(root, scanned, mf.Require, proposal)
 	return f, nil
 }
 

@@ -3,6 +3,8 @@ package initcfg
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/config"
 )
 
 // Summary says in a few lines what the scan found and what the proposal
@@ -92,6 +94,9 @@ func Summary(f *Findings) string {
 	if len(ignored) > 0 {
 		row("ignored", examples(ignored, 3)+" (proposed)")
 	}
+	if !f.SQL.empty() {
+		row("sql", sqlSummary(f.SQL))
+	}
 	if n := len(f.Broken); n > 0 {
 		fmt.Fprintf(&b, "warning: %s had load or type errors, their types may be incomplete:\n", plural(n, "package"))
 		for i, e := range f.Broken {
@@ -132,4 +137,34 @@ func more(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("; %d more commented out", n)
+}
+
+// sqlSummary says what the sql section holds, or why it is commented out.
+func sqlSummary(s *SQLProposal) string {
+	if s.Off != "" {
+		return "commented out: " + s.Off
+	}
+	var presets []string
+	for _, p := range s.Presets {
+		if p.Proposed {
+			presets = append(presets, p.Preset)
+		}
+	}
+	dialect := "postgres (the default: no PostgreSQL driver found)"
+	if len(s.Drivers) > 0 && s.Drivers[0].Dialect == config.DialectPostgres {
+		dialect = "postgres (" + s.Drivers[0].Evidence + ")"
+	}
+	tables, guessed := 0, 0
+	for _, t := range s.Tables {
+		if t.proposed() {
+			tables++
+		} else {
+			guessed++
+		}
+	}
+	tablesText := plural(tables, "tenant table")
+	if guessed > 0 {
+		tablesText += fmt.Sprintf(" (%d more that no model names, commented out)", guessed)
+	}
+	return fmt.Sprintf("%s, %s, presets %s (proposed)", dialect, tablesText, strings.Join(presets, ", "))
 }

@@ -97,8 +97,8 @@ func dataLayerEvidence(pkgs []*packages.Package, tenantModels map[rules.QName]bo
 				continue
 			}
 			tn, ok := p.Types.Scope().Lookup(mr.Type.Name).(*types.TypeName)
-			if !ok || cacheKind(tn) != "" {
-				continue // a cache of models is not where the tenant is passed
+			if !ok || cacheKind(tn) != "" || containsModels(tn, tenantModels) {
+				continue // a cache, a list or a page of models is not where the tenant is passed
 			}
 			out.types++
 			short := shortName(tn)

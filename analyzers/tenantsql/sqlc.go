@@ -125,24 +125,38 @@ func sqlcTables(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast
 // hasSQLCQuery reports whether files declare one of sqlc's query
 // constants.
 func hasSQLCQuery(info *types.Info, files []*ast.File) bool {
-	for _, f := range files {
-		for _, decl := range f.Decls {
+	found := false
+	eachSQLCConst(info, files, func(*ast.Ident, *types.Const, string, string) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// eachSQLCConst calls f with each of sqlc's query constants declared in
+// files: its name's identifier, the constant, its text and the query's
+// name; until f returns false.
+func eachSQLCConst(info *types.Info, files []*ast.File, f func(id *ast.Ident, c *types.Const, text, name string) bool) {
+	for _, file := range files {
+		for _, decl := range file.Decls {
 			gd, ok := decl.(*ast.GenDecl)
 			if !ok || gd.Tok != token.CONST {
 				continue
 			}
 			for _, spec := range gd.Specs {
 				for _, id := range spec.(*ast.ValueSpec).Names {
-					if c, ok := info.Defs[id].(*types.Const); ok && c.Val().Kind() == constant.String {
-						if _, ok := sqlscope.SQLCQueryName(constant.StringVal(c.Val())); ok {
-							return true
-						}
+					c, ok := info.Defs[id].(*types.Const)
+					if !ok || c.Val().Kind() != constant.String {
+						continue
+					}
+					text := constant.StringVal(c.Val())
+					if name, ok := sqlscope.SQLCQueryName(text); ok && !f(id, c, text, name) {
+						return
 					}
 				}
 			}
 		}
 	}
-	return false
 }
 
 // sqlcQuery is one of sqlc's query constants in a package, and how to
@@ -167,45 +181,30 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 	var s *sqlscope.SQLC
 	looked := false
 	added := map[string]*token.File{} // the queries files added to fset
-	for _, f := range files {
-		for _, decl := range f.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				for _, id := range spec.(*ast.ValueSpec).Names {
-					c, ok := info.Defs[id].(*types.Const)
-					if !ok || c.Val().Kind() != constant.String {
-						continue
-					}
-					text := constant.StringVal(c.Val())
-					name, ok := sqlscope.SQLCQueryName(text)
-					if !ok {
-						continue
-					}
-					if !looked {
-						looked = true
-						if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
-							var err error
-							if s, err = cache.load(path); err != nil {
-								return nil, err
-							}
-							if _, err := cache.schema(s, dir); err != nil {
-								return nil, err
-							}
-						}
-					}
-					q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
-					if s != nil {
-						if src, ok := s.Source(dir, name); ok {
-							sourced(fset, root, &q, name, s, src, added)
-						}
-					}
-					out = append(out, sqlcQuery{c: c, name: name, q: q})
+	var err error
+	eachSQLCConst(info, files, func(id *ast.Ident, c *types.Const, text, name string) bool {
+		if !looked {
+			looked = true
+			if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
+				if s, err = cache.load(path); err != nil {
+					return false
+				}
+				if _, err = cache.schema(s, dir); err != nil {
+					return false
 				}
 			}
 		}
+		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+		if s != nil {
+			if src, ok := s.Source(dir, name); ok {
+				sourced(fset, root, &q, name, s, src, added)
+			}
+		}
+		out = append(out, sqlcQuery{c: c, name: name, q: q})
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

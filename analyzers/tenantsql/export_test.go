@@ -4,10 +4,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
 
 // NewTables exposes the tables analyzer to the tests of its facts.
-var NewTables = newTables
+func NewTables(env *lint.Env) *analysis.Analyzer {
+	return newTables(env, &sqlcCache{parser: &sqlscope.Parser{}})
+}
 
 // NewCounting is New, with the number of configurations it compiled so
 // far.

@@ -7,22 +7,55 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/check"
+	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/rules"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
 
 // sqlcCache holds the sqlc configurations an analyzer has read, by path:
 // every generated package of a project shares one, and its queries
-// files are read once per process.
+// files are read once per process; and the schemas they list, parsed
+// once per process with the analyzer's parser.
 type sqlcCache struct {
-	mu sync.Mutex
-	m  map[string]sqlcEntry
+	parser *sqlscope.Parser
+	mu     sync.Mutex
+	m      map[string]sqlcEntry
+	// schemas are by configuration and schema paths.
+	schemas map[string]schemaEntry
+}
+
+type schemaEntry struct {
+	s   sqlscope.Schema
+	err error
+}
+
+// schema returns the schema that the sqlc configuration s lists for the
+// package in dir (nil when it lists none).
+func (c *sqlcCache) schema(s *sqlscope.SQLC, dir string) (sqlscope.Schema, error) {
+	paths := s.SchemaPaths(dir)
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	key := s.Path + "\x00" + strings.Join(paths, "\x00")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.schemas[key]; ok {
+		return e.s, e.err
+	}
+	sch, err := sqlscope.LoadSchema(c.parser, s.Path, paths)
+	if c.schemas == nil {
+		c.schemas = map[string]schemaEntry{}
+	}
+	c.schemas[key] = schemaEntry{sch, err}
+	return sch, err
 }
 
 type sqlcEntry struct {
@@ -42,6 +75,88 @@ func (c *sqlcCache) load(path string) (*sqlscope.SQLC, error) {
 	}
 	c.m[path] = sqlcEntry{s, err}
 	return s, err
+}
+
+// sqlcTables returns the tenant tables of a package whose queries sqlc
+// generated from a configuration that lists a schema, and true; false
+// for any other package (which reads no schema), whose tables are its
+// models'. The schema's tenant tables are those with a tenant column:
+// that of a tenant model sqlc generated in the package (SQLCColumns), or
+// sql.tenant_column. They replace the tables derived from the names of
+// sqlc's models (sqlc names its structs after the tables, singular or,
+// with emit_exact_table_names, exactly, quoted names and all), and join
+// those of the package's other models. A configuration or schema that
+// cannot be read is reported by the check (sqlcQueries); here it is
+// false.
+func sqlcTables(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast.File, cache *sqlcCache) (sqlscope.Tables, bool) {
+	if env.Hermetic || len(files) == 0 || !hasSQLCQuery(pass.TypesInfo, files) {
+		return nil, false // a hermetic run reads nothing outside the package
+	}
+	dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
+	path := sqlscope.FindSQLCConfig(dir, golist.RootFor(dir, pass.Pkg.Path(), r.Config.Dir()))
+	if path == "" {
+		return nil, false
+	}
+	s, err := cache.load(path)
+	if err != nil {
+		return nil, false
+	}
+	schema, err := cache.schema(s, dir)
+	if err != nil || len(schema) == 0 {
+		return nil, false
+	}
+	var others []*ast.File
+	for _, f := range files {
+		if !sqlscope.SQLCGenerated(f) {
+			others = append(others, f)
+		}
+	}
+	cols := sqlscope.SQLCColumns(r, files, pass.TypesInfo)
+	if c := r.Config.SQLTenantColumn(); !slices.Contains(cols, c) {
+		cols = append(cols, c)
+	}
+	own := sqlscope.ModelTables(r, others, pass.TypesInfo)
+	for t, c := range schema.TenantTables(cols) {
+		own[t] = c
+	}
+	return own, true
+}
+
+// hasSQLCQuery reports whether files declare one of sqlc's query
+// constants.
+func hasSQLCQuery(info *types.Info, files []*ast.File) bool {
+	found := false
+	eachSQLCConst(info, files, func(*ast.Ident, *types.Const, string, string) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// eachSQLCConst calls f with each of sqlc's query constants declared in
+// files: its name's identifier, the constant, its text and the query's
+// name; until f returns false.
+func eachSQLCConst(info *types.Info, files []*ast.File, f func(id *ast.Ident, c *types.Const, text, name string) bool) {
+	for _, file := range files {
+		for _, decl := range file.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, id := range spec.(*ast.ValueSpec).Names {
+					c, ok := info.Defs[id].(*types.Const)
+					if !ok || c.Val().Kind() != constant.String {
+						continue
+					}
+					text := constant.StringVal(c.Val())
+					if name, ok := sqlscope.SQLCQueryName(text); ok && !f(id, c, text, name) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 // sqlcQuery is one of sqlc's query constants in a package, and how to
@@ -66,42 +181,30 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 	var s *sqlscope.SQLC
 	looked := false
 	added := map[string]*token.File{} // the queries files added to fset
-	for _, f := range files {
-		for _, decl := range f.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				for _, id := range spec.(*ast.ValueSpec).Names {
-					c, ok := info.Defs[id].(*types.Const)
-					if !ok || c.Val().Kind() != constant.String {
-						continue
-					}
-					text := constant.StringVal(c.Val())
-					name, ok := sqlscope.SQLCQueryName(text)
-					if !ok {
-						continue
-					}
-					if !looked {
-						looked = true
-						if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
-							var err error
-							if s, err = cache.load(path); err != nil {
-								return nil, err
-							}
-						}
-					}
-					q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
-					if s != nil {
-						if src, ok := s.Source(dir, name); ok {
-							sourced(fset, root, &q, name, s, src, added)
-						}
-					}
-					out = append(out, sqlcQuery{c: c, name: name, q: q})
+	var err error
+	eachSQLCConst(info, files, func(id *ast.Ident, c *types.Const, text, name string) bool {
+		if !looked {
+			looked = true
+			if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
+				if s, err = cache.load(path); err != nil {
+					return false
+				}
+				if _, err = cache.schema(s, dir); err != nil {
+					return false
 				}
 			}
 		}
+		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+		if s != nil {
+			if src, ok := s.Source(dir, name); ok {
+				sourced(fset, root, &q, name, s, src, added)
+			}
+		}
+		out = append(out, sqlcQuery{c: c, name: name, q: q})
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -41,7 +41,7 @@ func (f *TablesFact) String() string {
 // of the checked packages, where it must neither fail nor report. Its
 // result is the package's own tables together with those of every
 // package it imports, directly or not.
-func newTables(env *lint.Env) *analysis.Analyzer {
+func newTables(env *lint.Env, cache *sqlcCache) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "tenantsqltables",
 		Doc:        "find the tables of the tenant models, for tenantsql",
@@ -49,12 +49,12 @@ func newTables(env *lint.Env) *analysis.Analyzer {
 		FactTypes:  []analysis.Fact{new(TablesFact)},
 		ResultType: reflect.TypeOf(sqlscope.Tables(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
-			return tables(env, pass), nil
+			return tables(env, pass, cache), nil
 		},
 	}
 }
 
-func tables(env *lint.Env, pass *analysis.Pass) sqlscope.Tables {
+func tables(env *lint.Env, pass *analysis.Pass, cache *sqlcCache) sqlscope.Tables {
 	out := sqlscope.Tables{}
 	r := env.RulesFor(pass, Name)
 	if r == nil || !r.HasModelRules() {
@@ -67,7 +67,11 @@ func tables(env *lint.Env, pass *analysis.Pass) sqlscope.Tables {
 			}
 		}
 	}
-	own := sqlscope.ModelTables(r, lint.SourceFiles(pass), pass.TypesInfo)
+	files := lint.SourceFiles(pass)
+	own, ok := sqlcTables(env, pass, r, files, cache)
+	if !ok {
+		own = sqlscope.ModelTables(r, files, pass.TypesInfo)
+	}
 	if len(own) > 0 {
 		f := &TablesFact{}
 		for t, c := range own {

@@ -35,7 +35,6 @@ func New(env *lint.Env) *analysis.Analyzer {
 // newAnalyzer is New, also returning the analyzer's cache of compiled
 // configurations (for its test).
 func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
-	tables := newTables(env)
 	configs := &compiledCache{}
 	parser := &sqlscope.Parser{Dir: func() string {
 		if env.Hermetic {
@@ -43,7 +42,9 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		}
 		return filepath.Join(diskcache.Dir(), "sql")
 	}}
-	queries := newQueries(env, tables, parser, configs, &sqlcCache{})
+	sqlc := &sqlcCache{parser: parser}
+	tables := newTables(env, sqlc)
+	queries := newQueries(env, tables, parser, configs, sqlc)
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		found, _ := p.ResultOf[queries].(*sqlcResult)

@@ -206,3 +206,19 @@ func checkStats(t *testing.T, got, want tenantsql.Stats) {
 		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
 	}
 }
+
+// A sqlc package shaped like Hatchet's: its tables are those of the
+// schema sqlc.yaml lists (quoted CamelCase singular names, "tenantId"
+// and tenant_id columns, partitions, columns added and renamed by
+// migrations; .down.sql files and statements the parser rejects left
+// out), tenant when they have the json-tag column of a generated tenant
+// model or sql.tenant_column; a cast parameter constrains; importers
+// know the tables through the package's fact.
+func TestSQLCSchema(t *testing.T) {
+	results := run(t, "sql_sqlc_schema/...")
+	got := stats(t, results, "sql_sqlc_schema/db")
+	want := tenantsql.Stats{Queries: 8, Constrained: 3, Unconstrained: 5}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -100,6 +101,22 @@ func TestTenantSQLSqlcBadConfig(t *testing.T) {
 	testfs.WriteFile(t, filepath.Join(dir, "sqlc.yaml"), "version: [\n")
 	r := lint(t, dir, "--no-cache", "./...")
 	want := filepath.Join(dir, "sqlc.yaml") + ": not a sqlc configuration"
+	if r.code != 2 || r.stdout != "" || len(lines(r.stderr)) != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, want 2 and one line with %q; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+	}
+}
+
+// A sqlc configuration whose schema path is not there stops the run
+// like one that does not parse: one line naming it and the path, exit 2.
+func TestTenantSQLSqlcMissingSchema(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	testfs.Write(t, dir, sqlcFiles)
+	if err := os.Remove(filepath.Join(dir, "db", "schema.sql")); err != nil {
+		t.Fatal(err)
+	}
+	r := lint(t, dir, "--no-cache", "./...")
+	want := filepath.Join(dir, "sqlc.yaml") + `: schema "db/schema.sql"`
 	if r.code != 2 || r.stdout != "" || len(lines(r.stderr)) != 1 || !strings.Contains(r.stderr, want) {
 		t.Errorf("exit %d, want 2 and one line with %q; stdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
 	}

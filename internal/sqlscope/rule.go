@@ -580,6 +580,9 @@ func conjuncts(n any) []any {
 		}
 		return out
 	}
+	if eqs, ok := rowEquality(k, m); ok {
+		return eqs
+	}
 	return []any{n}
 }
 

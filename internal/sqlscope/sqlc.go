@@ -90,6 +90,11 @@ type SQLC struct {
 	all      map[string]QuerySource            // every query of every entry whose name is unique
 	// src are the bytes of each queries file, for positions in them.
 	src map[string][]byte
+	// schemas are the schema paths (absolute) of the entry that
+	// generates each package folder, and allSchemas those of every entry
+	// (see SchemaPaths).
+	schemas    map[string][]string
+	allSchemas []string
 }
 
 // Source returns where the query name generated into the package in dir
@@ -116,6 +121,7 @@ type sqlcConfig struct {
 	Version string `yaml:"version"`
 	SQL     []struct {
 		Queries paths `yaml:"queries"`
+		Schema  paths `yaml:"schema"`
 		Gen     struct {
 			Go struct {
 				Out string `yaml:"out"`
@@ -125,6 +131,7 @@ type sqlcConfig struct {
 	Packages []struct {
 		Path    string `yaml:"path"`
 		Queries paths  `yaml:"queries"`
+		Schema  paths  `yaml:"schema"`
 	} `yaml:"packages"`
 }
 
@@ -159,17 +166,17 @@ func LoadSQLC(path string) (*SQLC, error) {
 		return nil, fmt.Errorf("%s: not a sqlc configuration: %w", path, err)
 	}
 	base := filepath.Dir(path)
-	s := &SQLC{Path: path, packages: map[string]map[string]QuerySource{}, all: map[string]QuerySource{}, src: map[string][]byte{}}
+	s := &SQLC{Path: path, packages: map[string]map[string]QuerySource{}, all: map[string]QuerySource{}, src: map[string][]byte{}, schemas: map[string][]string{}}
 	type entry struct {
-		out     string
-		queries []string
+		out             string
+		queries, schema []string
 	}
 	var entries []entry
 	for _, e := range cfg.SQL {
-		entries = append(entries, entry{e.Gen.Go.Out, e.Queries})
+		entries = append(entries, entry{e.Gen.Go.Out, e.Queries, e.Schema})
 	}
 	for _, e := range cfg.Packages {
-		entries = append(entries, entry{e.Path, e.Queries})
+		entries = append(entries, entry{e.Path, e.Queries, e.Schema})
 	}
 	dup := map[string]bool{}
 	for _, e := range entries {
@@ -185,8 +192,14 @@ func LoadSQLC(path string) (*SQLC, error) {
 				}
 			}
 		}
+		var schema []string
+		for _, p := range e.schema {
+			schema = append(schema, filepath.Join(base, p))
+		}
+		s.allSchemas = append(s.allSchemas, schema...)
 		if e.out != "" {
 			s.packages[filepath.Join(base, e.out)] = qs
+			s.schemas[filepath.Join(base, e.out)] = schema
 		}
 		for name, q := range qs {
 			if _, seen := s.all[name]; seen {

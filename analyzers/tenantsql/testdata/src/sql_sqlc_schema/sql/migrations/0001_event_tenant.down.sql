@@ -1,0 +1,2 @@
+ALTER TABLE "Event" DROP COLUMN "tenantId";
+DROP TABLE v1_log;

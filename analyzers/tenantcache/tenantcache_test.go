@@ -231,6 +231,16 @@ func TestTenantValues(t *testing.T) {
 	run(t, "cache_values", true)
 }
 
+// Key builders written as closures (issue 12): a closure assigned once
+// to a local is a key builder where it is called (captured tenant values,
+// parameters given one); a reassigned closure, one whose address is taken
+// and a function value received as a parameter are not followed; without
+// tenant_values, closures are no builders either.
+func TestClosureBuilders(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_closures", true)
+}
+
 // Without cache.tenant_values none of cache_values' scoped keys count:
 // only key_func does, and key builders are not followed.
 func TestStrictWithoutTenantValues(t *testing.T) {

@@ -334,6 +334,11 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// defined string type T; with tenant values, int64(tenantID) too.
 		return len(call.Args) == 1 && (rules.IsStringType(tv.Type) || s.rules.Values != nil) && s.StringScoped(call.Args[0])
 	}
+	if lit := s.closureOf(call.Fun); lit != nil {
+		// A key builder written as a closure: like a package-level one,
+		// it counts only with tenant values.
+		return s.rules.Values != nil && s.closureScoped(call, lit)
+	}
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		return false
@@ -387,21 +392,26 @@ func (s *FuncScope) builderScoped(call *ast.CallExpr, fn *types.Func) bool {
 	}
 	args, sig := callArgs(s.info, call, fn)
 	for _, i := range f.Flow {
-		switch {
-		case i >= len(args):
-		case sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis.IsValid():
-			if s.sliceContainsScoped(args[i], map[*types.Var]bool{}) {
-				return true
-			}
-		case sig.Variadic() && i == sig.Params().Len()-1:
-			if s.anyScoped(args[i:]) {
-				return true
-			}
-		case s.StringScoped(args[i]):
+		if s.argScoped(call, args, sig, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// argScoped reports whether a call passes a scoped value to parameter i
+// of sig, given its arguments args: for a variadic parameter, any of its
+// arguments, or a slice with a scoped element passed as s....
+func (s *FuncScope) argScoped(call *ast.CallExpr, args []ast.Expr, sig *types.Signature, i int) bool {
+	switch {
+	case i >= len(args):
+		return false
+	case sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis.IsValid():
+		return s.sliceContainsScoped(args[i], map[*types.Var]bool{})
+	case sig.Variadic() && i == sig.Params().Len()-1:
+		return s.anyScoped(args[i:])
+	}
+	return s.StringScoped(args[i])
 }
 
 // callArgs returns the arguments of a call of fn that match fn's

@@ -18,6 +18,9 @@ const (
 	ColourBad        = "#c0392b" // missing repositories, raw calls to fix by hand
 	ColourSuppressed = "#7b61a8" // suppressed findings
 	ColourGlobal     = "#3b82c4" // //tenantlint:global types
+	// ColourUnreferenced marks types that nothing refers to
+	// (models.unreferenced: skip).
+	ColourUnreferenced = "#9aa5b1"
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -69,6 +72,10 @@ func newPage(inv *Inventory) page {
 		{ColourSuppressed, "suppressed"},
 		{ColourGlobal, "global type"},
 	}}
+	if inv.Totals.Types.Unreferenced > 0 {
+		// Only then: a page without such types reads as before.
+		p.Legend = append(p.Legend, legendEntry{ColourUnreferenced, "unreferenced type"})
+	}
 	maxTypes, maxCalls := 0, 0
 	for _, pkg := range inv.Packages {
 		maxTypes = max(maxTypes, pkg.Types.Total)
@@ -79,7 +86,8 @@ func newPage(inv *Inventory) page {
 		row := packageRow{Package: pkg,
 			Types: stack(maxTypes, "types", []part{
 				{t.Covered, ColourGood, "covered"}, {t.Missing, ColourBad, "missing"},
-				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"}}),
+				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"},
+				{t.Unreferenced, ColourUnreferenced, "unreferenced"}}),
 			Cache: stack(maxCalls, "cache calls", []part{
 				{c.Scoped, ColourGood, "scoped"}, {c.RawFixable, ColourFixable, "raw fixable"},
 				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"}}),
@@ -213,7 +221,7 @@ const pageHTML = `<!DOCTYPE html>
 </head>
 <body>
 <h1>Tenancy inventory</h1>
-{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global.
+{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}.
 {{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed.{{with .Context}}{{if .Total}}
 {{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}</p>{{end}}
 

@@ -241,6 +241,17 @@ func TestClosureBuilders(t *testing.T) {
 	run(t, "cache_closures", true)
 }
 
+// Keys through a hash (issue 16): hashes, checksums and encodings of an
+// input that contains the tenant, []byte conversions, append, sum[:], and
+// hashers written with the tenant on every path are scoped; a hasher
+// reset or handed elsewhere is not; a tenant written on one path only is
+// a finding whose message names that path; without tenant_values hashes
+// are not followed.
+func TestHashedKeys(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_hashes", true)
+}
+
 // Without cache.tenant_values none of cache_values' scoped keys count:
 // only key_func does, and key builders are not followed.
 func TestStrictWithoutTenantValues(t *testing.T) {

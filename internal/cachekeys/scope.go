@@ -57,6 +57,9 @@ type FuncScope struct {
 	top         []*types.Var
 	topVariadic bool
 	bySeed      map[*types.Var]*FuncScope
+	// hashers holds the hashers of the declaration (hashes.go); nil
+	// without tenant values.
+	hashers *hasherIndex
 }
 
 // NewFuncScopeWith collects the assignments of decl, a top-level
@@ -66,6 +69,9 @@ func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl
 	s := &FuncScope{rules: r, info: info, pkg: pkg,
 		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{},
 		itemArgs: map[*ast.UnaryExpr]bool{}, helpers: h}
+	if r.Values != nil {
+		s.hashers = &hasherIndex{decl: decl}
+	}
 	ast.Inspect(decl, s.collect)
 	if fd, ok := decl.(*ast.FuncDecl); ok {
 		s.top = gotypes.FieldVars(info, fd.Type.Params)
@@ -320,6 +326,8 @@ func (s *FuncScope) StringScoped(e ast.Expr) bool {
 		}
 	case *ast.SelectorExpr:
 		return s.isTenantField(e)
+	case *ast.SliceExpr:
+		return s.rules.Values != nil && s.fullSliceScoped(e)
 	}
 	return false
 }
@@ -338,6 +346,9 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// A key builder written as a closure: like a package-level one,
 		// it counts only with tenant values.
 		return s.rules.Values != nil && s.closureScoped(call, lit)
+	}
+	if s.rules.Values != nil && s.hashScoped(call) {
+		return true // a hash or an encoding of a scoped input (hashes.go)
 	}
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {

@@ -252,6 +252,16 @@ func TestHashedKeys(t *testing.T) {
 	run(t, "cache_hashes", true)
 }
 
+// Keys built from a request or record (issue 16): a builder whose result
+// contains a field of its struct parameter (directly or through a
+// generated getter) is scoped where the argument carries a tenant value
+// in that field, across packages through facts; a getter named in
+// tenant_values.funcs is a tenant value anywhere.
+func TestRequestBuilders(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_reqs", true)
+}
+
 // Without cache.tenant_values none of cache_values' scoped keys count:
 // only key_func does, and key builders are not followed.
 func TestStrictWithoutTenantValues(t *testing.T) {

@@ -26,6 +26,9 @@ import (
 type HelperFact struct {
 	Always bool
 	Flow   []int
+	// Fields lists the fields of struct parameters (a request, a proto
+	// message) whose tenant value makes the result scoped (fields.go).
+	Fields []FieldFlow
 	Keys   []HelperKey
 	API    string // the cache API the keys reach, as messages name it
 }
@@ -52,6 +55,13 @@ func (f *HelperFact) String() string {
 	}
 	if len(f.Flow) > 0 {
 		parts = append(parts, "builds from "+joinInts(f.Flow))
+	}
+	if len(f.Fields) > 0 {
+		var fs []string
+		for _, ff := range f.Fields {
+			fs = append(fs, fmt.Sprintf("%d.%s", ff.Param, ff.Field))
+		}
+		parts = append(parts, "builds from fields "+strings.Join(fs, ","))
 	}
 	if len(f.Keys) > 0 {
 		var ks []string
@@ -82,14 +92,14 @@ func joinInts(is []int) string {
 }
 
 func (f *HelperFact) isEmpty() bool {
-	return f == nil || !f.Always && len(f.Flow) == 0 && len(f.Keys) == 0
+	return f == nil || !f.Always && len(f.Flow) == 0 && len(f.Fields) == 0 && len(f.Keys) == 0
 }
 
 func (f *HelperFact) equal(g *HelperFact) bool {
 	if f.isEmpty() || g.isEmpty() {
 		return f.isEmpty() == g.isEmpty()
 	}
-	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) &&
+	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) && slices.Equal(f.Fields, g.Fields) &&
 		slices.EqualFunc(f.Keys, g.Keys, func(a, b HelperKey) bool {
 			return a.Param == b.Param && a.Slice == b.Slice && a.Variadic == b.Variadic && slices.Equal(a.Alt, b.Alt)
 		})
@@ -224,6 +234,7 @@ func (s *FuncScope) summarizeResult(d *ast.FuncDecl, fn *types.Func, f *HelperFa
 			f.Flow = append(f.Flow, i)
 		}
 	}
+	s.summarizeFields(d.Body, rets, f)
 }
 
 // allReturnsScoped reports whether every returned value is scoped.

@@ -60,6 +60,11 @@ type FuncScope struct {
 	// hashers holds the hashers of the declaration (hashes.go); nil
 	// without tenant values.
 	hashers *hasherIndex
+	// fieldSeeds are fields of struct parameters taken as tenant values,
+	// to learn whether a builder's result is built from them (fields.go);
+	// byField caches those scopes.
+	fieldSeeds map[*types.Var]map[string]bool
+	byField    map[*types.Var]map[FieldFlow]*FuncScope
 }
 
 // NewFuncScopeWith collects the assignments of decl, a top-level
@@ -87,7 +92,7 @@ func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl
 // its parameters, is also a tenant value.
 func (s *FuncScope) seeded(v *types.Var) *FuncScope {
 	c := *s
-	c.bySeed = nil
+	c.bySeed, c.byField = nil, nil
 	c.seeds = map[*types.Var]bool{v: true}
 	for w := range s.seeds {
 		c.seeds[w] = true
@@ -325,7 +330,7 @@ func (s *FuncScope) StringScoped(e ast.Expr) bool {
 			return s.scoped[v] || s.isTenantVar(v)
 		}
 	case *ast.SelectorExpr:
-		return s.isTenantField(e)
+		return s.isTenantField(e) || s.seededField(e)
 	case *ast.SliceExpr:
 		return s.rules.Values != nil && s.fullSliceScoped(e)
 	}
@@ -370,7 +375,7 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// the arguments.
 		return s.anyScoped(call.Args)
 	}
-	if s.rules.Values.Funcs[rules.FuncKey(fn)] {
+	if s.rules.Values.Funcs[rules.FuncKey(fn)] || s.getterSeeded(call) {
 		return true
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isStringForm(fn) && len(call.Args) == 0 {
@@ -404,6 +409,11 @@ func (s *FuncScope) builderScoped(call *ast.CallExpr, fn *types.Func) bool {
 	args, sig := callArgs(s.info, call, fn)
 	for _, i := range f.Flow {
 		if s.argScoped(call, args, sig, i) {
+			return true
+		}
+	}
+	for _, ff := range f.Fields {
+		if ff.Param < len(args) && s.argFieldScoped(args[ff.Param], ff.Field) {
 			return true
 		}
 	}

@@ -256,34 +256,17 @@ func (x *hasherIndex) condition(write, use ast.Node) *place {
 	n := write
 	for {
 		p := x.parents[n]
+		if list, ok := stmtList(p); ok {
+			if dominatesIn(list, n, use) {
+				return nil
+			}
+			return x.where(p)
+		}
 		switch p := p.(type) {
 		case nil:
 			return &place{"outside the code that builds the key", write}
-		case *ast.BlockStmt:
-			if dominatesIn(p.List, n, use) {
-				return nil
-			}
-			return x.where(p)
-		case *ast.CaseClause:
-			if dominatesIn(p.Body, n, use) {
-				return nil
-			}
-			return x.where(p)
-		case *ast.CommClause:
-			if dominatesIn(p.Body, n, use) {
-				return nil
-			}
-			return x.where(p)
-		case *ast.IfStmt:
-			if p.Init != n && p.Cond != n {
-				return x.where(p)
-			}
-			if contains(p, use) && use.Pos() > n.End() {
-				return nil
-			}
-			n = p
-		case *ast.SwitchStmt:
-			if p.Init != n && p.Tag != n {
+		case *ast.IfStmt, *ast.SwitchStmt:
+			if !inHead(p, n) {
 				return x.where(p)
 			}
 			if contains(p, use) && use.Pos() > n.End() {
@@ -303,6 +286,31 @@ func (x *hasherIndex) condition(write, use ast.Node) *place {
 			return x.where(p)
 		}
 	}
+}
+
+// inHead reports whether n is the init or the condition (tag) of an if
+// or switch statement: it runs whichever branch is taken.
+func inHead(stmt, n ast.Node) bool {
+	switch s := stmt.(type) {
+	case *ast.IfStmt:
+		return s.Init == n || s.Cond == n
+	case *ast.SwitchStmt:
+		return s.Init == n || s.Tag == n
+	}
+	return false
+}
+
+// stmtList returns the statement list that n holds: a block's, a case's.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
 }
 
 // dominatesIn reports whether stmt, an element of list, comes before the

@@ -65,7 +65,7 @@ func TypeRefs(pkgPath string, files []*ast.File, info *types.Info) (declared, re
 			case *ast.FuncDecl:
 				r.owner = ""
 				if d.Recv != nil && len(d.Recv.List) == 1 {
-					r.owner = receiverBase(d.Recv.List[0].Type)
+					r.owner = receiverName(d.Recv.List[0].Type)
 				}
 				ast.Inspect(d, r.visit)
 			}
@@ -203,27 +203,6 @@ func (r *refScan) ident(name string) {
 			r.refs[r.dotPath[i]+"."+name] = true // unknown: count it
 		} else if _, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
 			r.refs[r.dotPath[i]+"."+name] = true
-		}
-	}
-}
-
-// receiverBase returns the name of a receiver's base type: T in T, *T,
-// T[P] and *T[P].
-func receiverBase(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
 		}
 	}
 }

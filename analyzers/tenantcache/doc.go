@@ -36,7 +36,11 @@
 // configured function or method, through +, fmt.Sprint*, strings.Join,
 // strconv, conversions, string forms (String(), StringValue()), locals, closures, and key builders (a
 // function whose string result contains its parameter i is scoped when
-// called with a scoped value at i). With cache.follow_helpers, a function
+// called with a scoped value at i; a closure assigned once to a local is
+// one too), and hashes, checksums and encodings of a scoped input (a
+// hasher must have the tenant written into it on every path to its Sum;
+// a key that has it on some paths only is reported with the path that
+// lacks it). With cache.follow_helpers, a function
 // that passes a string parameter into a cache key unscoped is a cache API
 // itself: its callers are checked at that argument, not its body. Key
 // builders and helpers reach other packages as facts of the

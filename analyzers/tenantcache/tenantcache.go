@@ -162,6 +162,7 @@ func diagnostic(p *lint.Pass, c *call, keys []cachekeys.Key) (analysis.Diagnosti
 	if cc.Via != "" {
 		msg = fmt.Sprintf("%s %s, passed on to %s,%s not tenant-scoped; %s", cc.API, what, cc.Via, isAre(what), wrapAs)
 	}
+	msg = withGap(p, msg, c.scope, keys)
 	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
 	if fix == nil {
 		d.Message = msg + " (manual fix: " + why + ")"

@@ -231,6 +231,37 @@ func TestTenantValues(t *testing.T) {
 	run(t, "cache_values", true)
 }
 
+// Key builders written as closures (issue 12): a closure assigned once
+// to a local is a key builder where it is called (captured tenant values,
+// parameters given one); a reassigned closure, one whose address is taken
+// and a function value received as a parameter are not followed; without
+// tenant_values, closures are no builders either.
+func TestClosureBuilders(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_closures", true)
+}
+
+// Keys through a hash (issue 16): hashes, checksums and encodings of an
+// input that contains the tenant, []byte conversions, append, sum[:], and
+// hashers written with the tenant on every path are scoped; a hasher
+// reset or handed elsewhere is not; a tenant written on one path only is
+// a finding whose message names that path; without tenant_values hashes
+// are not followed.
+func TestHashedKeys(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_hashes", true)
+}
+
+// Keys built from a request or record (issue 16): a builder whose result
+// contains a field of its struct parameter (directly or through a
+// generated getter) is scoped where the argument carries a tenant value
+// in that field, across packages through facts; a getter named in
+// tenant_values.funcs is a tenant value anywhere.
+func TestRequestBuilders(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_reqs", true)
+}
+
 // Without cache.tenant_values none of cache_values' scoped keys count:
 // only key_func does, and key builders are not followed.
 func TestStrictWithoutTenantValues(t *testing.T) {

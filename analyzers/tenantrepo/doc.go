@@ -54,6 +54,13 @@
 // default). Types in generated files are reported; their fix goes into
 // the first non-generated file of the package, by name.
 //
+// With models.unreferenced: skip, a model that no declaration of the
+// module names outside its own declaration and its methods is not
+// reported either (the module index records the types each package
+// names, so go vet agrees with the standalone driver); the inventory
+// lists it as unreferenced. References in _test.go files count only when
+// tests are checked.
+//
 // The finding is reported at the type's name. When repository.fix is
 // configured it carries a suggested fix that inserts the rendered
 // template after the declaration, with the import it needs (named so

@@ -35,6 +35,8 @@ func records(t *testing.T, results []*analysistest.Result, pkgPath string) map[s
 			switch {
 			case rec.Global:
 				line += " global"
+			case rec.Unreferenced:
+				line += " unreferenced"
 			case rec.Repo != nil:
 				line += fmt.Sprintf(" covered by %s in %s at %s:%d:%d", rec.Repo.Type, rec.Repo.Package,
 					filepath.Base(rec.Repo.Pos.Filename), rec.Repo.Pos.Line, rec.Repo.Pos.Column)
@@ -99,5 +101,19 @@ func TestInventoryRecordsMethodCoverage(t *testing.T) {
 		"ByEmbeddedInterface": "models.go:34:6 has field OrgID covered by store.Full in repo_methods/store at store.go:69:6",
 		"Local":               "models.go:132:6 has field OrgID covered by models.localStore in repo_methods/models at models.go:134:6",
 		"ByMapKey":            "models.go:52:6 has field OrgID missing",
+	})
+}
+
+// TestInventoryRecordsUnreferenced: under models.unreferenced: skip, a
+// model that nothing refers to is recorded as unreferenced; one that is
+// referred to is missing, and a covered one covered.
+func TestInventoryRecordsUnreferenced(t *testing.T) {
+	got := records(t, run(t, "repo_unreferenced/..."), "repo_unreferenced/models")
+	checkRecords(t, got, map[string]string{
+		"Unused":   "models.go:5:6 has field TenantID unreferenced",
+		"TestOnly": "models.go:74:6 has field TenantID unreferenced",
+		"Returned": "models.go:15:6 has field TenantID missing",
+		"Covered":  "models.go:84:6 has field TenantID covered by tenant.Repository in repo_unreferenced/store at store.go:9:5",
+		"Global":   "models.go:89:6 has field TenantID global",
 	})
 }

@@ -25,6 +25,9 @@ var Rule = check.MustExtractRule(docFile, Name)
 // the inventory; it is the analyzer's result.
 type Stats struct {
 	Models, Covered, Global, SuppressedModels int
+	// Unreferenced counts the models that nothing in the module refers
+	// to, not reported under models.unreferenced: skip.
+	Unreferenced int
 
 	// Creates lists declarations that need a new file: models whose
 	// package has only generated files (which are never edited).
@@ -42,14 +45,21 @@ func (s *Stats) Add(other check.Stats) {
 	s.Covered += o.Covered
 	s.Global += o.Global
 	s.SuppressedModels += o.SuppressedModels
+	s.Unreferenced += o.Unreferenced
 	s.Creates = append(s.Creates, o.Creates...)
 	s.Types = append(s.Types, o.Types...)
 }
 
-// Summary is tenantfix --verify's line about the models.
+// Summary is tenantfix --verify's line about the models. Unreferenced
+// models need no repository: they are counted apart, and only when there
+// are some, so that the line reads as before without them.
 func (s *Stats) Summary() string {
-	return fmt.Sprintf("tenant-scoped models: %d/%d covered (%d global, %d suppressed)",
-		s.Covered, s.Models-s.Global, s.Global, s.SuppressedModels)
+	unref := ""
+	if s.Unreferenced > 0 {
+		unref = fmt.Sprintf(", %d unreferenced", s.Unreferenced)
+	}
+	return fmt.Sprintf("tenant-scoped models: %d/%d covered (%d global, %d suppressed%s)",
+		s.Covered, s.Models-s.Global-s.Unreferenced, s.Global, s.SuppressedModels, unref)
 }
 
 // NewFiles are the declarations that need a new file (see Creates).
@@ -64,7 +74,10 @@ type TypeRecord struct {
 	// Global is set for //tenantlint:global types, whose coverage is not
 	// looked up (the rule does not apply to them).
 	Global bool
-	Repo   *RepoSite // the covering repository; nil when none covers it
+	// Unreferenced is set for a model that nothing in the module refers
+	// to, not reported under models.unreferenced: skip.
+	Unreferenced bool
+	Repo         *RepoSite // the covering repository; nil when none covers it
 	// Suppressed is set when a //tenantlint:ignore directive suppressed
 	// the missing-repository finding; SuppressReason is its reason.
 	Suppressed     bool

@@ -67,6 +67,13 @@ func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, 
 		rec.Repo = site
 		return rec, nil
 	}
+	if unref, err := unreferenced(p, m); err != nil || unref {
+		if unref {
+			stats.Unreferenced++
+			rec.Unreferenced = true
+		}
+		return rec, err
+	}
 	d, created := diagnostic(p, m)
 	if !p.Report(d) {
 		stats.SuppressedModels++
@@ -127,6 +134,22 @@ func covering(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite) (*
 		return &RepoSite{Type: shortName(s.Type), Package: s.Pkg, Pos: sitePosition(p.Root, s.Pos)}, nil
 	}
 	return nil, nil
+}
+
+// unreferenced reports whether m is a model that models.unreferenced:
+// skip leaves out: nothing in the module refers to it outside its own
+// declaration and methods. The module index answers, for every package
+// alike, so that the standalone driver and go vet agree; without an index
+// (a hermetic run) nothing is known, and the model is reported.
+func unreferenced(p *lint.Pass, m *models.Model) (bool, error) {
+	if !p.Rules.Config.Models.SkipUnreferenced() {
+		return false, nil
+	}
+	mod, err := p.Module()
+	if err != nil {
+		return false, err
+	}
+	return mod.IsUnreferenced(m.Name.String()), nil
 }
 
 // shortName turns a qualified name "path/pkg.Name" into "pkg.Name".

@@ -98,6 +98,7 @@ func stats(t *testing.T, results []*analysistest.Result, pkgPath string) tenantr
 		sum.Covered += s.Covered
 		sum.Global += s.Global
 		sum.SuppressedModels += s.SuppressedModels
+		sum.Unreferenced += s.Unreferenced
 	}
 	return sum
 }
@@ -269,6 +270,25 @@ func TestMethodsScopePackage(t *testing.T) { run(t, "repo_methods_scope/...") }
 // TestMethodsFix: tenantfix leaves a model covered by repository.methods
 // alone and fixes an uncovered one as before.
 func TestMethodsFix(t *testing.T) { runFix(t, "repo_methods_fix") }
+
+// TestUnreferenced: with models.unreferenced: skip, a model that nothing
+// in the module refers to outside its own declaration and methods is no
+// finding (namesakes are not references; test files count only when
+// tests are checked); one referred to by a signature, a function body of
+// another package, a field, a dot import or a local function still is.
+// With unreferenced: report, nothing changes.
+func TestUnreferenced(t *testing.T) {
+	results := run(t, "repo_unreferenced/...")
+	got := stats(t, results, "repo_unreferenced/models")
+	want := tenantrepo.Stats{Models: 11, Covered: 1, Global: 1, Unreferenced: 3}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stats: got %+v, want %+v", got, want)
+	}
+}
+
+// TestUnreferencedOnePackage analyzes only the models, as go vet does:
+// the references of the other packages come from the index.
+func TestUnreferencedOnePackage(t *testing.T) { run(t, "repo_unreferenced/models") }
 
 // A reduction of Ory Kratos's persister (docs/real-world/kratos.md):
 // repository.methods also covers the models that a repository's method

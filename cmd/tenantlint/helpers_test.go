@@ -62,3 +62,28 @@ func TestTenantValuesConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+// keyshapeFiles (testdata/keyshapes.txtar) builds keys in another
+// package from a request's field and through a hash (issue 16), and with
+// a closure (issue 12).
+var keyshapeFiles = testfs.MustReadTxtar("testdata/keyshapes.txtar")
+
+// TestKeyShapesAcrossPackages: key builders that read the tenant from a
+// request or hash it reach their callers through facts, and standalone
+// and go vet -vettool report the same findings: the request without the
+// tenant, the hash without it, and the builder that writes the tenant
+// into its hasher on one path only.
+func TestKeyShapesAcrossPackages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, src := range keyshapeFiles {
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
+	}
+	want := []string{
+		"app/app.go:17:2: kv.Store.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key)",
+		"app/app.go:18:2: kv.Store.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key)",
+		"app/app.go:19:2: kv.Store.Get key is not tenant-scoped; wrap it as tenant.Key(ctx, key)",
+	}
+	diffLines(t, "standalone findings", standalone(t, dir), want)
+	diffLines(t, "go vet -vettool findings", vet(t, dir), want)
+}

@@ -26,6 +26,9 @@ import (
 type HelperFact struct {
 	Always bool
 	Flow   []int
+	// Fields lists the fields of struct parameters (a request, a proto
+	// message) whose tenant value makes the result scoped (fields.go).
+	Fields []FieldFlow
 	Keys   []HelperKey
 	API    string // the cache API the keys reach, as messages name it
 }
@@ -52,6 +55,13 @@ func (f *HelperFact) String() string {
 	}
 	if len(f.Flow) > 0 {
 		parts = append(parts, "builds from "+joinInts(f.Flow))
+	}
+	if len(f.Fields) > 0 {
+		var fs []string
+		for _, ff := range f.Fields {
+			fs = append(fs, fmt.Sprintf("%d.%s", ff.Param, ff.Field))
+		}
+		parts = append(parts, "builds from fields "+strings.Join(fs, ","))
 	}
 	if len(f.Keys) > 0 {
 		var ks []string
@@ -82,14 +92,14 @@ func joinInts(is []int) string {
 }
 
 func (f *HelperFact) isEmpty() bool {
-	return f == nil || !f.Always && len(f.Flow) == 0 && len(f.Keys) == 0
+	return f == nil || !f.Always && len(f.Flow) == 0 && len(f.Fields) == 0 && len(f.Keys) == 0
 }
 
 func (f *HelperFact) equal(g *HelperFact) bool {
 	if f.isEmpty() || g.isEmpty() {
 		return f.isEmpty() == g.isEmpty()
 	}
-	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) &&
+	return f.Always == g.Always && f.API == g.API && slices.Equal(f.Flow, g.Flow) && slices.Equal(f.Fields, g.Fields) &&
 		slices.EqualFunc(f.Keys, g.Keys, func(a, b HelperKey) bool {
 			return a.Param == b.Param && a.Slice == b.Slice && a.Variadic == b.Variadic && slices.Equal(a.Alt, b.Alt)
 		})
@@ -211,40 +221,43 @@ func (s *FuncScope) summarizeResult(d *ast.FuncDecl, fn *types.Func, f *HelperFa
 	if sig.Results().Len() == 0 || !rules.IsStringType(sig.Results().At(0).Type()) {
 		return
 	}
-	rets, ok := s.returns(d, sig)
+	rets, ok := s.returns(d.Type, d.Body, sig)
 	if !ok || len(rets) == 0 {
 		return
 	}
-	allScoped := func(sc *FuncScope) bool {
-		for _, r := range rets {
-			if r.expr != nil && !sc.StringScoped(r.expr) || r.v != nil && !(sc.scoped[r.v] || sc.isTenantVar(r.v)) {
-				return false
-			}
-		}
-		return true
-	}
-	if allScoped(s) {
+	if s.allReturnsScoped(rets) {
 		f.Always = true
 		return
 	}
 	for i, v := range s.top {
-		if s.followable(v) && allScoped(s.seededBy(v)) {
+		if s.followable(v) && s.seededBy(v).allReturnsScoped(rets) {
 			f.Flow = append(f.Flow, i)
 		}
 	}
+	s.summarizeFields(d.Body, rets, f)
 }
 
-// returns lists the first result of every return statement of d (not of
-// its closures), or false when one cannot be followed (return f() of a
-// call with several results).
-func (s *FuncScope) returns(d *ast.FuncDecl, sig *types.Signature) ([]returned, bool) {
+// allReturnsScoped reports whether every returned value is scoped.
+func (s *FuncScope) allReturnsScoped(rets []returned) bool {
+	for _, r := range rets {
+		if r.expr != nil && !s.StringScoped(r.expr) || r.v != nil && !(s.scoped[r.v] || s.isTenantVar(r.v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// returns lists the first result of every return statement of the
+// function with type ft and body (not of the closures in it), or false
+// when one cannot be followed (return f() of a call with several results).
+func (s *FuncScope) returns(ft *ast.FuncType, body *ast.BlockStmt, sig *types.Signature) ([]returned, bool) {
 	var named *types.Var
-	if vs := gotypes.FieldVars(s.info, d.Type.Results); len(vs) > 0 {
+	if vs := gotypes.FieldVars(s.info, ft.Results); len(vs) > 0 {
 		named = vs[0]
 	}
 	var out []returned
 	ok := true
-	ast.Inspect(d.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

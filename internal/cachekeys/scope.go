@@ -57,6 +57,14 @@ type FuncScope struct {
 	top         []*types.Var
 	topVariadic bool
 	bySeed      map[*types.Var]*FuncScope
+	// hashers holds the hashers of the declaration (hashes.go); nil
+	// without tenant values.
+	hashers *hasherIndex
+	// fieldSeeds are fields of struct parameters taken as tenant values,
+	// to learn whether a builder's result is built from them (fields.go);
+	// byField caches those scopes.
+	fieldSeeds map[*types.Var]map[string]bool
+	byField    map[*types.Var]map[FieldFlow]*FuncScope
 }
 
 // NewFuncScopeWith collects the assignments of decl, a top-level
@@ -66,6 +74,9 @@ func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl
 	s := &FuncScope{rules: r, info: info, pkg: pkg,
 		assigns: map[*types.Var][]assignment{}, params: map[*types.Var]bool{},
 		itemArgs: map[*ast.UnaryExpr]bool{}, helpers: h}
+	if r.Values != nil {
+		s.hashers = &hasherIndex{decl: decl}
+	}
 	ast.Inspect(decl, s.collect)
 	if fd, ok := decl.(*ast.FuncDecl); ok {
 		s.top = gotypes.FieldVars(info, fd.Type.Params)
@@ -81,7 +92,7 @@ func NewFuncScopeWith(r *rules.Rules, info *types.Info, pkg *types.Package, decl
 // its parameters, is also a tenant value.
 func (s *FuncScope) seeded(v *types.Var) *FuncScope {
 	c := *s
-	c.bySeed = nil
+	c.bySeed, c.byField = nil, nil
 	c.seeds = map[*types.Var]bool{v: true}
 	for w := range s.seeds {
 		c.seeds[w] = true
@@ -319,7 +330,9 @@ func (s *FuncScope) StringScoped(e ast.Expr) bool {
 			return s.scoped[v] || s.isTenantVar(v)
 		}
 	case *ast.SelectorExpr:
-		return s.isTenantField(e)
+		return s.isTenantField(e) || s.seededField(e)
+	case *ast.SliceExpr:
+		return s.rules.Values != nil && s.fullSliceScoped(e)
 	}
 	return false
 }
@@ -333,6 +346,14 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// A conversion keeps the key: T(key_func(...)) for a key of a
 		// defined string type T; with tenant values, int64(tenantID) too.
 		return len(call.Args) == 1 && (rules.IsStringType(tv.Type) || s.rules.Values != nil) && s.StringScoped(call.Args[0])
+	}
+	if lit := s.closureOf(call.Fun); lit != nil {
+		// A key builder written as a closure: like a package-level one,
+		// it counts only with tenant values.
+		return s.rules.Values != nil && s.closureScoped(call, lit)
+	}
+	if s.rules.Values != nil && s.hashScoped(call) {
+		return true // a hash or an encoding of a scoped input (hashes.go)
 	}
 	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
@@ -354,7 +375,7 @@ func (s *FuncScope) callScoped(call *ast.CallExpr) bool {
 		// the arguments.
 		return s.anyScoped(call.Args)
 	}
-	if s.rules.Values.Funcs[rules.FuncKey(fn)] {
+	if s.rules.Values.Funcs[rules.FuncKey(fn)] || s.getterSeeded(call) {
 		return true
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isStringForm(fn) && len(call.Args) == 0 {
@@ -387,21 +408,31 @@ func (s *FuncScope) builderScoped(call *ast.CallExpr, fn *types.Func) bool {
 	}
 	args, sig := callArgs(s.info, call, fn)
 	for _, i := range f.Flow {
-		switch {
-		case i >= len(args):
-		case sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis.IsValid():
-			if s.sliceContainsScoped(args[i], map[*types.Var]bool{}) {
-				return true
-			}
-		case sig.Variadic() && i == sig.Params().Len()-1:
-			if s.anyScoped(args[i:]) {
-				return true
-			}
-		case s.StringScoped(args[i]):
+		if s.argScoped(call, args, sig, i) {
+			return true
+		}
+	}
+	for _, ff := range f.Fields {
+		if ff.Param < len(args) && s.argFieldScoped(args[ff.Param], ff.Field) {
 			return true
 		}
 	}
 	return false
+}
+
+// argScoped reports whether a call passes a scoped value to parameter i
+// of sig, given its arguments args: for a variadic parameter, any of its
+// arguments, or a slice with a scoped element passed as s....
+func (s *FuncScope) argScoped(call *ast.CallExpr, args []ast.Expr, sig *types.Signature, i int) bool {
+	switch {
+	case i >= len(args):
+		return false
+	case sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis.IsValid():
+		return s.sliceContainsScoped(args[i], map[*types.Var]bool{})
+	case sig.Variadic() && i == sig.Params().Len()-1:
+		return s.anyScoped(args[i:])
+	}
+	return s.StringScoped(args[i])
 }
 
 // callArgs returns the arguments of a call of fn that match fn's

@@ -53,7 +53,21 @@ type Models struct {
 	// Exclude lists packages whose structs are never models (a trailing
 	// /... takes the packages below too), such as frozen migration copies.
 	Exclude []Str `yaml:"exclude"`
+	// Unreferenced says what tenantrepo does with a model that nothing in
+	// the module refers to: UnreferencedReport (the default) or
+	// UnreferencedSkip.
+	Unreferenced Str `yaml:"unreferenced"`
 }
+
+// Values of models.unreferenced.
+const (
+	UnreferencedReport = "report"
+	UnreferencedSkip   = "skip"
+)
+
+// SkipUnreferenced reports whether models.unreferenced is skip: a model
+// that nothing in the module refers to is no finding.
+func (m Models) SkipUnreferenced() bool { return m.Unreferenced.Value == UnreferencedSkip }
 
 // Repository says which generic types are tenant-aware repositories.
 type Repository struct {
@@ -402,6 +416,11 @@ func (c *Config) validate() error {
 		if err := c.checkQualified(t, "repository.types"); err != nil {
 			return err
 		}
+	}
+	switch c.Models.Unreferenced.Value {
+	case "", UnreferencedReport, UnreferencedSkip:
+	default:
+		return c.ErrAt(c.Models.Unreferenced, "models.unreferenced must be %q or %q, not %q", UnreferencedReport, UnreferencedSkip, c.Models.Unreferenced.Value)
 	}
 	switch c.Repository.Scope.Value {
 	case "", ScopeModule, ScopePackage:

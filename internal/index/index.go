@@ -5,8 +5,10 @@
 //
 // go/analysis facts flow only from a package to its importers, but a
 // repository usually lives in a package that imports the model, so go vet
-// mode needs this index to agree with the standalone driver. It is built
-// once per module state and cached on disk, keyed by the module's files.
+// mode needs this index to agree with the standalone driver. For the same
+// reason it records which types no package of the module names
+// (models.unreferenced). It is built once per module state and cached on
+// disk, keyed by the module's files.
 package index
 
 import (
@@ -42,13 +44,21 @@ type Index struct {
 	// ByModel maps each struct that a type of Repos takes or returns to
 	// those types, sorted.
 	ByModel map[string][]string `json:"by_model,omitempty"`
-	Hash    string              `json:"hash"`
+	// Unreferenced lists the types declared in the module (in the files
+	// indexed) that no declaration of the module refers to outside the
+	// type's own declaration and methods (models.TypeRefs), for
+	// models.unreferenced.
+	Unreferenced map[string]bool `json:"unreferenced,omitempty"`
+	Hash         string          `json:"hash"`
 	// Shard, when set, names the package this is the shard of (see
 	// Shards): only that package's models are answered here.
 	Shard string `json:"shard,omitempty"`
 
 	// full reads the whole index for what a shard cannot answer.
 	full func() (*Index, error)
+	// declared and referenced gather the scans' types and references
+	// until finish computes Unreferenced.
+	declared, referenced map[string]bool
 }
 
 // Repo is a type described by its methods (see models.MethodRepo).
@@ -150,6 +160,7 @@ func FromPackages(root string, tests bool, pkgs []*packages.Package) *Index {
 		for _, mr := range models.MethodRepos(p.Fset, p.Syntax, p.TypesInfo, tests) {
 			ix.addRepo(mr, p.PkgPath, p.Fset.Position(mr.Pos))
 		}
+		ix.addTypeRefs(models.TypeRefs(p.PkgPath, p.Syntax, p.TypesInfo))
 	}
 	ix.finish()
 	return ix
@@ -243,10 +254,50 @@ func (ix *Index) finishRepos() {
 	}
 }
 
+// addTypeRefs gathers one package's (or variant's) declared types and
+// the types it refers to.
+func (ix *Index) addTypeRefs(declared, referenced []string) {
+	if ix.declared == nil {
+		ix.declared, ix.referenced = map[string]bool{}, map[string]bool{}
+	}
+	for _, t := range declared {
+		ix.declared[t] = true
+	}
+	for _, t := range referenced {
+		ix.referenced[t] = true
+	}
+}
+
+// finishRefs computes Unreferenced: the declared types that nothing
+// refers to.
+func (ix *Index) finishRefs() {
+	ix.Unreferenced = nil
+	for t := range ix.declared {
+		if !ix.referenced[t] {
+			if ix.Unreferenced == nil {
+				ix.Unreferenced = map[string]bool{}
+			}
+			ix.Unreferenced[t] = true
+		}
+	}
+	ix.declared, ix.referenced = nil, nil
+}
+
+// IsUnreferenced reports whether the index knows that nothing in the
+// module refers to the type typ ("path.Name") outside its own
+// declaration and methods; false when it does not know the type.
+func (ix *Index) IsUnreferenced(typ string) bool {
+	if ix == nil {
+		return false
+	}
+	return ix.about(parseQName(typ).Pkg).Unreferenced[typ]
+}
+
 // finish sorts everything and computes the hash, so that equal module
 // states give byte-identical indexes.
 func (ix *Index) finish() {
 	ix.finishRepos()
+	ix.finishRefs()
 	for _, ss := range ix.Sites {
 		sort.Slice(ss, func(i, j int) bool {
 			if ss[i].Pos != ss[j].Pos {

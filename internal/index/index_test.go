@@ -245,3 +245,45 @@ func TestScanCache(t *testing.T) {
 		t.Errorf("the new repository of %s is not in the index: %v", model, third.Sites[model])
 	}
 }
+
+// TestUnreferenced: the three builds (go list's scans, a full load, the
+// sources) agree on the types that nothing refers to outside their own
+// declaration and methods: Note is referred to only by a test file, so it
+// is unreferenced unless tests are indexed; testRepo exists only with
+// them; base is embedded by Orders, User and Order appear in signatures.
+func TestUnreferenced(t *testing.T) {
+	dir := writeReposModule(t)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	want := map[bool]map[string]bool{
+		false: {"example.com/r/models.Note": true, "example.com/r/store.Orders": true, "example.com/r/store.Persister": true},
+		true:  {"example.com/r/store.Orders": true, "example.com/r/store.Persister": true, "example.com/r/store.testRepo": true},
+	}
+	for _, tests := range []bool{false, true} {
+		fast, err := index.Build(dir, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkgs, err := packages.Load(&packages.Config{
+			Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
+				packages.NeedSyntax | packages.NeedTypesInfo,
+			Dir:   dir,
+			Tests: tests,
+		}, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		source, err := index.FromSource(dir, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ix := range map[string]*index.Index{"fast": fast, "full": index.FromPackages(dir, tests, pkgs), "source": source} {
+			if !reflect.DeepEqual(ix.Unreferenced, want[tests]) {
+				t.Errorf("%s, tests=%v: unreferenced %v, want %v", name, tests, ix.Unreferenced, want[tests])
+			}
+			if !ix.IsUnreferenced("example.com/r/store.Orders") || ix.IsUnreferenced("example.com/r/models.User") {
+				t.Errorf("%s, tests=%v: IsUnreferenced does not answer from Unreferenced", name, tests)
+			}
+		}
+	}
+}

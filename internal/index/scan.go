@@ -86,6 +86,7 @@ func (ix *Index) addScan(path, name string, direct []string, s scanned, seen map
 	for _, r := range s.Repos {
 		ix.addRepo(r.MethodRepo, path, r.Position)
 	}
+	ix.addTypeRefs(s.Types, s.Refs)
 }
 
 // storeScans writes this build's scans as the module's pack unless the
@@ -147,7 +148,7 @@ func scanFrom(pack scanPack, root string, p *golist.Listed, byPath map[string]*g
 // which a scan then parses without reading them again.
 func scanKey(root string, p *golist.Listed, byPath map[string]*golist.Listed) (string, [][]byte) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint index scan v2 %s\n%s %s %s\n", diskcache.ToolIdentity(), root, p.ImportPath, p.Dir)
+	fmt.Fprintf(h, "tenantlint index scan v3 %s\n%s %s %s\n", diskcache.ToolIdentity(), root, p.ImportPath, p.Dir)
 	var srcs [][]byte
 	for _, name := range p.Files() {
 		data, err := os.ReadFile(name)
@@ -181,6 +182,9 @@ type scannedRepo struct {
 type scanned struct {
 	Sites []scannedSite
 	Repos []scannedRepo
+	// Types and Refs are the package's type declarations and the types
+	// it refers to (models.TypeRefs).
+	Types, Refs []string
 }
 
 // scanPackage type-checks one package's declarations (not its function
@@ -200,7 +204,8 @@ func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs
 			files = append(files, f)
 		}
 	}
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}}
+	// Implicits names the imports without a name (models.TypeRefs).
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
 	conf := &types.Config{
 		Importer:         imp.For(p),
 		IgnoreFuncBodies: true,
@@ -228,5 +233,6 @@ func scanFiles(root, pkgPath string, fset *token.FileSet, files []*ast.File, inf
 	for _, mr := range models.MethodRepos(fset, files, info, tests) {
 		out.Repos = append(out.Repos, scannedRepo{MethodRepo: mr, Position: fset.Position(mr.Pos)})
 	}
+	out.Types, out.Refs = models.TypeRefs(pkgPath, files, info)
 	return out
 }

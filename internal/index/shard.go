@@ -15,7 +15,8 @@ import (
 
 // A shard is the part of the index that one package's analysis reads: the
 // repository sites and method-described repositories of the models the
-// package declares, and the names of the packages they live in. go vet
+// package declares, the names of the packages they live in, and which of
+// the package's types nothing refers to. go vet
 // runs one process per package; each reads its shard (a few hundred
 // bytes) instead of decoding the whole index, which at 800 packages made
 // every process pay for every other package (n × O(n)). Questions a shard
@@ -47,6 +48,13 @@ func (ix *Index) Shards() map[string]*Index {
 		for _, site := range sites {
 			s.addName(ix, site.Pkg)
 		}
+	}
+	for typ := range ix.Unreferenced {
+		s := shard(parseQName(typ).Pkg)
+		if s.Unreferenced == nil {
+			s.Unreferenced = map[string]bool{}
+		}
+		s.Unreferenced[typ] = true
 	}
 	for model, names := range ix.ByModel {
 		s := shard(parseQName(model).Pkg)

@@ -95,6 +95,11 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 				}
 			}
 		}
+		for _, typ := range append(slices.Sorted(maps.Keys(whole.Unreferenced)), pkg+".NotAType") {
+			if got, want := shard.IsUnreferenced(typ), whole.IsUnreferenced(typ); got != want {
+				t.Errorf("shard %s: IsUnreferenced(%s) = %v, want %v", pkg, typ, got, want)
+			}
+		}
 		for _, other := range pkgs {
 			if got, want := shard.PackageName(other), whole.PackageName(other); got != want {
 				t.Errorf("shard %s: PackageName(%s) = %q, want %q", pkg, other, got, want)

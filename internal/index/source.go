@@ -270,7 +270,7 @@ func (imp *sourceImporter) parseDir(dir string) (*sourcePackage, bool) {
 // place of their plain paths. It returns the files, what it found and
 // the package.
 func (imp *sourceImporter) check(path string, files []*ast.File, override map[string]*types.Package) ([]*ast.File, *types.Info, *types.Package) {
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
 	conf := &types.Config{
 		Importer: golist.ImporterFunc(func(p string) (*types.Package, error) {
 			if pkg, ok := override[p]; ok && pkg != nil {

@@ -26,6 +26,11 @@ type Facts interface {
 	// PackageName returns the name of the module's package at path, or
 	// "" when it does not know it.
 	PackageName(path string) string
+	// IsUnreferenced reports whether no declaration of the module refers
+	// to the type typ ("path.Name") outside the type's own declaration
+	// and methods (files of tests count when the facts include tests);
+	// false when that is not known.
+	IsUnreferenced(typ string) bool
 }
 
 // Site is where a repository covers a model.
@@ -49,6 +54,7 @@ func (None) RepoSite(string, func(string) bool, func(params, getters []string) b
 }
 func (None) Reaches(from, to string) bool   { return false }
 func (None) PackageName(path string) string { return "" }
+func (None) IsUnreferenced(string) bool     { return false }
 func (None) Facts(string, bool, string) (Facts, error) {
 	return None{}, nil
 }

@@ -20,6 +20,9 @@ const (
 	ColourGlobal     = "#3b82c4" // //tenantlint:global types
 	ColourUnchecked  = "#8a8a8a" // calls whose key the check cannot judge
 	ColourNotData    = "#c9c9c9" // calls not about tenant data
+	// ColourUnreferenced marks types that nothing refers to
+	// (models.unreferenced: skip).
+	ColourUnreferenced = "#9aa5b1"
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -77,6 +80,10 @@ func newPage(inv *Inventory) page {
 	if inv.Totals.Cache.NotTenantData > 0 {
 		p.Legend = append(p.Legend, legendEntry{ColourNotData, "call not about tenant data"})
 	}
+	if inv.Totals.Types.Unreferenced > 0 {
+		// Only then: a page without such types reads as before.
+		p.Legend = append(p.Legend, legendEntry{ColourUnreferenced, "unreferenced type"})
+	}
 	maxTypes, maxCalls := 0, 0
 	for _, pkg := range inv.Packages {
 		maxTypes = max(maxTypes, pkg.Types.Total)
@@ -87,7 +94,8 @@ func newPage(inv *Inventory) page {
 		row := packageRow{Package: pkg,
 			Types: stack(maxTypes, "types", []part{
 				{t.Covered, ColourGood, "covered"}, {t.Missing, ColourBad, "missing"},
-				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"}}),
+				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"},
+				{t.Unreferenced, ColourUnreferenced, "unreferenced"}}),
 			Cache: stack(maxCalls, "cache calls", []part{
 				{c.Scoped, ColourGood, "scoped"}, {c.RawFixable, ColourFixable, "raw fixable"},
 				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"},
@@ -222,7 +230,7 @@ const pageHTML = `<!DOCTYPE html>
 </head>
 <body>
 <h1>Tenancy inventory</h1>
-{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global.
+{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}.
 {{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed{{if .Cache.Unchecked}}, {{.Cache.Unchecked}} unchecked{{end}}{{if .Cache.NotTenantData}}, {{.Cache.NotTenantData}} not tenant data{{end}}.{{with .Context}}{{if .Total}}
 {{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}</p>{{end}}
 

@@ -28,6 +28,9 @@ const (
 	Missing    = "missing"    // none does: tenantrepo reports it
 	Suppressed = "suppressed" // none does, and a //tenantlint:ignore says why
 	Global     = "global"     // marked //tenantlint:global: not checked
+	// Unreferenced: nothing in the module refers to the type, and
+	// models.unreferenced is skip: not checked.
+	Unreferenced = "unreferenced"
 )
 
 // Inventory is the whole report.
@@ -44,7 +47,7 @@ type Type struct {
 	Name       string      `json:"name"`
 	Position   Position    `json:"position"`
 	Reason     string      `json:"reason"` // why it is tenant-scoped
-	Status     string      `json:"status"` // covered, missing, suppressed or global
+	Status     string      `json:"status"` // covered, missing, suppressed, global or unreferenced
 	Repository *Repository `json:"repository"`
 	// SuppressionReason is the reason of the //tenantlint:ignore
 	// directive, for status suppressed.
@@ -91,6 +94,9 @@ type TypeCounts struct {
 	Missing    int `json:"missing"`
 	Suppressed int `json:"suppressed"`
 	Global     int `json:"global"`
+	// Unreferenced is left out of the JSON form when zero, as it always
+	// is without models.unreferenced: skip.
+	Unreferenced int `json:"unreferenced,omitempty"`
 }
 
 // CacheCounts counts cache calls: scoped keys, raw keys that tenantfix
@@ -152,7 +158,10 @@ type TypeRecord struct {
 	Pos     token.Position // its declaration
 	Reason  string         // why it is tenant-scoped
 	Global  bool           // marked //tenantlint:global: coverage not looked up
-	Repo    *RepoSite      // the covering repository; nil when none covers it
+	// Unreferenced is set for a type that nothing in the module refers
+	// to, not reported under models.unreferenced: skip.
+	Unreferenced bool
+	Repo         *RepoSite // the covering repository; nil when none covers it
 	// Suppressed is set when a //tenantlint:ignore directive suppressed
 	// the missing-repository finding; SuppressReason is its reason.
 	Suppressed     bool
@@ -207,6 +216,8 @@ func newType(rec TypeRecord, dir string) Type {
 	case rec.Repo != nil:
 		t.Status = Covered
 		t.Repository = &Repository{Type: rec.Repo.Type, Package: rec.Repo.Package, Position: position(rec.Repo.Pos, dir)}
+	case rec.Unreferenced:
+		t.Status = Unreferenced
 	case rec.Suppressed:
 		t.Status, t.SuppressionReason = Suppressed, rec.SuppressReason
 	default:
@@ -230,6 +241,8 @@ func (c *TypeCounts) add(status string) {
 		c.Suppressed++
 	case Global:
 		c.Global++
+	case Unreferenced:
+		c.Unreferenced++
 	}
 }
 
@@ -239,6 +252,7 @@ func (c *TypeCounts) plus(o TypeCounts) {
 	c.Missing += o.Missing
 	c.Suppressed += o.Suppressed
 	c.Global += o.Global
+	c.Unreferenced += o.Unreferenced
 }
 
 func (c *CacheCounts) plus(o CacheCounts) {

@@ -187,3 +187,47 @@ func TestStackScalesToTheLargestPackage(t *testing.T) {
 		t.Errorf("width %d for 1 of 1000, want %d", s[0].Width, chartMinSeg)
 	}
 }
+
+// TestUnreferencedTypes: a type recorded as unreferenced has its own
+// status and count in every form, which are left out when there is none
+// (TestText, TestJSON and the HTML tests keep the forms of before).
+func TestUnreferencedTypes(t *testing.T) {
+	in := []Input{{Path: "example.com/shop/gen", Types: []TypeRecord{
+		{Package: "example.com/shop/gen", Name: "Legacy", Pos: pos("gen/models.go", 4, 6), Reason: "has field TenantID", Unreferenced: true},
+		{Package: "example.com/shop/gen", Name: "Order", Pos: pos("gen/models.go", 9, 6), Reason: "has field TenantID"},
+	}}}
+	inv := Build(in, root)
+	if got := inv.Totals.Types; got != (TypeCounts{Total: 2, Missing: 1, Unreferenced: 1}) {
+		t.Errorf("totals %+v", got)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Tenant-scoped types: 2 (covered 0, MISSING 1, suppressed 0, global 0, unreferenced 1)\n",
+		"Legacy  gen/models.go:4:6  has field TenantID  not needed: nothing in the module refers to it\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	if err := JSON(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"status": "unreferenced"`, `"unreferenced": 1`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("json lacks %s:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	if err := HTML(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"0 global, 1 unreferenced.", "unreferenced type</li>", `<title>1 unreferenced (types)</title>`, `class="status-unreferenced"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("html lacks %s", want)
+		}
+	}
+}

@@ -15,8 +15,8 @@ import (
 func Text(w io.Writer, inv *Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	t := inv.Totals.Types
-	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d)\n",
-		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global)
+	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d%s)\n",
+		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global, unreferencedCount(t))
 	if len(inv.Types) > 0 {
 		fmt.Fprintln(tw, "\nPACKAGE\tTYPE\tPOSITION\tWHY\tREPOSITORY")
 		for _, ty := range inv.Types {
@@ -61,8 +61,20 @@ func coverage(t Type) string {
 		return "MISSING, suppressed: " + t.SuppressionReason
 	case Global:
 		return "not needed: //tenantlint:global"
+	case Unreferenced:
+		return "not needed: nothing in the module refers to it"
 	}
 	return "MISSING"
+}
+
+// unreferencedCount is the summary's unreferenced part, left out when
+// there are none so that a run without models.unreferenced: skip reads
+// as before.
+func unreferencedCount(t TypeCounts) string {
+	if t.Unreferenced == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", unreferenced %d", t.Unreferenced)
 }
 
 // JSON writes the inventory as one indented JSON document whose "version"

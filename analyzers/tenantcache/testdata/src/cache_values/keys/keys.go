@@ -35,7 +35,8 @@ func (p Prefix) Key(t, id string) string { return string(p) + t + ":" + id }
 // Current is always scoped: it returns the tenant.
 func Current(ctx context.Context) string { return tenant.FromContext(ctx) }
 
-// Hashed hides its parameter behind a hash: not followed.
+// Hashed hashes its parameter: a hash of the tenant differs per tenant, so
+// it is followed (issue 16; it was not before).
 func Hashed(t string) string { return fmt.Sprintf("%x", sha256.Sum256([]byte(t))) }
 
 // Lower gives its parameter a new value: not followed.

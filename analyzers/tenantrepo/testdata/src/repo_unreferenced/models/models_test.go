@@ -1,0 +1,5 @@
+package models
+
+import "testing"
+
+func TestOnlyHere(t *testing.T) { _ = TestOnly{} }

@@ -1,0 +1,5 @@
+package testson
+
+import "testing"
+
+func TestUse(t *testing.T) { _ = UsedByTests{} }

@@ -87,7 +87,7 @@ type library struct {
 	alias bool
 }
 
-var libraries = []*library{bunLib, squirrelLib, gormLib, popLib}
+var libraries = []*library{bunLib, squirrelLib, gormLib, popLib, oryPopLib}
 
 var bunLib = &library{
 	name:     "bun",
@@ -177,3 +177,11 @@ var popLib = &library{
 		"Delete": terminalModel("DELETE", 0, -1),
 	},
 }
+
+// oryPopLib is Ory's fork of pop (Kratos, Hydra, Keto), the same API at
+// another path; the pop preset turns on both.
+var oryPopLib = func() *library {
+	l := *popLib
+	l.pkg = "github.com/ory/pop/v6"
+	return &l
+}()

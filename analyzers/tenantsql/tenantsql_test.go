@@ -199,6 +199,15 @@ func TestPop(t *testing.T) {
 	checkStats(t, got, want)
 }
 
+// Ory's fork of pop (github.com/ory/pop/v6, used by Kratos) is pop under
+// the pop preset: its chains and raw texts are judged the same.
+func TestOryPop(t *testing.T) {
+	got := stats(t, run(t, "sql_orypop/..."), "sql_orypop/app")
+	want := tenantsql.Stats{Queries: 4, Constrained: 2, Unconstrained: 2,
+		Chains: 2, ChainsConstrained: 1, ChainsUnconstrained: 1}
+	checkStats(t, got, want)
+}
+
 // checkStats compares the statistics, the chains' counts included.
 func checkStats(t *testing.T, got, want tenantsql.Stats) {
 	t.Helper()

@@ -91,6 +91,8 @@ var SQLPresets = map[string][]SQLPresetAPI{
 	},
 	"pop": {
 		{Pkg: "github.com/gobuffalo/pop/v6", Types: []string{"Connection", "Query"}, Methods: map[string]int{"RawQuery": 0}},
+		// Ory's fork (Kratos, Hydra, Keto): the same API at another path.
+		{Pkg: "github.com/ory/pop/v6", Types: []string{"Connection", "Query"}, Methods: map[string]int{"RawQuery": 0}},
 	},
 	// squirrel has no raw entry point of its own.
 	"squirrel": {},

@@ -159,7 +159,11 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	}
 	suppressed := sqlDirectives(p, r.known, q, res)
 	if len(res.Violations) == 0 {
-		r.stats.Constrained++
+		if res.Unknown {
+			r.stats.Unchecked++ // WHERE %s: the condition is not known
+		} else {
+			r.stats.Constrained++
+		}
 		return
 	}
 	tenant := ""

@@ -199,6 +199,15 @@ func TestPop(t *testing.T) {
 	checkStats(t, got, want)
 }
 
+// A condition formatted in whole (WHERE %s) is unchecked, a condition
+// that is always false (WHERE 1 = 0) touches no row; a formatted value
+// and a true condition constrain nothing.
+func TestOpaqueConditions(t *testing.T) {
+	got := stats(t, run(t, "sql_opaque/..."), "sql_opaque/app")
+	want := tenantsql.Stats{Queries: 5, Constrained: 1, Unconstrained: 3, Unchecked: 1}
+	checkStats(t, got, want)
+}
+
 // Ory's fork of pop (github.com/ory/pop/v6, used by Kratos) is pop under
 // the pop preset: its chains and raw texts are judged the same.
 func TestOryPop(t *testing.T) {

@@ -48,6 +48,10 @@ type Result struct {
 	// Directives are the comments of the text that may be
 	// -- tenantlint:ignore directives, each with the statement it is in.
 	Directives []Directive
+	// Unknown is set when a statement's condition is a formatted value
+	// (WHERE %s): that statement is not judged, and a text without
+	// violations counts as unchecked, not constrained.
+	Unknown bool
 }
 
 // PlaceholderPrefix starts the identifiers that stand for the values a
@@ -83,12 +87,15 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
 	}
-	return Result{Violations: c.out, Directives: directives(text, stmts)}, nil
+	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown}, nil
 }
 
 type checker struct {
 	tables    Tables
 	statement int // the index of the statement being judged
+	// unknown: a statement's condition is a formatted value (see
+	// unknownCondition); its references are not judged.
+	unknown bool
 	out       []Violation
 	seen      map[Violation]bool
 }
@@ -316,6 +323,15 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
+	for _, cond := range s.conds {
+		switch {
+		case alwaysFalse(cond):
+			return // touches no row
+		case unknownCondition(cond):
+			c.unknown = true // the condition may be the tenant's
+			return
+		}
+	}
 	s.conds = append(s.conds, transitive(s.conds)...)
 	for _, cond := range s.conds {
 		for _, r := range s.direct(cond) {

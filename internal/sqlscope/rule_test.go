@@ -43,6 +43,12 @@ func TestCheck(t *testing.T) {
 		{"constant, cast", "SELECT * FROM invoices WHERE tenant_id = '42'::uuid", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"number on the left", "SELECT * FROM invoices WHERE 7 = tenant_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"other column", "SELECT * FROM invoices WHERE tenant_id = owner_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"always false", "UPDATE invoices SET id = id WHERE 1 = 0", ""},
+		{"false", "SELECT * FROM invoices WHERE false", ""},
+		{"equal constants are no filter", "SELECT * FROM invoices WHERE 1 = 1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"true is no filter", "SELECT * FROM invoices WHERE true AND id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"formatted condition", "UPDATE invoices SET paid = true WHERE " + PlaceholderPrefix + "1", ""},
+		{"formatted condition with another", "SELECT * FROM invoices WHERE active AND " + PlaceholderPrefix + "2", ""},
 		{"any of a constant array", "SELECT * FROM invoices WHERE tenant_id = ANY(ARRAY['a', 'b'])", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"any of an array of parameters", "SELECT * FROM invoices WHERE tenant_id = ANY(ARRAY[$1, $2])", ""},
 		{"in with a constant", "SELECT * FROM invoices WHERE tenant_id IN ($1, 'acme')", "SELECT from invoices has no predicate on invoices.tenant_id"},
@@ -197,6 +203,27 @@ func TestCheckParsesOnlyCandidates(t *testing.T) {
 		}
 		if !tc.parsed && (err != nil || len(res.Violations) > 0 || len(res.Directives) > 0) {
 			t.Errorf("Check(%q) without a parse = %+v, %v; want nothing", tc.sql, res, err)
+		}
+	}
+}
+
+// A condition given whole as a formatted value (WHERE %s) may be the
+// tenant's: the statement is not judged, and the text says so (Unknown),
+// so that it counts as unchecked, never as constrained.
+func TestCheckUnknownCondition(t *testing.T) {
+	p := new(Parser)
+	tables := Tables{"invoices": "tenant_id"}
+	for text, want := range map[string]bool{
+		"DELETE FROM invoices WHERE " + PlaceholderPrefix + "1":      true,
+		"DELETE FROM invoices WHERE tenant_id = $1":                  false,
+		"DELETE FROM invoices WHERE id = " + PlaceholderPrefix + "1": false,
+	} {
+		res, err := Check(p, text, tables)
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+		if res.Unknown != want {
+			t.Errorf("%s: Unknown = %v, want %v", text, res.Unknown, want)
 		}
 	}
 }

@@ -96,8 +96,8 @@ type checker struct {
 	// unknown: a statement's condition is a formatted value (see
 	// unknownCondition); its references are not judged.
 	unknown bool
-	out       []Violation
-	seen      map[Violation]bool
+	out     []Violation
+	seen    map[Violation]bool
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target

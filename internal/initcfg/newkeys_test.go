@@ -1,0 +1,60 @@
+package initcfg
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/testfs"
+)
+
+// TestNewKeys: init proposes #8's keys, models.unreferenced: skip and
+// cache.report: tenant-data, when the evidence supports them, with the
+// counts that made the decision, and leaves them commented out with the
+// reason otherwise; the proposal loads as tenantlint loads it.
+func TestNewKeys(t *testing.T) {
+	offline(t)
+	for _, tc := range []struct {
+		txtar        string
+		unreferenced string // models.unreferenced the proposal sets
+		report       string // cache.report
+		texts        []string
+	}{
+		{"newkeys.txtar", config.UnreferencedSkip, "tenant-data", []string{
+			"  # 2 of 3 tenant-scoped models are referred to by nothing outside their\n" +
+				"  # declaration and methods: models.AuditRow, models.Draft.\n" +
+				"  # 1 of them in generated files (models.AuditRow): such a model cannot leak,\n",
+			"\n  unreferenced: skip\n",
+			"  # The 2 cache calls of the presets and apis above: 1 with a key that is not a\n" +
+				"  # string (unchecked under report: all), 1 on a generic cache whose values hold\n" +
+				"  # no tenant model (a finding under all): lru.Cache[int64, *service.Route].\n",
+			"\n  report: tenant-data\n",
+		}},
+		{"newkeys_none.txtar", "", "", []string{
+			"  # unreferenced: skip   # not proposed: every tenant-scoped model (2) is referred to outside its declaration\n",
+			"  # report: tenant-data   # not proposed: every key of the 1 cache call is a string, and no\n",
+		}},
+	} {
+		t.Run(tc.txtar, func(t *testing.T) {
+			dir := t.TempDir()
+			testfs.WriteTxtar(t, dir, filepath.Join("testdata", tc.txtar))
+			out, _ := propose(t, dir)
+			hasAll(t, out, tc.texts...)
+			path := filepath.Join(dir, config.FileName)
+			if err := os.WriteFile(path, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path)
+			if err != nil {
+				t.Fatalf("config.Load of the proposal: %v\n%s", err, out)
+			}
+			if got := cfg.Models.Unreferenced.Value; got != tc.unreferenced {
+				t.Errorf("models.unreferenced = %q, want %q", got, tc.unreferenced)
+			}
+			if got := cfg.Cache.Report.Value; got != tc.report {
+				t.Errorf("cache.report = %q, want %q", got, tc.report)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package initcfg
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tenantlint/tenantlint/internal/config"
@@ -20,6 +21,7 @@ func TestNewKeys(t *testing.T) {
 		unreferenced string // models.unreferenced the proposal sets
 		report       string // cache.report
 		texts        []string
+		summary      []string // lines init prints
 	}{
 		{"newkeys.txtar", config.UnreferencedSkip, "tenant-data", []string{
 			"  # 2 of 3 tenant-scoped models are referred to by nothing outside their\n" +
@@ -30,17 +32,33 @@ func TestNewKeys(t *testing.T) {
 				"  # string (unchecked under report: all), 1 on a generic cache whose values hold\n" +
 				"  # no tenant model (a finding under all): lru.Cache[int64, *service.Route].\n",
 			"\n  report: tenant-data\n",
+		}, []string{
+			"  unreferenced: skip: 2 of 3 models referred to by nothing, 1 in generated files (proposed)\n",
+			"  cache report: tenant-data: 1 of 2 cache calls with a non-string key, 1 on a cache of no tenant data (proposed)\n",
 		}},
 		{"newkeys_none.txtar", "", "", []string{
 			"  # unreferenced: skip   # not proposed: every tenant-scoped model (2) is referred to outside its declaration\n",
 			"  # report: tenant-data   # not proposed: every key of the 1 cache call is a string, and no\n",
-		}},
+		}, nil},
 	} {
 		t.Run(tc.txtar, func(t *testing.T) {
 			dir := t.TempDir()
 			testfs.WriteTxtar(t, dir, filepath.Join("testdata", tc.txtar))
-			out, _ := propose(t, dir)
+			f := scan(t, dir)
+			out := Render(f)
+			if err := f.Check(filepath.Join(dir, config.FileName), out); err != nil {
+				t.Fatalf("the proposal is rejected: %v\n%s", err, out)
+			}
 			hasAll(t, out, tc.texts...)
+			summary := Summary(f)
+			for _, want := range tc.summary {
+				if !strings.Contains(summary, want) {
+					t.Errorf("the summary lacks %q:\n%s", want, summary)
+				}
+			}
+			if tc.summary == nil && (strings.Contains(summary, "unreferenced") || strings.Contains(summary, "cache report")) {
+				t.Errorf("the summary names a key that is not proposed:\n%s", summary)
+			}
 			path := filepath.Join(dir, config.FileName)
 			if err := os.WriteFile(path, out, 0o644); err != nil {
 				t.Fatal(err)

@@ -31,7 +31,8 @@ type CacheReportEvidence struct {
 func (e *CacheReportEvidence) Proposed() bool { return e.NonString+e.NotData > 0 }
 
 // cacheReportEvidence counts the cache calls of the module under the
-// configuration that proposal (the rendered file) sets.
+// configuration that proposal (the rendered file) sets, outside the
+// packages it ignores.
 func cacheReportEvidence(pkgs []*packages.Package, proposal []byte, tenantModels map[rules.QName]bool) *CacheReportEvidence {
 	cfg, err := config.Parse(config.FileName, proposal)
 	if err != nil {
@@ -41,6 +42,9 @@ func cacheReportEvidence(pkgs []*packages.Package, proposal []byte, tenantModels
 	e := &CacheReportEvidence{}
 	seen := map[string]bool{}
 	for _, p := range pkgs {
+		if r.IgnoresPackage(p.PkgPath) {
+			continue // ignore.packages: tenantcache checks none of its calls
+		}
 		qual := func(p *types.Package) string { return p.Name() }
 		for _, file := range p.Syntax {
 			ast.Inspect(file, func(n ast.Node) bool {

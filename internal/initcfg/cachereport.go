@@ -142,12 +142,20 @@ func genericValue(info *types.Info, call *ast.CallExpr) (types.Type, types.Type)
 	return n, n.TypeArgs().At(n.TypeArgs().Len() - 1)
 }
 
-// holdsModel reports whether a cache value of type t holds a tenant
+// holdsModel reports whether a cache value of type t may hold a tenant
 // model: M, *M, []M or a map of them (models.ModelIn), or a struct with a
-// field of those. A type parameter may be anything, so it counts as one.
+// field of those. A type parameter or an interface (any) may hold
+// anything, and a string or []byte may be encoded tenant data, so they
+// count as one: only a type that says what it is is evidence of values
+// no tenant owns.
 func holdsModel(t types.Type, tenantModels map[rules.QName]bool) bool {
-	if _, isTP := types.Unalias(t).(*types.TypeParam); isTP {
+	if _, isTP := types.Unalias(t).(*types.TypeParam); isTP || types.IsInterface(t) || rules.IsStringType(t) {
 		return true
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		if b, ok := s.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return true
+		}
 	}
 	if q, ok := models.ModelIn(t); ok && tenantModels[q] {
 		return true

@@ -38,7 +38,7 @@ func TestNewKeys(t *testing.T) {
 		}},
 		{"newkeys_none.txtar", "", "", []string{
 			"  # unreferenced: skip   # not proposed: every tenant-scoped model (2) is referred to outside its declaration\n",
-			"  # report: tenant-data   # not proposed: every key of the 1 cache call is a string, and no\n",
+			"  # report: tenant-data   # not proposed: every key of the 3 cache calls is a string, and no\n",
 		}, nil},
 	} {
 		t.Run(tc.txtar, func(t *testing.T) {

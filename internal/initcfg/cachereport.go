@@ -1,7 +1,6 @@
 package initcfg
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"sort"
@@ -25,10 +24,9 @@ type CacheReportEvidence struct {
 	Examples  []string // the caches of those calls ("lru.Cache[uuid.UUID, *Meta]"), sorted
 }
 
-// Proposed reports whether tenant-data would change what is checked:
-// non-string keys get judged, and caches of values no tenant owns stop
-// being findings.
-func (e *CacheReportEvidence) Proposed() bool { return e.NonString+e.NotData > 0 }
+// Proposed reports whether tenant-data is proposed: some keys are not
+// strings, which report: all leaves unchecked (see renderCacheReport).
+func (e *CacheReportEvidence) Proposed() bool { return e.NonString > 0 }
 
 // cacheReportEvidence counts the cache calls of the module under the
 // configuration that proposal (the rendered file) sets, outside the
@@ -167,25 +165,34 @@ func holdsModel(t types.Type, tenantModels map[rules.QName]bool) bool {
 	})
 }
 
-// renderCacheReport writes cache.report: tenant-data when the cache
-// calls have non-string keys or hold values that are no tenant data.
+// renderCacheReport writes cache.report: tenant-data when some cache
+// calls have keys that are not strings, which report: all leaves
+// unchecked (the UUID-keyed LRU in front of a tenant-filtered query). A
+// cache of values that are no tenant data alone is written commented out
+// with its counts: tenant-data would silence it, but also every call
+// whose values the analysis cannot follow (an interface), which on Kratos
+// hides two true findings of its template cache.
 func renderCacheReport(w *yamlWriter, f *Findings) {
 	e := f.CacheReport
-	if e == nil || !e.Proposed() {
-		why := "no call of a cache above"
-		if e != nil && e.Calls > 0 {
-			why = fmt.Sprintf("every key of the %s is a string, and no", plural(e.Calls, "cache call"))
-			w.comment(2, "report: tenant-data   # not proposed: %s", why)
-			w.comment(2, "  generic cache holds values other than tenant models; tenant-data checks")
-		} else {
-			w.comment(2, "report: tenant-data   # not proposed: %s; tenant-data checks", why)
-		}
+	switch {
+	case e == nil || e.Calls == 0:
+		w.comment(2, "report: tenant-data   # not proposed: no call of a cache above; tenant-data checks")
 		w.comment(2, "  only caches of tenant data, and their keys whatever their type.")
-		return
+	case e.NonString > 0:
+		w.comment(2, "The %s of the presets and apis above: %d with a key that is not a", plural(e.Calls, "cache call"), e.NonString)
+		w.comment(2, "string (unchecked under report: all), %d on a generic cache whose values hold", e.NotData)
+		w.comment(2, "no tenant model (a finding under all): %s.", examples(e.Examples, 3))
+		w.comment(2, "tenant-data checks only caches of tenant data, and their keys whatever their type.")
+		w.line(2, "report: tenant-data")
+	case e.NotData > 0:
+		w.comment(2, "Every key of the %s of the presets and apis above is a string;", plural(e.Calls, "cache call"))
+		w.comment(2, "%s on a generic cache whose values hold no tenant model: %s.", plural(e.NotData, "call"), examples(e.Examples, 3))
+		w.comment(2, "tenant-data would stop reporting those, but also the calls whose values it")
+		w.comment(2, "cannot follow (an interface): review them before switching.")
+		w.comment(2, "report: tenant-data   # not proposed: no non-string key that all leaves unchecked")
+	default:
+		w.comment(2, "report: tenant-data   # not proposed: every key of the %s is a string, and no", plural(e.Calls, "cache call"))
+		w.comment(2, "  generic cache holds values other than tenant models; tenant-data checks")
+		w.comment(2, "  only caches of tenant data, and their keys whatever their type.")
 	}
-	w.comment(2, "The %s of the presets and apis above: %d with a key that is not a", plural(e.Calls, "cache call"), e.NonString)
-	w.comment(2, "string (unchecked under report: all), %d on a generic cache whose values hold", e.NotData)
-	w.comment(2, "no tenant model (a finding under all): %s.", examples(e.Examples, 3))
-	w.comment(2, "tenant-data checks only caches of tenant data, and their keys whatever their type.")
-	w.line(2, "report: tenant-data")
 }

@@ -171,3 +171,23 @@ func TestInitSQL(t *testing.T) {
 	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)
 }
+
+// TestInitNewKeys: on internal/initcfg's newkeys.txtar, init proposes
+// models.unreferenced: skip and cache.report: tenant-data, and the
+// proposal, unedited, runs with both in effect in both modes: the two
+// models nothing refers to are no findings, nor is the route cache
+// (int64 keys, values no tenant owns); the referenced model without a
+// repository and the invoice cache's unscoped string key are.
+func TestInitNewKeys(t *testing.T) {
+	dir := t.TempDir()
+	testfs.WriteTxtar(t, dir, "../../internal/initcfg/testdata/newkeys.txtar")
+	if r := lint(t, dir, "init"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("tenantlint init: exit %d\n%s", r.code, r.stderr)
+	}
+	want := []string{
+		"models/models.go:3:6: Invoice is tenant-scoped (has field OrgID) but has no tenant-aware repository; declare a package-level repository for it",
+		"service/service.go:22:12: lru.Cache.Get key is not tenant-scoped; it caches *models.Invoice, the values of this lru.Cache; configure cache.key_func and wrap it (manual fix: no cache.key_func is configured)",
+	}
+	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
+	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)
+}

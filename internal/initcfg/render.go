@@ -28,6 +28,7 @@ func Render(f *Findings) []byte {
 	w.line(0, "version: 1")
 	w.blank()
 	renderModels(w, f)
+	renderUnreferenced(w, f)
 	w.blank()
 	renderRepository(w, f)
 	w.blank()
@@ -207,6 +208,7 @@ func renderFix(w *yamlWriter, fix *FixProposal) {
 
 func renderCache(w *yamlWriter, f *Findings) {
 	w.line(0, "cache:")
+	renderCacheReport(w, f)
 	if len(f.KeyFuncs) == 0 {
 		w.comment(2, "key_func: none found: no exported func(context.Context, string) string")
 		w.comment(2, "is declared in or used by the module.")

@@ -49,6 +49,12 @@ type Findings struct {
 	Exclude    []*IgnoreCandidate    // packages of migrations: models.exclude
 	SQL        *SQLProposal          // tenantsql's section
 
+	Models       int      // tenant-scoped models under the proposal
+	Unreferenced []string // those nothing refers to (pkg.Name): models.unreferenced
+	// UnreferencedGenerated are those of them declared in generated files.
+	UnreferencedGenerated []string
+	CacheReport           *CacheReportEvidence // the proposal's cache calls: cache.report
+
 	pkgs []*packages.Package // the packages scanned
 }
 
@@ -130,6 +136,8 @@ func Scan(root string) (*Findings, error) {
 	tenantModels := f.tenantModels(structs)
 	f.Exclude = excludeCandidates(scanned, tenantModels)
 	tenantModels = withoutExcluded(tenantModels, f.Exclude)
+	f.Models = len(tenantModels)
+	f.Unreferenced, f.UnreferencedGenerated = unreferencedModels(scanned, tenantModels)
 	f.Repos = repoCandidates(scanned, carriers, tenantModels)
 	dl := dataLayerEvidence(scanned, tenantModels, f.fieldGroups())
 	f.TenantParams, f.TenantMethods, f.TenantFuncs, f.DataTypes = dl.params, dl.methods, dl.funcs, dl.types
@@ -138,6 +146,7 @@ func Scan(root string) (*Findings, error) {
 	f.Ignore = ignoreCandidates(scanned, tenantModels)
 	proposal := Render(f)
 	f.CtxSinks = ctxSinkCandidates(scanned, proposal)
+	f.CacheReport = cacheReportEvidence(scanned, proposal, tenantModels)
 	f.SQL = sqlProposal(root, scanned, mf.Require, proposal)
 	return f, nil
 }

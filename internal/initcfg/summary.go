@@ -94,6 +94,16 @@ func Summary(f *Findings) string {
 	if len(ignored) > 0 {
 		row("ignored", examples(ignored, 3)+" (proposed)")
 	}
+	// #8's keys appear only when proposed: their comments in the file
+	// say why not otherwise.
+	if len(f.UnreferencedGenerated) > 0 {
+		row("unreferenced", fmt.Sprintf("skip: %d of %d models referred to by nothing, %d in generated files (proposed)",
+			len(f.Unreferenced), f.Models, len(f.UnreferencedGenerated)))
+	}
+	if e := f.CacheReport; e != nil && e.Proposed() {
+		row("cache report", fmt.Sprintf("tenant-data: %d of %s with a non-string key, %d on a cache of no tenant data (proposed)",
+			e.NonString, plural(e.Calls, "cache call"), e.NotData))
+	}
 	if !f.SQL.empty() {
 		row("sql", sqlSummary(f.SQL))
 	}

@@ -323,6 +323,25 @@ func TestTenantData(t *testing.T) {
 	if s.Calls != s.Scoped+s.Fixable+s.Manual+s.Suppressed+s.UncheckedCalls()+s.NotTenantDataCalls() {
 		t.Errorf("the outcomes do not add up to the calls: %+v", s)
 	}
+	// sync.Map (the sync-map preset): keys of any type judged, a dedupe
+	// flag is no tenant data.
+	m := statsOf(t, results, "cache_tenantdata/syncmapuse")
+	if m.Calls != 9 || m.Scoped != 3 || m.Manual != 4 || fmt.Sprint(m.NotTenantData) != "map[holds bool:2]" {
+		t.Errorf("sync.Map: calls %d, scoped %d, manual %d, not tenant data %v; want 9, 3, 4, map[holds bool:2]", m.Calls, m.Scoped, m.Manual, m.NotTenantData)
+	}
+}
+
+// The sync-map preset under the strict rule: a string given for
+// sync.Map's any key is checked and fixed like any string key (every
+// keyed method; Range and Clear are no cache calls); other keys are
+// unchecked, counted apart.
+func TestSyncMapPreset(t *testing.T) {
+	t.Parallel()
+	s := statsOf(t, run(t, "cache_syncmap", false), "cache_syncmap/app")
+	want := map[string]int{"non-string key": 3}
+	if fmt.Sprint(s.Unchecked) != fmt.Sprint(want) || s.Calls != 15 || s.Scoped != 3 || s.Fixable != 9 {
+		t.Errorf("calls %d, scoped %d, fixable %d, unchecked %v; want 15, 3, 9, %v", s.Calls, s.Scoped, s.Fixable, s.Unchecked, want)
+	}
 }
 
 const cachekeysUncheckedCall = "key from a call not followed"

@@ -198,7 +198,7 @@ func TestParseErrors(t *testing.T) {
 		{"bool of the wrong shape", "version: 1\nignore:\n  tests: sometimes\n",
 			`3:10: ignore.tests: expected true or false, not "sometimes"`},
 		{"unknown preset", "version: 1\ncache:\n  presets: [go-redis, memcached]\n",
-			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto)`},
+			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto, sync-map)`},
 		{"bad cache.report", "version: 1\ncache:\n  report: tenant\n",
 			`3:11: cache.report must be "all" or "tenant-data", not "tenant"`},
 		{"cache.report of the wrong shape", "version: 1\ncache:\n  report: [tenant-data]\n",
@@ -394,7 +394,7 @@ func TestParseModelAdditions(t *testing.T) {
 }
 
 func TestPresetsAreComplete(t *testing.T) {
-	want := []string{"bigcache", "go-cache", "go-redis", "golang-lru", "gomemcache", "ristretto"}
+	want := []string{"bigcache", "go-cache", "go-redis", "golang-lru", "gomemcache", "ristretto", "sync-map"}
 	if got := strings.Join(PresetNames(), ","); got != strings.Join(want, ",") {
 		t.Errorf("PresetNames = %s, want %s", got, strings.Join(want, ","))
 	}

@@ -329,18 +329,30 @@ func TestTenantData(t *testing.T) {
 	if m.Calls != 9 || m.Scoped != 3 || m.Manual != 4 || fmt.Sprint(m.NotTenantData) != "map[holds bool:2]" {
 		t.Errorf("sync.Map: calls %d, scoped %d, manual %d, not tenant data %v; want 9, 3, 4, map[holds bool:2]", m.Calls, m.Scoped, m.Manual, m.NotTenantData)
 	}
+	// cache.apis keyed by any, a struct and an array.
+	a := statsOf(t, results, "cache_tenantdata/apisuse")
+	if a.Calls != 9 || a.Scoped != 4 || a.Manual != 4 || fmt.Sprint(a.NotTenantData) != "map[holds bool:1]" {
+		t.Errorf("cache.apis: calls %d, scoped %d, manual %d, not tenant data %v; want 9, 4, 4, map[holds bool:1]", a.Calls, a.Scoped, a.Manual, a.NotTenantData)
+	}
 }
 
-// The sync-map preset under the strict rule: a string given for
-// sync.Map's any key is checked and fixed like any string key (every
-// keyed method; Range and Clear are no cache calls); other keys are
-// unchecked, counted apart.
-func TestSyncMapPreset(t *testing.T) {
+// Caches keyed by any or by a struct under the strict rule (the sync-map
+// preset, cache.apis with such keys): a string given for an any key is
+// checked and fixed like any string key (every keyed method of sync.Map;
+// Range and Clear are no cache calls); other keys are unchecked, counted
+// apart.
+func TestAnyKeyedCaches(t *testing.T) {
 	t.Parallel()
-	s := statsOf(t, run(t, "cache_syncmap", false), "cache_syncmap/app")
+	results := run(t, "cache_syncmap", false)
+	s := statsOf(t, results, "cache_syncmap/app")
 	want := map[string]int{"non-string key": 3}
 	if fmt.Sprint(s.Unchecked) != fmt.Sprint(want) || s.Calls != 15 || s.Scoped != 3 || s.Fixable != 9 {
 		t.Errorf("calls %d, scoped %d, fixable %d, unchecked %v; want 15, 3, 9, %v", s.Calls, s.Scoped, s.Fixable, s.Unchecked, want)
+	}
+	// cache.apis keyed by any and by a struct.
+	a := statsOf(t, results, "cache_syncmap/apisuse")
+	if fmt.Sprint(a.Unchecked) != fmt.Sprint(want) || a.Calls != 5 || a.Scoped != 1 || a.Fixable != 1 {
+		t.Errorf("cache.apis: calls %d, scoped %d, fixable %d, unchecked %v; want 5, 1, 1, %v", a.Calls, a.Scoped, a.Fixable, a.Unchecked, want)
 	}
 }
 

@@ -598,6 +598,17 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 	if w := s.receiverData(c); w != "" {
 		return CallData{What: w, Tells: true}
 	}
+	if c.Map != nil {
+		// A map field: what its values are, from its type.
+		if w := s.TypeData(c.Map.Elem()); w != "" {
+			return CallData{What: w + ", the values of this map", Tells: true}
+		}
+		note(c.Map.Elem())
+		if len(holds) == 0 {
+			// A flag or a counter: the reason names its type.
+			holds = append(holds, types.TypeString(c.Map.Elem(), (*types.Package).Name))
+		}
+	}
 	if w := s.resultData(c.Call); w != "" {
 		return CallData{What: w, Tells: true}
 	}
@@ -656,7 +667,7 @@ func (s *Data) receiverData(c *CacheCall) string {
 // or nil.
 func (s *Data) receiverNamed(c *CacheCall) *types.Named {
 	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
-	if !ok || c.Via != "" {
+	if !ok || c.Via != "" || c.Map != nil {
 		return nil
 	}
 	k, ok := s.info.Selections[sel]

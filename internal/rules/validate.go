@@ -199,7 +199,7 @@ func (r *Rules) validateMapField(s config.Str, needType func(config.Str, string)
 		return c.ErrAt(s, "cache.apis.field: %s has no field %s", typ, field)
 	}
 	if _, isMap := v.Type().Underlying().(*types.Map); !isMap {
-		return c.ErrAt(s, "cache.apis.field: %s has type %s, not a map", s.Value, types.TypeString(v.Type(), types.RelativeTo(tn.Pkg())))
+		return c.ErrAt(s, "cache.apis.field: %s has type %s, not a map", s.Value, types.TypeString(v.Type(), (*types.Package).Name))
 	}
 	return nil
 }

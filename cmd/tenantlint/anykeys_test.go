@@ -37,16 +37,26 @@ func TestAnyKeyedCaches(t *testing.T) {
 // column, and exit status 2.
 func TestMapFieldConfigErrors(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		old, new, want string
-	}{
+	configErrors(t, anykeyFiles, []configEdit{
 		{"app.Service.users", "app.Service.user",
 			`^tenantlint: .*/\.tenantlint\.yaml:9:14: cache\.apis\.field: example\.com/anykeys/app\.Service has no field user$`},
 		{"app.Service.users", "app.Service.kv",
 			`^tenantlint: .*/\.tenantlint\.yaml:9:14: cache\.apis\.field: example\.com/anykeys/app\.Service\.kv has type kv\.Store, not a map$`},
-	} {
+	})
+}
+
+// configEdit replaces old by new in a module's .tenantlint.yaml; the run
+// must stop with one line on stderr matching want.
+type configEdit struct{ old, new, want string }
+
+// configErrors runs tenantlint on files with each edit of the
+// configuration and checks that it exits 2 with one line matching the
+// edit's want, and writes nothing on stdout.
+func configErrors(t *testing.T, files map[string]string, edits []configEdit) {
+	t.Helper()
+	for _, tt := range edits {
 		dir := t.TempDir()
-		for name, src := range anykeyFiles {
+		for name, src := range files {
 			if name == ".tenantlint.yaml" {
 				src = strings.Replace(src, tt.old, tt.new, 1)
 			}

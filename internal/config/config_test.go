@@ -402,6 +402,10 @@ func TestPresetsAreComplete(t *testing.T) {
 	if got := strings.Join(PresetNames(), ","); got != strings.Join(want, ",") {
 		t.Errorf("PresetNames = %s, want %s", got, strings.Join(want, ","))
 	}
+	// sync-map is of the standard library: no go.mod requires it.
+	if got, want := strings.Join(LibraryPresetNames(), ","), strings.Join(want[:len(want)-1], ","); got != want {
+		t.Errorf("LibraryPresetNames = %s, want %s", got, want)
+	}
 	for name, apis := range Presets {
 		for _, api := range apis {
 			for m, k := range api.Methods {

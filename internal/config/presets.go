@@ -176,3 +176,27 @@ func PresetNames() []string {
 	sort.Strings(names)
 	return names
 }
+
+// LibraryPresetNames lists the presets of libraries a go.mod can require,
+// sorted: the known presets but those of the standard library (sync-map),
+// which every module has and which apply only when asked for.
+func LibraryPresetNames() []string {
+	var names []string
+	for _, n := range PresetNames() {
+		std := true
+		for _, api := range Presets[n] {
+			std = std && StdPackage(api.Pkg)
+		}
+		if !std {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// StdPackage reports whether the package at path is of the standard
+// library: no dot in its first path element.
+func StdPackage(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

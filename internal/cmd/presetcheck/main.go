@@ -114,10 +114,9 @@ func check() ([]string, error) {
 }
 
 // moduleOf returns the longest module of versions that holds pkg, or
-// "std" for a package of the standard library (no dot in its first path
-// element).
+// "std" for a package of the standard library.
 func moduleOf(pkg string) string {
-	if first, _, _ := strings.Cut(pkg, "/"); !strings.Contains(first, ".") {
+	if config.StdPackage(pkg) {
 		return "std"
 	}
 	best := ""

@@ -20,6 +20,7 @@ type Service struct {
 	invoices map[uuid.UUID]*billing.Invoice
 	byKey    map[invoiceKey]*billing.Invoice
 	seen     map[string]bool
+	untyped  map[string]any
 }
 
 func (s *Service) Invoice(ctx context.Context, orgID string, id uuid.UUID) *billing.Invoice {
@@ -32,4 +33,15 @@ func (s *Service) Invoice(ctx context.Context, orgID string, id uuid.UUID) *bill
 	delete(s.invoices, id)            // want `^mapuse\.Service\.invoices key is not tenant-scoped; it caches \*billing\.Invoice, the values of this map; `
 	s.seen["seen:"+id.String()] = true
 	return inv
+}
+
+// An untyped map: what its result is asserted to says what it caches,
+// and the other accesses to the same field hold the same.
+func (s *Service) Untyped(ctx context.Context, orgID string, id uuid.UUID) *billing.Invoice {
+	if v, ok := s.untyped["inv:"+id.String()]; ok { // want `^mapuse\.Service\.untyped key is not tenant-scoped; it caches \*billing\.Invoice; the key has no tenant value`
+		return v.(*billing.Invoice)
+	}
+	s.untyped[orgID+":inv:"+id.String()] = nil
+	delete(s.untyped, "inv:"+id.String()) // want `^mapuse\.Service\.untyped key is not tenant-scoped; it caches \*billing\.Invoice \(as the call at mapuse\.go:\d+ does\); `
+	return nil
 }

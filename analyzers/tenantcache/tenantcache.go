@@ -83,11 +83,7 @@ func declCalls(p *lint.Pass, f *ast.File, decl ast.Decl, sum *summary) []*call {
 	}
 	var out []*call
 	ast.Inspect(decl, func(n ast.Node) bool {
-		ce, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		cc, ok := cachekeys.MatchCallVia(p.Rules, p.TypesInfo, sum.keys, ce)
+		cc, ok := cachekeys.MatchNode(p.Rules, p.TypesInfo, sum.keys, n)
 		if !ok {
 			return true
 		}
@@ -163,7 +159,7 @@ func diagnostic(p *lint.Pass, c *call, keys []cachekeys.Key) (analysis.Diagnosti
 		msg = fmt.Sprintf("%s %s, passed on to %s,%s not tenant-scoped; %s", cc.API, what, cc.Via, isAre(what), wrapAs)
 	}
 	msg = withGap(p, msg, c.scope, keys)
-	d := analysis.Diagnostic{Pos: cc.Call.Pos(), End: cc.Call.End()}
+	d := analysis.Diagnostic{Pos: cc.Pos(), End: cc.End()}
 	if fix == nil {
 		d.Message = msg + " (manual fix: " + why + ")"
 		return d, 0
@@ -260,7 +256,7 @@ func suggestFix(p *lint.Pass, f *ast.File, scope *cachekeys.FuncScope, ctxScope 
 		return nil, "the call is in a generated file; change its generator"
 	}
 	cs := ctxScope()
-	ctx, ok := cs.Find(cc.Call.Pos())
+	ctx, ok := cs.Find(cc.Pos())
 	if !ok {
 		return nil, "no context.Context in scope; struct fields and context.Background/TODO carry no tenant, so pass a ctx in"
 	}
@@ -438,7 +434,7 @@ func cacheWideData(p *lint.Pass, calls []*call) {
 	for _, c := range calls {
 		if obj := cacheObject(p.TypesInfo, c.cc); obj != nil && c.data.What != "" {
 			if _, ok := byCache[obj]; !ok {
-				byCache[obj] = held{c.data.What, p.Position(c.cc.Call.Pos())}
+				byCache[obj] = held{c.data.What, p.Position(c.cc.Pos())}
 			}
 		}
 	}
@@ -461,6 +457,9 @@ func cacheObject(info *types.Info, cc *cachekeys.CacheCall) types.Object {
 	}
 	if _, isMethod := info.Selections[sel]; !isMethod {
 		return nil
+	}
+	if cc.Map != nil {
+		return info.Uses[sel.Sel] // a map field is the cache itself
 	}
 	switch x := ast.Unparen(sel.X).(type) {
 	case *ast.Ident:

@@ -75,7 +75,8 @@ func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
 		calls := map[[2]token.Pos]bool{}
 		for _, f := range r.Pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
-				if c, ok := n.(*ast.CallExpr); ok {
+				switch c := n.(type) {
+				case *ast.CallExpr, *ast.IndexExpr: // an index of a map field (cache.apis field)
 					calls[[2]token.Pos{c.Pos(), c.End()}] = true
 				}
 				return true
@@ -322,6 +323,55 @@ func TestTenantData(t *testing.T) {
 	}
 	if s.Calls != s.Scoped+s.Fixable+s.Manual+s.Suppressed+s.UncheckedCalls()+s.NotTenantDataCalls() {
 		t.Errorf("the outcomes do not add up to the calls: %+v", s)
+	}
+	// sync.Map (the sync-map preset): keys of any type judged, a dedupe
+	// flag is no tenant data.
+	m := statsOf(t, results, "cache_tenantdata/syncmapuse")
+	if m.Calls != 9 || m.Scoped != 3 || m.Manual != 4 || fmt.Sprint(m.NotTenantData) != "map[holds bool:2]" {
+		t.Errorf("sync.Map: calls %d, scoped %d, manual %d, not tenant data %v; want 9, 3, 4, map[holds bool:2]", m.Calls, m.Scoped, m.Manual, m.NotTenantData)
+	}
+	// cache.apis keyed by any, a struct and an array.
+	a := statsOf(t, results, "cache_tenantdata/apisuse")
+	if a.Calls != 9 || a.Scoped != 4 || a.Manual != 4 || fmt.Sprint(a.NotTenantData) != "map[holds bool:1]" {
+		t.Errorf("cache.apis: calls %d, scoped %d, manual %d, not tenant data %v; want 9, 4, 4, map[holds bool:1]", a.Calls, a.Scoped, a.Manual, a.NotTenantData)
+	}
+	// Map fields: the map's value type, or what a read is asserted to,
+	// says what they cache.
+	mf := statsOf(t, results, "cache_tenantdata/mapuse")
+	if mf.Calls != 8 || mf.Scoped != 2 || mf.Manual != 5 || fmt.Sprint(mf.NotTenantData) != "map[holds bool:1]" {
+		t.Errorf("map fields: calls %d, scoped %d, manual %d, not tenant data %v; want 8, 2, 5, map[holds bool:1]", mf.Calls, mf.Scoped, mf.Manual, mf.NotTenantData)
+	}
+}
+
+// Caches keyed by any or by a struct under the strict rule (the sync-map
+// preset, cache.apis with such keys): a string given for an any key is
+// checked and fixed like any string key (every keyed method of sync.Map;
+// Range and Clear are no cache calls); other keys are unchecked, counted
+// apart.
+func TestAnyKeyedCaches(t *testing.T) {
+	t.Parallel()
+	results := run(t, "cache_syncmap", false)
+	s := statsOf(t, results, "cache_syncmap/app")
+	want := map[string]int{"non-string key": 3}
+	if fmt.Sprint(s.Unchecked) != fmt.Sprint(want) || s.Calls != 15 || s.Scoped != 3 || s.Fixable != 9 {
+		t.Errorf("calls %d, scoped %d, fixable %d, unchecked %v; want 15, 3, 9, %v", s.Calls, s.Scoped, s.Fixable, s.Unchecked, want)
+	}
+	// cache.apis keyed by any and by a struct.
+	a := statsOf(t, results, "cache_syncmap/apisuse")
+	if fmt.Sprint(a.Unchecked) != fmt.Sprint(want) || a.Calls != 5 || a.Scoped != 1 || a.Fixable != 1 {
+		t.Errorf("cache.apis: calls %d, scoped %d, fixable %d, unchecked %v; want 5, 1, 1, %v", a.Calls, a.Scoped, a.Fixable, a.Unchecked, want)
+	}
+}
+
+// A map field named in cache.apis is a cache: its index expressions
+// (read, write, comma-ok, ++, through an embedding type) and delete calls
+// are cache calls keyed by the index; an unconfigured map is not.
+func TestMapFieldCache(t *testing.T) {
+	t.Parallel()
+	s := statsOf(t, run(t, "cache_mapfield", false), "cache_mapfield/app")
+	want := map[string]int{"non-string key": 2}
+	if fmt.Sprint(s.Unchecked) != fmt.Sprint(want) || s.Calls != 10 || s.Scoped != 3 || s.Fixable != 5 {
+		t.Errorf("calls %d, scoped %d, fixable %d, unchecked %v; want 10, 3, 5, %v", s.Calls, s.Scoped, s.Fixable, s.Unchecked, want)
 	}
 }
 

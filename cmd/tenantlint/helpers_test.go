@@ -2,8 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/tenantlint/tenantlint/internal/testfs"
@@ -38,9 +36,7 @@ func TestHelpersAcrossPackages(t *testing.T) {
 // the file, line and column, and exit status 2.
 func TestTenantValuesConfigErrors(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		old, new, want string
-	}{
+	configErrors(t, helperFiles, []configEdit{
 		{"tenant.FromContext]", "tenant.FromCtx]",
 			`^tenantlint: .*/\.tenantlint\.yaml:9:13: cache\.tenant_values\.funcs: example\.com/helpers/tenant\.FromCtx is not a function$`},
 		{"follow_helpers: true", "follow_helpers: sometimes",
@@ -48,19 +44,7 @@ func TestTenantValuesConfigErrors(t *testing.T) {
 		// YAML booleans only: a quoted "no" was taken for false.
 		{"follow_helpers: true", `follow_helpers: "no"`,
 			`^tenantlint: .*/\.tenantlint\.yaml:10:19: cache\.follow_helpers: expected true or false, not the quoted string "no"$`},
-	} {
-		dir := t.TempDir()
-		for name, src := range helperFiles {
-			if name == ".tenantlint.yaml" {
-				src = strings.Replace(src, tt.old, tt.new, 1)
-			}
-			testfs.WriteFile(t, filepath.Join(dir, name), src)
-		}
-		r := lint(t, dir, "./...")
-		if ls := lines(r.stderr); r.code != 2 || r.stdout != "" || len(ls) != 1 || !regexp.MustCompile(tt.want).MatchString(ls[0]) {
-			t.Errorf("%s: exit %d, stdout %q, stderr:\n%s\nwant one line matching %s", tt.new, r.code, r.stdout, r.stderr, tt.want)
-		}
-	}
+	})
 }
 
 // keyshapeFiles (testdata/keyshapes.txtar) builds keys in another

@@ -25,6 +25,11 @@ type CacheCall struct {
 	// Alts maps a helper's key argument to the other arguments that the
 	// same key contains: when one of them is scoped, so is the key.
 	Alts map[int][]int
+
+	// A map field used as a cache (MatchMapAccess): At is the index
+	// expression or delete call in the source, Map the field's map type.
+	At  ast.Node
+	Map *types.Map
 }
 
 // Reaches names the cache API that the call's keys end up in.

@@ -199,8 +199,8 @@ func summarizeFunc(r *rules.Rules, info *types.Info, pkg *types.Package, d *ast.
 func callsCache(r *rules.Rules, info *types.Info, h *Helpers, body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			_, found = MatchCallVia(r, info, h, call)
+		if !found && n != nil {
+			_, found = MatchNode(r, info, h, n)
 		}
 		return !found
 	})
@@ -280,11 +280,7 @@ func (s *FuncScope) returns(ft *ast.FuncType, body *ast.BlockStmt, sig *types.Si
 // unscoped (follow_helpers).
 func (s *FuncScope) summarizeKeys(d *ast.FuncDecl, f *HelperFact) {
 	ast.Inspect(d.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		cc, ok := MatchCallVia(s.rules, s.info, s.helpers, call)
+		cc, ok := MatchNode(s.rules, s.info, s.helpers, n)
 		if !ok {
 			return true
 		}

@@ -598,7 +598,22 @@ func (s *Data) CacheCallData(c *CacheCall) CallData {
 	if w := s.receiverData(c); w != "" {
 		return CallData{What: w, Tells: true}
 	}
-	if w := s.resultData(c.Call); w != "" {
+	if c.Map != nil {
+		// A map field: what its values are, from its type.
+		if w := s.TypeData(c.Map.Elem()); w != "" {
+			return CallData{What: w + ", the values of this map", Tells: true}
+		}
+		note(c.Map.Elem())
+		if len(holds) == 0 {
+			// A flag or a counter: the reason names its type.
+			holds = append(holds, types.TypeString(c.Map.Elem(), (*types.Package).Name))
+		}
+	}
+	var at ast.Node = c.Call
+	if c.At != nil {
+		at = c.At // a map field's index expression
+	}
+	if w := s.resultData(at); w != "" {
 		return CallData{What: w, Tells: true}
 	}
 	if tup, ok := s.info.TypeOf(c.Call).(*types.Tuple); ok {
@@ -656,7 +671,7 @@ func (s *Data) receiverData(c *CacheCall) string {
 // or nil.
 func (s *Data) receiverNamed(c *CacheCall) *types.Named {
 	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
-	if !ok || c.Via != "" {
+	if !ok || c.Via != "" || c.Map != nil {
 		return nil
 	}
 	k, ok := s.info.Selections[sel]
@@ -670,7 +685,7 @@ func (s *Data) receiverNamed(c *CacheCall) *types.Named {
 // resultData says what tenant data a cache call returns when its
 // result's type does not say (interface{}, []byte, a command): what its
 // result is asserted to or decoded into, directly or through locals.
-func (s *Data) resultData(call *ast.CallExpr) string {
+func (s *Data) resultData(call ast.Node) string {
 	vars := map[*types.Var]bool{}
 	// holds reports whether e contains the call's result: the call
 	// itself, a method chain on it (Get(...).Bytes()), or a local that
@@ -679,11 +694,10 @@ func (s *Data) resultData(call *ast.CallExpr) string {
 	holds = func(e ast.Expr) bool {
 		found := false
 		ast.Inspect(e, func(n ast.Node) bool {
+			if n != nil && n == call {
+				found = true
+			}
 			switch n := n.(type) {
-			case *ast.CallExpr:
-				if n == call {
-					found = true
-				}
 			case *ast.Ident:
 				if v, ok := s.info.Uses[n].(*types.Var); ok && vars[v] {
 					found = true
@@ -694,6 +708,22 @@ func (s *Data) resultData(call *ast.CallExpr) string {
 			return !found
 		})
 		return found
+	}
+	// v, ok := t.items[k]: the comma-ok read of a map field (the key
+	// analysis records no value for it).
+	if _, isIndex := call.(*ast.IndexExpr); isIndex {
+		ast.Inspect(s.decl, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call {
+				return true
+			}
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				if v, ok := s.info.ObjectOf(id).(*types.Var); ok {
+					vars[v] = true
+				}
+			}
+			return true
+		})
 	}
 	// Locals that hold the result, to a fixpoint.
 	for changed := true; changed; {

@@ -111,6 +111,10 @@ type APIDef struct {
 	Type    Name               `yaml:"type"`
 	Methods map[string]KeyArgs `yaml:"methods"`
 	Func    Name               `yaml:"func"`
+	// Field is a map field used as a cache (pkgpath.Type.field): its
+	// index expressions and delete calls are cache calls keyed by the
+	// index. A map is a cache only when configured so.
+	Field   Name `yaml:"field"`
 	KeyArgs `yaml:",inline"`
 
 	Line, Column int `yaml:"-"`
@@ -505,6 +509,9 @@ func (c *Config) validateCache() error {
 }
 
 func (c *Config) validateAPI(a *APIDef) error {
+	if a.Field.Value != "" {
+		return c.validateMapField(a)
+	}
 	methods := make(map[string]func() error, len(a.Methods))
 	for m, k := range a.Methods {
 		methods[m] = func() error { return checkKeyArgs(k) }
@@ -516,6 +523,34 @@ func (c *Config) validateAPI(a *APIDef) error {
 		argsWhat:   "key, variadic, slice and item_field go",
 		checkFunc:  func() error { return checkKeyArgs(a.KeyArgs) },
 	})
+}
+
+// validateMapField checks a cache.apis entry that names a map field: it
+// has nothing else (the key is the map's index), and its name is
+// pkgpath.Type.field.
+func (c *Config) validateMapField(a *APIDef) error {
+	if a.Type.Value != "" || a.Func.Value != "" || len(a.Methods) > 0 ||
+		len(a.Key) > 0 || a.Variadic || a.Slice || a.ItemField != "" {
+		return c.ErrAt(a.Field, "cache.apis: a field entry has no type, func, methods or key (the key is the map's index)")
+	}
+	if _, _, ok := SplitField(a.Field.Value); !ok {
+		return c.ErrAt(a.Field, "cache.apis.field: %q is not a field name like example.com/app/cache.Store.items", a.Field.Value)
+	}
+	return nil
+}
+
+// SplitField splits "import/path.Type.field" into the qualified type
+// name and the field name.
+func SplitField(s string) (typ, field string, ok bool) {
+	dot := strings.LastIndex(s, ".")
+	if dot <= 0 {
+		return "", "", false
+	}
+	typ, field = s[:dot], s[dot+1:]
+	if _, _, ok := SplitQualified(typ); !ok || !isIdent(field) {
+		return "", "", false
+	}
+	return typ, field, true
 }
 
 func checkKeyArgs(k KeyArgs) error {

@@ -198,7 +198,11 @@ func TestParseErrors(t *testing.T) {
 		{"bool of the wrong shape", "version: 1\nignore:\n  tests: sometimes\n",
 			`3:10: ignore.tests: expected true or false, not "sometimes"`},
 		{"unknown preset", "version: 1\ncache:\n  presets: [go-redis, memcached]\n",
-			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto)`},
+			`3:23: cache.presets: unknown preset "memcached" (known: bigcache, go-cache, go-redis, golang-lru, gomemcache, ristretto, sync-map)`},
+		{"cache.apis field that is no field name", "version: 1\ncache:\n  apis:\n    - field: example.com/app/cache.Store\n",
+			`4:14: cache.apis.field: "example.com/app/cache.Store" is not a field name like example.com/app/cache.Store.items`},
+		{"cache.apis field with methods", "version: 1\ncache:\n  apis:\n    - field: example.com/app/cache.Store.items\n      methods:\n        Get: {key: 0}\n",
+			`4:14: cache.apis: a field entry has no type, func, methods or key (the key is the map's index)`},
 		{"bad cache.report", "version: 1\ncache:\n  report: tenant\n",
 			`3:11: cache.report must be "all" or "tenant-data", not "tenant"`},
 		{"cache.report of the wrong shape", "version: 1\ncache:\n  report: [tenant-data]\n",
@@ -394,9 +398,13 @@ func TestParseModelAdditions(t *testing.T) {
 }
 
 func TestPresetsAreComplete(t *testing.T) {
-	want := []string{"bigcache", "go-cache", "go-redis", "golang-lru", "gomemcache", "ristretto"}
+	want := []string{"bigcache", "go-cache", "go-redis", "golang-lru", "gomemcache", "ristretto", "sync-map"}
 	if got := strings.Join(PresetNames(), ","); got != strings.Join(want, ",") {
 		t.Errorf("PresetNames = %s, want %s", got, strings.Join(want, ","))
+	}
+	// sync-map is of the standard library: no go.mod requires it.
+	if got, want := strings.Join(LibraryPresetNames(), ","), strings.Join(want[:len(want)-1], ","); got != want {
+		t.Errorf("LibraryPresetNames = %s, want %s", got, want)
 	}
 	for name, apis := range Presets {
 		for _, api := range apis {

@@ -94,6 +94,17 @@ var Presets = map[string][]PresetAPI{
 		{Pkg: "github.com/allegro/bigcache/v2", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
 		{Pkg: "github.com/allegro/bigcache/v3", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
 	},
+	// The standard library's sync.Map, keyed by any: a string key is
+	// checked as a string, other keys as non-string keys. Range is no
+	// keyed call; Clear has no key.
+	"sync-map": {{
+		Pkg:   "sync",
+		Types: []string{"Map"},
+		Methods: map[string]KeyArgs{
+			"Load": key(0), "Store": key(0), "LoadOrStore": key(0), "LoadAndDelete": key(0),
+			"Delete": key(0), "Swap": key(0), "CompareAndSwap": key(0), "CompareAndDelete": key(0),
+		},
+	}},
 	"golang-lru": {
 		{
 			// v1: interface{} keys; ARC and 2Q in the root package.
@@ -164,4 +175,28 @@ func PresetNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// LibraryPresetNames lists the presets of libraries a go.mod can require,
+// sorted: the known presets but those of the standard library (sync-map),
+// which every module has and which apply only when asked for.
+func LibraryPresetNames() []string {
+	var names []string
+	for _, n := range PresetNames() {
+		std := true
+		for _, api := range Presets[n] {
+			std = std && StdPackage(api.Pkg)
+		}
+		if !std {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// StdPackage reports whether the package at path is of the standard
+// library: no dot in its first path element.
+func StdPackage(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }

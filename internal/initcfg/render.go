@@ -221,7 +221,7 @@ func renderCache(w *yamlWriter, f *Findings) {
 	}
 	renderSafeTypes(w, f)
 	if len(f.Presets) == 0 {
-		w.comment(2, "presets: none: go.mod requires none of %s.", strings.Join(config.PresetNames(), ", "))
+		w.comment(2, "presets: none: go.mod requires none of %s.", strings.Join(config.LibraryPresetNames(), ", "))
 	} else {
 		w.comment(2, "Built-in method tables for the cache libraries that go.mod requires.")
 		w.line(2, "presets:")

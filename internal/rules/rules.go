@@ -92,6 +92,9 @@ type Rules struct {
 	SafeTypes map[QName]bool
 	Methods   map[QName]map[string]config.KeyArgs // cache API types
 	Funcs     map[QName]config.KeyArgs            // cache API functions
+	// MapFields are the map fields used as caches (cache.apis field),
+	// by the type that declares them.
+	MapFields map[QName]map[string]bool
 
 	// TenantParams and TenantMethods are repository.methods: parameter
 	// names and method names that make a type a tenant-aware repository.
@@ -120,6 +123,7 @@ func Compile(c *config.Config) *Rules {
 		SafeTypes: map[QName]bool{},
 		Methods:   map[QName]map[string]config.KeyArgs{},
 		Funcs:     map[QName]config.KeyArgs{},
+		MapFields: map[QName]map[string]bool{},
 		origins:   map[QName]config.Str{},
 
 		TenantParams:  map[string]bool{},
@@ -154,9 +158,17 @@ func Compile(c *config.Config) *Rules {
 		}
 	}
 	for _, a := range c.Cache.APIs {
-		if a.Type.Value != "" {
+		switch {
+		case a.Field.Value != "":
+			typ, field, _ := config.SplitField(a.Field.Value)
+			q := ParseQName(typ)
+			if r.MapFields[q] == nil {
+				r.MapFields[q] = map[string]bool{}
+			}
+			r.MapFields[q][field] = true
+		case a.Type.Value != "":
 			r.addMethods(note(a.Type), a.Methods)
-		} else {
+		default:
 			r.Funcs[note(a.Func)] = a.KeyArgs
 		}
 	}
@@ -204,7 +216,9 @@ func MatchPackage(pattern, path string) bool {
 }
 
 // HasCacheRules reports whether the cache check has anything to look for.
-func (r *Rules) HasCacheRules() bool { return len(r.Methods) > 0 || len(r.Funcs) > 0 }
+func (r *Rules) HasCacheRules() bool {
+	return len(r.Methods) > 0 || len(r.Funcs) > 0 || len(r.MapFields) > 0
+}
 
 // HasModelRules reports whether the repository check has anything to look for.
 func (r *Rules) HasModelRules() bool { return len(r.Markers) > 0 || len(r.Fields) > 0 }

@@ -144,6 +144,9 @@ func IsKeyFuncSignature(sig *types.Signature) bool {
 func (r *Rules) validateAPI(a config.APIDef, lookup func(config.Str) (types.Object, bool),
 	needType func(config.Str, string) (*types.TypeName, error)) error {
 	c := r.Config
+	if a.Field.Value != "" {
+		return r.validateMapField(a.Field, needType)
+	}
 	if a.Func.Value != "" {
 		obj, ok := lookup(a.Func)
 		if !ok {
@@ -177,6 +180,26 @@ func (r *Rules) validateAPI(a config.APIDef, lookup func(config.Str) (types.Obje
 		if err := checkKeyIndexes(c, a.Type, a.Type.Value+"."+m, fn.Type().(*types.Signature), a.Methods[m]); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// validateMapField checks that a cache.apis field names a field of a
+// struct type (its own or promoted) whose type is a map.
+func (r *Rules) validateMapField(s config.Str, needType func(config.Str, string) (*types.TypeName, error)) error {
+	c := r.Config
+	typ, field, _ := config.SplitField(s.Value)
+	tn, err := needType(config.Str{Value: typ, Line: s.Line, Column: s.Column}, "cache.apis.field")
+	if err != nil || tn == nil {
+		return err
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, tn.Pkg(), field)
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() {
+		return c.ErrAt(s, "cache.apis.field: %s has no field %s", typ, field)
+	}
+	if _, isMap := v.Type().Underlying().(*types.Map); !isMap {
+		return c.ErrAt(s, "cache.apis.field: %s has type %s, not a map", s.Value, types.TypeString(v.Type(), (*types.Package).Name))
 	}
 	return nil
 }

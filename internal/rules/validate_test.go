@@ -46,7 +46,11 @@ var NotAFunc = 1
 
 import "context"
 
-type Store struct{ inner }
+type Store struct {
+	inner
+	items map[string]string
+	n     int
+}
 
 type inner struct{}
 
@@ -212,6 +216,17 @@ func TestValidate(t *testing.T) {
 		{name: "api func key index out of range",
 			old: "      key: 1\n", new: "      key: 2\n",
 			want: `18:13: cache.apis: example.com/app/internal/cache.Forget has 2 parameters; key index 2 is out of range`},
+		{name: "a map field",
+			old: "    - func: example.com/app/internal/cache.Forget\n", new: "    - field: example.com/app/internal/cache.Store.items\n    - func: example.com/app/internal/cache.Forget\n"},
+		{name: "a field that does not exist",
+			old: "    - func: example.com/app/internal/cache.Forget\n", new: "    - field: example.com/app/internal/cache.Store.itemz\n    - func: example.com/app/internal/cache.Forget\n",
+			want: `18:14: cache.apis.field: example.com/app/internal/cache.Store has no field itemz`},
+		{name: "a field that is not a map",
+			old: "    - func: example.com/app/internal/cache.Forget\n", new: "    - field: example.com/app/internal/cache.Store.n\n    - func: example.com/app/internal/cache.Forget\n",
+			want: `18:14: cache.apis.field: example.com/app/internal/cache.Store.n has type int, not a map`},
+		{name: "a field of a type that does not exist",
+			old: "    - func: example.com/app/internal/cache.Forget\n", new: "    - field: example.com/app/internal/cache.Stor.items\n    - func: example.com/app/internal/cache.Forget\n",
+			want: `18:14: cache.apis.field: Stor is not a type in package example.com/app/internal/cache`},
 		{name: "promoted method is found",
 			old: "Touch: {key: 1}", new: "Touch: {key: 1, variadic: true}",
 			want: `12:13: cache.apis: example.com/app/internal/cache.Store.Touch: parameter 1 is not variadic`, alt: "17:9"},

@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -35,8 +36,11 @@ import (
 )
 
 // versions are the major versions still in use of each module a preset
-// covers; ristretto v0 and v1 share a module path.
+// covers; ristretto v0 and v1 share a module path. The standard library
+// (sync-map) is checked at the Go version running presetcheck: it is the
+// one the module builds with, and std keeps its method sets compatible.
 var versions = map[string][]string{
+	"std":                                    {runtime.Version()},
 	"github.com/allegro/bigcache":            {"v1.2.1"},
 	"github.com/allegro/bigcache/v2":         {"v2.2.5"},
 	"github.com/allegro/bigcache/v3":         {"v3.1.0"},
@@ -109,8 +113,12 @@ func check() ([]string, error) {
 	return lines, nil
 }
 
-// moduleOf returns the longest module of versions that holds pkg.
+// moduleOf returns the longest module of versions that holds pkg, or
+// "std" for a package of the standard library.
 func moduleOf(pkg string) string {
+	if config.StdPackage(pkg) {
+		return "std"
+	}
 	best := ""
 	for mod := range versions {
 		if (pkg == mod || strings.HasPrefix(pkg, mod+"/")) && len(mod) > len(best) {
@@ -131,12 +139,14 @@ func load(mod, v, pkg string) (*types.Package, error) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
 		return nil, err
 	}
-	get := exec.Command("go", "get", pkg+"@"+v)
-	get.Dir = dir
-	var stderr bytes.Buffer
-	get.Stderr = &stderr
-	if err := get.Run(); err != nil {
-		return nil, fmt.Errorf("go get %s@%s: %w\n%s", pkg, v, err, stderr.String())
+	if mod != "std" { // std comes with the toolchain
+		get := exec.Command("go", "get", pkg+"@"+v)
+		get.Dir = dir
+		var stderr bytes.Buffer
+		get.Stderr = &stderr
+		if err := get.Run(); err != nil {
+			return nil, fmt.Errorf("go get %s@%s: %w\n%s", pkg, v, err, stderr.String())
+		}
 	}
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: dir}, pkg)
 	if err != nil {

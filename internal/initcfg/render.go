@@ -424,7 +424,13 @@ func renderIgnore(w *yamlWriter, f *Findings) {
 	for _, c := range f.Ignore {
 		anyIgnored = anyIgnored || c.Proposed
 	}
-	if !anyIgnored {
+	// Migrations are out of tenantsql's scope (DDL, backfills across every
+	// tenant): with the sql section on, their packages are not checked.
+	var migrations []*IgnoreCandidate
+	if f.SQL != nil && f.SQL.Off == "" {
+		migrations = f.Exclude
+	}
+	if !anyIgnored && len(migrations) == 0 {
 		w.comment(0, "Packages whose data is shared by every tenant are not checked; none found")
 		w.comment(0, "named platform, infra or global that declares no tenant-scoped model:")
 		w.comment(0, "ignore:")
@@ -437,6 +443,10 @@ func renderIgnore(w *yamlWriter, f *Findings) {
 	w.line(0, "ignore:")
 	w.comment(2, "Packages named like shared infrastructure that declare no tenant-scoped")
 	w.comment(2, "model: their cache keys are shared by every tenant.")
+	if len(migrations) > 0 {
+		w.comment(2, "Packages named like migrations, with the sql section on: their DDL and")
+		w.comment(2, "backfills run across every tenant, out of tenantsql's scope.")
+	}
 	w.line(2, "packages:")
 	for _, c := range f.Ignore {
 		note := plural(c.Packages, "package")
@@ -444,6 +454,9 @@ func renderIgnore(w *yamlWriter, f *Findings) {
 			note = "commented out: it declares " + examples(c.Models, 3)
 		}
 		w.entry(4, c.Proposed, "- "+scalar(c.Pattern), note)
+	}
+	for _, c := range migrations {
+		w.entry(4, true, "- "+scalar(c.Pattern), "migrations: "+plural(c.Packages, "package"))
 	}
 }
 

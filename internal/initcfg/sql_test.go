@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -262,5 +263,47 @@ func (q *Queries) GetInvoice(ctx context.Context, id int64) (Invoice, error) {
 	)
 	if bytes.Contains(out, []byte("create_invoice_params")) {
 		t.Errorf("a query's parameter struct is proposed as a table:\n%s", out)
+	}
+}
+
+// With the sql section on, the packages named like migrations (whose
+// frozen model copies models.exclude leaves out) are also proposed in
+// ignore.packages: their DDL and backfills run across every tenant, out
+// of tenantsql's scope (SigNoz's pkg/sqlmigration: 58 findings).
+func TestSQLIgnoresMigrations(t *testing.T) {
+	offline(t)
+	dir := t.TempDir()
+	testfs.WriteTxtar(t, dir, "testdata/sql.txtar")
+	testfs.Write(t, dir, map[string]string{"sqlmigration/m001.go": `// Package sqlmigration backfills the invoices of every tenant.
+package sqlmigration
+
+import "database/sql"
+
+type invoiceRow struct {
+	ID       int64
+	TenantID string ` + "`db:\"tenant_id\"`" + `
+}
+
+func Up(db *sql.DB) error {
+	_, err := db.Exec("UPDATE billing_invoices SET total = 0 WHERE total IS NULL")
+	return err
+}
+`})
+	got := Render(scan(t, dir))
+	hasAll(t, got,
+		"    - example.com/sqlapp/sqlmigration/...   # 1 tenant-scoped struct: sqlmigration.invoiceRow\n",
+		"ignore:\n",
+		"    - example.com/sqlapp/sqlmigration/...   # migrations: 1 package\n",
+	)
+	cfg, err := config.Load(writeProposal(t, dir, got))
+	if err != nil {
+		t.Fatalf("the proposal does not load: %v", err)
+	}
+	var ignored []string
+	for _, p := range cfg.Ignore.Packages {
+		ignored = append(ignored, p.Value)
+	}
+	if !slices.Contains(ignored, "example.com/sqlapp/sqlmigration/...") {
+		t.Errorf("ignore.packages = %v, want the migrations", cfg.Ignore.Packages)
 	}
 }

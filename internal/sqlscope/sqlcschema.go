@@ -268,7 +268,7 @@ func SQLCColumns(r *rules.Rules, files []*ast.File, info *types.Info) []string {
 		if st == nil {
 			continue
 		}
-		if col, ok := sqlcTenantColumn(r, st, map[*types.Struct]bool{}); ok && !seen[col] {
+		if col, ok := tenantColumn(r, st, sqlcColumn, map[*types.Struct]bool{}); ok && !seen[col] {
 			seen[col] = true
 			out = append(out, col)
 		}
@@ -277,32 +277,17 @@ func SQLCColumns(r *rules.Rules, files []*ast.File, info *types.Info) []string {
 	return out
 }
 
-func sqlcTenantColumn(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool) (string, bool) {
-	if seen[st] {
-		return "", false
+// sqlcColumn is the column of a sqlc model's field: sqlc writes the
+// column in the db tag or, by default, only in the json tag.
+func sqlcColumn(name, tag string) string {
+	st := reflect.StructTag(tag)
+	if db, _, _ := strings.Cut(st.Get("db"), ","); db != "" && db != "-" {
+		return db
 	}
-	seen[st] = true
-	for i := 0; i < st.NumFields(); i++ {
-		if !r.FieldMatches(st, i) {
-			continue
-		}
-		tag := reflect.StructTag(st.Tag(i))
-		if db, _, _ := strings.Cut(tag.Get("db"), ","); db != "" && db != "-" {
-			return db, true
-		}
-		if js, _, _ := strings.Cut(tag.Get("json"), ","); js != "" && js != "-" {
-			return js, true
-		}
-		return FieldColumn(st.Field(i).Name(), st.Tag(i)), true
+	if js, _, _ := strings.Cut(st.Get("json"), ","); js != "" && js != "-" {
+		return js
 	}
-	for i := 0; i < st.NumFields(); i++ {
-		if inner, ok := models.EmbeddedStruct(st, i); ok {
-			if c, ok := sqlcTenantColumn(r, inner, seen); ok {
-				return c, true
-			}
-		}
-	}
-	return "", false
+	return FieldColumn(name, tag)
 }
 
 // TenantTables returns the tables of the schema that have one of the

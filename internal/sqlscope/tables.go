@@ -57,7 +57,7 @@ func modelTable(r *rules.Rules, m *models.Model, names map[*types.TypeName]strin
 	}
 	col = r.Config.SQLTenantColumn()
 	if st != nil {
-		if c, ok := tenantColumn(r, st, map[*types.Struct]bool{}); ok {
+		if c, ok := tenantColumn(r, st, FieldColumn, map[*types.Struct]bool{}); ok {
 			col = c
 		}
 	}
@@ -70,20 +70,21 @@ func bunTable(st *types.Struct) (string, bool) {
 }
 
 // tenantColumn finds the configured tenant field of st, directly or
-// through embedded structs, and returns its column.
-func tenantColumn(r *rules.Rules, st *types.Struct, seen map[*types.Struct]bool) (string, bool) {
+// through embedded structs, and returns its column as column (FieldColumn,
+// or sqlcColumn for sqlc's models) reads it.
+func tenantColumn(r *rules.Rules, st *types.Struct, column func(name, tag string) string, seen map[*types.Struct]bool) (string, bool) {
 	if seen[st] {
 		return "", false
 	}
 	seen[st] = true
 	for i := 0; i < st.NumFields(); i++ {
 		if r.FieldMatches(st, i) {
-			return FieldColumn(st.Field(i).Name(), st.Tag(i)), true
+			return column(st.Field(i).Name(), st.Tag(i)), true
 		}
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		if inner, ok := models.EmbeddedStruct(st, i); ok {
-			if c, ok := tenantColumn(r, inner, seen); ok {
+			if c, ok := tenantColumn(r, inner, column, seen); ok {
 				return c, true
 			}
 		}

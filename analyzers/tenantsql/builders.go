@@ -2,7 +2,6 @@ package tenantsql
 
 import (
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,7 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tenantlint/tenantlint/internal/lint"
@@ -130,23 +128,15 @@ func (b *builders) check(call *ast.CallExpr) bool {
 	}
 	tenant := b.tenantAt(call)
 	reported := false
-	report := func(v sqlscope.Violation, suffix string) {
-		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.What() + suffix}
-		kind := KindUnconstrained
-		if tenant != "" {
-			d.Message = fmt.Sprintf("%s is in scope but %s%s", tenant, v.Does(), suffix)
-			kind = KindInScope
-		}
-		if b.p.Report(d) {
-			reported = true
-			b.stats.kind(b.p.Position(d.Pos), kind)
-		}
-	}
 	for _, v := range res.Violations {
-		report(v, "")
+		if reportViolation(b.p, b.stats, call, tenant, v, "", nil) {
+			reported = true
+		}
 	}
 	for _, v := range res.OnBranch {
-		report(v, ": its predicate is added on one branch only")
+		if reportViolation(b.p, b.stats, call, tenant, v, ": its predicate is added on one branch only", nil) {
+			reported = true
+		}
 	}
 	if reported {
 		b.stats.Unconstrained++

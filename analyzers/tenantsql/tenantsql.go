@@ -175,15 +175,8 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 		if suppressed[v.Statement] {
 			continue
 		}
-		d := analysis.Diagnostic{Pos: q.at.Pos(), End: q.at.End(), Message: v.What() + q.suffix, Related: q.related}
-		kind := KindUnconstrained
-		if tenant != "" {
-			d.Message = fmt.Sprintf("%s is in scope but %s", tenant, v.Does()) + q.suffix
-			kind = KindInScope
-		}
-		if p.Report(d) {
+		if reportViolation(p, r.stats, q.at, tenant, v, q.suffix, q.related) {
 			reported = true
-			r.stats.kind(p.Position(d.Pos), kind)
 		}
 	}
 	if reported {
@@ -191,6 +184,23 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	} else {
 		r.stats.Suppressed++
 	}
+}
+
+// reportViolation reports v at at, naming tenant when one is in scope,
+// with suffix ending its message, and counts its kind; it returns false
+// when a //tenantlint:ignore suppressed it.
+func reportViolation(p *lint.Pass, s *Stats, at ast.Node, tenant string, v sqlscope.Violation, suffix string, related []analysis.RelatedInformation) bool {
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: v.What() + suffix, Related: related}
+	kind := KindUnconstrained
+	if tenant != "" {
+		d.Message = fmt.Sprintf("%s is in scope but %s%s", tenant, v.Does(), suffix)
+		kind = KindInScope
+	}
+	if !p.Report(d) {
+		return false
+	}
+	s.kind(p.Position(d.Pos), kind)
+	return true
 }
 
 // sqlDirectives reports the problems of the directives in a query

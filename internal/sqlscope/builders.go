@@ -44,9 +44,9 @@ type BuiltCond struct {
 	Conditional bool
 }
 
-// HasConditional reports whether some condition is added on some paths
+// hasConditional reports whether some condition is added on some paths
 // only.
-func (q *BuiltQuery) HasConditional() bool {
+func (q *BuiltQuery) hasConditional() bool {
 	for _, c := range q.Where {
 		if c.Conditional {
 			return true
@@ -145,7 +145,7 @@ func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables) (BuiltResult, error) {
 		return BuiltResult{}, err
 	}
 	out := BuiltResult{Violations: all.Violations}
-	if !q.HasConditional() {
+	if !q.hasConditional() {
 		return out, nil
 	}
 	always, err := Check(p, q.SQL(false), tables)

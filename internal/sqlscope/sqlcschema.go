@@ -74,7 +74,7 @@ func schemaStatements(p *Parser, text string) []any {
 		}
 		return out
 	}
-	for _, part := range SplitStatements(text) {
+	for _, part := range splitStatements(text) {
 		stmts, err := p.Parse(part)
 		if err != nil {
 			continue
@@ -181,9 +181,9 @@ func schemaTable(v any) string {
 	return name
 }
 
-// SplitStatements splits SQL text at the semicolons that end its
+// splitStatements splits SQL text at the semicolons that end its
 // statements: not those in quotes, dollar quotes or comments.
-func SplitStatements(text string) []string {
+func splitStatements(text string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(text); i++ {

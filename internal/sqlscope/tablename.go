@@ -9,13 +9,13 @@ import (
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
-// TableNames maps each type of a package that has a TableName method
+// tableNames maps each type of a package that has a TableName method
 // returning a constant to that constant. The method may take a
 // context.Context (gorm's and bun's TableName(ctx) form) or nothing, and
 // have a value or a pointer receiver; its body must be a single return
 // of a string constant. The package's declarations are read once, for
 // every model, rather than once per model.
-func TableNames(files []*ast.File, info *types.Info) map[*types.TypeName]string {
+func tableNames(files []*ast.File, info *types.Info) map[*types.TypeName]string {
 	out := map[*types.TypeName]string{}
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -45,7 +45,7 @@ func TableNames(files []*ast.File, info *types.Info) map[*types.TypeName]string 
 }
 
 // tableNameSignature reports whether sig takes nothing or a
-// context.Context and returns one result (whose constant TableNames
+// context.Context and returns one result (whose constant tableNames
 // reads).
 func tableNameSignature(sig *types.Signature) bool {
 	if sig.Results().Len() != 1 {

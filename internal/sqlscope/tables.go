@@ -23,7 +23,7 @@ func ModelTables(r *rules.Rules, files []*ast.File, info *types.Info) Tables {
 			continue
 		}
 		if names == nil {
-			names = TableNames(files, info)
+			names = tableNames(files, info)
 		}
 		table, col := modelTable(r, m, names)
 		out[table] = col
@@ -41,11 +41,11 @@ func ModelTables(r *rules.Rules, files []*ast.File, info *types.Info) Tables {
 // files are the model's package's; ModelTables, for every model of a
 // package, reads their TableName methods once.
 func ModelTable(r *rules.Rules, m *models.Model, files []*ast.File, info *types.Info) (table, col string) {
-	return modelTable(r, m, TableNames(files, info))
+	return modelTable(r, m, tableNames(files, info))
 }
 
 // modelTable is ModelTable with the package's TableName constants
-// (TableNames) at hand.
+// (tableNames) at hand.
 func modelTable(r *rules.Rules, m *models.Model, names map[*types.TypeName]string) (table, col string) {
 	st, _ := m.Obj.Type().Underlying().(*types.Struct)
 	table, ok := names[m.Obj]

@@ -29,14 +29,13 @@ type CacheReportEvidence struct {
 func (e *CacheReportEvidence) Proposed() bool { return e.NonString > 0 }
 
 // cacheReportEvidence counts the cache calls of the module under the
-// configuration that proposal (the rendered file) sets, outside the
-// packages it ignores.
-func cacheReportEvidence(pkgs []*packages.Package, proposal []byte, tenantModels map[rules.QName]bool) *CacheReportEvidence {
-	cfg, err := config.Parse(config.FileName, proposal)
-	if err != nil {
-		return nil // Check reports the proposal's errors
+// configuration that proposal (the rendered file, compiled) sets, outside
+// the packages it ignores; nil when proposal is nil (it did not parse:
+// Check reports its errors).
+func cacheReportEvidence(pkgs []*packages.Package, r *rules.Rules, tenantModels map[rules.QName]bool) *CacheReportEvidence {
+	if r == nil {
+		return nil
 	}
-	r := rules.Compile(cfg)
 	e := &CacheReportEvidence{}
 	seen := map[string]bool{}
 	for _, p := range pkgs {

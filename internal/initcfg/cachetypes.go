@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
@@ -360,7 +361,7 @@ func passesKeyFunc(info *types.Info, body *ast.BlockStmt, key *types.Var, keyFun
 		if !ok || found {
 			return !found
 		}
-		fn := calleeFunc(info, call)
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
 		if fn == nil || rules.FuncKey(fn) != keyFunc {
 			return true
 		}
@@ -401,27 +402,6 @@ func calledCacheMethods(info *types.Info, body *ast.BlockStmt) []string {
 		return true
 	})
 	return out
-}
-
-func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	case *ast.IndexExpr:
-		if s, ok := f.X.(*ast.SelectorExpr); ok {
-			id = s.Sel
-		} else if i, ok := f.X.(*ast.Ident); ok {
-			id = i
-		}
-	}
-	if id == nil {
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	return fn
 }
 
 // mentions reports whether expression e refers to v.

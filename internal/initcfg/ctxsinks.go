@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
-	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -20,18 +19,18 @@ type CtxSinkCandidate struct {
 }
 
 // ctxSinkCandidates finds the wrappers under the configuration that
-// proposal (the rendered file, without ctx) sets.
-func ctxSinkCandidates(pkgs []*packages.Package, proposal []byte) []*CtxSinkCandidate {
-	cfg, err := config.Parse(config.FileName, proposal)
-	if err != nil {
-		return nil // Check reports the proposal's errors
+// proposal (the rendered file, without ctx, compiled) sets; none when
+// proposal is nil (it did not parse: Check reports its errors).
+func ctxSinkCandidates(pkgs []*packages.Package, proposal *rules.Rules) []*CtxSinkCandidate {
+	if proposal == nil {
+		return nil
 	}
 	var in []tenantctx.Package
 	for _, p := range pkgs {
 		in = append(in, tenantctx.Package{Types: p.Types, Info: p.TypesInfo, Files: p.Syntax})
 	}
 	var out []*CtxSinkCandidate
-	for _, w := range tenantctx.Wrappers(rules.Compile(cfg), in) {
+	for _, w := range tenantctx.Wrappers(proposal, in) {
 		if name, ok := sinkName(w.Func); ok {
 			out = append(out, &CtxSinkCandidate{Name: name, Via: w.Via})
 		}

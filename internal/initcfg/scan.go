@@ -144,7 +144,13 @@ func Scan(root string) (*Findings, error) {
 	f.KeyFuncs = keyFuncCandidates(scanned)
 	f.CacheTypes = cacheTypeCandidates(scanned, f.proposedKeyFunc(), tenantModels)
 	f.Ignore = ignoreCandidates(scanned, tenantModels)
-	proposal := Render(f)
+	// The rest is evidence under the configuration proposed so far: parse
+	// and compile it once for all of them. A proposal that does not parse
+	// gets none (nil rules); Check reports its errors.
+	var proposal *rules.Rules
+	if cfg, err := config.Parse(config.FileName, Render(f)); err == nil {
+		proposal = rules.Compile(cfg)
+	}
 	f.CtxSinks = ctxSinkCandidates(scanned, proposal)
 	f.CacheReport = cacheReportEvidence(scanned, proposal, tenantModels)
 	f.SQL = sqlProposal(root, scanned, mf.Require, proposal)

@@ -88,8 +88,9 @@ var driverDialects = []struct{ dialect, module string }{
 var sqlcEngines = map[string]string{"postgresql": config.DialectPostgres, "mysql": "mysql", "sqlite": "sqlite"}
 
 // sqlProposal collects the evidence for the sql section under the
-// configuration that proposal (the rendered file, without sql) sets.
-func sqlProposal(root string, pkgs []*packages.Package, reqs []*modfile.Require, proposal []byte) *SQLProposal {
+// configuration that proposal (the rendered file, without sql, compiled)
+// sets; no tables when proposal is nil (it did not parse).
+func sqlProposal(root string, pkgs []*packages.Package, reqs []*modfile.Require, proposal *rules.Rules) *SQLProposal {
 	s := &SQLProposal{Presets: sqlPresetCandidates(pkgs, reqs), Drivers: sqlDrivers(reqs)}
 	sqlcOut := map[string]bool{} // directories of sqlc's generated Go code
 	for _, c := range sqlcConfigs(root) {
@@ -106,8 +107,8 @@ func sqlProposal(root string, pkgs []*packages.Package, reqs []*modfile.Require,
 	sort.SliceStable(s.Drivers, func(i, j int) bool {
 		return s.Drivers[i].Dialect == config.DialectPostgres && s.Drivers[j].Dialect != config.DialectPostgres
 	})
-	if cfg, err := config.Parse(config.FileName, proposal); err == nil {
-		s.Tables, s.TenantColumn = sqlTables(cfg, pkgs, sqlcOut)
+	if proposal != nil {
+		s.Tables, s.TenantColumn = sqlTables(proposal, pkgs, sqlcOut)
 	}
 	proposed := false
 	for _, p := range s.Presets {
@@ -277,7 +278,7 @@ func sqlcConfigs(root string) []sqlcConfig {
 	return out
 }
 
-// sqlTables derives the tenant tables as tenantsql would under cfg: the
+// sqlTables derives the tenant tables as tenantsql would under r: the
 // table and tenant column of each tenant-scoped model (sqlscope.ModelTable).
 // In sqlc's generated packages only the structs of models.go are tables
 // (the others are a query's parameters and rows), and a struct is one
@@ -285,8 +286,8 @@ func sqlcConfigs(root string) []sqlcConfig {
 // json tags, or db tags, never the ORM tag that models.fields may ask
 // for. It returns the tables sorted by name, and the column of more than
 // half of them.
-func sqlTables(cfg *config.Config, pkgs []*packages.Package, sqlcOut map[string]bool) ([]*SQLTableCandidate, string) {
-	r := rules.Compile(cfg)
+func sqlTables(r *rules.Rules, pkgs []*packages.Package, sqlcOut map[string]bool) ([]*SQLTableCandidate, string) {
+	cfg := r.Config
 	var sqlcRules *rules.Rules
 	if len(sqlcOut) > 0 {
 		var names []string

@@ -105,17 +105,16 @@ func (f *HelperFact) equal(g *HelperFact) bool {
 		})
 }
 
-// Helpers holds the facts known in one package: those of the functions
-// it calls in other packages and those of its own functions.
-type Helpers struct {
-	facts map[*types.Func]*HelperFact
+// funcFacts holds the facts of one kind known in one package: those of
+// the functions it calls in other packages and those of its own
+// functions, keyed by generic origin.
+type funcFacts[F any] struct {
+	facts map[*types.Func]*F
 }
 
-// NewHelpers returns an empty set of facts.
-func NewHelpers() *Helpers { return &Helpers{facts: map[*types.Func]*HelperFact{}} }
-
-// Lookup returns the fact of fn (of its generic origin), or nil.
-func (h *Helpers) Lookup(fn *types.Func) *HelperFact {
+// Lookup returns the fact of fn (of its generic origin), or nil; a nil
+// set knows no facts.
+func (h *funcFacts[F]) Lookup(fn *types.Func) *F {
 	if h == nil || fn == nil {
 		return nil
 	}
@@ -123,7 +122,13 @@ func (h *Helpers) Lookup(fn *types.Func) *HelperFact {
 }
 
 // Add records the fact of fn, a function of another package.
-func (h *Helpers) Add(fn *types.Func, f *HelperFact) { h.facts[fn.Origin()] = f }
+func (h *funcFacts[F]) Add(fn *types.Func, f *F) { h.facts[fn.Origin()] = f }
+
+// Helpers holds the HelperFacts known in one package.
+type Helpers = funcFacts[HelperFact]
+
+// NewHelpers returns an empty set of facts.
+func NewHelpers() *Helpers { return &Helpers{facts: map[*types.Func]*HelperFact{}} }
 
 // Summarize computes the facts of the functions declared in files (key
 // builders and cache helpers, as configured), adds them to h, and returns

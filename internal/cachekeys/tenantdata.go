@@ -31,25 +31,11 @@ func (*DataFact) AFact() {}
 // String describes the fact, as analysistest's fact expectations read it.
 func (f *DataFact) String() string { return "returns tenant data: " + f.What }
 
-// DataFacts holds the DataFacts known in one package: those of the
-// functions it calls in other packages and those of its own functions.
-type DataFacts struct {
-	facts map[*types.Func]*DataFact
-}
+// DataFacts holds the DataFacts known in one package.
+type DataFacts = funcFacts[DataFact]
 
 // NewDataFacts returns an empty set of facts.
 func NewDataFacts() *DataFacts { return &DataFacts{facts: map[*types.Func]*DataFact{}} }
-
-// Lookup returns the fact of fn (of its generic origin), or nil.
-func (d *DataFacts) Lookup(fn *types.Func) *DataFact {
-	if d == nil || fn == nil {
-		return nil
-	}
-	return d.facts[fn.Origin()]
-}
-
-// Add records the fact of fn, a function of another package.
-func (d *DataFacts) Add(fn *types.Func, f *DataFact) { d.facts[fn.Origin()] = f }
 
 // SummarizeData finds the functions declared in files whose first result
 // is tenant data (see Data.Expr), adds their facts to d, and returns

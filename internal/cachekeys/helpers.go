@@ -138,22 +138,7 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 	if r.Values == nil && !r.FollowHelpers {
 		return nil
 	}
-	type fdecl struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
-	}
-	var decls []fdecl
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-				decls = append(decls, fdecl{fd, fn})
-			}
-		}
-	}
+	decls := funcDecls(info, files, func(*ast.FuncDecl, *types.Func) bool { return true })
 	// Each round can only find more; the bound guards against a cycle
 	// of helpers that would flip forever.
 	for round := 0; round <= len(decls); round++ {
@@ -180,6 +165,30 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 		}
 	}
 	return out
+}
+
+// fdecl is a function declared in the package, with a body.
+type fdecl struct {
+	decl *ast.FuncDecl
+	fn   *types.Func
+}
+
+// funcDecls lists the functions with a body declared in files that keep
+// accepts, in source order.
+func funcDecls(info *types.Info, files []*ast.File, keep func(*ast.FuncDecl, *types.Func) bool) []fdecl {
+	var decls []fdecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := info.Defs[fd.Name].(*types.Func); ok && keep(fd, fn) {
+				decls = append(decls, fdecl{fd, fn})
+			}
+		}
+	}
+	return decls
 }
 
 func summarizeFunc(r *rules.Rules, info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {

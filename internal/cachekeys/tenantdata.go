@@ -42,22 +42,9 @@ func NewDataFacts() *DataFacts { return &DataFacts{facts: map[*types.Func]*DataF
 // them in source order. A function's result may come from another of
 // the same package, so it iterates until nothing changes.
 func SummarizeData(r *rules.Rules, info *types.Info, pkg *types.Package, files []*ast.File, h *Helpers, d *DataFacts) []*types.Func {
-	type fdecl struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
-	}
-	var decls []fdecl
-	for _, f := range files {
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Type.Results == nil {
-				continue
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok && dataResult(fn) {
-				decls = append(decls, fdecl{fd, fn})
-			}
-		}
-	}
+	decls := funcDecls(info, files, func(fd *ast.FuncDecl, fn *types.Func) bool {
+		return fd.Type.Results != nil && dataResult(fn)
+	})
 	// A fact is only ever added (a result found to be tenant data stays
 	// so), so the rounds are bounded by the number of functions.
 	for round := 0; round <= len(decls); round++ {

@@ -105,17 +105,16 @@ func (f *HelperFact) equal(g *HelperFact) bool {
 		})
 }
 
-// Helpers holds the facts known in one package: those of the functions
-// it calls in other packages and those of its own functions.
-type Helpers struct {
-	facts map[*types.Func]*HelperFact
+// funcFacts holds the facts of one kind known in one package: those of
+// the functions it calls in other packages and those of its own
+// functions, keyed by generic origin.
+type funcFacts[F any] struct {
+	facts map[*types.Func]*F
 }
 
-// NewHelpers returns an empty set of facts.
-func NewHelpers() *Helpers { return &Helpers{facts: map[*types.Func]*HelperFact{}} }
-
-// Lookup returns the fact of fn (of its generic origin), or nil.
-func (h *Helpers) Lookup(fn *types.Func) *HelperFact {
+// Lookup returns the fact of fn (of its generic origin), or nil; a nil
+// set knows no facts.
+func (h *funcFacts[F]) Lookup(fn *types.Func) *F {
 	if h == nil || fn == nil {
 		return nil
 	}
@@ -123,7 +122,13 @@ func (h *Helpers) Lookup(fn *types.Func) *HelperFact {
 }
 
 // Add records the fact of fn, a function of another package.
-func (h *Helpers) Add(fn *types.Func, f *HelperFact) { h.facts[fn.Origin()] = f }
+func (h *funcFacts[F]) Add(fn *types.Func, f *F) { h.facts[fn.Origin()] = f }
+
+// Helpers holds the HelperFacts known in one package.
+type Helpers = funcFacts[HelperFact]
+
+// NewHelpers returns an empty set of facts.
+func NewHelpers() *Helpers { return &Helpers{facts: map[*types.Func]*HelperFact{}} }
 
 // Summarize computes the facts of the functions declared in files (key
 // builders and cache helpers, as configured), adds them to h, and returns
@@ -133,22 +138,7 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 	if r.Values == nil && !r.FollowHelpers {
 		return nil
 	}
-	type fdecl struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
-	}
-	var decls []fdecl
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-				decls = append(decls, fdecl{fd, fn})
-			}
-		}
-	}
+	decls := funcDecls(info, files, func(*ast.FuncDecl, *types.Func) bool { return true })
 	// Each round can only find more; the bound guards against a cycle
 	// of helpers that would flip forever.
 	for round := 0; round <= len(decls); round++ {
@@ -175,6 +165,30 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 		}
 	}
 	return out
+}
+
+// fdecl is a function declared in the package, with a body.
+type fdecl struct {
+	decl *ast.FuncDecl
+	fn   *types.Func
+}
+
+// funcDecls lists the functions with a body declared in files that keep
+// accepts, in source order.
+func funcDecls(info *types.Info, files []*ast.File, keep func(*ast.FuncDecl, *types.Func) bool) []fdecl {
+	var decls []fdecl
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := info.Defs[fd.Name].(*types.Func); ok && keep(fd, fn) {
+				decls = append(decls, fdecl{fd, fn})
+			}
+		}
+	}
+	return decls
 }
 
 func summarizeFunc(r *rules.Rules, info *types.Info, pkg *types.Package, d *ast.FuncDecl, fn *types.Func, h *Helpers) *HelperFact {

@@ -31,47 +31,20 @@ func (*DataFact) AFact() {}
 // String describes the fact, as analysistest's fact expectations read it.
 func (f *DataFact) String() string { return "returns tenant data: " + f.What }
 
-// DataFacts holds the DataFacts known in one package: those of the
-// functions it calls in other packages and those of its own functions.
-type DataFacts struct {
-	facts map[*types.Func]*DataFact
-}
+// DataFacts holds the DataFacts known in one package.
+type DataFacts = funcFacts[DataFact]
 
 // NewDataFacts returns an empty set of facts.
 func NewDataFacts() *DataFacts { return &DataFacts{facts: map[*types.Func]*DataFact{}} }
-
-// Lookup returns the fact of fn (of its generic origin), or nil.
-func (d *DataFacts) Lookup(fn *types.Func) *DataFact {
-	if d == nil || fn == nil {
-		return nil
-	}
-	return d.facts[fn.Origin()]
-}
-
-// Add records the fact of fn, a function of another package.
-func (d *DataFacts) Add(fn *types.Func, f *DataFact) { d.facts[fn.Origin()] = f }
 
 // SummarizeData finds the functions declared in files whose first result
 // is tenant data (see Data.Expr), adds their facts to d, and returns
 // them in source order. A function's result may come from another of
 // the same package, so it iterates until nothing changes.
 func SummarizeData(r *rules.Rules, info *types.Info, pkg *types.Package, files []*ast.File, h *Helpers, d *DataFacts) []*types.Func {
-	type fdecl struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
-	}
-	var decls []fdecl
-	for _, f := range files {
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Type.Results == nil {
-				continue
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok && dataResult(fn) {
-				decls = append(decls, fdecl{fd, fn})
-			}
-		}
-	}
+	decls := funcDecls(info, files, func(fd *ast.FuncDecl, fn *types.Func) bool {
+		return fd.Type.Results != nil && dataResult(fn)
+	})
 	// A fact is only ever added (a result found to be tenant data stays
 	// so), so the rounds are bounded by the number of functions.
 	for round := 0; round <= len(decls); round++ {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -90,37 +91,29 @@ func JSON(w io.Writer, inv *Inventory) error {
 // only when a run has some, so that the inventory of a module without
 // them reads as before.
 
-func unjudgedTotals(c CacheCounts) string {
+// unjudged formats, for each of the two kinds that total has, the kind's
+// name and its count in k.
+func unjudged(total, k CacheCounts, format func(name string, n int) string) string {
 	s := ""
-	if c.Unchecked > 0 {
-		s += fmt.Sprintf(", unchecked %d", c.Unchecked)
+	if total.Unchecked > 0 {
+		s += format("unchecked", k.Unchecked)
 	}
-	if c.NotTenantData > 0 {
-		s += fmt.Sprintf(", not tenant data %d", c.NotTenantData)
+	if total.NotTenantData > 0 {
+		s += format("not tenant data", k.NotTenantData)
 	}
 	return s
+}
+
+func unjudgedTotals(c CacheCounts) string {
+	return unjudged(c, c, func(name string, n int) string { return fmt.Sprintf(", %s %d", name, n) })
 }
 
 func unjudgedHeader(total CacheCounts) string {
-	s := ""
-	if total.Unchecked > 0 {
-		s += "\tUNCHECKED"
-	}
-	if total.NotTenantData > 0 {
-		s += "\tNOT TENANT DATA"
-	}
-	return s
+	return unjudged(total, total, func(name string, _ int) string { return "\t" + strings.ToUpper(name) })
 }
 
 func unjudgedCells(total, k CacheCounts) string {
-	s := ""
-	if total.Unchecked > 0 {
-		s += fmt.Sprintf("\t%d", k.Unchecked)
-	}
-	if total.NotTenantData > 0 {
-		s += fmt.Sprintf("\t%d", k.NotTenantData)
-	}
-	return s
+	return unjudged(total, k, func(_ string, n int) string { return fmt.Sprintf("\t%d", n) })
 }
 
 // writeReasons writes counts by reason, most frequent first, then by

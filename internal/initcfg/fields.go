@@ -11,10 +11,11 @@ import (
 
 // knownFields are the field names that usually hold the tenant of a row,
 // matched in any case (TenantId, tenantID). Their order breaks ties
-// between equally common fields.
+// between equally common fields. NetworkID is Ory's spelling in Keto
+// (NetworkID uuid.UUID with the tag db:"nid"), where Kratos writes NID.
 var knownFields = []string{
 	"TenantID", "TenantUUID", "OrgID", "OrganizationID", "OrganisationID",
-	"AccountID", "WorkspaceID", "NID", "InstanceID", "ProjectID", "TeamID",
+	"AccountID", "WorkspaceID", "NID", "NetworkID", "InstanceID", "ProjectID", "TeamID",
 	"CustomerID",
 }
 

@@ -62,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	files := fs.Bool("files", false, "the arguments are file names (as git hooks pass them): analyze the packages of the Go files among them")
 	pathPrefix := fs.String("path-prefix", "", "with --format sarif, github or checkstyle: the module's folder in the repository, put in front of module-relative paths (default: the repository root, from git)")
 	showVersion := fs.Bool("version", false, "print the version (module version and VCS revision of this build) and exit")
-	verbose := fs.BoolP("verbose", "v", false, "print how long each phase (loading, analyzing, writing) took, on stderr")
+	verbose := fs.BoolP("verbose", "v", false, "print how long each phase (loading, analyzing, writing) took, and the configured presets that match no module go.mod requires, on stderr")
 	var prof driver.Profiles
 	prof.AddFlags(fs)
 	fs.Usage = func() { usage(stderr, fs) }
@@ -132,6 +132,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantlint: %v\n", err)
 		return 2
+	}
+	if *verbose && root != "" {
+		reportUnmatchedPresets(stderr, root, wd, *configPath)
 	}
 	opts := driver.Options{Dir: wd, Config: *configPath, Checks: *checks, NoCache: *noCache, Progress: prog}
 	findings, err := findingsFor(opts, fs.Args(), *files)

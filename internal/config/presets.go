@@ -4,8 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"slices"
 	"sort"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
 // PresetAPI is a built-in cache API: some types of one package that share a
@@ -199,4 +203,163 @@ func LibraryPresetNames() []string {
 func StdPackage(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// sqlBuilderPackages are the packages of the SQL presets that have query
+// builders but no raw entry point in SQLPresets (analyzers/tenantsql's
+// builders_libs.go names them).
+var sqlBuilderPackages = map[string][]string{
+	"squirrel": {"github.com/Masterminds/squirrel"},
+}
+
+// PresetPackages returns the package paths that the preset name covers,
+// sorted and without repeats: a cache preset (sql false) or an SQL
+// preset (sql true). Nil for an unknown name.
+func PresetPackages(name string, sql bool) []string {
+	var pkgs []string
+	if sql {
+		for _, api := range SQLPresets[name] {
+			pkgs = append(pkgs, api.Pkg)
+		}
+		pkgs = append(pkgs, sqlBuilderPackages[name]...)
+	} else {
+		for _, api := range Presets[name] {
+			pkgs = append(pkgs, api.Pkg)
+		}
+	}
+	sort.Strings(pkgs)
+	return slices.Compact(pkgs)
+}
+
+// PresetMatchesModules reports whether a package of the preset is
+// provided by one of modules (module paths: the main module and the
+// requirements of its go.mod). A preset of the standard library
+// (sync-map, database/sql) matches every module.
+func PresetMatchesModules(name string, sql bool, modules []string) bool {
+	for _, pkg := range PresetPackages(name, sql) {
+		if StdPackage(pkg) || ModuleOfPackage(pkg, modules) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// ModuleOfPackage returns the module among modules that provides the
+// package at path (the module itself or a package below it; the longest
+// such module, as the go command resolves it), or "".
+func ModuleOfPackage(path string, modules []string) string {
+	best := ""
+	for _, m := range modules {
+		if (path == m || strings.HasPrefix(path, m+"/")) && len(m) > len(best) {
+			best = m
+		}
+	}
+	return best
+}
+
+// UnmatchedPreset is a preset named in a configuration that matches no
+// module the main module requires: it checks no call.
+type UnmatchedPreset struct {
+	Kind   string // "cache" or "sql"
+	Name   string
+	Covers string // its packages, as FormatPresetPackages writes them
+}
+
+// String is the line that `tenantlint --verbose` prints.
+func (u UnmatchedPreset) String() string {
+	return fmt.Sprintf("%s preset %q matches no required module (covers %s)", u.Kind, u.Name, u.Covers)
+}
+
+// UnmatchedPresets lists the presets that c names explicitly (cache.presets,
+// and sql.presets when set: without it every SQL preset is on and none is
+// the user's choice) that match none of modules, cache presets first, in
+// the order of the file.
+func (c *Config) UnmatchedPresets(modules []string) []UnmatchedPreset {
+	var out []UnmatchedPreset
+	add := func(kind string, sql bool, names []Str) {
+		for _, p := range names {
+			if !PresetMatchesModules(p.Value, sql, modules) {
+				out = append(out, UnmatchedPreset{Kind: kind, Name: p.Value, Covers: FormatPresetPackages(PresetPackages(p.Value, sql))})
+			}
+		}
+	}
+	add("cache", false, c.Cache.Presets)
+	if c.SQL.Presets != nil {
+		add("sql", true, *c.SQL.Presets)
+	}
+	return out
+}
+
+// FormatPresetPackages joins pkgs with ", ", writing a path below the
+// first one as its tail: "github.com/dgraph-io/ristretto, .../v2".
+func FormatPresetPackages(pkgs []string) string {
+	out := make([]string, len(pkgs))
+	for i, p := range pkgs {
+		out[i] = p
+		if i > 0 && strings.HasPrefix(p, pkgs[0]+"/") {
+			out[i] = "..." + strings.TrimPrefix(p, pkgs[0])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// OtherMajorVersions returns the modules among modules that are another
+// major version of a library the preset covers, and that it does not
+// cover: github.com/dgraph-io/ristretto/v3 for ristretto. Such a
+// requirement is why a user expects the preset to apply.
+func OtherMajorVersions(name string, sql bool, modules []string) []string {
+	pkgs := PresetPackages(name, sql)
+	var out []string
+	for _, m := range modules {
+		if PresetMatchesModules(name, sql, []string{m}) {
+			continue // a version it covers
+		}
+		fm := withoutMajor(m)
+		for _, pkg := range pkgs {
+			if fp := withoutMajor(pkg); fp == fm || strings.HasPrefix(fp, fm+"/") {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// withoutMajor is path without its major-version elements ("/v2").
+func withoutMajor(path string) string {
+	elems := strings.Split(path, "/")
+	kept := elems[:0]
+	for i, e := range elems {
+		if i > 0 && len(e) > 1 && e[0] == 'v' && strings.Trim(e[1:], "0123456789") == "" {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return strings.Join(kept, "/")
+}
+
+// RequiredModules are the module paths of mf: the module itself and its
+// requirements, direct or indirect (what a preset may match).
+func RequiredModules(mf *modfile.File) []string {
+	var out []string
+	if mf.Module != nil {
+		out = append(out, mf.Module.Mod.Path)
+	}
+	for _, r := range mf.Require {
+		out = append(out, r.Mod.Path)
+	}
+	return out
+}
+
+// ReadRequiredModules is RequiredModules of the go.mod file at path.
+func ReadRequiredModules(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading go.mod: %w", err)
+	}
+	mf, err := modfile.ParseLax(path, data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: %w", path, err)
+	}
+	return RequiredModules(mf), nil
 }

@@ -71,3 +71,41 @@ func presetAPI(preset, pkg string) (PresetAPI, bool) {
 	}
 	return PresetAPI{}, false
 }
+
+// TestPresetModules: a preset matches the modules that provide one of its
+// packages (a module below the package path does not), and the other
+// major versions of its libraries are named as such.
+func TestPresetModules(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		sql     bool
+		modules []string
+		match   bool
+		other   []string
+	}{
+		{"ristretto", false, []string{"github.com/dgraph-io/ristretto"}, true, nil},
+		{"ristretto", false, []string{"github.com/dgraph-io/ristretto/v2"}, true, nil},
+		{"ristretto", false, []string{"github.com/dgraph-io/ristretto/v3"}, false, []string{"github.com/dgraph-io/ristretto/v3"}},
+		{"ristretto", false, []string{"github.com/dgraph-io/ristretto-extra"}, false, nil},
+		{"golang-lru", false, []string{"github.com/hashicorp/golang-lru/arc/v2"}, true, nil},
+		{"golang-lru", false, []string{"github.com/hashicorp/golang-lru/v3"}, false, []string{"github.com/hashicorp/golang-lru/v3"}},
+		{"bigcache", false, []string{"github.com/allegro/bigcache/v4", "example.com/x"}, false, []string{"github.com/allegro/bigcache/v4"}},
+		{"sync-map", false, nil, true, nil},
+		{"pgx", true, []string{"github.com/jackc/pgx/v4"}, false, []string{"github.com/jackc/pgx/v4"}},
+		{"pgx", true, []string{"github.com/jackc/pgx/v5/pgxpool/sub"}, false, nil},
+		{"pop", true, []string{"github.com/ory/pop/v6"}, true, nil},
+		{"squirrel", true, []string{"github.com/Masterminds/squirrel"}, true, nil},
+		{"database/sql", true, nil, true, nil},
+	} {
+		if got := PresetMatchesModules(tt.name, tt.sql, tt.modules); got != tt.match {
+			t.Errorf("PresetMatchesModules(%s, %v) = %v, want %v", tt.name, tt.modules, got, tt.match)
+		}
+		if got := OtherMajorVersions(tt.name, tt.sql, tt.modules); !slices.Equal(got, tt.other) {
+			t.Errorf("OtherMajorVersions(%s, %v) = %v, want %v", tt.name, tt.modules, got, tt.other)
+		}
+	}
+	if got, want := FormatPresetPackages(PresetPackages("golang-lru", false)),
+		"github.com/hashicorp/golang-lru, .../arc/v2, .../v2, .../v2/expirable"; got != want {
+		t.Errorf("golang-lru covers %q, want %q", got, want)
+	}
+}

@@ -72,6 +72,9 @@ func run(dir string, force bool, stdout io.Writer) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
+	if force {
+		f.PresetMisses = append(f.PresetMisses, replacedMisses(target, root)...)
+	}
 	if len(f.Fields) == 0 {
 		fmt.Fprint(stdout, Summary(f))
 		return ExitNoFields, fmt.Errorf("no tenant field in the %s of %s (looked for %s in any case, and names ending in TenantID or OrgID); wrote nothing: write %s by hand, see %s",

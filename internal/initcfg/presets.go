@@ -3,6 +3,7 @@ package initcfg
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -77,4 +78,66 @@ func requirementOf(pkgs []string, reqs []*modfile.Require) (*modfile.Require, bo
 		}
 	}
 	return found, found != nil
+}
+
+// PresetMiss is a preset that the proposal leaves out although the
+// module seems to use its library, or that the replaced configuration
+// named: it would check no call, and init says so rather than drop it
+// silently.
+type PresetMiss struct {
+	Kind   string   // "cache" or "sql"
+	Preset string   // its name
+	Other  []string // the other major versions go.mod requires; none: the replaced file named it
+	Covers string   // the packages it covers (config.FormatPresetPackages)
+}
+
+// Line is the miss as the summary and the proposal's comment write it.
+func (m PresetMiss) Line() string {
+	if len(m.Other) > 0 {
+		return fmt.Sprintf("%s preset %s covers %s, not %s that go.mod requires", m.Kind, m.Preset, m.Covers, strings.Join(m.Other, ", "))
+	}
+	return fmt.Sprintf("%s preset %s, named by the replaced %s, matches no module go.mod requires (covers %s)", m.Kind, m.Preset, config.FileName, m.Covers)
+}
+
+// otherVersionMisses lists the presets, cache and SQL, that match no
+// module of go.mod while it requires another major version of their
+// library (github.com/dgraph-io/ristretto/v3, github.com/jackc/pgx/v4):
+// the user expects them to apply, and init proposes none.
+func otherVersionMisses(mf *modfile.File) []PresetMiss {
+	mods := config.RequiredModules(mf)
+	var out []PresetMiss
+	add := func(kind string, sql bool, names []string) {
+		for _, name := range names {
+			if config.PresetMatchesModules(name, sql, mods) {
+				continue
+			}
+			if other := config.OtherMajorVersions(name, sql, mods); len(other) > 0 {
+				out = append(out, PresetMiss{Kind: kind, Preset: name, Other: other,
+					Covers: config.FormatPresetPackages(config.PresetPackages(name, sql))})
+			}
+		}
+	}
+	add("cache", false, config.PresetNames())
+	add("sql", true, config.SQLPresetList())
+	return out
+}
+
+// replacedMisses lists the presets that the configuration at path (the
+// file that init --force replaces) names and that match no module of the
+// go.mod at root; nil when the file cannot be read or parsed (it is
+// replaced anyway).
+func replacedMisses(path, root string) []PresetMiss {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil
+	}
+	mods, err := config.ReadRequiredModules(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil
+	}
+	var out []PresetMiss
+	for _, u := range cfg.UnmatchedPresets(mods) {
+		out = append(out, PresetMiss{Kind: u.Kind, Preset: u.Name, Covers: u.Covers})
+	}
+	return out
 }

@@ -38,6 +38,7 @@ func Render(f *Findings) []byte {
 	w.blank()
 	if f.SQL != nil {
 		renderSQL(w, f.SQL)
+		renderPresetMisses(w, f, "sql")
 		w.blank()
 	}
 	renderIgnore(w, f)
@@ -233,6 +234,7 @@ func renderCache(w *yamlWriter, f *Findings) {
 			w.entry(4, !p.Indirect, "- "+scalar(p.Preset), note)
 		}
 	}
+	renderPresetMisses(w, f, "cache")
 	renderAPIs(w, f)
 	renderTenantValues(w, f)
 }
@@ -470,5 +472,15 @@ func renderExclude(w *yamlWriter, f *Findings) {
 	w.line(2, "exclude:")
 	for _, c := range f.Exclude {
 		w.entry(4, true, "- "+scalar(c.Pattern), fmt.Sprintf("%s: %s", plural(len(c.Models), "tenant-scoped struct"), examples(c.Models, 3)))
+	}
+}
+
+// renderPresetMisses writes, as comments of the kind's section, the
+// presets of that kind that init leaves out (Findings.PresetMisses).
+func renderPresetMisses(w *yamlWriter, f *Findings, kind string) {
+	for _, m := range f.PresetMisses {
+		if m.Kind == kind {
+			w.comment(2, "Not proposed: %s.", m.Line())
+		}
 	}
 }

@@ -30,12 +30,16 @@ type Findings struct {
 	Structs  int      // package-level struct types in them
 	Broken   []string // "pkg: first error" of each package with load or type errors (its types may be incomplete)
 
-	Fields   []*FieldCandidate
-	Markers  []*MarkerCandidate
-	Repos    []*RepoCandidate
-	Presets  []PresetCandidate
-	KeyFuncs []*KeyFuncCandidate
-	CtxSinks []*CtxSinkCandidate // wrappers of the sinks the rest proposes
+	Fields  []*FieldCandidate
+	Markers []*MarkerCandidate
+	Repos   []*RepoCandidate
+	Presets []PresetCandidate
+	// PresetMisses are presets left out although go.mod requires
+	// another major version of their library, or named by the file
+	// that init --force replaces.
+	PresetMisses []PresetMiss
+	KeyFuncs     []*KeyFuncCandidate
+	CtxSinks     []*CtxSinkCandidate // wrappers of the sinks the rest proposes
 
 	// What the data-layer types (those whose methods take or return the
 	// tenant-scoped models) say: repository.methods and tenant_values.
@@ -106,7 +110,7 @@ func Scan(root string) (*Findings, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the packages of %s: %s", root, oneLine(err.Error()))
 	}
-	f := &Findings{Root: root, Presets: presetCandidates(mf)}
+	f := &Findings{Root: root, Presets: presetCandidates(mf), PresetMisses: otherVersionMisses(mf)}
 	if mf.Module != nil {
 		f.Module = mf.Module.Mod.Path
 	}

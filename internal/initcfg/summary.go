@@ -72,6 +72,9 @@ func Summary(f *Findings) string {
 		}
 		row("presets", strings.Join(ps, ", "))
 	}
+	for _, m := range f.PresetMisses {
+		row("not proposed", m.Line())
+	}
 	var safe, apis, ignored []string
 	for _, c := range f.CacheTypes {
 		if c.Safe {

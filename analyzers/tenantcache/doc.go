@@ -74,7 +74,7 @@
 // constant text with a hole for every other part, or the key builder it
 // calls) are a group, fixed whole or not at all: wrapping the Get but not
 // the Set of one entry would make the cache miss forever. When a member
-// cannot be fixed (manual, or suppressed by a directive), every member is
+// cannot be fixed (manual, or suppressed), every member is
 // manual, and the messages name the call that holds the group back and
 // the one it holds back. A key of no visible form (a parameter, a field)
 // matches nothing; groups do not span packages.

@@ -22,9 +22,9 @@ import (
 // holes, or the same key builder) are one group, and a call whose keys
 // have several forms joins their groups. A group is fixed whole or not
 // at all: when one member cannot be fixed (its fix is manual, or a
-// //tenantlint:ignore directive keeps it as it is), no member is, and
-// the manual messages name the call that holds the group back and the
-// one it holds back.
+// //tenantlint:ignore directive or an ignore.findings entry keeps it as
+// it is), no member is, and the manual messages name the call that holds
+// the group back and the one it holds back.
 //
 // Groups are found within one package: the go/analysis framework judges
 // a package before the packages that import it, so no fact can carry an
@@ -58,7 +58,7 @@ func keepGroupsWhole(p *lint.Pass, found []*finding) {
 		suppressed := map[*finding]string{}
 		for _, i := range members {
 			f := found[i]
-			if reason := p.SuppressionReason(f.c.cc.Pos()); reason != "" {
+			if reason, ok := p.Suppresses(f.diagnostic()); ok {
 				suppressed[f] = reason
 			}
 			if _, ok := suppressed[f]; ok || f.fix == nil {
@@ -82,7 +82,9 @@ func keepGroupsWhole(p *lint.Pass, found []*finding) {
 		}
 		holds := fmt.Sprintf("%s shares this cache and key form, so it is left unwrapped too", callAt(p, held[0], len(held)-1))
 		for _, f := range blockers {
-			f.why += "; " + holds
+			if _, ok := suppressed[f]; !ok {
+				f.why += "; " + holds // a suppressed one keeps the message its suppression matched
+			}
 		}
 	}
 }

@@ -153,14 +153,20 @@ type finding struct {
 	units int
 }
 
-// report reports a finding and counts it.
-func report(p *lint.Pass, f *finding, stats *Stats) {
+// diagnostic is the finding as it is reported.
+func (f *finding) diagnostic() analysis.Diagnostic {
 	d := analysis.Diagnostic{Pos: f.c.cc.Pos(), End: f.c.cc.End(), Message: f.msg}
 	if f.fix == nil {
 		d.Message += " (manual fix: " + f.why + ")"
 	} else {
 		d.SuggestedFixes = []analysis.SuggestedFix{*f.fix}
 	}
+	return d
+}
+
+// report reports a finding and counts it.
+func report(p *lint.Pass, f *finding, stats *Stats) {
+	d := f.diagnostic()
 	switch {
 	case !p.Report(d):
 		stats.Suppressed++

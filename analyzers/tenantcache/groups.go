@@ -120,15 +120,22 @@ func keyForms(info *types.Info, f *finding) []string {
 }
 
 // cacheIdentity is what identifies the cache a call uses: the field or
-// variable a cache method is called on (the generic origin of a field),
-// or the package of a package-level cache function. It is nil when the
-// call names no such thing (a cache helper, a receiver computed by a
-// call): such a call is a group of its own.
+// package-level variable a cache method is called on (the generic origin
+// of a field: the same for every value of its type); for a method
+// promoted from an embedded cache and called on a local or a parameter
+// (s.Get, where s's type embeds *redis.Client), the embedded field; else
+// the variable; or the package of a package-level cache function. It is
+// nil when the call names no such thing (a cache helper, a receiver
+// computed by a call): such a call is a group of its own.
 func cacheIdentity(info *types.Info, cc *cachekeys.CacheCall) any {
-	if obj := cacheObject(info, cc); obj != nil {
-		if v, ok := obj.(*types.Var); ok {
-			return v.Origin()
-		}
+	obj := cacheObject(info, cc)
+	if v, ok := obj.(*types.Var); ok && (v.IsField() || v.Parent() == v.Pkg().Scope()) {
+		return v.Origin()
+	}
+	if cc.Embedded != nil && cc.Via == "" {
+		return cc.Embedded.Origin()
+	}
+	if obj != nil {
 		return obj
 	}
 	if cc.Via != "" || cc.Map != nil {

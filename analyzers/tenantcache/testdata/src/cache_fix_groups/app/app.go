@@ -101,3 +101,33 @@ func (s *Store) Legacy(ctx context.Context, id string) {
 func (s *Store) Theme(ctx context.Context, id string) {
 	s.rdb.Get(ctx, "theme:"+id) // want `^redis\.Client\.Get key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\) \(manual fix: the Set at app\.go:98 shares this cache and key form and cannot be wrapped \(suppressed: legacy themes are shared by all tenants\); wrapping only this call would make the cache miss\)$`
 }
+
+// Sessions embeds its cache: the embedded field is the cache of every
+// method, whatever the receiver's name.
+type Sessions struct {
+	*redis.Client
+}
+
+func (s *Sessions) Load(ctx context.Context, id string) {
+	s.Get(ctx, "session:"+id) // want `^redis\.Client\.Get key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\) \(manual fix: the Set at app\.go:116 shares this cache and key form and cannot be wrapped \(no context\.Context in scope\); wrapping only this call would make the cache miss\)$`
+}
+
+func (sess *Sessions) Warm(id string) {
+	sess.Set(context.Background(), "session:"+id, 1, 0) // want `^redis\.Client\.Set key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\) \(manual fix: no\ context\.Context\ in\ scope;\ struct\ fields\ and\ context\.Background/TODO\ carry\ no\ tenant,\ so\ pass\ a\ ctx\ in; the Get at app\.go:112 shares this cache and key form, so it is left unwrapped too\)$`
+}
+
+// Package-level caches are their variables.
+var (
+	pages = redis.NewClient(nil)
+	other = redis.NewClient(nil)
+)
+
+func Page(ctx context.Context, path string) {
+	pages.Get(ctx, "page:"+path) // want `^redis\.Client\.Get key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\) \(manual fix: the Set at app\.go:132 shares this cache and key form and cannot be wrapped \(no context\.Context in scope\); wrapping only this call would make the cache miss\)$`
+
+	other.Get(ctx, "page:"+path) // want `^redis\.Client\.Get key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\)$`
+}
+
+func WarmPage(path string) {
+	pages.Set(context.Background(), "page:"+path, 1, 0) // want `^redis\.Client\.Set key is not tenant-scoped; wrap it as tenant\.Key\(ctx, key\) \(manual fix: no\ context\.Context\ in\ scope;\ struct\ fields\ and\ context\.Background/TODO\ carry\ no\ tenant,\ so\ pass\ a\ ctx\ in; the Get at app\.go:126 shares this cache and key form, so it is left unwrapped too\)$`
+}

@@ -69,6 +69,16 @@
 // Otherwise the finding is manual and says why: no context, an import
 // cycle, a generated file, keys built where the fix cannot wrap them.
 //
+// The reported calls of a package that share a cache (the same field,
+// variable, or package of cache functions) and a key form (the key's
+// constant text with a hole for every other part, or the key builder it
+// calls) are a group, fixed whole or not at all: wrapping the Get but not
+// the Set of one entry would make the cache miss forever. When a member
+// cannot be fixed (manual, or suppressed), every member is
+// manual, and the messages name the call that holds the group back and
+// the one it holds back. A key of no visible form (a parameter, a field)
+// matches nothing; groups do not span packages.
+//
 // A //tenantlint:ignore tenantcache <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that
 // suppresses nothing is reported.

@@ -50,8 +50,15 @@ func run(p *lint.Pass, sum *summary, stats *Stats) error {
 	if p.Rules.Config.ReportsTenantData() {
 		cacheWideData(p, calls)
 	}
+	var found []*finding
 	for _, c := range calls {
-		judge(p, c, stats)
+		if f := judge(p, c, stats); f != nil {
+			found = append(found, f)
+		}
+	}
+	keepGroupsWhole(p, found)
+	for _, f := range found {
+		report(p, f, stats)
 	}
 	return nil
 }
@@ -103,16 +110,18 @@ func declCalls(p *lint.Pass, f *ast.File, decl ast.Decl, sum *summary) []*call {
 	return out
 }
 
-// judge judges one cache call and counts it. With cache.follow_helpers,
-// the keys a helper takes from its parameters are left to its callers.
-func judge(p *lint.Pass, c *call, stats *Stats) {
+// judge judges one cache call: it counts the calls that are not
+// reported and returns the finding of one that is (nil otherwise). With
+// cache.follow_helpers, the keys a helper takes from its parameters are
+// left to its callers.
+func judge(p *lint.Pass, c *call, stats *Stats) *finding {
 	tenantData := p.Rules.Config.ReportsTenantData()
 	keys := c.scope.UnscopedKeys(c.cc)
 	other, unchecked := c.scope.OtherKeys(c.cc, tenantData)
 	keys = append(keys, other...)
 	if rest := c.scope.Unfollowed(keys); len(rest) < len(keys) {
 		if len(rest) == 0 {
-			return // a helper's call: its callers are checked
+			return nil // a helper's call: its callers are checked
 		}
 		keys = rest
 	}
@@ -120,29 +129,58 @@ func judge(p *lint.Pass, c *call, stats *Stats) {
 	switch {
 	case tenantData && c.data.What == "":
 		stats.notTenantData("holds " + c.data.Holds)
-		return
+		return nil
 	case len(keys) == 0 && len(unchecked) > 0:
 		stats.unchecked(unchecked[0])
-		return
+		return nil
 	case len(keys) == 0:
 		stats.Scoped++
-		return
+		return nil
 	}
-	d, units := diagnostic(p, c, keys)
+	return newFinding(p, c, keys)
+}
+
+// finding is a call with unscoped keys, before it is reported: the fix
+// of one call may still be withheld for the sake of its group (see
+// keepGroupsWhole).
+type finding struct {
+	c    *call
+	keys []cachekeys.Key
+	msg  string                 // what is wrong and what to do
+	fix  *analysis.SuggestedFix // nil when the fix is manual
+	why  string                 // why the fix is manual
+	// units is how many keys the fix wraps.
+	units int
+}
+
+// diagnostic is the finding as it is reported.
+func (f *finding) diagnostic() analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: f.c.cc.Pos(), End: f.c.cc.End(), Message: f.msg}
+	if f.fix == nil {
+		d.Message += " (manual fix: " + f.why + ")"
+	} else {
+		d.SuggestedFixes = []analysis.SuggestedFix{*f.fix}
+	}
+	return d
+}
+
+// report reports a finding and counts it.
+func report(p *lint.Pass, f *finding, stats *Stats) {
+	d := f.diagnostic()
 	switch {
 	case !p.Report(d):
 		stats.Suppressed++
-	case units > 0:
+	case f.fix != nil:
 		stats.Fixable++
-		stats.wrapped(p.Position(d.Pos), units)
+		stats.wrapped(p.Position(d.Pos), f.units)
 	default:
 		stats.Manual++
 	}
 }
 
-// diagnostic is the finding of a call with unscoped keys, and how many
-// keys its fix wraps (0 when the fix is manual).
-func diagnostic(p *lint.Pass, c *call, keys []cachekeys.Key) (analysis.Diagnostic, int) {
+// newFinding is the finding of a call with unscoped keys, with the fix
+// that wraps them all when the call can be fixed on its own.
+func newFinding(p *lint.Pass, c *call, keys []cachekeys.Key) *finding {
 	cc := c.cc
 	fix, why := suggestFix(p, c.f, c.scope, c.ctxScope, cc, keys)
 	what := "key"
@@ -158,15 +196,11 @@ func diagnostic(p *lint.Pass, c *call, keys []cachekeys.Key) (analysis.Diagnosti
 	if cc.Via != "" {
 		msg = fmt.Sprintf("%s %s, passed on to %s,%s not tenant-scoped; %s", cc.API, what, cc.Via, isAre(what), wrapAs)
 	}
-	msg = withGap(p, msg, c.scope, keys)
-	d := analysis.Diagnostic{Pos: cc.Pos(), End: cc.End()}
-	if fix == nil {
-		d.Message = msg + " (manual fix: " + why + ")"
-		return d, 0
+	f := &finding{c: c, keys: keys, msg: withGap(p, msg, c.scope, keys), fix: fix, why: why}
+	if fix != nil {
+		f.units = n // a fix wraps every key of the call: see suggestFix
 	}
-	d.Message = msg
-	d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	return d, n // a fix wraps every key of the call: see suggestFix
+	return f
 }
 
 // remedy says what the call's keys lack, in terms of the configuration

@@ -184,6 +184,15 @@ func TestFixText(t *testing.T) {
 	run(t, "cache_fix_text", true)
 }
 
+// The calls on one cache with one key form are fixed together or not at
+// all: a group wrapped whole, one left whole (both messages name the
+// other), another cache, another key form, a call joining two forms, a
+// suppressed member, and keys of no visible form.
+func TestFixGroups(t *testing.T) {
+	t.Parallel()
+	run(t, "cache_fix_groups", true)
+}
+
 // //tenantlint:ignore directives: where they apply, and the ones that are
 // malformed or unused.
 func TestSuppress(t *testing.T) {

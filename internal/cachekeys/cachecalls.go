@@ -30,6 +30,11 @@ type CacheCall struct {
 	// expression or delete call in the source, Map the field's map type.
 	At  ast.Node
 	Map *types.Map
+
+	// Embedded is the embedded field that holds the cache when the
+	// method is promoted from it (s.Get on a struct that embeds
+	// *redis.Client), else nil.
+	Embedded *types.Var
 }
 
 // Reaches names the cache API that the call's keys end up in.
@@ -102,13 +107,14 @@ func matchMethod(r *rules.Rules, call *ast.CallExpr, f *ast.SelectorExpr, sel *t
 	name := f.Sel.Name
 	t := sel.Recv()
 	path := sel.Index()
+	var embedded *types.Var
 	for i := 0; ; i++ {
 		api, spec, safe, found := matchType(r, t, name, map[types.Type]bool{})
 		if safe {
 			return nil, false
 		}
 		if found {
-			return &CacheCall{Call: call, API: api + "." + name, Spec: spec, Args: args, Sig: sig}, true
+			return &CacheCall{Call: call, API: api + "." + name, Spec: spec, Args: args, Sig: sig, Embedded: embedded}, true
 		}
 		if i >= len(path)-1 {
 			return nil, false
@@ -117,7 +123,8 @@ func matchMethod(r *rules.Rules, call *ast.CallExpr, f *ast.SelectorExpr, sel *t
 		if !ok || path[i] >= st.NumFields() {
 			return nil, false
 		}
-		t = st.Field(path[i]).Type()
+		embedded = st.Field(path[i])
+		t = embedded.Type()
 	}
 }
 

@@ -44,22 +44,31 @@ func newIgnoreFindings(cfg *config.Config, check string) *ignoreFindings {
 // drops reports whether an entry drops check's finding d, and marks it
 // used.
 func (ig *ignoreFindings) drops(p *Pass, d analysis.Diagnostic) bool {
-	if len(ig.entries) == 0 {
+	i := ig.match(p, d)
+	if i < 0 {
 		return false
+	}
+	ig.used[i] = true
+	ig.reasons[d.Pos] = ig.entries[i].Reason.Value
+	return true
+}
+
+// match returns the index of the first entry that drops d, or -1.
+func (ig *ignoreFindings) match(p *Pass, d analysis.Diagnostic) int {
+	if len(ig.entries) == 0 {
+		return -1
 	}
 	rel, ok := ig.cfg.Rel(p.Fset.Position(d.Pos).Filename)
 	if !ok {
-		return false
+		return -1
 	}
 	name := declName(p.TypesInfo, p.Pass.Files, d.Pos)
 	for i, r := range ig.entries {
 		if r.Matches(p.Check, rel, name, d.Message) {
-			ig.used[i] = true
-			ig.reasons[d.Pos] = r.Reason.Value
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // unused reports, at their place in the configuration file, the entries

@@ -225,6 +225,19 @@ func (p *Pass) Report(d analysis.Diagnostic) bool {
 	return true
 }
 
+// Suppresses reports whether Report would drop d, with the reason of
+// the directive or ignore.findings entry that would, without counting it
+// as used: for a check that decides one finding by another's fate.
+func (p *Pass) Suppresses(d analysis.Diagnostic) (string, bool) {
+	if dir := p.directives.Suppressor(p.Check, p.Fset.Position(d.Pos)); dir != nil {
+		return dir.Reason, true
+	}
+	if i := p.ignores.match(p, d); i >= 0 {
+		return p.ignores.entries[i].Reason.Value, true
+	}
+	return "", false
+}
+
 // Finish reports malformed directives, and directives and
 // ignore.findings entries that suppressed nothing.
 func (p *Pass) Finish() {

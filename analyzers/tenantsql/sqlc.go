@@ -194,7 +194,7 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 				}
 			}
 		}
-		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name), source: SourceSQLC}
 		if s != nil {
 			if src, ok := s.Source(dir, name); ok {
 				sourced(fset, root, &q, name, s, src, added)

@@ -1,7 +1,8 @@
 // Package inventory is the tenancy inventory that `tenantlint --inventory`
 // writes: every tenant-scoped type with why it is scoped and what covers
-// it, and per package the cache calls and the calls of tenant-aware sinks
-// by outcome. It is a report for the
+// it, per package the cache calls, the calls of tenant-aware sinks and
+// the SQL queries by outcome, and each tenant table with the queries
+// that name it. It is a report for the
 // weekly audit, not a gate: it lists what is fine as well as what is not.
 package inventory
 
@@ -38,7 +39,37 @@ type Inventory struct {
 	Version  int       `json:"version"`
 	Types    []Type    `json:"types"`    // by package, then name
 	Packages []Package `json:"packages"` // by import path
-	Totals   Counts    `json:"totals"`
+	// Tables are the tenant tables that tenantsql's queries name, by
+	// package, then table; left out of the JSON form when there are
+	// none, so that a run without SQL writes what schema version 1
+	// always wrote.
+	Tables []Table `json:"tables,omitempty"`
+	Totals Counts  `json:"totals"`
+}
+
+// Table is one tenant table as the queries of one package name it.
+type Table struct {
+	Package string `json:"package"`
+	Table   string `json:"table"`
+	Column  string `json:"column"` // its tenant column
+	TableCounts
+}
+
+// TableCounts counts the queries that name a tenant table: by where they
+// come from (raw + sqlc + builder_chains = total) and by what they do to
+// the table (constrained + unconstrained + suppressed + unchecked =
+// total). A query that names two tables counts under each.
+// Unconstrained: tenantsql reported it on the table; unchecked: its
+// condition is not known (WHERE %s), never counted as constrained.
+type TableCounts struct {
+	Total         int `json:"total"`
+	Raw           int `json:"raw"`
+	SQLC          int `json:"sqlc"`
+	Chains        int `json:"builder_chains"`
+	Constrained   int `json:"constrained"`
+	Unconstrained int `json:"unconstrained"`
+	Suppressed    int `json:"suppressed"`
+	Unchecked     int `json:"unchecked"`
 }
 
 // Type is one tenant-scoped type.
@@ -85,6 +116,32 @@ type Counts struct {
 	// Context is left out of the JSON form when zero: a run without
 	// tenantctx sink calls writes what schema version 1 always wrote.
 	Context ContextCounts `json:"tenant_contexts,omitzero"`
+	// SQL is left out of the JSON form when zero, as Context is.
+	SQL SQLCounts `json:"sql_queries,omitzero"`
+}
+
+// SQLCounts counts the queries tenantsql found (raw texts, sqlc
+// constants and builder chains): those whose tenant tables are all
+// constrained (or that name none), those with a finding, those whose
+// findings are all suppressed, and those it cannot judge (unchecked:
+// never counted as constrained), with why by reason.
+type SQLCounts struct {
+	Total         int `json:"total"`
+	Constrained   int `json:"constrained"`
+	Unconstrained int `json:"unconstrained"`
+	Suppressed    int `json:"suppressed"`
+	Unchecked     int `json:"unchecked"`
+	// ByReason counts the unchecked queries by reason ("does not
+	// parse", "not resolvable to text", "opaque condition (WHERE %s)",
+	// "builder chain not followed"), as CacheCounts.ByReason does the
+	// cache calls; nil when there are none (a pointer keeps SQLCounts
+	// comparable).
+	ByReason *SQLReasons `json:"by_reason,omitempty"`
+}
+
+// SQLReasons counts unchecked queries by reason.
+type SQLReasons struct {
+	Unchecked map[string]int `json:"unchecked,omitempty"`
 }
 
 // TypeCounts counts tenant-scoped types by status.
@@ -149,6 +206,16 @@ type Input struct {
 	Cache CacheCounts  // the cache calls by outcome (tenantcache)
 	// Context counts the sink calls by outcome (tenantctx).
 	Context ContextCounts
+	// SQL counts the queries by outcome and Tables the tenant tables
+	// they name (tenantsql).
+	SQL    SQLCounts
+	Tables []TableRecord
+}
+
+// TableRecord is one tenant table that a package's queries name.
+type TableRecord struct {
+	Table, Column string
+	Counts        TableCounts
 }
 
 // TypeRecord is one tenant-scoped type and what the check concluded.
@@ -189,14 +256,26 @@ func Build(pkgs []Input, dir string) *Inventory {
 		}
 		pkg.Cache = ps.Cache
 		pkg.Context = ps.Context
-		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 && pkg.Context.Total == 0 {
+		pkg.SQL = ps.SQL
+		for _, t := range ps.Tables {
+			inv.Tables = append(inv.Tables, Table{Package: ps.Path, Table: t.Table, Column: t.Column, TableCounts: t.Counts})
+		}
+		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 && pkg.Context.Total == 0 && pkg.SQL.Total == 0 {
 			continue
 		}
 		inv.Packages = append(inv.Packages, pkg)
 		inv.Totals.Types.plus(pkg.Types)
 		inv.Totals.Cache.plus(pkg.Cache)
 		inv.Totals.Context.plus(pkg.Context)
+		inv.Totals.SQL.plus(pkg.SQL)
 	}
+	sort.SliceStable(inv.Tables, func(i, j int) bool {
+		a, b := inv.Tables[i], inv.Tables[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		return a.Table < b.Table
+	})
 	sort.SliceStable(inv.Types, func(i, j int) bool {
 		a, b := inv.Types[i], inv.Types[j]
 		if a.Package != b.Package {
@@ -281,6 +360,21 @@ func addCounts(into, from map[string]int) map[string]int {
 		into[k] += n
 	}
 	return into
+}
+
+func (c *SQLCounts) plus(o SQLCounts) {
+	c.Total += o.Total
+	c.Constrained += o.Constrained
+	c.Unconstrained += o.Unconstrained
+	c.Suppressed += o.Suppressed
+	c.Unchecked += o.Unchecked
+	if o.ByReason == nil {
+		return
+	}
+	if c.ByReason == nil {
+		c.ByReason = &SQLReasons{} // never the package's own: the totals add into it
+	}
+	c.ByReason.Unchecked = addCounts(c.ByReason.Unchecked, o.ByReason.Unchecked)
 }
 
 func (c *ContextCounts) plus(o ContextCounts) {

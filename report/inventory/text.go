@@ -11,8 +11,10 @@ import (
 
 // Text writes the inventory as aligned tables: the tenant-scoped types,
 // the cache calls of each package that has any, then, when tenantctx
-// found sink calls, the tenant contexts of each package that has any
-// (left out otherwise, so that a run without them reads as before).
+// found sink calls, the tenant contexts of each package that has any,
+// and when tenantsql found queries, the queries of each package that
+// has any and the tenant tables they name (each left out otherwise, so
+// that a run without them reads as before).
 func Text(w io.Writer, inv *Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	t := inv.Totals.Types
@@ -49,7 +51,40 @@ func Text(w io.Writer, inv *Inventory) error {
 			}
 		}
 	}
+	if inv.Totals.SQL.Total > 0 {
+		writeSQL(tw, inv)
+	}
 	return tw.Flush()
+}
+
+// writeSQL writes the queries of each package by outcome, the unchecked
+// ones by reason, and the tenant tables the queries name.
+func writeSQL(w io.Writer, inv *Inventory) {
+	q := inv.Totals.SQL
+	fmt.Fprintf(w, "\nSQL queries: %d (constrained %d, UNCONSTRAINED %d, suppressed %d, unchecked %d)\n",
+		q.Total, q.Constrained, q.Unconstrained, q.Suppressed, q.Unchecked)
+	fmt.Fprintln(w, "\nPACKAGE\tQUERIES\tCONSTRAINED\tUNCONSTRAINED\tSUPPRESSED\tUNCHECKED")
+	for _, p := range inv.Packages {
+		if k := p.SQL; k.Total > 0 {
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Constrained, k.Unconstrained, k.Suppressed, k.Unchecked)
+		}
+	}
+	if r := q.ByReason; r != nil {
+		writeReasons(w, "Unchecked SQL queries by reason", r.Unchecked)
+	}
+	if len(inv.Tables) == 0 {
+		return
+	}
+	tables, pkgs := map[string]bool{}, map[string]bool{}
+	for _, t := range inv.Tables {
+		tables[t.Table], pkgs[t.Package] = true, true
+	}
+	fmt.Fprintf(w, "\nTenant tables: %d, named by the queries of %d packages\n", len(tables), len(pkgs))
+	fmt.Fprintln(w, "\nPACKAGE\tTABLE\tCOLUMN\tQUERIES\tRAW\tSQLC\tCHAINS\tCONSTRAINED\tUNCONSTRAINED\tSUPPRESSED\tUNCHECKED")
+	for _, t := range inv.Tables {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", t.Package, t.Table, t.Column,
+			t.Total, t.Raw, t.SQLC, t.Chains, t.Constrained, t.Unconstrained, t.Suppressed, t.Unchecked)
+	}
 }
 
 // coverage says what covers a type, in the words of the text and HTML

@@ -18,7 +18,8 @@ import (
 func repoInventory(s *tenantrepo.Stats, in *inventory.Input) {
 	for _, rec := range s.Types {
 		t := inventory.TypeRecord{Package: rec.Package, Name: rec.Name, Pos: rec.Pos, Reason: rec.Reason,
-			Global: rec.Global, Unreferenced: rec.Unreferenced, Suppressed: rec.Suppressed, SuppressReason: rec.SuppressReason}
+			Global: rec.Global, Unreferenced: rec.Unreferenced, Suppressed: rec.Suppressed, SuppressReason: rec.SuppressReason,
+			SQLTable: rec.SQLTable}
 		if rec.Repo != nil {
 			t.Repo = &inventory.RepoSite{Type: rec.Repo.Type, Package: rec.Repo.Package, Pos: rec.Repo.Pos}
 		}

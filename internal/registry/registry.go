@@ -130,6 +130,7 @@ func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
 	if len(checks) == 0 {
 		checks = env.Checks
 	}
+	env.Running = slices.Clone(checks)
 	var out []*analysis.Analyzer
 	for _, name := range checks {
 		c, ok := Lookup(name)

@@ -23,6 +23,9 @@ const (
 	// ColourUnreferenced marks types that nothing refers to
 	// (models.unreferenced: skip).
 	ColourUnreferenced = "#9aa5b1"
+	// ColourLeftToSQL marks sqlc's models left to tenantsql whose
+	// queries are not all constrained.
+	ColourLeftToSQL = "#8c564b"
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -84,6 +87,9 @@ func newPage(inv *Inventory) page {
 		// Only then: a page without such types reads as before.
 		p.Legend = append(p.Legend, legendEntry{ColourUnreferenced, "unreferenced type"})
 	}
+	if inv.Totals.Types.LeftToSQL > 0 {
+		p.Legend = append(p.Legend, legendEntry{ColourLeftToSQL, "sqlc model left to tenantsql, queries not all constrained"})
+	}
 	maxTypes, maxCalls := 0, 0
 	for _, pkg := range inv.Packages {
 		maxTypes = max(maxTypes, pkg.Types.Total)
@@ -95,7 +101,7 @@ func newPage(inv *Inventory) page {
 			Types: stack(maxTypes, "types", []part{
 				{t.Covered, ColourGood, "covered"}, {t.Missing, ColourBad, "missing"},
 				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"},
-				{t.Unreferenced, ColourUnreferenced, "unreferenced"}}),
+				{t.Unreferenced, ColourUnreferenced, "unreferenced"}, {t.LeftToSQL, ColourLeftToSQL, "left to tenantsql"}}),
 			Cache: stack(maxCalls, "cache calls", []part{
 				{c.Scoped, ColourGood, "scoped"}, {c.RawFixable, ColourFixable, "raw fixable"},
 				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"},
@@ -230,7 +236,7 @@ const pageHTML = `<!DOCTYPE html>
 </head>
 <body>
 <h1>Tenancy inventory</h1>
-{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}.
+{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}{{if .Types.LeftToSQL}}, {{.Types.LeftToSQL}} left to tenantsql{{end}}.
 {{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed{{if .Cache.Unchecked}}, {{.Cache.Unchecked}} unchecked{{end}}{{if .Cache.NotTenantData}}, {{.Cache.NotTenantData}} not tenant data{{end}}.{{with .Context}}{{if .Total}}
 {{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}{{with .SQL}}{{if .Total}}
 {{.Total}} SQL queries: {{.Constrained}} constrained, {{.Unconstrained}} unconstrained, {{.Suppressed}} suppressed, {{.Unchecked}} unchecked.{{end}}{{end}}</p>{{end}}

@@ -32,6 +32,10 @@ const (
 	// Unreferenced: nothing in the module refers to the type, and
 	// models.unreferenced is skip: not checked.
 	Unreferenced = "unreferenced"
+	// LeftToSQL: a model sqlc generated for a table, left to tenantsql,
+	// whose queries on its table are not all constrained (or none was
+	// found); with all of them constrained it is covered.
+	LeftToSQL = "tenantsql"
 )
 
 // Inventory is the whole report.
@@ -83,6 +87,12 @@ type Type struct {
 	// SuppressionReason is the reason of the //tenantlint:ignore
 	// directive, for status suppressed.
 	SuppressionReason string `json:"suppression_reason,omitempty"`
+	// Table is the table of a model sqlc generated, left to tenantsql,
+	// and Queries the queries of the run that name it, all packages
+	// together (nil when none does); it is covered when they are all
+	// constrained, else its status is tenantsql.
+	Table   string       `json:"table,omitempty"`
+	Queries *TableCounts `json:"queries,omitempty"`
 }
 
 // Position is a place in a source file; File is relative to the directory
@@ -154,6 +164,9 @@ type TypeCounts struct {
 	// Unreferenced is left out of the JSON form when zero, as it always
 	// is without models.unreferenced: skip.
 	Unreferenced int `json:"unreferenced,omitempty"`
+	// LeftToSQL is left out of the JSON form when zero, as it is
+	// without sqlc's models and tenantsql.
+	LeftToSQL int `json:"tenantsql,omitempty"`
 }
 
 // CacheCounts counts cache calls: scoped keys, raw keys that tenantfix
@@ -233,6 +246,9 @@ type TypeRecord struct {
 	// the missing-repository finding; SuppressReason is its reason.
 	Suppressed     bool
 	SuppressReason string
+	// SQLTable is set for a model sqlc generated that tenantrepo left
+	// to tenantsql: its table.
+	SQLTable string
 }
 
 // RepoSite is the instantiation that covers a type.
@@ -247,10 +263,11 @@ type RepoSite struct {
 // tenant-scoped type, no cache call and no sink call are left out.
 func Build(pkgs []Input, dir string) *Inventory {
 	inv := &Inventory{Version: SchemaVersion, Types: []Type{}, Packages: []Package{}}
+	queries := tableTotals(pkgs)
 	for _, ps := range pkgs {
 		pkg := Package{Package: ps.Path}
 		for _, rec := range ps.Types {
-			t := newType(rec, dir)
+			t := newType(rec, dir, queries)
 			pkg.Types.add(t.Status)
 			inv.Types = append(inv.Types, t)
 		}
@@ -287,11 +304,35 @@ func Build(pkgs []Input, dir string) *Inventory {
 	return inv
 }
 
-func newType(rec TypeRecord, dir string) Type {
+// tableTotals adds up the queries that name each tenant table, over all
+// packages.
+func tableTotals(pkgs []Input) map[string]*TableCounts {
+	out := map[string]*TableCounts{}
+	for _, ps := range pkgs {
+		for _, t := range ps.Tables {
+			if out[t.Table] == nil {
+				out[t.Table] = &TableCounts{}
+			}
+			out[t.Table].plus(t.Counts)
+		}
+	}
+	return out
+}
+
+func newType(rec TypeRecord, dir string, queries map[string]*TableCounts) Type {
 	t := Type{Package: rec.Package, Name: rec.Name, Position: position(rec.Pos, dir), Reason: rec.Reason}
 	switch {
 	case rec.Global:
 		t.Status = Global
+	case rec.SQLTable != "":
+		t.Table, t.Status = rec.SQLTable, LeftToSQL
+		if q := queries[rec.SQLTable]; q != nil {
+			c := *q
+			t.Queries = &c
+			if c.Total > 0 && c.Constrained == c.Total {
+				t.Status = Covered
+			}
+		}
 	case rec.Repo != nil:
 		t.Status = Covered
 		t.Repository = &Repository{Type: rec.Repo.Type, Package: rec.Repo.Package, Position: position(rec.Repo.Pos, dir)}
@@ -322,6 +363,8 @@ func (c *TypeCounts) add(status string) {
 		c.Global++
 	case Unreferenced:
 		c.Unreferenced++
+	case LeftToSQL:
+		c.LeftToSQL++
 	}
 }
 
@@ -332,6 +375,18 @@ func (c *TypeCounts) plus(o TypeCounts) {
 	c.Suppressed += o.Suppressed
 	c.Global += o.Global
 	c.Unreferenced += o.Unreferenced
+	c.LeftToSQL += o.LeftToSQL
+}
+
+func (c *TableCounts) plus(o TableCounts) {
+	c.Total += o.Total
+	c.Raw += o.Raw
+	c.SQLC += o.SQLC
+	c.Chains += o.Chains
+	c.Constrained += o.Constrained
+	c.Unconstrained += o.Unconstrained
+	c.Suppressed += o.Suppressed
+	c.Unchecked += o.Unchecked
 }
 
 func (c *CacheCounts) plus(o CacheCounts) {

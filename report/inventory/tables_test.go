@@ -132,3 +132,94 @@ func TestHTMLSQL(t *testing.T) {
 		}
 	}
 }
+
+// sqlcModels adds to sqlFixture the models sqlc generated that
+// tenantrepo left to tenantsql: one whose table's queries (in two
+// packages) are all constrained, one whose are not, one whose are
+// constrained or unchecked, one whose table no query names.
+func sqlcModels() []Input {
+	in := sqlFixture()
+	in[0].Types = []TypeRecord{
+		{Package: "example.com/shop/db", Name: "Account", Pos: pos("db/models.go", 7, 6), Reason: "has field TenantID", SQLTable: "accounts"},
+		{Package: "example.com/shop/db", Name: "Invoice", Pos: pos("db/models.go", 12, 6), Reason: "has field TenantID", SQLTable: "invoices"},
+		{Package: "example.com/shop/db", Name: "Job", Pos: pos("db/models.go", 17, 6), Reason: "has field TenantID", SQLTable: "jobs"},
+		{Package: "example.com/shop/db", Name: "Audit", Pos: pos("db/models.go", 22, 6), Reason: "has field TenantID", SQLTable: "audits"},
+	}
+	in[0].SQL.Total += 2
+	in[0].SQL.Constrained++
+	in[0].SQL.Unchecked++
+	in[0].Tables = append(in[0].Tables, TableRecord{Table: "audits", Column: "tenant_id", Counts: TableCounts{Total: 2, SQLC: 2, Constrained: 1, Unchecked: 1}})
+	in[0].SQL.Total += 2
+	in[0].SQL.Constrained += 2
+	in[0].Tables = append(in[0].Tables, TableRecord{Table: "accounts", Column: "tenant_id", Counts: TableCounts{Total: 2, SQLC: 2, Constrained: 2}})
+	in[1].SQL.Total++
+	in[1].SQL.Constrained++
+	in[1].Tables = append(in[1].Tables, TableRecord{Table: "accounts", Column: "tenant_id", Counts: TableCounts{Total: 1, Raw: 1, Constrained: 1}})
+	return in
+}
+
+const wantSQLCModelsText = `Tenant-scoped types: 4 (covered 1, MISSING 0, suppressed 0, global 0, left to tenantsql 3)
+
+PACKAGE              TYPE     POSITION           WHY                 REPOSITORY
+example.com/shop/db  Account  db/models.go:7:6   has field TenantID  tenantsql: every query on accounts is constrained (3)
+example.com/shop/db  Audit    db/models.go:22:6  has field TenantID  tenantsql: of 2 queries on audits, 1 constrained, 0 UNCONSTRAINED, 0 suppressed, 1 unchecked
+example.com/shop/db  Invoice  db/models.go:12:6  has field TenantID  tenantsql: of 7 queries on invoices, 4 constrained, 1 UNCONSTRAINED, 1 suppressed, 1 unchecked
+example.com/shop/db  Job      db/models.go:17:6  has field TenantID  tenantsql: no query names jobs
+`
+
+// A model sqlc generated, left to tenantsql, is covered when every query
+// of the run that names its table (in any package) is constrained;
+// otherwise, or when no query names it, its status says so, and never
+// is an unchecked query counted as constrained.
+func TestSQLCModels(t *testing.T) {
+	inv := Build(sqlcModels(), root)
+	var b bytes.Buffer
+	if err := Text(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), wantSQLCModelsText) {
+		t.Errorf("got\n%s\nwant it to start with\n%s", b.String(), wantSQLCModelsText)
+	}
+	b.Reset()
+	if err := JSON(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	var back Inventory
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, ty := range back.Types {
+		status[ty.Name] = ty.Status + " " + ty.Table
+		if ty.Repository != nil {
+			t.Errorf("%s has a repository %+v", ty.Name, ty.Repository)
+		}
+	}
+	want := map[string]string{"Account": "covered accounts", "Invoice": "tenantsql invoices", "Job": "tenantsql jobs", "Audit": "tenantsql audits"}
+	for name, w := range want {
+		if status[name] != w {
+			t.Errorf("%s: %q, want %q", name, status[name], w)
+		}
+	}
+	if c := back.Totals.Types; c.Covered != 1 || c.LeftToSQL != 3 || c.Missing != 0 {
+		t.Errorf("type counts %+v", c)
+	}
+	if q := back.Types[2].Queries; q == nil || q.Total != 7 || q.Unchecked != 1 || q.Constrained != 4 {
+		t.Errorf("Invoice's queries %+v", q)
+	}
+	for _, s := range []string{`"status": "tenantsql"`, `"table": "jobs"`, `"tenantsql": 3`} {
+		if !strings.Contains(b.String(), s) {
+			t.Errorf("JSON lacks %s", s)
+		}
+	}
+	b.Reset()
+	if err := HTML(&b, inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"1 covered, 0 missing, 0 suppressed, 0 global, 3 left to tenantsql.",
+		`<td class="status-tenantsql">tenantsql</td><td>tenantsql: no query names jobs</td>`, ColourLeftToSQL} {
+		if !strings.Contains(b.String(), s) {
+			t.Errorf("HTML lacks %s", s)
+		}
+	}
+}

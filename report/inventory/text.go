@@ -18,8 +18,8 @@ import (
 func Text(w io.Writer, inv *Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	t := inv.Totals.Types
-	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d%s)\n",
-		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global, unreferencedCount(t))
+	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d%s%s)\n",
+		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global, unreferencedCount(t), leftToSQLCount(t))
 	if len(inv.Types) > 0 {
 		fmt.Fprintln(tw, "\nPACKAGE\tTYPE\tPOSITION\tWHY\tREPOSITORY")
 		for _, ty := range inv.Types {
@@ -90,6 +90,9 @@ func writeSQL(w io.Writer, inv *Inventory) {
 // coverage says what covers a type, in the words of the text and HTML
 // forms: the repository and where it is, or why none is needed.
 func coverage(t Type) string {
+	if t.Table != "" {
+		return sqlCoverage(t)
+	}
 	switch t.Status {
 	case Covered:
 		return t.Repository.Type + " at " + t.Repository.Position.String()
@@ -101,6 +104,30 @@ func coverage(t Type) string {
 		return "not needed: nothing in the module refers to it"
 	}
 	return "MISSING"
+}
+
+// sqlCoverage says what covers a model sqlc generated, left to
+// tenantsql: the queries on its table.
+func sqlCoverage(t Type) string {
+	q := t.Queries
+	if q == nil || q.Total == 0 {
+		return "tenantsql: no query names " + t.Table
+	}
+	if t.Status == Covered {
+		return fmt.Sprintf("tenantsql: every query on %s is constrained (%d)", t.Table, q.Total)
+	}
+	return fmt.Sprintf("tenantsql: of %d queries on %s, %d constrained, %d UNCONSTRAINED, %d suppressed, %d unchecked",
+		q.Total, t.Table, q.Constrained, q.Unconstrained, q.Suppressed, q.Unchecked)
+}
+
+// leftToSQLCount is the summary's part for sqlc's models left to
+// tenantsql and not covered by their queries, left out when there are
+// none.
+func leftToSQLCount(t TypeCounts) string {
+	if t.LeftToSQL == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", left to tenantsql %d", t.LeftToSQL)
 }
 
 // unreferencedCount is the summary's unreferenced part, left out when

@@ -37,7 +37,7 @@ example.com/sqlinv/store  lines     tenant_id  1        1    0     0       0    
 
 // TestSQLInventory: --inventory shows tenantsql's queries by package and
 // outcome, the unchecked ones by reason (never as constrained), and each
-// tenant table with its queries, in the text and JSON forms;
+// tenant table with its queries, in the text, JSON and HTML forms;
 // tenantfix --verify does not count unchecked queries as constrained
 // either.
 func TestSQLInventory(t *testing.T) {
@@ -77,6 +77,17 @@ func TestSQLInventory(t *testing.T) {
 	for i := range want {
 		if inv.Tables[i] != want[i] {
 			t.Errorf("json table %d: %+v, want %+v", i, inv.Tables[i], want[i])
+		}
+	}
+
+	r = lint(t, dir, "--inventory", "--format", "html")
+	for _, want := range []string{
+		"9 SQL queries: 2 constrained, 3 unconstrained, 1 suppressed, 3 unchecked.",
+		`<table class="sortable" id="sql-unchecked">`,
+		`<tr><td><code>example.com/sqlinv/store</code></td><td><code>lines</code></td><td><code>tenant_id</code></td><td class="num" data-v="1">1</td>`,
+	} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("html: exit %d, page lacks %s", r.code, want)
 		}
 	}
 

@@ -45,6 +45,18 @@
 // index in go vet mode as in the standalone driver. Methods declared in
 // _test.go files count only when tests are checked.
 //
+// When tenantsql runs too (lint.Env.Running, set by the registry), the
+// structs sqlc generated for tables are left to it: the structs of a
+// file sqlc generated that declares none of sqlc's query constants (its
+// models.go), in a package that declares some. Their queries are what
+// reads and writes their rows, and tenantsql reports each one that does
+// not constrain its table; tenantrepo neither covers them (a method of
+// *Queries taking a tenant parameter would cover them all, filtered or
+// not) nor reports them, and records their table for the inventory,
+// which counts them covered when every query on the table is
+// constrained. When tenantsql does not run, or that is not known, they
+// are judged as any struct.
+//
 // Types whose doc comment holds the line //tenantlint:global (alone or
 // followed by a note after a space) are not reported: the comment
 // attached to the spec, or, for an ungrouped declaration, to the type

@@ -37,6 +37,8 @@ func records(t *testing.T, results []*analysistest.Result, pkgPath string) map[s
 				line += " global"
 			case rec.Unreferenced:
 				line += " unreferenced"
+			case rec.SQLTable != "":
+				line += " left to tenantsql: table " + rec.SQLTable
 			case rec.Repo != nil:
 				line += fmt.Sprintf(" covered by %s in %s at %s:%d:%d", rec.Repo.Type, rec.Repo.Package,
 					filepath.Base(rec.Repo.Pos.Filename), rec.Repo.Pos.Line, rec.Repo.Pos.Column)

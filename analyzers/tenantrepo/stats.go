@@ -28,6 +28,9 @@ type Stats struct {
 	// Unreferenced counts the models that nothing in the module refers
 	// to, not reported under models.unreferenced: skip.
 	Unreferenced int
+	// LeftToSQL counts the models sqlc generated for a table, left to
+	// tenantsql when it runs (its findings are about their queries).
+	LeftToSQL int `json:",omitempty"`
 
 	// Creates lists declarations that need a new file: models whose
 	// package has only generated files (which are never edited).
@@ -46,20 +49,25 @@ func (s *Stats) Add(other check.Stats) {
 	s.Global += o.Global
 	s.SuppressedModels += o.SuppressedModels
 	s.Unreferenced += o.Unreferenced
+	s.LeftToSQL += o.LeftToSQL
 	s.Creates = append(s.Creates, o.Creates...)
 	s.Types = append(s.Types, o.Types...)
 }
 
 // Summary is tenantfix --verify's line about the models. Unreferenced
-// models need no repository: they are counted apart, and only when there
-// are some, so that the line reads as before without them.
+// models need no repository, and sqlc's models are left to tenantsql:
+// they are counted apart, and only when there are some, so that the line
+// reads as before without them.
 func (s *Stats) Summary() string {
-	unref := ""
+	apart := ""
 	if s.Unreferenced > 0 {
-		unref = fmt.Sprintf(", %d unreferenced", s.Unreferenced)
+		apart = fmt.Sprintf(", %d unreferenced", s.Unreferenced)
+	}
+	if s.LeftToSQL > 0 {
+		apart += fmt.Sprintf(", %d sqlc models left to tenantsql", s.LeftToSQL)
 	}
 	return fmt.Sprintf("tenant-scoped models: %d/%d covered (%d global, %d suppressed%s)",
-		s.Covered, s.Models-s.Global-s.Unreferenced, s.Global, s.SuppressedModels, unref)
+		s.Covered, s.Models-s.Global-s.Unreferenced-s.LeftToSQL, s.Global, s.SuppressedModels, apart)
 }
 
 // NewFiles are the declarations that need a new file (see Creates).
@@ -78,6 +86,9 @@ type TypeRecord struct {
 	// to, not reported under models.unreferenced: skip.
 	Unreferenced bool
 	Repo         *RepoSite // the covering repository; nil when none covers it
+	// SQLTable is set for a model sqlc generated, left to tenantsql: its
+	// table, whose queries cover it when they are all constrained.
+	SQLTable string `json:",omitempty"`
 	// Suppressed is set when a //tenantlint:ignore directive suppressed
 	// the missing-repository finding; SuppressReason is its reason.
 	Suppressed     bool

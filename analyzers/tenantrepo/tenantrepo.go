@@ -22,6 +22,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
+	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
 
 // Analyzer finds configuration files by walking up from each package.
@@ -58,6 +59,11 @@ func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, 
 		stats.Global++
 		return rec, nil
 	}
+	if table, ok := leftToSQL(p, m); ok {
+		stats.LeftToSQL++
+		rec.SQLTable = table
+		return rec, nil
+	}
 	site, err := covering(p, m, local)
 	if err != nil {
 		return rec, err
@@ -82,6 +88,36 @@ func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, 
 		stats.Creates = append(stats.Creates, *created)
 	}
 	return rec, nil
+}
+
+// sqlCheck is tenantsql's name (a test keeps them equal): this package
+// does not import the check, whose parser it does not need.
+const sqlCheck = "tenantsql"
+
+// leftToSQL reports whether m is a model that sqlc generated for a table
+// and tenantsql runs: then its queries, sqlc's query constants, are what
+// reads and writes its rows, and tenantsql reports each one that does
+// not constrain the table, precisely, at the query. Covering the model by
+// repository.methods (a method of *Queries that takes a tenant
+// parameter covers every struct its methods return, whether or not
+// their queries filter) would say nothing about them, and reporting it
+// as well would be a second finding for one problem. So tenantrepo
+// leaves such a model to tenantsql and records its table for the
+// inventory (which counts it covered when every query on its table is
+// constrained). Without tenantsql, or when it is not known to run (an
+// analyzer built outside the registry), nothing changes.
+//
+// A model sqlc generated is a struct of a file that sqlc generated
+// (sqlscope.SQLCGenerated) and that declares none of sqlc's query
+// constants (its models.go: the Row and Params structs of the query
+// files are not tables), in a package that declares some.
+func leftToSQL(p *lint.Pass, m *models.Model) (string, bool) {
+	if !p.Runs(sqlCheck) || !sqlscope.SQLCGenerated(m.File) ||
+		sqlscope.HasSQLCQuery(p.TypesInfo, []*ast.File{m.File}) || !sqlscope.HasSQLCQuery(p.TypesInfo, p.Files) {
+		return "", false
+	}
+	table, _ := sqlscope.ModelTable(p.Rules, m, p.Files, p.TypesInfo)
+	return table, true
 }
 
 // coveredLocally maps the models that this package's own checked files

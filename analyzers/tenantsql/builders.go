@@ -109,34 +109,43 @@ func (b *builders) check(call *ast.CallExpr) bool {
 	b.stats.Queries++
 	b.stats.Chains++
 	if err != nil || q.SQL(true) == "" {
-		b.unchecked()
+		b.unchecked(UncheckedChain)
 		return true
 	}
 	res, err := sqlscope.CheckBuilt(b.parser, q, b.tables)
 	if err != nil {
-		b.unchecked()
+		b.unchecked(UncheckedParse)
 		return true
 	}
 	if len(res.Violations) == 0 && len(res.OnBranch) == 0 {
 		b.stats.Constrained++
 		b.stats.ChainsConstrained++
+		countTables(b.stats, b.tables, res.Tables, nil, SourceChain, false)
 		return true
 	}
 	if q.Unknown {
-		b.unchecked() // the condition not known may be the predicate
+		b.unchecked(UncheckedOpaque) // the condition not known may be the predicate
+		countTables(b.stats, b.tables, res.Tables, nil, SourceChain, true)
 		return true
 	}
 	tenant := b.tenantAt(call)
 	reported := false
-	for _, v := range res.Violations {
-		if reportViolation(b.p, b.stats, call, tenant, v, "", nil) {
-			reported = true
+	outcomes := map[string]int{} // by table: unconstrained or suppressed
+	report := func(v sqlscope.Violation, suffix string) {
+		if !reportViolation(b.p, b.stats, call, tenant, v, suffix, nil) {
+			if _, seen := outcomes[v.Table]; !seen {
+				outcomes[v.Table] = outSuppressed
+			}
+			return
 		}
+		reported = true
+		outcomes[v.Table] = outUnconstrained
+	}
+	for _, v := range res.Violations {
+		report(v, "")
 	}
 	for _, v := range res.OnBranch {
-		if reportViolation(b.p, b.stats, call, tenant, v, ": its predicate is added on one branch only", nil) {
-			reported = true
-		}
+		report(v, ": its predicate is added on one branch only")
 	}
 	if reported {
 		b.stats.Unconstrained++
@@ -144,11 +153,12 @@ func (b *builders) check(call *ast.CallExpr) bool {
 	} else {
 		b.stats.Suppressed++
 	}
+	countTables(b.stats, b.tables, res.Tables, outcomes, SourceChain, false)
 	return true
 }
 
-func (b *builders) unchecked() {
-	b.stats.Unchecked++
+func (b *builders) unchecked(reason string) {
+	b.stats.unchecked(reason)
 	b.stats.ChainsUnchecked++
 }
 

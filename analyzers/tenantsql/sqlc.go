@@ -3,7 +3,6 @@ package tenantsql
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -89,7 +88,7 @@ func (c *sqlcCache) load(path string) (*sqlscope.SQLC, error) {
 // cannot be read is reported by the check (sqlcQueries); here it is
 // false.
 func sqlcTables(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast.File, cache *sqlcCache) (sqlscope.Tables, bool) {
-	if env.Hermetic || len(files) == 0 || !hasSQLCQuery(pass.TypesInfo, files) {
+	if env.Hermetic || len(files) == 0 || !sqlscope.HasSQLCQuery(pass.TypesInfo, files) {
 		return nil, false // a hermetic run reads nothing outside the package
 	}
 	dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
@@ -122,43 +121,6 @@ func sqlcTables(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast
 	return own, true
 }
 
-// hasSQLCQuery reports whether files declare one of sqlc's query
-// constants.
-func hasSQLCQuery(info *types.Info, files []*ast.File) bool {
-	found := false
-	eachSQLCConst(info, files, func(*ast.Ident, *types.Const, string, string) bool {
-		found = true
-		return false
-	})
-	return found
-}
-
-// eachSQLCConst calls f with each of sqlc's query constants declared in
-// files: its name's identifier, the constant, its text and the query's
-// name; until f returns false.
-func eachSQLCConst(info *types.Info, files []*ast.File, f func(id *ast.Ident, c *types.Const, text, name string) bool) {
-	for _, file := range files {
-		for _, decl := range file.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				for _, id := range spec.(*ast.ValueSpec).Names {
-					c, ok := info.Defs[id].(*types.Const)
-					if !ok || c.Val().Kind() != constant.String {
-						continue
-					}
-					text := constant.StringVal(c.Val())
-					if name, ok := sqlscope.SQLCQueryName(text); ok && !f(id, c, text, name) {
-						return
-					}
-				}
-			}
-		}
-	}
-}
-
 // sqlcQuery is one of sqlc's query constants in a package, and how to
 // judge and report it.
 type sqlcQuery struct {
@@ -182,7 +144,7 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 	looked := false
 	added := map[string]*token.File{} // the queries files added to fset
 	var err error
-	eachSQLCConst(info, files, func(id *ast.Ident, c *types.Const, text, name string) bool {
+	sqlscope.EachSQLCConst(info, files, func(id *ast.Ident, c *types.Const, text, name string) bool {
 		if !looked {
 			looked = true
 			if path := sqlscope.FindSQLCConfig(dir, root); path != "" {
@@ -194,7 +156,7 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 				}
 			}
 		}
-		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name)}
+		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name), source: SourceSQLC}
 		if s != nil {
 			if src, ok := s.Source(dir, name); ok {
 				sourced(fset, root, &q, name, s, src, added)

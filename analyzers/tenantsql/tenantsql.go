@@ -126,7 +126,7 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 		}
 		text, ok := texts.Text(qc.Query)
 		if !ok {
-			r.stats.Unchecked++
+			r.stats.unchecked(UncheckedUnresolved)
 			return true
 		}
 		r.judge(p, query{at: call, text: text, tenant: func() string { return tenantAt(call) }})
@@ -148,22 +148,26 @@ type query struct {
 	// related is every diagnostic's related information.
 	suffix  string
 	related []analysis.RelatedInformation
+	// source is where the text comes from, for the inventory's tables
+	// (SourceRaw when empty).
+	source string
 }
 
 // judge checks one query text, reports its findings, and counts it.
 func (r *queryRun) judge(p *lint.Pass, q query) {
 	res, err := sqlscope.Check(r.parser, q.text, r.tables)
 	if err != nil {
-		r.stats.Unchecked++
+		r.stats.unchecked(UncheckedParse)
 		return
 	}
 	suppressed := sqlDirectives(p, r.known, q, res)
 	if len(res.Violations) == 0 {
 		if res.Unknown {
-			r.stats.Unchecked++ // WHERE %s: the condition is not known
+			r.stats.unchecked(UncheckedOpaque) // WHERE %s: the condition is not known
 		} else {
 			r.stats.Constrained++
 		}
+		countTables(r.stats, r.tables, res.Tables, nil, q.source, res.Unknown)
 		return
 	}
 	tenant := ""
@@ -171,18 +175,40 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 		tenant = q.tenant()
 	}
 	reported := false
+	outcomes := map[string]int{} // by table: unconstrained or suppressed
 	for _, v := range res.Violations {
-		if suppressed[v.Statement] {
+		if suppressed[v.Statement] || !reportViolation(p, r.stats, q.at, tenant, v, q.suffix, q.related) {
+			if _, seen := outcomes[v.Table]; !seen {
+				outcomes[v.Table] = outSuppressed
+			}
 			continue
 		}
-		if reportViolation(p, r.stats, q.at, tenant, v, q.suffix, q.related) {
-			reported = true
-		}
+		reported = true
+		outcomes[v.Table] = outUnconstrained
 	}
 	if reported {
 		r.stats.Unconstrained++
 	} else {
 		r.stats.Suppressed++
+	}
+	countTables(r.stats, r.tables, res.Tables, outcomes, q.source, res.Unknown)
+}
+
+// countTables counts a query from source under each tenant table it
+// names: with its outcome for the table when it had findings there
+// (outcomes), else unchecked when a condition is not known (unknown),
+// else constrained.
+func countTables(s *Stats, tables sqlscope.Tables, named []string, outcomes map[string]int, source string, unknown bool) {
+	for _, t := range named {
+		out, ok := outcomes[t]
+		switch {
+		case ok:
+		case unknown:
+			out = outUnchecked
+		default:
+			out = outConstrained
+		}
+		s.table(t, tables[t], source, out)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -49,6 +50,12 @@ type Env struct {
 	// an analyzer built outside the registry (a package-level Analyzer,
 	// which nogo links). Nil accepts any name.
 	Checks []string
+	// Running are the checks that run on this Env, as
+	// registry.Analyzers selected them; nil when that is not known (an
+	// analyzer built outside the registry, as nogo links each one).
+	// tenantrepo leaves sqlc's models to tenantsql only when it knows
+	// tenantsql runs (Pass.Runs).
+	Running []string
 
 	// The configurations given by the analyzers' -config and -config-yaml
 	// flags (flags.go): each check's own, and the last one given to any
@@ -158,6 +165,10 @@ type Pass struct {
 	declared   []string                // see PackageDeclares; nil until computed
 	changed    error                   // a file changed during the analysis: the run fails
 }
+
+// Runs reports whether the check named check is known to run in this
+// process (Env.Running); false when that is not known.
+func (p *Pass) Runs(check string) bool { return slices.Contains(p.env.Running, check) }
 
 // Start prepares a pass. It returns nil when the package is not checked
 // (an ignored package, or one with no files to check).

@@ -2,10 +2,12 @@ package registry
 
 import (
 	"maps"
+	"slices"
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/analyzers/tenantctx"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/analyzers/tenantsql"
 	"github.com/tenantlint/tenantlint/report/inventory"
 )
 
@@ -16,7 +18,8 @@ import (
 func repoInventory(s *tenantrepo.Stats, in *inventory.Input) {
 	for _, rec := range s.Types {
 		t := inventory.TypeRecord{Package: rec.Package, Name: rec.Name, Pos: rec.Pos, Reason: rec.Reason,
-			Global: rec.Global, Unreferenced: rec.Unreferenced, Suppressed: rec.Suppressed, SuppressReason: rec.SuppressReason}
+			Global: rec.Global, Unreferenced: rec.Unreferenced, Suppressed: rec.Suppressed, SuppressReason: rec.SuppressReason,
+			SQLTable: rec.SQLTable}
 		if rec.Repo != nil {
 			t.Repo = &inventory.RepoSite{Type: rec.Repo.Type, Package: rec.Repo.Package, Pos: rec.Repo.Pos}
 		}
@@ -34,4 +37,18 @@ func cacheInventory(s *tenantcache.Stats, in *inventory.Input) {
 
 func ctxInventory(s *tenantctx.Stats, in *inventory.Input) {
 	in.Context = inventory.ContextCounts{Total: s.Calls, Kept: s.Scoped, DroppedFixable: s.Fixable, DroppedManual: s.Manual, Suppressed: s.Suppressed}
+}
+
+func sqlInventory(s *tenantsql.Stats, in *inventory.Input) {
+	in.SQL = inventory.SQLCounts{Total: s.Queries, Constrained: s.Constrained, Unconstrained: s.Unconstrained,
+		Suppressed: s.Suppressed, Unchecked: s.Unchecked}
+	if len(s.UncheckedBy) > 0 {
+		in.SQL.ByReason = &inventory.SQLReasons{Unchecked: maps.Clone(s.UncheckedBy)}
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.Tables)) {
+		t := s.Tables[name]
+		in.Tables = append(in.Tables, inventory.TableRecord{Table: name, Column: t.Column, Counts: inventory.TableCounts{
+			Total: t.Queries, Raw: t.Raw, SQLC: t.SQLC, Chains: t.Chains,
+			Constrained: t.Constrained, Unconstrained: t.Unconstrained, Suppressed: t.Suppressed, Unchecked: t.Unchecked}})
+	}
 }

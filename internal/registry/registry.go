@@ -65,7 +65,7 @@ var all = sync.OnceValue(func() []Check {
 		of[tenantrepo.Stats](tenantrepo.Name, tenantrepo.Doc, tenantrepo.Rule, tenantrepo.New, "models to cover", repoInventory),
 		of[tenantcache.Stats](tenantcache.Name, tenantcache.Doc, tenantcache.Rule, tenantcache.New, "keys to wrap", cacheInventory),
 		of[tenantctx.Stats](tenantctx.Name, tenantctx.Doc, tenantctx.Rule, tenantctx.New, "contexts to pass", ctxInventory),
-		of[tenantsql.Stats](tenantsql.Name, tenantsql.Doc, tenantsql.Rule, tenantsql.New, "queries to constrain", noInventory[*tenantsql.Stats]),
+		of[tenantsql.Stats](tenantsql.Name, tenantsql.Doc, tenantsql.Rule, tenantsql.New, "queries to constrain", sqlInventory),
 	}
 })
 
@@ -83,10 +83,6 @@ func of[S any, PS interface {
 	}
 	return c
 }
-
-// noInventory is the inventory contribution of a check that adds
-// nothing to it (say so explicitly: nil fails the registry test).
-func noInventory[PS any](PS, *inventory.Input) {}
 
 // Names are the checks' names, in report order.
 func Names() []string {
@@ -134,6 +130,7 @@ func Analyzers(env *lint.Env, checks []string) ([]*analysis.Analyzer, error) {
 	if len(checks) == 0 {
 		checks = env.Checks
 	}
+	env.Running = slices.Clone(checks)
 	var out []*analysis.Analyzer
 	for _, name := range checks {
 		c, ok := Lookup(name)

@@ -133,6 +133,7 @@ func QuoteIdent(name string) string {
 type BuiltResult struct {
 	Violations []Violation
 	OnBranch   []Violation
+	Tables     []string // the tenant tables the statement names (Result.Tables)
 }
 
 // CheckBuilt judges a builder's statement. A violation that disappears
@@ -144,7 +145,7 @@ func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables) (BuiltResult, error) {
 	if err != nil {
 		return BuiltResult{}, err
 	}
-	out := BuiltResult{Violations: all.Violations}
+	out := BuiltResult{Violations: all.Violations, Tables: all.Tables}
 	if !q.hasConditional() {
 		return out, nil
 	}

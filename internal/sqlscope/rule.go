@@ -2,6 +2,8 @@ package sqlscope
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +54,9 @@ type Result struct {
 	// (WHERE %s): that statement is not judged, and a text without
 	// violations counts as unchecked, not constrained.
 	Unknown bool
+	// Tables are the tenant tables the text names, sorted: those the
+	// inventory counts its statements under.
+	Tables []string
 }
 
 // PlaceholderPrefix starts the identifiers that stand for the values a
@@ -87,7 +92,7 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
 	}
-	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown}, nil
+	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown, Tables: slices.Sorted(maps.Keys(c.named))}, nil
 }
 
 type checker struct {
@@ -98,6 +103,7 @@ type checker struct {
 	unknown bool
 	out     []Violation
 	seen    map[Violation]bool
+	named   map[string]bool // the tenant tables named (Result.Tables)
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target
@@ -130,6 +136,14 @@ func (c ctes) with(name string) ctes {
 		out[k] = true
 	}
 	return out
+}
+
+// name records that the text names the tenant table.
+func (c *checker) name(table string) {
+	if c.named == nil {
+		c.named = map[string]bool{}
+	}
+	c.named[table] = true
 }
 
 func (c *checker) report(v Violation) {
@@ -313,10 +327,14 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 	}
 	if schema != "" {
 		if col, ok := c.tables[schema+"."+name]; ok {
+			c.name(name)
 			return name, col, true
 		}
 	}
 	col, ok = c.tables[name]
+	if ok {
+		c.name(name)
+	}
 	return name, col, ok
 }
 

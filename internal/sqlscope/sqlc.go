@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,6 +31,43 @@ func SQLCQueryName(text string) (string, bool) {
 		return "", false
 	}
 	return fields[0], true
+}
+
+// HasSQLCQuery reports whether files declare one of sqlc's query
+// constants.
+func HasSQLCQuery(info *types.Info, files []*ast.File) bool {
+	found := false
+	EachSQLCConst(info, files, func(*ast.Ident, *types.Const, string, string) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// EachSQLCConst calls f with each of sqlc's query constants declared in
+// files: its name's identifier, the constant, its text and the query's
+// name; until f returns false.
+func EachSQLCConst(info *types.Info, files []*ast.File, f func(id *ast.Ident, c *types.Const, text, name string) bool) {
+	for _, file := range files {
+		for _, decl := range file.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, id := range spec.(*ast.ValueSpec).Names {
+					c, ok := info.Defs[id].(*types.Const)
+					if !ok || c.Val().Kind() != constant.String {
+						continue
+					}
+					text := constant.StringVal(c.Val())
+					if name, ok := SQLCQueryName(text); ok && !f(id, c, text, name) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 func isIdent(s string) bool {

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,10 +72,44 @@ func Main(args []string) {
 		fmt.Fprintln(os.Stderr, "tenantlint:", err)
 		os.Exit(2)
 	}
+	env.Running = enabledByFlags(args, env.Running)
 	for _, a := range analyzers {
 		failFast(a, os.Stderr, os.Exit)
 	}
 	unitchecker.Main(analyzers...)
+}
+
+// enabledByFlags returns the checks of all that unitchecker will run
+// given args: its -NAME flags (-NAME, -NAME=true, -NAME=false, with one
+// or two dashes) run only the checks set true when any is, else all but
+// those set false (analysisflags' rule). tenantrepo asks whether
+// tenantsql runs (lint.Pass.Runs).
+func enabledByFlags(args, all []string) []string {
+	set := map[string]bool{}
+	anyTrue := false
+	for _, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if a == name || !slices.Contains(all, name) {
+			continue // not a flag, or not an analyzer's
+		}
+		on := true
+		if hasValue {
+			b, err := strconv.ParseBool(value)
+			if err != nil {
+				continue // unitchecker reports it
+			}
+			on = b
+		}
+		set[name] = on
+		anyTrue = anyTrue || on
+	}
+	var out []string
+	for _, name := range all {
+		if on, given := set[name]; (anyTrue && on) || (!anyTrue && (!given || on)) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // failFast makes a's errors end the process with exit status 1, after

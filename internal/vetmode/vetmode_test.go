@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,27 @@ func TestFailedImport(t *testing.T) {
 		}
 		if got := failedImport(path); got != tc.want {
 			t.Errorf("%s: %q, want %q", name, got, tc.want)
+		}
+	}
+}
+
+// TestEnabledByFlags: the checks that run under unitchecker's -NAME
+// flags, which tenantrepo asks about tenantsql.
+func TestEnabledByFlags(t *testing.T) {
+	all := []string{"tenantrepo", "tenantcache", "tenantctx", "tenantsql"}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"vet.cfg"}, all},
+		{[]string{"-tenantrepo", "vet.cfg"}, []string{"tenantrepo"}},
+		{[]string{"--tenantrepo=true", "-tenantsql=1", "vet.cfg"}, []string{"tenantrepo", "tenantsql"}},
+		{[]string{"-tenantsql=false", "vet.cfg"}, []string{"tenantrepo", "tenantcache", "tenantctx"}},
+		{[]string{"-tenantrepo", "-tenantsql=false", "vet.cfg"}, []string{"tenantrepo"}},
+		{[]string{"-tenantrepo.config=x.yaml", "-json", "-tenantsql=maybe", "vet.cfg"}, all},
+	} {
+		if got := enabledByFlags(c.args, all); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.args, got, c.want)
 		}
 	}
 }

@@ -23,6 +23,9 @@ const (
 	// ColourUnreferenced marks types that nothing refers to
 	// (models.unreferenced: skip).
 	ColourUnreferenced = "#9aa5b1"
+	// ColourLeftToSQL marks sqlc's models left to tenantsql whose
+	// queries are not all constrained.
+	ColourLeftToSQL = "#8c564b"
 )
 
 // Chart geometry: each package gets two bars (types, cache calls) whose
@@ -84,6 +87,9 @@ func newPage(inv *Inventory) page {
 		// Only then: a page without such types reads as before.
 		p.Legend = append(p.Legend, legendEntry{ColourUnreferenced, "unreferenced type"})
 	}
+	if inv.Totals.Types.LeftToSQL > 0 {
+		p.Legend = append(p.Legend, legendEntry{ColourLeftToSQL, "sqlc model left to tenantsql, queries not all constrained"})
+	}
 	maxTypes, maxCalls := 0, 0
 	for _, pkg := range inv.Packages {
 		maxTypes = max(maxTypes, pkg.Types.Total)
@@ -95,7 +101,7 @@ func newPage(inv *Inventory) page {
 			Types: stack(maxTypes, "types", []part{
 				{t.Covered, ColourGood, "covered"}, {t.Missing, ColourBad, "missing"},
 				{t.Suppressed, ColourSuppressed, "suppressed"}, {t.Global, ColourGlobal, "global"},
-				{t.Unreferenced, ColourUnreferenced, "unreferenced"}}),
+				{t.Unreferenced, ColourUnreferenced, "unreferenced"}, {t.LeftToSQL, ColourLeftToSQL, "left to tenantsql"}}),
 			Cache: stack(maxCalls, "cache calls", []part{
 				{c.Scoped, ColourGood, "scoped"}, {c.RawFixable, ColourFixable, "raw fixable"},
 				{c.RawManual, ColourBad, "raw manual"}, {c.Suppressed, ColourSuppressed, "suppressed"},
@@ -230,9 +236,10 @@ const pageHTML = `<!DOCTYPE html>
 </head>
 <body>
 <h1>Tenancy inventory</h1>
-{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}.
+{{with .Totals}}<p id="summary">{{.Types.Total}} tenant-scoped types: {{.Types.Covered}} covered, {{.Types.Missing}} missing, {{.Types.Suppressed}} suppressed, {{.Types.Global}} global{{if .Types.Unreferenced}}, {{.Types.Unreferenced}} unreferenced{{end}}{{if .Types.LeftToSQL}}, {{.Types.LeftToSQL}} left to tenantsql{{end}}.
 {{.Cache.Total}} cache calls: {{.Cache.Scoped}} scoped, {{.Cache.RawFixable}} raw fixable, {{.Cache.RawManual}} raw manual, {{.Cache.Suppressed}} suppressed{{if .Cache.Unchecked}}, {{.Cache.Unchecked}} unchecked{{end}}{{if .Cache.NotTenantData}}, {{.Cache.NotTenantData}} not tenant data{{end}}.{{with .Context}}{{if .Total}}
-{{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}</p>{{end}}
+{{.Total}} sink calls with a tenant context in scope: {{.Kept}} kept it, {{.DroppedFixable}} dropped fixable, {{.DroppedManual}} dropped manual, {{.Suppressed}} suppressed.{{end}}{{end}}{{with .SQL}}{{if .Total}}
+{{.Total}} SQL queries: {{.Constrained}} constrained, {{.Unconstrained}} unconstrained, {{.Suppressed}} suppressed, {{.Unchecked}} unchecked.{{end}}{{end}}</p>{{end}}
 
 <h2>By package</h2>
 <ul class="legend">{{range .Legend}}
@@ -280,7 +287,32 @@ const pageHTML = `<!DOCTYPE html>
 <tbody>{{range .Packages}}{{if .Context.Total}}
 <tr><td><code>{{.Package}}</code></td>{{with .Context}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Kept}}">{{.Kept}}</td><td class="num" data-v="{{.DroppedFixable}}">{{.DroppedFixable}}</td><td class="num" data-v="{{.DroppedManual}}">{{.DroppedManual}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td>{{end}}</tr>{{end}}{{end}}
 </tbody>
-</table>{{end}}
+</table>{{end}}{{if .Totals.SQL.Total}}
+
+<h2>SQL queries</h2>
+<table class="sortable" id="sql">
+<thead><tr><th data-key="package">Package</th><th class="num" data-key="queries">Queries</th><th class="num" data-key="constrained">Constrained</th><th class="num" data-key="unconstrained">Unconstrained</th><th class="num" data-key="suppressed">Suppressed</th><th class="num" data-key="unchecked">Unchecked</th></tr></thead>
+<tbody>{{range .Packages}}{{if .SQL.Total}}
+<tr><td><code>{{.Package}}</code></td>{{with .SQL}}<td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Constrained}}">{{.Constrained}}</td><td class="num" data-v="{{.Unconstrained}}">{{.Unconstrained}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Unchecked}}">{{.Unchecked}}</td>{{end}}</tr>{{end}}{{end}}
+</tbody>
+</table>{{with .Totals.SQL.ByReason}}{{if .Unchecked}}
+
+<h2>Unchecked SQL queries by reason</h2>
+<table class="sortable" id="sql-unchecked">
+<thead><tr><th data-key="reason">Reason</th><th class="num" data-key="queries">Queries</th></tr></thead>
+<tbody>{{range $r, $n := .Unchecked}}
+<tr><td>{{$r}}</td><td class="num" data-v="{{$n}}">{{$n}}</td></tr>{{end}}
+</tbody>
+</table>{{end}}{{end}}{{if .Tables}}
+
+<h2>Tenant tables</h2>
+<p>Each tenant table with the queries of a package that name it: raw texts, sqlc constants and builder chains, by what they do to the table. A query that names two tables counts under each.</p>
+<table class="sortable" id="tables">
+<thead><tr><th data-key="package">Package</th><th data-key="table">Table</th><th data-key="column">Tenant column</th><th class="num" data-key="queries">Queries</th><th class="num" data-key="raw">Raw</th><th class="num" data-key="sqlc">sqlc</th><th class="num" data-key="chains">Builder chains</th><th class="num" data-key="constrained">Constrained</th><th class="num" data-key="unconstrained">Unconstrained</th><th class="num" data-key="suppressed">Suppressed</th><th class="num" data-key="unchecked">Unchecked</th></tr></thead>
+<tbody>{{range .Tables}}
+<tr><td><code>{{.Package}}</code></td><td><code>{{.Table}}</code></td><td><code>{{.Column}}</code></td><td class="num" data-v="{{.Total}}">{{.Total}}</td><td class="num" data-v="{{.Raw}}">{{.Raw}}</td><td class="num" data-v="{{.SQLC}}">{{.SQLC}}</td><td class="num" data-v="{{.Chains}}">{{.Chains}}</td><td class="num" data-v="{{.Constrained}}">{{.Constrained}}</td><td class="num" data-v="{{.Unconstrained}}">{{.Unconstrained}}</td><td class="num" data-v="{{.Suppressed}}">{{.Suppressed}}</td><td class="num" data-v="{{.Unchecked}}">{{.Unchecked}}</td></tr>{{end}}
+</tbody>
+</table>{{end}}{{end}}
 <script>SCRIPT</script>
 </body>
 </html>

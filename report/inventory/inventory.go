@@ -1,7 +1,8 @@
 // Package inventory is the tenancy inventory that `tenantlint --inventory`
 // writes: every tenant-scoped type with why it is scoped and what covers
-// it, and per package the cache calls and the calls of tenant-aware sinks
-// by outcome. It is a report for the
+// it, per package the cache calls, the calls of tenant-aware sinks and
+// the SQL queries by outcome, and each tenant table with the queries
+// that name it. It is a report for the
 // weekly audit, not a gate: it lists what is fine as well as what is not.
 package inventory
 
@@ -31,6 +32,10 @@ const (
 	// Unreferenced: nothing in the module refers to the type, and
 	// models.unreferenced is skip: not checked.
 	Unreferenced = "unreferenced"
+	// LeftToSQL: a model sqlc generated for a table, left to tenantsql,
+	// whose queries on its table are not all constrained (or none was
+	// found); with all of them constrained it is covered.
+	LeftToSQL = "tenantsql"
 )
 
 // Inventory is the whole report.
@@ -38,7 +43,37 @@ type Inventory struct {
 	Version  int       `json:"version"`
 	Types    []Type    `json:"types"`    // by package, then name
 	Packages []Package `json:"packages"` // by import path
-	Totals   Counts    `json:"totals"`
+	// Tables are the tenant tables that tenantsql's queries name, by
+	// package, then table; left out of the JSON form when there are
+	// none, so that a run without SQL writes what schema version 1
+	// always wrote.
+	Tables []Table `json:"tables,omitempty"`
+	Totals Counts  `json:"totals"`
+}
+
+// Table is one tenant table as the queries of one package name it.
+type Table struct {
+	Package string `json:"package"`
+	Table   string `json:"table"`
+	Column  string `json:"column"` // its tenant column
+	TableCounts
+}
+
+// TableCounts counts the queries that name a tenant table: by where they
+// come from (raw + sqlc + builder_chains = total) and by what they do to
+// the table (constrained + unconstrained + suppressed + unchecked =
+// total). A query that names two tables counts under each.
+// Unconstrained: tenantsql reported it on the table; unchecked: its
+// condition is not known (WHERE %s), never counted as constrained.
+type TableCounts struct {
+	Total         int `json:"total"`
+	Raw           int `json:"raw"`
+	SQLC          int `json:"sqlc"`
+	Chains        int `json:"builder_chains"`
+	Constrained   int `json:"constrained"`
+	Unconstrained int `json:"unconstrained"`
+	Suppressed    int `json:"suppressed"`
+	Unchecked     int `json:"unchecked"`
 }
 
 // Type is one tenant-scoped type.
@@ -52,6 +87,12 @@ type Type struct {
 	// SuppressionReason is the reason of the //tenantlint:ignore
 	// directive, for status suppressed.
 	SuppressionReason string `json:"suppression_reason,omitempty"`
+	// Table is the table of a model sqlc generated, left to tenantsql,
+	// and Queries the queries of the run that name it, all packages
+	// together (nil when none does); it is covered when they are all
+	// constrained, else its status is tenantsql.
+	Table   string       `json:"table,omitempty"`
+	Queries *TableCounts `json:"queries,omitempty"`
 }
 
 // Position is a place in a source file; File is relative to the directory
@@ -85,6 +126,32 @@ type Counts struct {
 	// Context is left out of the JSON form when zero: a run without
 	// tenantctx sink calls writes what schema version 1 always wrote.
 	Context ContextCounts `json:"tenant_contexts,omitzero"`
+	// SQL is left out of the JSON form when zero, as Context is.
+	SQL SQLCounts `json:"sql_queries,omitzero"`
+}
+
+// SQLCounts counts the queries tenantsql found (raw texts, sqlc
+// constants and builder chains): those whose tenant tables are all
+// constrained (or that name none), those with a finding, those whose
+// findings are all suppressed, and those it cannot judge (unchecked:
+// never counted as constrained), with why by reason.
+type SQLCounts struct {
+	Total         int `json:"total"`
+	Constrained   int `json:"constrained"`
+	Unconstrained int `json:"unconstrained"`
+	Suppressed    int `json:"suppressed"`
+	Unchecked     int `json:"unchecked"`
+	// ByReason counts the unchecked queries by reason ("does not
+	// parse", "not resolvable to text", "opaque condition (WHERE %s)",
+	// "builder chain not followed"), as CacheCounts.ByReason does the
+	// cache calls; nil when there are none (a pointer keeps SQLCounts
+	// comparable).
+	ByReason *SQLReasons `json:"by_reason,omitempty"`
+}
+
+// SQLReasons counts unchecked queries by reason.
+type SQLReasons struct {
+	Unchecked map[string]int `json:"unchecked,omitempty"`
 }
 
 // TypeCounts counts tenant-scoped types by status.
@@ -97,6 +164,9 @@ type TypeCounts struct {
 	// Unreferenced is left out of the JSON form when zero, as it always
 	// is without models.unreferenced: skip.
 	Unreferenced int `json:"unreferenced,omitempty"`
+	// LeftToSQL is left out of the JSON form when zero, as it is
+	// without sqlc's models and tenantsql.
+	LeftToSQL int `json:"tenantsql,omitempty"`
 }
 
 // CacheCounts counts cache calls: scoped keys, raw keys that tenantfix
@@ -149,6 +219,16 @@ type Input struct {
 	Cache CacheCounts  // the cache calls by outcome (tenantcache)
 	// Context counts the sink calls by outcome (tenantctx).
 	Context ContextCounts
+	// SQL counts the queries by outcome and Tables the tenant tables
+	// they name (tenantsql).
+	SQL    SQLCounts
+	Tables []TableRecord
+}
+
+// TableRecord is one tenant table that a package's queries name.
+type TableRecord struct {
+	Table, Column string
+	Counts        TableCounts
 }
 
 // TypeRecord is one tenant-scoped type and what the check concluded.
@@ -166,6 +246,9 @@ type TypeRecord struct {
 	// the missing-repository finding; SuppressReason is its reason.
 	Suppressed     bool
 	SuppressReason string
+	// SQLTable is set for a model sqlc generated that tenantrepo left
+	// to tenantsql: its table.
+	SQLTable string
 }
 
 // RepoSite is the instantiation that covers a type.
@@ -180,23 +263,36 @@ type RepoSite struct {
 // tenant-scoped type, no cache call and no sink call are left out.
 func Build(pkgs []Input, dir string) *Inventory {
 	inv := &Inventory{Version: SchemaVersion, Types: []Type{}, Packages: []Package{}}
+	queries := tableTotals(pkgs)
 	for _, ps := range pkgs {
 		pkg := Package{Package: ps.Path}
 		for _, rec := range ps.Types {
-			t := newType(rec, dir)
+			t := newType(rec, dir, queries)
 			pkg.Types.add(t.Status)
 			inv.Types = append(inv.Types, t)
 		}
 		pkg.Cache = ps.Cache
 		pkg.Context = ps.Context
-		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 && pkg.Context.Total == 0 {
+		pkg.SQL = ps.SQL
+		for _, t := range ps.Tables {
+			inv.Tables = append(inv.Tables, Table{Package: ps.Path, Table: t.Table, Column: t.Column, TableCounts: t.Counts})
+		}
+		if pkg.Types.Total == 0 && pkg.Cache.Total == 0 && pkg.Context.Total == 0 && pkg.SQL.Total == 0 {
 			continue
 		}
 		inv.Packages = append(inv.Packages, pkg)
 		inv.Totals.Types.plus(pkg.Types)
 		inv.Totals.Cache.plus(pkg.Cache)
 		inv.Totals.Context.plus(pkg.Context)
+		inv.Totals.SQL.plus(pkg.SQL)
 	}
+	sort.SliceStable(inv.Tables, func(i, j int) bool {
+		a, b := inv.Tables[i], inv.Tables[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		return a.Table < b.Table
+	})
 	sort.SliceStable(inv.Types, func(i, j int) bool {
 		a, b := inv.Types[i], inv.Types[j]
 		if a.Package != b.Package {
@@ -208,11 +304,35 @@ func Build(pkgs []Input, dir string) *Inventory {
 	return inv
 }
 
-func newType(rec TypeRecord, dir string) Type {
+// tableTotals adds up the queries that name each tenant table, over all
+// packages.
+func tableTotals(pkgs []Input) map[string]*TableCounts {
+	out := map[string]*TableCounts{}
+	for _, ps := range pkgs {
+		for _, t := range ps.Tables {
+			if out[t.Table] == nil {
+				out[t.Table] = &TableCounts{}
+			}
+			out[t.Table].plus(t.Counts)
+		}
+	}
+	return out
+}
+
+func newType(rec TypeRecord, dir string, queries map[string]*TableCounts) Type {
 	t := Type{Package: rec.Package, Name: rec.Name, Position: position(rec.Pos, dir), Reason: rec.Reason}
 	switch {
 	case rec.Global:
 		t.Status = Global
+	case rec.SQLTable != "":
+		t.Table, t.Status = rec.SQLTable, LeftToSQL
+		if q := queries[rec.SQLTable]; q != nil {
+			c := *q
+			t.Queries = &c
+			if c.Total > 0 && c.Constrained == c.Total {
+				t.Status = Covered
+			}
+		}
 	case rec.Repo != nil:
 		t.Status = Covered
 		t.Repository = &Repository{Type: rec.Repo.Type, Package: rec.Repo.Package, Position: position(rec.Repo.Pos, dir)}
@@ -243,6 +363,8 @@ func (c *TypeCounts) add(status string) {
 		c.Global++
 	case Unreferenced:
 		c.Unreferenced++
+	case LeftToSQL:
+		c.LeftToSQL++
 	}
 }
 
@@ -253,6 +375,18 @@ func (c *TypeCounts) plus(o TypeCounts) {
 	c.Suppressed += o.Suppressed
 	c.Global += o.Global
 	c.Unreferenced += o.Unreferenced
+	c.LeftToSQL += o.LeftToSQL
+}
+
+func (c *TableCounts) plus(o TableCounts) {
+	c.Total += o.Total
+	c.Raw += o.Raw
+	c.SQLC += o.SQLC
+	c.Chains += o.Chains
+	c.Constrained += o.Constrained
+	c.Unconstrained += o.Unconstrained
+	c.Suppressed += o.Suppressed
+	c.Unchecked += o.Unchecked
 }
 
 func (c *CacheCounts) plus(o CacheCounts) {
@@ -281,6 +415,21 @@ func addCounts(into, from map[string]int) map[string]int {
 		into[k] += n
 	}
 	return into
+}
+
+func (c *SQLCounts) plus(o SQLCounts) {
+	c.Total += o.Total
+	c.Constrained += o.Constrained
+	c.Unconstrained += o.Unconstrained
+	c.Suppressed += o.Suppressed
+	c.Unchecked += o.Unchecked
+	if o.ByReason == nil {
+		return
+	}
+	if c.ByReason == nil {
+		c.ByReason = &SQLReasons{} // never the package's own: the totals add into it
+	}
+	c.ByReason.Unchecked = addCounts(c.ByReason.Unchecked, o.ByReason.Unchecked)
 }
 
 func (c *ContextCounts) plus(o ContextCounts) {

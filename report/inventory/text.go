@@ -11,13 +11,15 @@ import (
 
 // Text writes the inventory as aligned tables: the tenant-scoped types,
 // the cache calls of each package that has any, then, when tenantctx
-// found sink calls, the tenant contexts of each package that has any
-// (left out otherwise, so that a run without them reads as before).
+// found sink calls, the tenant contexts of each package that has any,
+// and when tenantsql found queries, the queries of each package that
+// has any and the tenant tables they name (each left out otherwise, so
+// that a run without them reads as before).
 func Text(w io.Writer, inv *Inventory) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	t := inv.Totals.Types
-	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d%s)\n",
-		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global, unreferencedCount(t))
+	fmt.Fprintf(tw, "Tenant-scoped types: %d (covered %d, MISSING %d, suppressed %d, global %d%s%s)\n",
+		t.Total, t.Covered, t.Missing, t.Suppressed, t.Global, unreferencedCount(t), leftToSQLCount(t))
 	if len(inv.Types) > 0 {
 		fmt.Fprintln(tw, "\nPACKAGE\tTYPE\tPOSITION\tWHY\tREPOSITORY")
 		for _, ty := range inv.Types {
@@ -49,12 +51,48 @@ func Text(w io.Writer, inv *Inventory) error {
 			}
 		}
 	}
+	if inv.Totals.SQL.Total > 0 {
+		writeSQL(tw, inv)
+	}
 	return tw.Flush()
+}
+
+// writeSQL writes the queries of each package by outcome, the unchecked
+// ones by reason, and the tenant tables the queries name.
+func writeSQL(w io.Writer, inv *Inventory) {
+	q := inv.Totals.SQL
+	fmt.Fprintf(w, "\nSQL queries: %d (constrained %d, UNCONSTRAINED %d, suppressed %d, unchecked %d)\n",
+		q.Total, q.Constrained, q.Unconstrained, q.Suppressed, q.Unchecked)
+	fmt.Fprintln(w, "\nPACKAGE\tQUERIES\tCONSTRAINED\tUNCONSTRAINED\tSUPPRESSED\tUNCHECKED")
+	for _, p := range inv.Packages {
+		if k := p.SQL; k.Total > 0 {
+			fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\n", p.Package, k.Total, k.Constrained, k.Unconstrained, k.Suppressed, k.Unchecked)
+		}
+	}
+	if r := q.ByReason; r != nil {
+		writeReasons(w, "Unchecked SQL queries by reason", r.Unchecked)
+	}
+	if len(inv.Tables) == 0 {
+		return
+	}
+	tables, pkgs := map[string]bool{}, map[string]bool{}
+	for _, t := range inv.Tables {
+		tables[t.Table], pkgs[t.Package] = true, true
+	}
+	fmt.Fprintf(w, "\nTenant tables: %d, named by the queries of %d packages\n", len(tables), len(pkgs))
+	fmt.Fprintln(w, "\nPACKAGE\tTABLE\tCOLUMN\tQUERIES\tRAW\tSQLC\tCHAINS\tCONSTRAINED\tUNCONSTRAINED\tSUPPRESSED\tUNCHECKED")
+	for _, t := range inv.Tables {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", t.Package, t.Table, t.Column,
+			t.Total, t.Raw, t.SQLC, t.Chains, t.Constrained, t.Unconstrained, t.Suppressed, t.Unchecked)
+	}
 }
 
 // coverage says what covers a type, in the words of the text and HTML
 // forms: the repository and where it is, or why none is needed.
 func coverage(t Type) string {
+	if t.Table != "" {
+		return sqlCoverage(t)
+	}
 	switch t.Status {
 	case Covered:
 		return t.Repository.Type + " at " + t.Repository.Position.String()
@@ -66,6 +104,30 @@ func coverage(t Type) string {
 		return "not needed: nothing in the module refers to it"
 	}
 	return "MISSING"
+}
+
+// sqlCoverage says what covers a model sqlc generated, left to
+// tenantsql: the queries on its table.
+func sqlCoverage(t Type) string {
+	q := t.Queries
+	if q == nil || q.Total == 0 {
+		return "tenantsql: no query names " + t.Table
+	}
+	if t.Status == Covered {
+		return fmt.Sprintf("tenantsql: every query on %s is constrained (%d)", t.Table, q.Total)
+	}
+	return fmt.Sprintf("tenantsql: of %d queries on %s, %d constrained, %d UNCONSTRAINED, %d suppressed, %d unchecked",
+		q.Total, t.Table, q.Constrained, q.Unconstrained, q.Suppressed, q.Unchecked)
+}
+
+// leftToSQLCount is the summary's part for sqlc's models left to
+// tenantsql and not covered by their queries, left out when there are
+// none.
+func leftToSQLCount(t TypeCounts) string {
+	if t.LeftToSQL == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", left to tenantsql %d", t.LeftToSQL)
 }
 
 // unreferencedCount is the summary's unreferenced part, left out when

@@ -48,7 +48,7 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		found, _ := p.ResultOf[queries].(*sqlcResult)
-		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
+		r := &queryRun{parser: parser.For(dialect(p.Rules.Config, p.Pkg)), cc: configs.get(p.Rules), known: env.Checks, stats: stats}
 		return run(p, r, found, t)
 	})
 	a.Requires = []*analysis.Analyzer{tables, queries, newModels(env)}
@@ -57,7 +57,7 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 
 // queryRun is what the checks of one package's queries share.
 type queryRun struct {
-	parser *sqlscope.Parser
+	parser *sqlscope.Parser // of the package's dialect
 	cc     *compiled
 	known  []string // the check names directives may name (lint.Env.Checks)
 	tables sqlscope.Tables

@@ -96,6 +96,7 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	}
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
+	parser = parser.For(dialect(r.Config, pass.Pkg))
 	for _, sq := range out.queries {
 		res, err := sqlscope.Check(parser, sq.q.text, tabs)
 		if err != nil {

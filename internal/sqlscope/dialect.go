@@ -1,5 +1,7 @@
 package sqlscope
 
+import "strings"
+
 // Dialect is the SQL grammar a query text is parsed with. Every dialect
 // is a front end of the one rule: its parser's tree is given to Check in
 // the shape of libpg_query's (see mysql.go), so what is constrained is
@@ -23,4 +25,18 @@ func (p *Parser) For(d Dialect) *Parser {
 		return p
 	}
 	return &Parser{base: p, dialect: d}
+}
+
+// QuoteIdent quotes a name as an identifier of p's dialect, each part of
+// a schema-qualified one: "public"."users" for PostgreSQL, `app`.`users`
+// for MySQL, where double quotes make a string.
+func (p *Parser) QuoteIdent(name string) string {
+	if p.dialect != MySQL {
+		return QuoteIdent(name)
+	}
+	parts := strings.Split(name, ".")
+	for i, s := range parts {
+		parts[i] = "`" + strings.ReplaceAll(s, "`", "``") + "`"
+	}
+	return strings.Join(parts, ".")
 }

@@ -84,8 +84,8 @@ func (p *Parser) Parse(text string) ([]Stmt, error) {
 	var err error
 	switch d {
 	case MySQL:
-		// Not in the cache folder: vitess parses in-process in about a
-		// millisecond with no start-up to save, and an entry would hold
+		// Not in the cache folder: vitess parses in-process in tens of
+		// microseconds with no start-up to save, and an entry would hold
 		// tenantlint's own translation, stale once it changes.
 		stmts, err = parseMySQL(text)
 	default:

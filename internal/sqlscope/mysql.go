@@ -284,10 +284,13 @@ func target(m node, tes []sqlparser.TableExpr, listKey string) {
 	m[listKey] = fromList(tes)
 }
 
-func fromList(tes []sqlparser.TableExpr) []any {
-	out := make([]any, 0, len(tes))
-	for _, te := range tes {
-		out = append(out, fromItem(te))
+func fromList(tes []sqlparser.TableExpr) []any { return translate(tes, fromItem) }
+
+// translate returns the translations of xs, each by f.
+func translate[T any](xs []T, f func(T) any) []any {
+	out := make([]any, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
 	return out
 }
@@ -364,13 +367,7 @@ func isDollarParam(name string) bool {
 
 func lower(s string) string { return strings.ToLower(s) }
 
-func exprs(es []sqlparser.Expr) []any {
-	out := make([]any, 0, len(es))
-	for _, e := range es {
-		out = append(out, expr(e))
-	}
-	return out
-}
+func exprs(es []sqlparser.Expr) []any { return translate(es, expr) }
 
 // expr translates an expression.
 func expr(e sqlparser.Expr) any {

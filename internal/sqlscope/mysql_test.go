@@ -147,6 +147,8 @@ func TestCheckMySQL(t *testing.T) {
 		{"insert set without column", "INSERT INTO invoices SET id = ?, total = ?", "INSERT into invoices does not set invoices.tenant_id"},
 		{"replace", "REPLACE INTO invoices (id, total) VALUES (?, ?)", "INSERT into invoices does not set invoices.tenant_id"},
 		{"replace ok", "REPLACE INTO invoices (id, tenant_id) VALUES (?, ?)", ""},
+		{"update alias", "UPDATE invoices i SET i.paid = 1 WHERE i.tenant_id = ?", ""},
+		{"delete alias", "DELETE i FROM invoices i WHERE i.id = ?", "DELETE from invoices has no predicate on invoices.tenant_id"},
 		{"update limit", "UPDATE invoices SET paid = 1 WHERE id = ? ORDER BY id LIMIT 1", "UPDATE of invoices has no predicate on invoices.tenant_id"},
 		{"multi-table update", "UPDATE invoices i JOIN lines l ON l.invoice_id = i.id SET i.total = l.amount WHERE i.tenant_id = ?", "UPDATE from lines has no predicate on lines.tenant_id"},
 		{"multi-table update ok", "UPDATE invoices i JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = i.tenant_id SET i.total = l.amount WHERE i.tenant_id = ?", ""},
@@ -158,6 +160,10 @@ func TestCheckMySQL(t *testing.T) {
 		{"straight join", "SELECT * FROM invoices i STRAIGHT_JOIN lines l ON l.tenant_id = i.tenant_id WHERE i.tenant_id = ?", ""},
 		{"parenthesised joins", "SELECT * FROM (invoices i, lines l) WHERE i.tenant_id = ? AND l.tenant_id = i.tenant_id", ""},
 		{"hash comment", "SELECT * FROM invoices # all of them\nWHERE id = ?", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"trailing semicolon and comment", "SELECT * FROM invoices WHERE id = ?; -- the end", "SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"versioned comment", "SELECT /*+ MAX_EXECUTION_TIME(1000) */ * FROM invoices WHERE tenant_id = ?", ""},
+		{"json operator", "SELECT data->>'$.name' FROM invoices WHERE tenant_id = ?", ""},
+		{"window function", "SELECT id, row_number() OVER (PARTITION BY owner ORDER BY id) FROM invoices WHERE tenant_id = ?", ""},
 		{"semicolon in a string", "SELECT * FROM invoices WHERE note = 'a;b' AND tenant_id = ?; SELECT * FROM lines", "SELECT from lines has no predicate on lines.tenant_id"},
 	})
 }

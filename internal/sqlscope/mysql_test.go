@@ -3,6 +3,7 @@ package sqlscope
 import (
 	"encoding/json"
 	"flag"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -241,6 +242,21 @@ func TestParserForDialect(t *testing.T) {
 	}
 	if len(p.memo) != 2 {
 		t.Errorf("%d memo entries, want one per dialect", len(p.memo))
+	}
+
+	// The cache folder holds PostgreSQL's trees only: a MySQL parse
+	// neither reads nor writes it, so an entry of one dialect is never
+	// taken for the other's.
+	dir := t.TempDir()
+	c := &Parser{Dir: func() string { return dir }, toJSON: func(string) (string, error) {
+		t.Fatal("MySQL's parse called libpg_query")
+		return "", nil
+	}, version: "test"}
+	if _, err := c.For(MySQL).Parse(text); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a MySQL parse wrote %d cache entries", len(entries))
 	}
 }
 

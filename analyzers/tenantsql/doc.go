@@ -37,7 +37,8 @@
 // grammar (libpg_query; ? and :name bind variables are read as $N), or
 // with MySQL's (vitess's parser, its tree translated so that the same
 // rule judges it) where sql.dialect is mysql or, without it, where the
-// package imports a MySQL driver and no PostgreSQL one. A
+// package imports a MySQL driver and no PostgreSQL one (a package that
+// imports no driver: where its go.mod requires so). A
 // query that does not resolve to a text, or does not parse, is not a
 // finding; it is counted as unchecked. The query constants sqlc
 // generates (const getInvoice = "-- name: GetInvoice :one ...") are

@@ -19,7 +19,7 @@ const (
 type SQL struct {
 	// Dialect is the SQL grammar of the queries, postgres or mysql (see
 	// SQLDialect); when absent, each package's is that of the SQL driver
-	// it imports, else postgres.
+	// it imports, else that of the drivers go.mod requires, else postgres.
 	Dialect Str `yaml:"dialect"`
 	// TenantColumn is the tenant column of the tables whose column the
 	// code cannot tell (sql.tables entries without one, models whose

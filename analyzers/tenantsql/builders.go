@@ -609,9 +609,9 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		}
 		item := modelExpr
 		if item == "" {
-			item = sqlscope.QuoteIdent(md.table)
+			item = b.parser.QuoteIdent(md.table)
 			if lib.alias {
-				item += " AS " + sqlscope.QuoteIdent(md.alias)
+				item += " AS " + b.parser.QuoteIdent(md.alias)
 			}
 		}
 		q.From = append([]string{item}, q.From...)
@@ -629,14 +629,14 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		for _, col := range cols {
 			qual := ""
 			if md.alias != "" {
-				qual = sqlscope.QuoteIdent(md.alias) + "."
+				qual = b.parser.QuoteIdent(md.alias) + "."
 			}
-			parts = append(parts, qual+sqlscope.QuoteIdent(col)+" = ?")
+			parts = append(parts, qual+b.parser.QuoteIdent(col)+" = ?")
 		}
 		c.Text = strings.Join(parts, " AND ")
 	}
 	if lib.alias && md.table != "" {
-		r := strings.NewReplacer("?TableAlias", sqlscope.QuoteIdent(md.alias), "?TableName", sqlscope.QuoteIdent(md.table))
+		r := strings.NewReplacer("?TableAlias", b.parser.QuoteIdent(md.alias), "?TableName", b.parser.QuoteIdent(md.table))
 		for i := range q.Where {
 			q.Where[i].Text = r.Replace(q.Where[i].Text)
 		}

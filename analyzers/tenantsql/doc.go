@@ -34,7 +34,11 @@
 // is: a constant, a concatenation of constants, a local assigned once,
 // or fmt.Sprintf with a constant format, whose verbs become the text of
 // a constant argument or an opaque value. It is parsed with PostgreSQL's
-// grammar (libpg_query); ? and :name bind variables are read as $N. A
+// grammar (libpg_query; ? and :name bind variables are read as $N), or
+// with MySQL's (vitess's parser, its tree translated so that the same
+// rule judges it) where sql.dialect is mysql or, without it, where the
+// package imports a MySQL driver and no PostgreSQL one (a package that
+// imports no driver: where its go.mod requires so). A
 // query that does not resolve to a text, or does not parse, is not a
 // finding; it is counted as unchecked. The query constants sqlc
 // generates (const getInvoice = "-- name: GetInvoice :one ...") are

@@ -44,11 +44,12 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	}}
 	sqlc := &sqlcCache{parser: parser}
 	tables := newTables(env, sqlc)
-	queries := newQueries(env, tables, parser, configs, sqlc)
+	mods := &modules{}
+	queries := newQueries(env, tables, parser, mods, configs, sqlc)
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		found, _ := p.ResultOf[queries].(*sqlcResult)
-		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
+		r := &queryRun{parser: parser.For(mods.packageDialect(env, p.Pass, p.Rules.Config)), cc: configs.get(p.Rules), known: env.Checks, stats: stats}
 		return run(p, r, found, t)
 	})
 	a.Requires = []*analysis.Analyzer{tables, queries, newModels(env)}
@@ -57,7 +58,7 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 
 // queryRun is what the checks of one package's queries share.
 type queryRun struct {
-	parser *sqlscope.Parser
+	parser *sqlscope.Parser // of the package's dialect
 	cc     *compiled
 	known  []string // the check names directives may name (lint.Env.Checks)
 	tables sqlscope.Tables

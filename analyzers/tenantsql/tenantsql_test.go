@@ -240,3 +240,20 @@ func TestSQLCSchema(t *testing.T) {
 		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
 	}
 }
+
+// MySQL: the dialect of a package is that of the driver it imports
+// (database/sql's and gorm's), or sql.dialect; without either, its
+// texts are PostgreSQL, and MySQL's backticks are unchecked.
+func TestMySQL(t *testing.T) {
+	results := run(t, "sql_mysql/...")
+	for pkg, want := range map[string]tenantsql.Stats{
+		"sql_mysql/driver":         {Queries: 33, Constrained: 14, Unconstrained: 16, Suppressed: 1, Unchecked: 2},
+		"sql_mysql/nodriver":       {Queries: 2, Unconstrained: 1, Unchecked: 1},
+		"sql_mysql/configured/app": {Queries: 3, Constrained: 1, Unconstrained: 2},
+		"sql_mysql/gormdriver":     {Queries: 5, Constrained: 2, Unconstrained: 3, Chains: 2, ChainsConstrained: 1, ChainsUnconstrained: 1},
+	} {
+		if got := stats(t, results, pkg); got.Summary() != want.Summary() {
+			t.Errorf("%s: stats %s, want %s", pkg, got.Summary(), want.Summary())
+		}
+	}
+}

@@ -55,7 +55,7 @@ type sqlcResult struct {
 // an unsuppressed finding. Like tenantsqltables it runs on every
 // package, dependencies included (go vet's facts-only runs skip the
 // check, not this), and never reports.
-func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parser, configs *compiledCache, cache *sqlcCache) *analysis.Analyzer {
+func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parser, mods *modules, configs *compiledCache, cache *sqlcCache) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "tenantsqlqueries",
 		Doc:        "find sqlc's queries and the functions that run them without a tenant predicate, for tenantsql",
@@ -64,12 +64,12 @@ func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parse
 		Requires:   []*analysis.Analyzer{tables},
 		ResultType: reflect.TypeOf((*sqlcResult)(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
-			return queryFacts(env, pass, tables, parser, configs, cache), nil
+			return queryFacts(env, pass, tables, parser, mods, configs, cache), nil
 		},
 	}
 }
 
-func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, parser *sqlscope.Parser, configs *compiledCache, cache *sqlcCache) *sqlcResult {
+func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, parser *sqlscope.Parser, mods *modules, configs *compiledCache, cache *sqlcCache) *sqlcResult {
 	out := &sqlcResult{facts: map[string]*QueryFact{}}
 	for _, f := range pass.AllObjectFacts() {
 		if qf, ok := f.Fact.(*QueryFact); ok {
@@ -96,6 +96,9 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	}
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
+	if len(out.queries) > 0 {
+		parser = parser.For(mods.packageDialect(env, pass, r.Config))
+	}
 	for _, sq := range out.queries {
 		res, err := sqlscope.Check(parser, sq.q.text, tabs)
 		if err != nil {

@@ -11,12 +11,15 @@ import (
 // Dialects tenantsql parses, as sql.dialect names them.
 const (
 	DialectPostgres = "postgres"
+	DialectMySQL    = "mysql"
 )
 
 // SQL configures tenantsql: which tables are tenant tables beyond those
 // of the models, their tenant columns, and which calls run queries.
 type SQL struct {
-	// Dialect is the SQL grammar of the queries; only postgres for now.
+	// Dialect is the SQL grammar of the queries, postgres or mysql (see
+	// SQLDialect); when absent, each package's is that of the SQL driver
+	// it imports, else that of the drivers go.mod requires, else postgres.
 	Dialect Str `yaml:"dialect"`
 	// TenantColumn is the tenant column of the tables whose column the
 	// code cannot tell (sql.tables entries without one, models whose
@@ -109,6 +112,18 @@ func (c *Config) SQLTenantColumn() string {
 	return c.SQL.TenantColumn.Value
 }
 
+// SQLDialect is sql.dialect by its canonical name (DialectPostgres,
+// DialectMySQL; postgresql is postgres, in any case), or "" when the key
+// is absent.
+func (c *Config) SQLDialect() string {
+	switch v := strings.ToLower(c.SQL.Dialect.Value); v {
+	case "postgresql":
+		return DialectPostgres
+	default:
+		return v
+	}
+}
+
 // SQLPresetNames returns the presets in force: sql.presets, or every
 // built-in one when the key is absent.
 func (c *Config) SQLPresetNames() []string {
@@ -124,12 +139,10 @@ func (c *Config) SQLPresetNames() []string {
 
 func (c *Config) validateSQL() error {
 	s := &c.SQL
-	switch strings.ToLower(s.Dialect.Value) {
-	case "", DialectPostgres, "postgresql":
-	case "mysql":
-		return c.ErrAt(s.Dialect, "sql.dialect: mysql is not supported yet (known: %s)", DialectPostgres)
+	switch c.SQLDialect() {
+	case "", DialectPostgres, DialectMySQL:
 	default:
-		return c.ErrAt(s.Dialect, "sql.dialect must be %q, not %q", DialectPostgres, s.Dialect.Value)
+		return c.ErrAt(s.Dialect, "sql.dialect must be %q or %q, not %q", DialectPostgres, DialectMySQL, s.Dialect.Value)
 	}
 	if s.TenantColumn.Line > 0 && !isSQLIdent(s.TenantColumn.Value) {
 		return c.ErrAt(s.TenantColumn, "sql.tenant_column: %q is not a column name", s.TenantColumn.Value)

@@ -74,8 +74,7 @@ func TestSQLDefaults(t *testing.T) {
 func TestParseSQLErrors(t *testing.T) {
 	const file = "/app/.tenantlint.yaml"
 	for _, tt := range []struct{ name, src, want string }{
-		{"mysql", "version: 1\nsql:\n  dialect: mysql\n", `3:12: sql.dialect: mysql is not supported yet (known: postgres)`},
-		{"unknown dialect", "version: 1\nsql:\n  dialect: oracle\n", `3:12: sql.dialect must be "postgres", not "oracle"`},
+		{"unknown dialect", "version: 1\nsql:\n  dialect: oracle\n", `3:12: sql.dialect must be "postgres" or "mysql", not "oracle"`},
 		{"column", "version: 1\nsql:\n  tenant_column: tenant id\n", `3:18: sql.tenant_column: "tenant id" is not a column name`},
 		{"table name", "version: 1\nsql:\n  tables:\n    a.b.c: {}\n", `4:5: sql.tables: "a.b.c" is not a table name (name or schema.name)`},
 		{"table column", "version: 1\nsql:\n  tables:\n    t: {column: 1x}\n", `4:17: sql.tables: t: "1x" is not a column name`},
@@ -98,5 +97,25 @@ func TestParseSQLErrors(t *testing.T) {
 				t.Errorf("error\n\t%s\nwant one line starting with\n\t%s", msg, want)
 			}
 		})
+	}
+}
+
+// sql.dialect names postgres (postgresql too) or mysql, in any case;
+// absent, it is "" (each package's driver decides).
+func TestSQLDialect(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"version: 1\n", ""},
+		{"version: 1\nsql:\n  dialect: postgres\n", config.DialectPostgres},
+		{"version: 1\nsql:\n  dialect: PostgreSQL\n", config.DialectPostgres},
+		{"version: 1\nsql:\n  dialect: mysql\n", config.DialectMySQL},
+		{"version: 1\nsql:\n  dialect: MySQL\n", config.DialectMySQL},
+	} {
+		c, err := config.Parse("/app/.tenantlint.yaml", []byte(tt.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		if got := c.SQLDialect(); got != tt.want {
+			t.Errorf("%q: dialect %q, want %q", tt.src, got, tt.want)
+		}
 	}
 }

@@ -74,9 +74,9 @@ var driverDialects = []struct{ dialect, module string }{
 	{config.DialectPostgres, "gorm.io/driver/postgres"},
 	{config.DialectPostgres, "github.com/uptrace/bun/dialect/pgdialect"},
 	{config.DialectPostgres, "github.com/uptrace/bun/driver/pgdriver"},
-	{"mysql", "github.com/go-sql-driver/mysql"},
-	{"mysql", "gorm.io/driver/mysql"},
-	{"mysql", "github.com/uptrace/bun/dialect/mysqldialect"},
+	{config.DialectMySQL, "github.com/go-sql-driver/mysql"},
+	{config.DialectMySQL, "gorm.io/driver/mysql"},
+	{config.DialectMySQL, "github.com/uptrace/bun/dialect/mysqldialect"},
 	{"sqlite", "github.com/mattn/go-sqlite3"},
 	{"sqlite", "modernc.org/sqlite"},
 	{"sqlite", "gorm.io/driver/sqlite"},
@@ -85,7 +85,7 @@ var driverDialects = []struct{ dialect, module string }{
 }
 
 // sqlcEngines maps sqlc's engine names to dialects.
-var sqlcEngines = map[string]string{"postgresql": config.DialectPostgres, "mysql": "mysql", "sqlite": "sqlite"}
+var sqlcEngines = map[string]string{"postgresql": config.DialectPostgres, "mysql": config.DialectMySQL, "sqlite": "sqlite"}
 
 // sqlProposal collects the evidence for the sql section under the
 // configuration that proposal (the rendered file, without sql, compiled)
@@ -119,10 +119,22 @@ func sqlProposal(root string, pkgs []*packages.Package, reqs []*modfile.Require,
 		s.Off = fmt.Sprintf("no package of the module imports database/sql and go.mod requires none of the libraries of the presets (%s) directly", strings.Join(config.SQLPresetList(), ", "))
 	case len(s.Tables) == 0:
 		s.Off = "no tenant-scoped model maps to a table"
-	case len(s.Drivers) > 0 && s.Drivers[0].Dialect == "mysql":
-		s.Off = fmt.Sprintf("the SQL driver found is MySQL's (%s), and tenantsql parses PostgreSQL only for now", s.Drivers[0].Evidence)
 	}
 	return s
+}
+
+// dialect is the dialect proposed: that of the first driver found
+// (PostgreSQL's come first) when tenantsql parses it, else "" (none is
+// written, PostgreSQL is the default).
+func (s *SQLProposal) dialect() string {
+	if len(s.Drivers) == 0 {
+		return ""
+	}
+	switch d := s.Drivers[0].Dialect; d {
+	case config.DialectPostgres, config.DialectMySQL:
+		return d
+	}
+	return ""
 }
 
 // empty reports whether nothing in the module speaks SQL: no preset's
@@ -397,10 +409,11 @@ func renderSQL(w *yamlWriter, s *SQLProposal) {
 		w.comment(0, "sql: commented out: %s.", s.Off)
 	}
 	w.entry(0, on, "sql:", "")
-	w.comment(2, "The SQL of the queries: tenantsql parses PostgreSQL (the only dialect for now);")
-	w.comment(2, "a statement it cannot parse is unchecked, never a finding.")
-	if len(s.Drivers) == 0 || s.Drivers[0].Dialect != config.DialectPostgres {
-		w.comment(2, "No PostgreSQL driver found: PostgreSQL is the default.")
+	w.comment(2, "The SQL of the queries: tenantsql parses PostgreSQL and MySQL; a statement it")
+	w.comment(2, "cannot parse is unchecked, never a finding.")
+	d := s.dialect()
+	if d == "" {
+		w.comment(2, "No PostgreSQL or MySQL driver found: PostgreSQL is the default.")
 	}
 	for i, d := range s.Drivers {
 		if i == maxExamples {
@@ -409,8 +422,8 @@ func renderSQL(w *yamlWriter, s *SQLProposal) {
 		}
 		w.comment(2, "%s: %s", d.Dialect, d.Evidence)
 	}
-	if len(s.Drivers) > 0 && s.Drivers[0].Dialect == config.DialectPostgres {
-		w.entry(2, on, "dialect: "+config.DialectPostgres, "")
+	if d != "" {
+		w.entry(2, on, "dialect: "+d, "")
 	}
 	if s.TenantColumn != "" {
 		n := 0

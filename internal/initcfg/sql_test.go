@@ -138,21 +138,31 @@ func Count(ctx context.Context, db *sql.DB) error {
 `
 
 // TestSQLMySQL: with MySQL's driver as the only one, the section is
-// written commented out, saying why: tenantsql parses PostgreSQL only.
+// proposed with the MySQL dialect, which tenantsql parses.
 func TestSQLMySQL(t *testing.T) {
 	offline(t)
 	files := stubModule("example.com/my", "github.com/go-sql-driver/mysql")
 	files["store/store.go"] = sqlModel
-	out, cfg := propose(t, writeModule(t, files))
-	if cfg.SQL.Dialect.Value != "" || len(cfg.SQL.Tables) != 0 || cfg.SQL.Presets != nil {
-		t.Errorf("the sql section is not commented out: %+v", cfg.SQL)
+	dir := writeModule(t, files)
+	out, cfg := propose(t, dir)
+	if cfg.SQL.Dialect.Value != "mysql" || cfg.SQLDialect() != config.DialectMySQL {
+		t.Errorf("dialect %q, want mysql", cfg.SQL.Dialect.Value)
+	}
+	if _, ok := cfg.SQL.Tables["invoices"]; !ok {
+		t.Errorf("the tables are not proposed: %+v", cfg.SQL.Tables)
+	}
+	if cfg.SQL.Presets == nil || !slices.Contains(cfg.SQLPresetNames(), "database/sql") {
+		t.Errorf("the presets are not proposed: %+v", cfg.SQL.Presets)
 	}
 	hasAll(t, out,
-		"# sql: commented out: the SQL driver found is MySQL's (github.com/go-sql-driver/mysql v1.0.0 in go.mod), and tenantsql parses PostgreSQL only for now.\n# sql:\n",
-		"  # mysql: github.com/go-sql-driver/mysql v1.0.0 in go.mod\n",
-		"    # invoices: {}   # model store.Invoice\n",
-		"    # - database/sql   # imported by 1 package\n",
+		"\nsql:\n",
+		"  # mysql: github.com/go-sql-driver/mysql v1.0.0 in go.mod\n  dialect: mysql\n",
+		"    invoices: {}   # model store.Invoice\n",
+		"    - database/sql   # imported by 1 package\n",
 	)
+	if strings.Contains(string(out), "# sql: commented out") || strings.Contains(string(out), "No PostgreSQL or MySQL driver") {
+		t.Errorf("the sql section is commented out, or says no driver was found:\n%s", out)
+	}
 }
 
 // TestSQLNoLibrary: a module that uses no SQL library gets no sql

@@ -3,8 +3,6 @@ package initcfg
 import (
 	"fmt"
 	"strings"
-
-	"github.com/tenantlint/tenantlint/internal/config"
 )
 
 // Summary says in a few lines what the scan found and what the proposal
@@ -163,9 +161,9 @@ func sqlSummary(s *SQLProposal) string {
 			presets = append(presets, p.Preset)
 		}
 	}
-	dialect := "postgres (the default: no PostgreSQL driver found)"
-	if len(s.Drivers) > 0 && s.Drivers[0].Dialect == config.DialectPostgres {
-		dialect = "postgres (" + s.Drivers[0].Evidence + ")"
+	dialect := "postgres (the default: no PostgreSQL or MySQL driver found)"
+	if d := s.dialect(); d != "" {
+		dialect = d + " (" + s.Drivers[0].Evidence + ")"
 	}
 	tables, guessed := 0, 0
 	for _, t := range s.Tables {

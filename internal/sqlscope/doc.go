@@ -12,4 +12,9 @@
 // first parse of a process, never by a process that parses nothing, and
 // not for texts whose trees an earlier process left in the cache folder:
 // see Parser and docs/performance.md.
+//
+// MySQL is parsed by vitess's parser (vitess.io/vitess/go/vt/sqlparser,
+// pure Go, no start-up beyond its package initialisation), whose tree
+// mysql.go translates into libpg_query's shape: the rule (rule.go) is
+// one for both dialects. Parser.For gives a parser of a dialect.
 package sqlscope

@@ -33,14 +33,25 @@ type Parser struct {
 	// parse.
 	Dir func() string
 
+	// base is the parser a dialect's view (For) shares its memo and
+	// cache with, and dialect the view's grammar; nil and "" for
+	// PostgreSQL's.
+	base    *Parser
+	dialect Dialect
+
 	mu   sync.Mutex
-	memo map[string]parsed
+	memo map[memoKey]parsed
 	dir  *string // Dir's answer, once asked
 	// toJSON is libpg_query's parse, version the parser's identity in
 	// the cache's keys (parserVersion): test seams (a test binary has no
 	// build information of its dependencies).
 	toJSON  func(string) (string, error)
 	version string
+}
+
+type memoKey struct {
+	dialect Dialect
+	text    string
 }
 
 type parsed struct {
@@ -57,22 +68,36 @@ type Stmt struct {
 }
 
 // Parse returns the statements of text, or the parser's error for text
-// that is not valid PostgreSQL.
+// that is not valid in p's dialect (PostgreSQL unless p is a view of For).
 func (p *Parser) Parse(text string) ([]Stmt, error) {
+	d := p.dialect
+	if p.base != nil {
+		p = p.base
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if r, ok := p.memo[text]; ok {
+	key := memoKey{d, text}
+	if r, ok := p.memo[key]; ok {
 		return r.stmts, r.err
 	}
-	js, err := p.parseJSON(text)
 	var stmts []Stmt
-	if err == nil {
-		stmts, err = decode(js)
+	var err error
+	switch d {
+	case MySQL:
+		// Not in the cache folder: vitess parses in-process in tens of
+		// microseconds with no start-up to save, and an entry would hold
+		// tenantlint's own translation, stale once it changes.
+		stmts, err = parseMySQL(text)
+	default:
+		var js string
+		if js, err = p.parseJSON(text); err == nil {
+			stmts, err = decode(js)
+		}
 	}
 	if p.memo == nil {
-		p.memo = map[string]parsed{}
+		p.memo = map[memoKey]parsed{}
 	}
-	p.memo[text] = parsed{stmts, err}
+	p.memo[key] = parsed{stmts, err}
 	return stmts, err
 }
 

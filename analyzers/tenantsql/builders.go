@@ -33,6 +33,7 @@ var (
 // locals of the function the receiver is assigned to and extended in.
 type builders struct {
 	p      *lint.Pass
+	r      *queryRun
 	parser *sqlscope.Parser
 	tables sqlscope.Tables
 	decl   ast.Decl
@@ -72,7 +73,7 @@ type step struct {
 }
 
 func newBuilders(p *lint.Pass, r *queryRun, decl ast.Decl, tenantAt func(*ast.CallExpr) string) *builders {
-	b := &builders{p: p, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
+	b := &builders{p: p, r: r, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
 	presets := p.Rules.Config.SQLPresetNames()
 	for _, l := range libraries {
 		if slices.Contains(presets, l.name) {
@@ -112,7 +113,7 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		b.unchecked()
 		return true
 	}
-	res, err := sqlscope.CheckBuilt(b.parser, q, b.tables)
+	res, err := sqlscope.CheckBuilt(b.parser, q, b.tables, b.r.cc.rule)
 	if err != nil {
 		b.unchecked()
 		return true

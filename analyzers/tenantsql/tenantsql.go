@@ -152,7 +152,7 @@ type query struct {
 
 // judge checks one query text, reports its findings, and counts it.
 func (r *queryRun) judge(p *lint.Pass, q query) {
-	res, err := sqlscope.Check(r.parser, q.text, r.tables)
+	res, err := sqlscope.CheckWith(r.parser, q.text, r.tables, r.cc.rule)
 	if err != nil {
 		r.stats.Unchecked++
 		return
@@ -188,13 +188,19 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 
 // reportViolation reports v at at, naming tenant when one is in scope,
 // with suffix ending its message, and counts its kind; it returns false
-// when a //tenantlint:ignore suppressed it.
+// when a //tenantlint:ignore suppressed it. With sql.report: in-scope,
+// a finding without a tenant in scope is left out, but not suppressed:
+// it still uses the directive that suppresses it, so that changing the
+// setting does not make directives unused.
 func reportViolation(p *lint.Pass, s *Stats, at ast.Node, tenant string, v sqlscope.Violation, suffix string, related []analysis.RelatedInformation) bool {
 	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: v.What() + suffix, Related: related}
 	kind := KindUnconstrained
 	if tenant != "" {
 		d.Message = fmt.Sprintf("%s is in scope but %s%s", tenant, v.Does(), suffix)
 		kind = KindInScope
+	}
+	if kind != KindInScope && p.Rules.Config.SQLReportInScope() {
+		return !p.Suppressed(d)
 	}
 	if !p.Report(d) {
 		return false

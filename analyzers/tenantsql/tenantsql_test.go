@@ -240,3 +240,20 @@ func TestSQLCSchema(t *testing.T) {
 		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
 	}
 }
+
+// sql.propagate: keys: key joins constrain, with the key on either side
+// and the keys of sql.keys; other joins do not.
+func TestKeys(t *testing.T) {
+	run(t, "sql_keys/...")
+}
+
+// sql.report: in-scope reports only the findings with a tenant value in
+// scope; the others still count as unconstrained, and a directive on
+// one is used.
+func TestReportInScope(t *testing.T) {
+	got := stats(t, run(t, "sql_inscope/..."), "sql_inscope/app")
+	want := tenantsql.Stats{Queries: 7, Constrained: 1, Unconstrained: 5, Suppressed: 1, Chains: 2, ChainsUnconstrained: 2}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+}

@@ -97,7 +97,7 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
 	for _, sq := range out.queries {
-		res, err := sqlscope.Check(parser, sq.q.text, tabs)
+		res, err := sqlscope.CheckWith(parser, sq.q.text, tabs, cc.rule)
 		if err != nil {
 			continue
 		}

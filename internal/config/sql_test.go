@@ -87,6 +87,12 @@ func TestParseSQLErrors(t *testing.T) {
 		{"api both", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, func: a.com/db.Q}\n", `4:14: sql.apis: an entry has either type or func, not both`},
 		{"api neither", "version: 1\nsql:\n  apis:\n    - {query: 1}\n", `4:7: sql.apis: each entry needs a type (with methods) or a func`},
 		{"api unqualified", "version: 1\nsql:\n  apis:\n    - {func: Query, query: 0}\n", `4:14: sql.apis.func: "Query" is not a qualified name`},
+		{"propagate", "version: 1\nsql:\n  propagate: fks\n", `3:14: sql.propagate must be "none" or "keys", not "fks"`},
+		{"keys table", "version: 1\nsql:\n  propagate: keys\n  keys:\n    a.b.c: [id]\n", `5:5: sql.keys: "a.b.c" is not a table name`},
+		{"keys column", "version: 1\nsql:\n  propagate: keys\n  keys:\n    t: [id, 2x]\n", `5:13: sql.keys: t: "2x" is not a column name`},
+		{"keys not a list", "version: 1\nsql:\n  propagate: keys\n  keys: [invoices.id]\n", `4:9: sql.keys: expected a mapping, not a list`},
+		{"keys without propagate", "version: 1\nsql:\n  keys:\n    t: [id]\n", `4:5: sql.keys has no effect without sql.propagate: keys`},
+		{"report", "version: 1\nsql:\n  report: some\n", `3:11: sql.report must be "all" or "in-scope", not "some"`},
 		{"api query on type", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, query: 0, methods: {Run: {query: 0}}}\n", `4:14: sql.apis: query goes under each method of a.com/db.S`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,5 +104,26 @@ func TestParseSQLErrors(t *testing.T) {
 				t.Errorf("error\n\t%s\nwant one line starting with\n\t%s", msg, want)
 			}
 		})
+	}
+}
+
+func TestParseSQLRule(t *testing.T) {
+	c, err := config.Parse("/app/.tenantlint.yaml", []byte("version: 1\nsql:\n  propagate: keys\n  keys:\n    accounts: [number, code]\n    billing.plans: []\n  report: in-scope\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := c.SQLKeys()
+	if len(keys) != 2 || !slices.Equal(keys["accounts"], []string{"number", "code"}) || keys["billing.plans"] == nil || len(keys["billing.plans"]) != 0 {
+		t.Errorf("keys %q", keys)
+	}
+	if !c.SQLReportInScope() {
+		t.Error("report: in-scope not seen")
+	}
+	c, err = config.Parse("/app/.tenantlint.yaml", []byte("version: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SQLKeys() != nil || c.SQLReportInScope() {
+		t.Errorf("defaults: keys %q, in-scope %v; want none, all", c.SQLKeys(), c.SQLReportInScope())
 	}
 }

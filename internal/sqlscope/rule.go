@@ -67,6 +67,21 @@ const PlaceholderPrefix = "tenantlint_arg_"
 // :name bind variables read as $N. A text in which no tenant table's
 // name occurs (mayTouch) is not parsed: it has no finding.
 func Check(p *Parser, text string, tables Tables) (Result, error) {
+	return CheckWith(p, text, tables, Options{})
+}
+
+// Options are the settings of the rule beyond the tables.
+type Options struct {
+	// Keys, when not nil, turns key joins on (sql.propagate: keys): a
+	// reference whose column equals a column of a constrained reference,
+	// one of the two being its table's key, is constrained (keyEquality).
+	// It holds each table's key columns, by name or schema.name as
+	// sql.tables writes them; a table it does not hold has the key id.
+	Keys map[string][]string
+}
+
+// CheckWith is Check with the rule's options.
+func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error) {
 	if !mayTouch(text, tables) {
 		return Result{}, nil
 	}
@@ -82,7 +97,7 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		}
 		text = pos // the statements' locations are in this text
 	}
-	c := &checker{tables: tables, seen: map[Violation]bool{}}
+	c := &checker{tables: tables, keys: o.Keys, seen: map[Violation]bool{}}
 	for i, s := range stmts {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
@@ -92,7 +107,8 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 
 type checker struct {
 	tables    Tables
-	statement int // the index of the statement being judged
+	keys      map[string][]string // Options.Keys
+	statement int                 // the index of the statement being judged
 	// unknown: a statement's condition is a formatted value (see
 	// unknownCondition); its references are not judged.
 	unknown bool
@@ -107,6 +123,8 @@ type ref struct {
 	name       string // how columns qualify it: its alias, else the table's name
 	prep       string // Violation.Prep
 	ok         bool   // constrained
+	// keys are the table's key columns, when key joins propagate.
+	keys []string
 }
 
 // scope is one SELECT, UPDATE or DELETE: its references, the conjuncts
@@ -293,7 +311,7 @@ func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string)
 	if !ok {
 		return nil
 	}
-	r := &ref{table: table, col: col, name: table, prep: prep}
+	r := &ref{table: table, col: col, name: table, prep: prep, keys: c.tableKeys(rv, table)}
 	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
 		if alias, _ := a["aliasname"].(string); alias != "" {
 			r.name = alias
@@ -320,6 +338,24 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 	return name, col, ok
 }
 
+// tableKeys returns the key columns of a FROM item's table when key
+// joins propagate (by schema.name, then by name; id for a table
+// Options.Keys does not hold), else nil.
+func (c *checker) tableKeys(rv map[string]any, table string) []string {
+	if c.keys == nil {
+		return nil
+	}
+	if schema, _ := rv["schemaname"].(string); schema != "" {
+		if k, ok := c.keys[schema+"."+table]; ok {
+			return k
+		}
+	}
+	if k, ok := c.keys[table]; ok {
+		return k
+	}
+	return []string{"id"}
+}
+
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
@@ -341,6 +377,9 @@ func (c *checker) finish(s *scope) {
 	edges := s.edges
 	for _, cond := range s.conds {
 		if a, b, ok := s.columnEquality(cond); ok {
+			edges = append(edges, [2]*ref{a, b})
+		}
+		if a, b, ok := s.keyEquality(cond); ok {
 			edges = append(edges, [2]*ref{a, b})
 		}
 	}

@@ -1,6 +1,9 @@
 package sqlscope
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // transitive returns the conjuncts that equality with a bound column
 // implies: for `a = b` between two columns and `b = $1` (or `b IN ($1,
@@ -102,4 +105,58 @@ func columnParts(e any) []string {
 		parts = append(parts, name)
 	}
 	return parts
+}
+
+// keyEquality recognises a key join, with key joins on (Options.Keys):
+// a = b between columns of two references (of s or of the statements
+// around it), each qualified by its reference's alias or table name,
+// where at least one of the two columns is its table's key. Either way
+// the rows are tied by a foreign key to a key: `l.invoice_id = i.id` (the
+// line belongs to invoice i) and `i.id = l.invoice_id` (i is the invoice
+// of line l) alike. So the tenant of one is the other's when the schema
+// makes a foreign key point at a row of the same tenant; the user says
+// so by turning key joins on. Unqualified columns are not judged: which
+// table's id an `id` is cannot be told without the tables' columns.
+func (s *scope) keyEquality(cond any) (*ref, *ref, bool) {
+	k, m := unwrap(cond)
+	if k != "A_Expr" || m["kind"] != "AEXPR_OP" || stringNode(first(list(m["name"]))) != "=" {
+		return nil, nil, false
+	}
+	l, lcol := s.qualified(m["lexpr"])
+	r, rcol := s.qualified(m["rexpr"])
+	if l == nil || r == nil || l == r {
+		return nil, nil, false
+	}
+	if slices.Contains(l.keys, lcol) || slices.Contains(r.keys, rcol) {
+		return l, r, true
+	}
+	return nil, nil, false
+}
+
+// qualified returns the reference that a qualified column reference e
+// (alias.col, table.col, schema.table.col; casts removed) names, looked
+// up in s and then in the statements around it, and the column; nil
+// for anything else, and when two references have the name.
+func (s *scope) qualified(e any) (*ref, string) {
+	parts := columnParts(e)
+	if len(parts) < 2 {
+		return nil, ""
+	}
+	qual, col := parts[len(parts)-2], parts[len(parts)-1]
+	for sc := s; sc != nil; sc = sc.parent {
+		var found []*ref
+		for _, r := range sc.refs {
+			if r.name == qual {
+				found = append(found, r)
+			}
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], col
+		}
+		return nil, ""
+	}
+	return nil, ""
 }

@@ -74,7 +74,8 @@
 // repository.methods tenant_method), a context that may carry it in
 // scope counts too, as tenantctx finds them: "the tenant in ctx is in
 // scope but SELECT from invoices does not filter by it". The statistics
-// tell the two kinds of finding apart (Stats.Kinds).
+// tell the two kinds of finding apart (Stats.Kinds), for the JSON and
+// SARIF outputs' kind; sql.report: in-scope reports only the first.
 //
 // A //tenantlint:ignore tenantsql <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that

@@ -119,12 +119,18 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		return true
 	}
 	if len(res.Violations) == 0 && len(res.OnBranch) == 0 {
+		b.r.global.match(b.global(call))
 		b.stats.Constrained++
 		b.stats.ChainsConstrained++
 		return true
 	}
 	if q.Unknown {
 		b.unchecked() // the condition not known may be the predicate
+		return true
+	}
+	if g := b.r.global.match(b.global(call)); g >= 0 {
+		b.r.global.used[g] = true // global on purpose: not a finding
+		b.stats.Suppressed++
 		return true
 	}
 	tenant := b.tenantAt(call)
@@ -146,6 +152,12 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		b.stats.Suppressed++
 	}
 	return true
+}
+
+// global is what sql.global entries match of the chain ending at call:
+// its file (a chain has no name).
+func (b *builders) global(call *ast.CallExpr) query {
+	return query{files: []string{b.p.Position(call.Pos()).Filename}}
 }
 
 func (b *builders) unchecked() {

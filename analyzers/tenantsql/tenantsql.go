@@ -65,6 +65,7 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
+	global    *globals // sql.global, for this package
 }
 
 // run checks a package's queries: sqlc's generated constants, the
@@ -75,6 +76,9 @@ func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables
 	if len(r.tables) == 0 {
 		return nil
 	}
+	if len(p.Rules.Config.SQL.Global) > 0 {
+		r.global = newGlobals(p.Rules.Config)
+	}
 	if err := checkSQLC(p, r, generated); err != nil {
 		return err
 	}
@@ -83,6 +87,7 @@ func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables
 			checkDecl(p, r, generated, decl)
 		}
 	}
+	r.global.unused(p)
 	return nil
 }
 
@@ -129,7 +134,11 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 			r.stats.Unchecked++
 			return true
 		}
-		r.judge(p, query{at: call, text: text, tenant: func() string { return tenantAt(call) }})
+		q := query{at: call, text: text, tenant: func() string { return tenantAt(call) }, files: []string{p.Position(call.Pos()).Filename}}
+		if name := constName(p.TypesInfo, qc.Query); name != "" {
+			q.names = []string{name}
+		}
+		r.judge(p, q)
 		return true
 	})
 }
@@ -148,6 +157,10 @@ type query struct {
 	// related is every diagnostic's related information.
 	suffix  string
 	related []analysis.RelatedInformation
+	// names and files are what sql.global entries match: the names of
+	// the query (sqlc's, its constant's) and the files it is written in
+	// (the Go file, sqlc's .sql file).
+	names, files []string
 }
 
 // judge checks one query text, reports its findings, and counts it.
@@ -158,12 +171,21 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 		return
 	}
 	suppressed := sqlDirectives(p, r.known, q, res)
+	global := -1 // the sql.global entry that matches a judged query
+	if len(res.Violations) > 0 || !res.Unknown {
+		global = r.global.match(q)
+	}
 	if len(res.Violations) == 0 {
 		if res.Unknown {
 			r.stats.Unchecked++ // WHERE %s: the condition is not known
 		} else {
 			r.stats.Constrained++
 		}
+		return
+	}
+	if global >= 0 && slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return !suppressed[v.Statement] }) {
+		r.global.used[global] = true // global on purpose: not a finding
+		r.stats.Suppressed++
 		return
 	}
 	tenant := ""

@@ -97,6 +97,9 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
 	for _, sq := range out.queries {
+		if globalEntry(r.Config, sq.q) >= 0 {
+			continue // global on purpose: not reported at its calls either
+		}
 		res, err := sqlscope.CheckWith(parser, sq.q.text, tabs, cc.rule)
 		if err != nil {
 			continue

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -54,6 +55,8 @@ type SQL struct {
 	// Report is ReportAll (the default) or ReportInScope: only the
 	// findings of queries run where a tenant value is in scope.
 	Report Str `yaml:"report"`
+	// Global are the queries that run across tenants on purpose.
+	Global []SQLGlobal `yaml:"global"`
 
 	// TablePos is where each sql.tables name is written; KeyPos each
 	// sql.keys name.
@@ -64,6 +67,36 @@ type SQL struct {
 // SQLTable is an entry of sql.tables.
 type SQLTable struct {
 	Column Str `yaml:"column"`
+}
+
+// SQLGlobal is an entry of sql.global: the queries that run across
+// tenants on purpose, by name (a sqlc query's name or the Go constant
+// that holds the text) or by the files they are in (a glob, as
+// ignore.findings' path), and why. Their findings are not reported.
+type SQLGlobal struct {
+	Query  Str `yaml:"query"`
+	Files  Str `yaml:"files"`
+	Reason Str `yaml:"reason"`
+
+	Line, Column int `yaml:"-"` // where the entry is written
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler, remembering the position.
+func (g *SQLGlobal) UnmarshalYAML(n *yaml.Node) error {
+	type plain SQLGlobal // without this method
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*g = SQLGlobal(p)
+	g.Line, g.Column = n.Line, n.Column
+	return nil
+}
+
+// MatchesFile reports whether a files entry matches the file at rel
+// (see Rel).
+func (g *SQLGlobal) MatchesFile(rel string) bool {
+	return g.Files.Value != "" && matchGlob(strings.Split(g.Files.Value, "/"), strings.Split(rel, "/"))
 }
 
 // SQLAPI is one user-declared query API: a type and its methods, or a
@@ -226,6 +259,24 @@ func (c *Config) validateSQLRule() error {
 	case "", ReportAll, ReportInScope:
 	default:
 		return c.ErrAt(s.Report, "sql.report must be %q or %q, not %q", ReportAll, ReportInScope, s.Report.Value)
+	}
+	for _, g := range s.Global {
+		entry := Str{Line: g.Line, Column: g.Column}
+		switch {
+		case g.Query.Value != "" && g.Files.Value != "":
+			return c.ErrAt(entry, "sql.global: an entry has either query or files, not both")
+		case g.Query.Value == "" && g.Files.Value == "":
+			return c.ErrAt(entry, "sql.global: an entry needs a query (a sqlc query's or a constant's name) or files (a glob)")
+		case strings.TrimSpace(g.Reason.Value) == "":
+			return c.ErrAt(entry, "sql.global: an entry needs a reason, as a -- tenantlint:ignore directive does")
+		case g.Query.Value != "" && !token.IsIdentifier(g.Query.Value):
+			return c.ErrAt(g.Query, "sql.global: query %q is not a name (a sqlc query's, or a Go constant's)", g.Query.Value)
+		}
+		if g.Files.Value != "" {
+			if err := checkPathGlob(g.Files.Value); err != nil {
+				return c.ErrAt(g.Files, "sql.global: files %q: %v", g.Files.Value, err)
+			}
+		}
 	}
 	return nil
 }

@@ -93,6 +93,12 @@ func TestParseSQLErrors(t *testing.T) {
 		{"keys not a list", "version: 1\nsql:\n  propagate: keys\n  keys: [invoices.id]\n", `4:9: sql.keys: expected a mapping, not a list`},
 		{"keys without propagate", "version: 1\nsql:\n  keys:\n    t: [id]\n", `4:5: sql.keys has no effect without sql.propagate: keys`},
 		{"report", "version: 1\nsql:\n  report: some\n", `3:11: sql.report must be "all" or "in-scope", not "some"`},
+		{"global both", "version: 1\nsql:\n  global:\n    - {query: a, files: b.go, reason: r}\n", `4:7: sql.global: an entry has either query or files, not both`},
+		{"global neither", "version: 1\nsql:\n  global:\n    - {reason: r}\n", `4:7: sql.global: an entry needs a query`},
+		{"global reason", "version: 1\nsql:\n  global:\n    - {query: pollJobs}\n", `4:7: sql.global: an entry needs a reason`},
+		{"global query name", "version: 1\nsql:\n  global:\n    - {query: poll-jobs, reason: r}\n", `4:15: sql.global: query "poll-jobs" is not a name`},
+		{"global glob", "version: 1\nsql:\n  global:\n    - {files: '../x/*.go', reason: r}\n", `4:15: sql.global: files "../x/*.go": leaves the configuration file's directory`},
+		{"global unknown key", "version: 1\nsql:\n  global:\n    - {name: x, reason: r}\n", `4:8: unknown key "name" in sql.global[0]`},
 		{"api query on type", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, query: 0, methods: {Run: {query: 0}}}\n", `4:14: sql.apis: query goes under each method of a.com/db.S`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -157,6 +157,7 @@ type Pass struct {
 	edits      map[*ast.File]editEntry // see EditFile
 	declared   []string                // see PackageDeclares; nil until computed
 	changed    error                   // a file changed during the analysis: the run fails
+	configFile *token.File             // the configuration file in Fset (ReportConfig)
 }
 
 // Start prepares a pass. It returns nil when the package is not checked

@@ -78,3 +78,38 @@ func TestSQLReportKinds(t *testing.T) {
 		t.Errorf("bad sql.report: exit %d, stdout %q, stderr:\n%s\nwant one line matching %s", r.code, r.stdout, r.stderr, re)
 	}
 }
+
+// sqlGlobalConfig marks sqlc queries global on purpose: one by its name,
+// the others by their .sql file; the entry naming a constrained query is
+// unused.
+const sqlGlobalConfig = `sql:
+  global:
+    - {query: GetInvoice, reason: the admin console reads any invoice}
+    - {query: GetTenantInvoice, reason: renamed since}
+    - {files: 'db/queries/*.sql', reason: the scheduler's queries}
+`
+
+// TestSQLGlobal: sql.global entries drop the sqlc queries they match by
+// name or by .sql file, and the calls of their methods; the entry that
+// matched only a constrained query is reported at its line in
+// .tenantlint.yaml, the same in standalone and go vet -vettool.
+func TestSQLGlobal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, src := range sqlcFiles {
+		if name == ".tenantlint.yaml" {
+			src += sqlGlobalConfig
+		}
+		testfs.WriteFile(t, filepath.Join(dir, name), src)
+	}
+	want := []string{".tenantlint.yaml:12:7: unused sql.global entry: the queries it matches in example.com/sqlcmod/internal/store have no tenantsql finding"}
+	diffLines(t, "standalone", standalone(t, dir), want)
+	diffLines(t, "go vet -vettool", vet(t, dir), want)
+
+	dir = sqlModule(t, "sql:\n  global:\n    - {query: pollJobs}\n")
+	r := lint(t, dir, "./...")
+	re := regexp.MustCompile(`^tenantlint: .*/\.tenantlint\.yaml:\d+:7: sql\.global: an entry needs a reason, as a -- tenantlint:ignore directive does$`)
+	if ls := lines(r.stderr); r.code != 2 || r.stdout != "" || len(ls) != 1 || !re.MatchString(ls[0]) {
+		t.Errorf("entry without a reason: exit %d, stdout %q, stderr:\n%s\nwant one line matching %s", r.code, r.stdout, r.stderr, re)
+	}
+}

@@ -14,8 +14,15 @@ import (
 // followed by extra, and returns its directory.
 func sqlModule(t *testing.T, extra string) string {
 	t.Helper()
+	return moduleWithConfig(t, sqlFiles, extra)
+}
+
+// moduleWithConfig writes files with their configuration followed by
+// extra, and returns its directory.
+func moduleWithConfig(t *testing.T, files map[string]string, extra string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for name, src := range sqlFiles {
+	for name, src := range files {
 		if name == ".tenantlint.yaml" {
 			src += extra
 		}
@@ -95,13 +102,7 @@ const sqlGlobalConfig = `sql:
 // .tenantlint.yaml, the same in standalone and go vet -vettool.
 func TestSQLGlobal(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	for name, src := range sqlcFiles {
-		if name == ".tenantlint.yaml" {
-			src += sqlGlobalConfig
-		}
-		testfs.WriteFile(t, filepath.Join(dir, name), src)
-	}
+	dir := moduleWithConfig(t, sqlcFiles, sqlGlobalConfig)
 	want := []string{".tenantlint.yaml:12:7: unused sql.global entry: the queries it matches in example.com/sqlcmod/internal/store have no tenantsql finding"}
 	diffLines(t, "standalone", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool", vet(t, dir), want)

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"go/token"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -236,11 +238,7 @@ func (c *Config) validateSQLRule() error {
 	default:
 		return c.ErrAt(s.Propagate, "sql.propagate must be %q or %q, not %q", PropagateNone, PropagateKeys, s.Propagate.Value)
 	}
-	names := make([]string, 0, len(s.Keys))
-	for name := range s.Keys {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(s.Keys))
 	for _, name := range names {
 		at := s.KeyPos[name]
 		if !isTableName(name) {

@@ -136,6 +136,11 @@ type scope struct {
 	conds  []any
 	edges  [][2]*ref // USING and NATURAL joins on a tenant column
 	parent *scope
+	// names are the CTEs the statement sees; sources counts its FROM
+	// items (tables or not, its target included), so that an unqualified
+	// column of a statement with one source is known to be its.
+	names   ctes
+	sources int
 }
 
 // ctes are the names of the common table expressions visible to a
@@ -181,7 +186,7 @@ func (c *checker) stmt(n any, names ctes, parent *scope) {
 // targetPrep), the tables of its FROM or USING list (the list's key and
 // preposition), its WHERE, and the subqueries in its expressions.
 func (c *checker) change(m map[string]any, stmt, targetPrep, listKey, listPrep string, names ctes, parent *scope, exprs ...any) {
-	s := &scope{stmt: stmt, parent: parent}
+	s := &scope{stmt: stmt, parent: parent, names: names}
 	c.target(s, m["relation"], names, targetPrep)
 	for _, f := range list(m[listKey]) {
 		c.from(s, f, names, listPrep)
@@ -221,7 +226,7 @@ func (c *checker) selectStmt(m map[string]any, names ctes, parent *scope) {
 		c.stmt(wrap("SelectStmt", m["rarg"]), names, parent)
 		return
 	}
-	s := &scope{stmt: "SELECT", parent: parent}
+	s := &scope{stmt: "SELECT", parent: parent, names: names}
 	for _, f := range list(m["fromClause"]) {
 		c.from(s, f, names, "from")
 	}
@@ -262,6 +267,7 @@ func hasColumn(cols []any, col string) bool {
 // target adds the table an UPDATE or DELETE changes.
 func (c *checker) target(s *scope, n any, names ctes, prep string) {
 	if _, rv := unwrapAs(n, "RangeVar"); rv != nil {
+		s.sources++
 		c.rangeVar(s, rv, names, prep)
 	}
 }
@@ -271,6 +277,9 @@ func (c *checker) target(s *scope, n any, names ctes, prep string) {
 // ones see s).
 func (c *checker) from(s *scope, n any, names ctes, prep string) []*ref {
 	k, m := unwrap(n)
+	if k != "JoinExpr" {
+		s.sources++
+	}
 	switch k {
 	case "RangeVar":
 		if r := c.rangeVar(s, m, names, prep); r != nil {
@@ -311,12 +320,7 @@ func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string)
 	if !ok {
 		return nil
 	}
-	r := &ref{table: table, col: col, name: table, prep: prep, keys: c.tableKeys(rv, table)}
-	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
-		if alias, _ := a["aliasname"].(string); alias != "" {
-			r.name = alias
-		}
-	}
+	r := &ref{table: table, col: col, name: refName(rv, table), prep: prep, keys: c.tableKeys(rv, table)}
 	s.refs = append(s.refs, r)
 	return r
 }
@@ -371,6 +375,9 @@ func (c *checker) finish(s *scope) {
 	s.conds = append(s.conds, transitive(s.conds)...)
 	for _, cond := range s.conds {
 		for _, r := range s.direct(cond) {
+			r.ok = true
+		}
+		if r := c.keyIn(s, cond); r != nil {
 			r.ok = true
 		}
 	}

@@ -256,6 +256,16 @@ func TestCheckKeys(t *testing.T) {
 		{"or is no join", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id OR l.id = $2 WHERE i.tenant_id = $1", lines, lines},
 		{"correlated subquery", "SELECT * FROM invoices i WHERE i.tenant_id = $1 AND EXISTS (SELECT 1 FROM lines l WHERE l.invoice_id = i.id)", "", lines},
 		{"update from", "UPDATE invoices i SET total = l.sum FROM lines l WHERE l.invoice_id = i.id AND i.tenant_id = $1", "", "UPDATE from lines has no predicate on lines.tenant_id"},
+		{"in constrained keys", "UPDATE invoices SET paid = true WHERE id IN (SELECT id FROM invoices WHERE tenant_id = $1 AND total = 0 LIMIT 10)", "", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"= any constrained keys", "DELETE FROM lines WHERE invoice_id = ANY (SELECT i.id FROM invoices i WHERE i.tenant_id = $1)", "", "DELETE from lines has no predicate on lines.tenant_id"},
+		{"in, qualified", "SELECT * FROM lines l, users u WHERE l.invoice_id IN (SELECT id FROM invoices WHERE tenant_id = $1)", "", lines},
+		{"in, not keys", "SELECT * FROM lines WHERE owner IN (SELECT owner FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, unconstrained subquery", "SELECT * FROM lines WHERE invoice_id IN (SELECT id FROM invoices WHERE paid)", lines + "|" + invoices, lines + "|" + invoices},
+		{"in, unqualified with two sources", "SELECT * FROM lines, users WHERE invoice_id IN (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, other table's column", "SELECT * FROM lines l WHERE l.invoice_id IN (SELECT l.id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, two tables", "SELECT * FROM lines WHERE invoice_id IN (SELECT i.id FROM invoices i JOIN workers w ON w.org_id = i.tenant_id WHERE i.tenant_id = $1)", lines, lines},
+		{"not in", "SELECT * FROM lines WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, mode := range []struct {

@@ -160,3 +160,73 @@ func (s *scope) qualified(e any) (*ref, string) {
 	}
 	return nil, ""
 }
+
+// refName is how columns qualify a FROM item: its alias, else its
+// table's name.
+func refName(rv map[string]any, table string) string {
+	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
+		if alias, _ := a["aliasname"].(string); alias != "" {
+			return alias
+		}
+	}
+	return table
+}
+
+// keyIn recognises a key semi-join, with key joins on (Options.Keys):
+// `r.c IN (SELECT k FROM t WHERE ...)` (or `= ANY (SELECT ...)`) where
+// the subquery reads one tenant table, t, and is constrained by itself,
+// and c is r's key or k is t's: r's rows are those of constrained rows
+// by key, as in a key join. It returns r, a reference of s; nil for
+// anything else. The column c may be unqualified when s has one source.
+func (c *checker) keyIn(s *scope, cond any) *ref {
+	if c.keys == nil {
+		return nil
+	}
+	k, m := unwrap(cond)
+	if k != "SubLink" || m["subLinkType"] != "ANY_SUBLINK" {
+		return nil
+	}
+	if op := list(m["operName"]); len(op) > 0 && (len(op) != 1 || stringNode(op[0]) != "=") {
+		return nil
+	}
+	r, col := s.qualified(m["testexpr"])
+	if r == nil {
+		parts := columnParts(m["testexpr"])
+		if len(parts) != 1 || s.sources != 1 || len(s.refs) != 1 {
+			return nil
+		}
+		r, col = s.refs[0], parts[0]
+	}
+	if !slices.Contains(s.refs, r) {
+		return nil // a column of a statement around s
+	}
+	_, sel := unwrapAs(m["subselect"], "SelectStmt")
+	if sel == nil || (sel["op"] != nil && sel["op"] != "SETOP_NONE") {
+		return nil
+	}
+	from, targets := list(sel["fromClause"]), list(sel["targetList"])
+	if len(from) != 1 || len(targets) != 1 {
+		return nil
+	}
+	_, rv := unwrapAs(from[0], "RangeVar")
+	_, rt := unwrapAs(targets[0], "ResTarget")
+	if rv == nil || rt == nil {
+		return nil
+	}
+	table, _, ok := c.tenantTable(rv, s.names)
+	parts := columnParts(rt["val"])
+	if !ok || len(parts) == 0 || (len(parts) >= 2 && parts[len(parts)-2] != refName(rv, table)) {
+		return nil // not a column of the subquery's table
+	}
+	if !slices.Contains(r.keys, col) && !slices.Contains(c.tableKeys(rv, table), parts[len(parts)-1]) {
+		return nil
+	}
+	// The subquery must be constrained by itself: judged apart, silently
+	// (it is judged again, and reported, as a subquery of s).
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(m["subselect"], s.names, nil)
+	if len(sub.out) > 0 || sub.unknown {
+		return nil
+	}
+	return r
+}

@@ -31,6 +31,14 @@ func chain(db *sql.DB) {
 	db.Query(`SELECT * FROM lines l JOIN invoices i ON i.id = l.invoice_id JOIN accounts a ON a.number = i.account WHERE l.tenant_id = $1`)
 }
 
+// A key semi-join: the rows whose key is among those a constrained
+// subquery selects.
+func semiJoin(db *sql.DB) {
+	db.Exec(`UPDATE invoices SET paid = true WHERE id IN (SELECT id FROM invoices WHERE tenant_id = $1 AND total = 0)`)
+	db.Exec(`DELETE FROM lines WHERE invoice_id = ANY (SELECT id FROM invoices WHERE tenant_id = $1)`)
+	db.Exec(`DELETE FROM lines WHERE owner IN (SELECT owner FROM invoices WHERE tenant_id = $1)`) // want `^DELETE from lines has no predicate on lines.tenant_id$`
+}
+
 // Negatives.
 func notKeys(db *sql.DB) {
 	// Neither column is a key.

@@ -108,6 +108,9 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 type checker struct {
 	tables    Tables
 	keys      map[string][]string // Options.Keys
+	// cteKeys are, with key joins on, the key columns of the CTEs that
+	// select keys of constrained rows (keySource), by name.
+	cteKeys map[string][]string
 	statement int                 // the index of the statement being judged
 	// unknown: a statement's condition is a formatted value (see
 	// unknownCondition); its references are not judged.
@@ -215,6 +218,12 @@ func (c *checker) with(m map[string]any, names ctes, parent *scope) ctes {
 			inner = names.with(name)
 		}
 		c.stmt(cte["ctequery"], inner, parent)
+		if c.keys != nil && !recursive {
+			if c.cteKeys == nil {
+				c.cteKeys = map[string][]string{}
+			}
+			c.cteKeys[name] = c.keySource(cte["ctequery"], inner)
+		}
 		names = names.with(name)
 	}
 	return names
@@ -283,6 +292,9 @@ func (c *checker) from(s *scope, n any, names ctes, prep string) []*ref {
 	switch k {
 	case "RangeVar":
 		if r := c.rangeVar(s, m, names, prep); r != nil {
+			return []*ref{r}
+		}
+		if r := c.cteRef(s, m, names); r != nil {
 			return []*ref{r}
 		}
 	case "JoinExpr":

@@ -265,6 +265,11 @@ func TestCheckKeys(t *testing.T) {
 		{"in, other table's column", "SELECT * FROM lines l WHERE l.invoice_id IN (SELECT l.id FROM invoices WHERE tenant_id = $1)", lines, lines},
 		{"in, two tables", "SELECT * FROM lines WHERE invoice_id IN (SELECT i.id FROM invoices i JOIN workers w ON w.org_id = i.tenant_id WHERE i.tenant_id = $1)", lines, lines},
 		{"not in", "SELECT * FROM lines WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"cte of constrained keys", "WITH found AS (SELECT id FROM invoices WHERE tenant_id = $1 LIMIT 10) UPDATE invoices SET paid = true FROM found WHERE invoices.id = found.id",
+			"", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"cte, aliased key", "WITH found AS (SELECT i.id AS invoice FROM invoices i WHERE i.tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.invoice", "", lines},
+		{"cte, not a key", "WITH found AS (SELECT owner FROM invoices WHERE tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.owner = f.owner", lines, lines},
+		{"cte unconstrained", "WITH found AS (SELECT id FROM invoices WHERE paid) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.id", invoices + "|" + lines, invoices + "|" + lines},
 		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

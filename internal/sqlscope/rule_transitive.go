@@ -230,3 +230,65 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 	}
 	return r
 }
+
+// keySource returns the output columns of a CTE's query that are keys
+// of constrained rows: the query is a SELECT of one tenant table,
+// constrained by itself, and a column it selects (under its own name or
+// an alias) is the table's key. nil for any other query.
+func (c *checker) keySource(query any, names ctes) []string {
+	_, sel := unwrapAs(query, "SelectStmt")
+	if sel == nil || (sel["op"] != nil && sel["op"] != "SETOP_NONE") {
+		return nil
+	}
+	from := list(sel["fromClause"])
+	if len(from) != 1 {
+		return nil
+	}
+	_, rv := unwrapAs(from[0], "RangeVar")
+	if rv == nil {
+		return nil
+	}
+	table, _, ok := c.tenantTable(rv, names)
+	if !ok {
+		return nil
+	}
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(query, names, nil)
+	if len(sub.out) > 0 || sub.unknown {
+		return nil
+	}
+	keys := c.tableKeys(rv, table)
+	var out []string
+	for _, t := range list(sel["targetList"]) {
+		_, rt := unwrapAs(t, "ResTarget")
+		parts := columnParts(rt["val"])
+		if len(parts) == 0 || (len(parts) >= 2 && parts[len(parts)-2] != refName(rv, table)) {
+			continue
+		}
+		col := parts[len(parts)-1]
+		if !slices.Contains(keys, col) {
+			continue
+		}
+		name, _ := rt["name"].(string)
+		if name == "" {
+			name = col
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// cteRef adds to s, with key joins on, a FROM item that names a CTE
+// selecting keys of constrained rows (keySource): a reference that is
+// constrained, with those keys, so that a key join to it constrains
+// (`UPDATE sessions ... FROM found WHERE sessions.id = found.id`). It
+// has no tenant column: nothing compares one with it.
+func (c *checker) cteRef(s *scope, rv map[string]any, names ctes) *ref {
+	name, _ := rv["relname"].(string)
+	if schema, _ := rv["schemaname"].(string); schema != "" || !names[name] || len(c.cteKeys[name]) == 0 {
+		return nil
+	}
+	r := &ref{table: name, name: refName(rv, name), ok: true, keys: c.cteKeys[name]}
+	s.refs = append(s.refs, r)
+	return r
+}

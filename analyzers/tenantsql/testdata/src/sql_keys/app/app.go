@@ -39,6 +39,12 @@ func semiJoin(db *sql.DB) {
 	db.Exec(`DELETE FROM lines WHERE owner IN (SELECT owner FROM invoices WHERE tenant_id = $1)`) // want `^DELETE from lines has no predicate on lines.tenant_id$`
 }
 
+// A CTE that selects keys of constrained rows, joined by key.
+func cte(db *sql.DB) {
+	db.Exec(`WITH found AS (SELECT id FROM invoices WHERE tenant_id = $1 LIMIT 100) UPDATE invoices SET paid = true FROM found WHERE invoices.id = found.id`)
+	db.Exec(`WITH found AS (SELECT id FROM invoices WHERE paid) UPDATE invoices SET total = 0 FROM found WHERE invoices.id = found.id`) // want `SELECT from invoices has no predicate` `UPDATE of invoices has no predicate`
+}
+
 // Negatives.
 func notKeys(db *sql.DB) {
 	// Neither column is a key.

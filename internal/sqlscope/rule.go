@@ -106,12 +106,12 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 }
 
 type checker struct {
-	tables    Tables
-	keys      map[string][]string // Options.Keys
+	tables Tables
+	keys   map[string][]string // Options.Keys
 	// cteKeys are, with key joins on, the key columns of the CTEs that
 	// select keys of constrained rows (keySource), by name.
-	cteKeys map[string][]string
-	statement int                 // the index of the statement being judged
+	cteKeys   map[string][]string
+	statement int // the index of the statement being judged
 	// unknown: a statement's condition is a formatted value (see
 	// unknownCondition); its references are not judged.
 	unknown bool

@@ -74,7 +74,10 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 type Options struct {
 	// Keys, when not nil, turns key joins on (sql.propagate: keys): a
 	// reference whose column equals a column of a constrained reference,
-	// one of the two being its table's key, is constrained (keyEquality).
+	// one of the two being its table's key, is constrained (keyEquality);
+	// so is one whose column is IN the keys a constrained subquery
+	// selects (keyIn), and a CTE of such keys is a constrained reference
+	// (keySource, cteRef).
 	// It holds each table's key columns, by name or schema.name as
 	// sql.tables writes them; a table it does not hold has the key id.
 	Keys map[string][]string
@@ -106,17 +109,18 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 }
 
 type checker struct {
-	tables Tables
-	keys   map[string][]string // Options.Keys
-	// cteKeys are, with key joins on, the key columns of the CTEs that
-	// select keys of constrained rows (keySource), by name.
-	cteKeys   map[string][]string
+	tables    Tables
 	statement int // the index of the statement being judged
 	// unknown: a statement's condition is a formatted value (see
 	// unknownCondition); its references are not judged.
 	unknown bool
 	out     []Violation
 	seen    map[Violation]bool
+
+	keys map[string][]string // Options.Keys
+	// cteKeys are, with key joins on, the key columns of the CTEs that
+	// select keys of constrained rows (keySource), by name.
+	cteKeys map[string][]string
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target

@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -131,5 +133,28 @@ func TestParseSQLRule(t *testing.T) {
 	}
 	if c.SQLKeys() != nil || c.SQLReportInScope() {
 		t.Errorf("defaults: keys %q, in-scope %v; want none, all", c.SQLKeys(), c.SQLReportInScope())
+	}
+}
+
+// TestREADMESQL: the README's sql examples parse, with the keys they
+// show.
+func TestREADMESQL(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(sql:\n.*?)```").FindAllSubmatch(readme, -1)
+	var global, keys bool
+	for _, b := range blocks {
+		c, err := config.Parse("README.md", append([]byte("version: 1\n"), b[1]...))
+		if err != nil {
+			t.Errorf("README's sql example does not parse: %v\n%s", err, b[1])
+			continue
+		}
+		global = global || len(c.SQL.Global) > 0
+		keys = keys || c.SQLKeys() != nil
+	}
+	if !global || !keys {
+		t.Errorf("%d sql examples in README.md; sql.global shown: %v, sql.propagate: keys shown: %v", len(blocks), global, keys)
 	}
 }

@@ -222,7 +222,7 @@ func reportViolation(p *lint.Pass, s *Stats, at ast.Node, tenant string, v sqlsc
 		kind = KindInScope
 	}
 	if kind != KindInScope && p.Rules.Config.SQLReportInScope() {
-		return !p.Suppressed(d)
+		return !p.MarkSuppressed(d)
 	}
 	if !p.Report(d) {
 		return false

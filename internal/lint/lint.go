@@ -218,7 +218,7 @@ func packageDir(pass *analysis.Pass) string {
 // Report reports a finding unless a directive or an ignore.findings
 // entry suppresses it. It returns whether the finding was reported.
 func (p *Pass) Report(d analysis.Diagnostic) bool {
-	if p.Suppressed(d) {
+	if p.MarkSuppressed(d) {
 		return false
 	}
 	d.Category = p.Check
@@ -226,11 +226,11 @@ func (p *Pass) Report(d analysis.Diagnostic) bool {
 	return true
 }
 
-// Suppressed reports whether a directive or an ignore.findings entry
+// MarkSuppressed reports whether a directive or an ignore.findings entry
 // suppresses the finding d, marking it used, without reporting d: for a
 // check that leaves a finding out for another reason (tenantsql's
 // sql.report) and must not have its suppression reported as unused.
-func (p *Pass) Suppressed(d analysis.Diagnostic) bool {
+func (p *Pass) MarkSuppressed(d analysis.Diagnostic) bool {
 	return p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) || p.ignores.drops(p, d)
 }
 

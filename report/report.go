@@ -24,6 +24,9 @@ type Finding struct {
 	EndColumn int    `json:"end_column,omitempty"`
 	Message   string `json:"message"`
 	Fix       string `json:"fix"` // "fixable" or "manual"
+	// Kind tells a check's kinds of findings apart, for the checks that
+	// have them (tenantsql: "in-scope" or "unconstrained"); "" for others.
+	Kind string `json:"kind,omitempty"`
 	// SuggestedFixes holds the fix that tenantfix would apply (the
 	// analyzer's first suggested fix), for a fixable finding whose
 	// driver attached it; it is empty for a manual one.
@@ -117,7 +120,8 @@ func Text(w io.Writer, fs []Finding) error {
 }
 
 // JSON writes {"findings": [...]}: each finding's start and end (the end
-// is the start when the analyzer gave none, as go vet -json does), and
+// is the start when the analyzer gave none, as go vet -json does), its
+// kind when its check has kinds (Finding.Kind), and
 // for a fixable one its suggested fix as go vet -json spells it
 // (suggested_fixes: message, edits of filename, start, end, new), each
 // edit with its lines and columns too.
@@ -134,6 +138,7 @@ func JSON(w io.Writer, fs []Finding) error {
 		EndColumn      int            `json:"end_column"`
 		Message        string         `json:"message"`
 		Fix            string         `json:"fix"`
+		Kind           string         `json:"kind,omitempty"`
 		SuggestedFixes []SuggestedFix `json:"suggested_fixes,omitempty"`
 	}
 	out := make([]jsonFinding, len(fs))
@@ -142,7 +147,7 @@ func JSON(w io.Writer, fs []Finding) error {
 		if endLine == 0 {
 			endLine, endCol = f.Line, f.Column
 		}
-		out[i] = jsonFinding{f.Check, f.File, f.Line, f.Column, endLine, endCol, f.Message, f.Fix, f.SuggestedFixes}
+		out[i] = jsonFinding{f.Check, f.File, f.Line, f.Column, endLine, endCol, f.Message, f.Fix, f.Kind, f.SuggestedFixes}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -215,6 +215,12 @@ func SARIF(w io.Writer, fs []Finding, o Options) error {
 		if f.Fix != "" {
 			res.Properties = map[string]string{"fix": f.Fix}
 		}
+		if f.Kind != "" {
+			if res.Properties == nil {
+				res.Properties = map[string]string{}
+			}
+			res.Properties["kind"] = f.Kind
+		}
 		run.Results = append(run.Results, res)
 	}
 	enc := json.NewEncoder(w)

@@ -33,6 +33,7 @@ var (
 // locals of the function the receiver is assigned to and extended in.
 type builders struct {
 	p      *lint.Pass
+	r      *queryRun
 	parser *sqlscope.Parser
 	tables sqlscope.Tables
 	decl   ast.Decl
@@ -72,7 +73,7 @@ type step struct {
 }
 
 func newBuilders(p *lint.Pass, r *queryRun, decl ast.Decl, tenantAt func(*ast.CallExpr) string) *builders {
-	b := &builders{p: p, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
+	b := &builders{p: p, r: r, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
 	presets := p.Rules.Config.SQLPresetNames()
 	for _, l := range libraries {
 		if slices.Contains(presets, l.name) {
@@ -112,12 +113,13 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		b.unchecked(UncheckedChain)
 		return true
 	}
-	res, err := sqlscope.CheckBuilt(b.parser, q, b.tables)
+	res, err := sqlscope.CheckBuilt(b.parser, q, b.tables, b.r.cc.rule)
 	if err != nil {
 		b.unchecked(UncheckedParse)
 		return true
 	}
 	if len(res.Violations) == 0 && len(res.OnBranch) == 0 {
+		b.r.global.match(b.global(call))
 		b.stats.Constrained++
 		b.stats.ChainsConstrained++
 		countTables(b.stats, b.tables, res.Tables, nil, SourceChain, false)
@@ -126,6 +128,11 @@ func (b *builders) check(call *ast.CallExpr) bool {
 	if q.Unknown {
 		b.unchecked(UncheckedOpaque) // the condition not known may be the predicate
 		countTables(b.stats, b.tables, res.Tables, nil, SourceChain, true)
+		return true
+	}
+	if g := b.r.global.match(b.global(call)); g >= 0 {
+		b.r.global.used[g] = true // global on purpose: not a finding
+		b.stats.Suppressed++
 		return true
 	}
 	tenant := b.tenantAt(call)
@@ -155,6 +162,12 @@ func (b *builders) check(call *ast.CallExpr) bool {
 	}
 	countTables(b.stats, b.tables, res.Tables, outcomes, SourceChain, false)
 	return true
+}
+
+// global is what sql.global entries match of the chain ending at call:
+// its file (a chain has no name).
+func (b *builders) global(call *ast.CallExpr) query {
+	return query{files: []string{b.p.Position(call.Pos()).Filename}}
 }
 
 func (b *builders) unchecked(reason string) {

@@ -20,6 +20,8 @@ type compiled struct {
 	// (contextCarriesTenant).
 	names map[string]bool
 	ctx   bool
+	// rule are the rule's options: sql.propagate and sql.keys.
+	rule sqlscope.Options
 }
 
 // compiledCache holds the compiled configurations of one analyzer, by
@@ -45,6 +47,7 @@ func (c *compiledCache) get(r *rules.Rules) *compiled {
 		tables: sqlscope.CompileTables(r.Config),
 		names:  tenantParamNames(r),
 		ctx:    contextCarriesTenant(r),
+		rule:   sqlscope.Options{Keys: r.Config.SQLKeys()},
 	}
 	if c.m == nil {
 		c.m = map[*rules.Rules]*compiled{}

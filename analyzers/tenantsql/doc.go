@@ -63,7 +63,10 @@
 // tenant column of another reference that is constrained (a correlated
 // subquery's outer reference included), or with a column that another
 // conjunct compares with values (one step), or the tables are joined
-// USING the column or NATURAL. An OR constrains what every branch constrains.
+// USING the column or NATURAL; with sql.propagate: keys, also with a
+// column of a constrained reference when one of the two is its table's
+// key (id, or sql.keys), or IN the keys a constrained subquery selects.
+// An OR constrains what every branch constrains.
 // An INSERT with a column list must list the tenant column; ON CONFLICT
 // ... DO UPDATE is in the insert's scope. Other statements are not
 // judged.
@@ -78,7 +81,8 @@
 // repository.methods tenant_method), a context that may carry it in
 // scope counts too, as tenantctx finds them: "the tenant in ctx is in
 // scope but SELECT from invoices does not filter by it". The statistics
-// tell the two kinds of finding apart (Stats.Kinds).
+// tell the two kinds of finding apart (Stats.Kinds), for the JSON and
+// SARIF outputs' kind; sql.report: in-scope reports only the first.
 //
 // A //tenantlint:ignore tenantsql <reason> comment on the reported line
 // or the line above suppresses the finding; such a comment that
@@ -87,6 +91,9 @@
 // findings of the statement it is in. It follows //tenantlint:ignore's
 // rules (internal/directive parses both): a malformed one, or one for
 // tenantsql whose statement has no finding, is reported at the call.
+// sql.global entries mark queries global by name or file, with a reason;
+// an entry whose queries in a package have no finding is reported at
+// its line in the configuration file.
 //
 // # Rule tenantsql
 //

@@ -156,7 +156,8 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 				}
 			}
 		}
-		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name), source: SourceSQLC}
+		q := query{at: id, text: text, suffix: fmt.Sprintf(" (sqlc query %s)", name), source: SourceSQLC,
+			names: []string{name, c.Name()}, files: []string{fset.Position(id.Pos()).Filename}}
 		if s != nil {
 			if src, ok := s.Source(dir, name); ok {
 				sourced(fset, root, &q, name, s, src, added)
@@ -204,6 +205,7 @@ func sourced(fset *token.FileSet, root string, q *query, name string, s *sqlscop
 		}
 	}
 	q.suffix = fmt.Sprintf(" (sqlc query %s, %s:%d)", name, rel, src.Line)
+	q.files = append(q.files, src.File)
 	tf := added[src.File]
 	if tf == nil {
 		content := s.Content(src.File)

@@ -160,6 +160,10 @@ func (s *Stats) kind(pos token.Position, kind string) {
 	s.Kinds[pos.String()] = kind
 }
 
+// FindingKind implements check.FindingKinds: the kind of the finding
+// reported at pos.
+func (s *Stats) FindingKind(pos token.Position) string { return s.Kinds[pos.String()] }
+
 // Add adds another package's counts.
 func (s *Stats) Add(other check.Stats) {
 	o := other.(*Stats)

@@ -66,6 +66,7 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
+	global    *globals // sql.global, for this package
 }
 
 // run checks a package's queries: sqlc's generated constants, the
@@ -76,6 +77,9 @@ func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables
 	if len(r.tables) == 0 {
 		return nil
 	}
+	if len(p.Rules.Config.SQL.Global) > 0 {
+		r.global = newGlobals(p.Rules.Config)
+	}
 	if err := checkSQLC(p, r, generated); err != nil {
 		return err
 	}
@@ -84,6 +88,7 @@ func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables
 			checkDecl(p, r, generated, decl)
 		}
 	}
+	r.global.unused(p)
 	return nil
 }
 
@@ -130,7 +135,11 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 			r.stats.unchecked(UncheckedUnresolved)
 			return true
 		}
-		r.judge(p, query{at: call, text: text, tenant: func() string { return tenantAt(call) }})
+		q := query{at: call, text: text, tenant: func() string { return tenantAt(call) }, files: []string{p.Position(call.Pos()).Filename}}
+		if name := constName(p.TypesInfo, qc.Query); name != "" {
+			q.names = []string{name}
+		}
+		r.judge(p, q)
 		return true
 	})
 }
@@ -152,16 +161,24 @@ type query struct {
 	// source is where the text comes from, for the inventory's tables
 	// (SourceRaw when empty).
 	source string
+	// names and files are what sql.global entries match: the names of
+	// the query (sqlc's, its constant's) and the files it is written in
+	// (the Go file, sqlc's .sql file).
+	names, files []string
 }
 
 // judge checks one query text, reports its findings, and counts it.
 func (r *queryRun) judge(p *lint.Pass, q query) {
-	res, err := sqlscope.Check(r.parser, q.text, r.tables)
+	res, err := sqlscope.CheckWith(r.parser, q.text, r.tables, r.cc.rule)
 	if err != nil {
 		r.stats.unchecked(UncheckedParse)
 		return
 	}
 	suppressed := sqlDirectives(p, r.known, q, res)
+	global := -1 // the sql.global entry that matches a judged query
+	if len(res.Violations) > 0 || !res.Unknown {
+		global = r.global.match(q)
+	}
 	if len(res.Violations) == 0 {
 		if res.Unknown {
 			r.stats.unchecked(UncheckedOpaque) // WHERE %s: the condition is not known
@@ -169,6 +186,11 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 			r.stats.Constrained++
 		}
 		countTables(r.stats, r.tables, res.Tables, nil, q.source, res.Unknown)
+		return
+	}
+	if global >= 0 && slices.ContainsFunc(res.Violations, func(v sqlscope.Violation) bool { return !suppressed[v.Statement] }) {
+		r.global.used[global] = true // global on purpose: not a finding
+		r.stats.Suppressed++
 		return
 	}
 	tenant := ""
@@ -215,13 +237,19 @@ func countTables(s *Stats, tables sqlscope.Tables, named []string, outcomes map[
 
 // reportViolation reports v at at, naming tenant when one is in scope,
 // with suffix ending its message, and counts its kind; it returns false
-// when a //tenantlint:ignore suppressed it.
+// when a //tenantlint:ignore suppressed it. With sql.report: in-scope,
+// a finding without a tenant in scope is left out, but not suppressed:
+// it still uses the directive that suppresses it, so that changing the
+// setting does not make directives unused.
 func reportViolation(p *lint.Pass, s *Stats, at ast.Node, tenant string, v sqlscope.Violation, suffix string, related []analysis.RelatedInformation) bool {
 	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: v.What() + suffix, Related: related}
 	kind := KindUnconstrained
 	if tenant != "" {
 		d.Message = fmt.Sprintf("%s is in scope but %s%s", tenant, v.Does(), suffix)
 		kind = KindInScope
+	}
+	if kind != KindInScope && p.Rules.Config.SQLReportInScope() {
+		return !p.MarkSuppressed(d)
 	}
 	if !p.Report(d) {
 		return false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -256,4 +257,51 @@ func TestMySQL(t *testing.T) {
 			t.Errorf("%s: stats %s, want %s", pkg, got.Summary(), want.Summary())
 		}
 	}
+}
+
+// sql.propagate: keys: key joins constrain, with the key on either side
+// and the keys of sql.keys; other joins do not.
+func TestKeys(t *testing.T) {
+	run(t, "sql_keys/...")
+}
+
+// sql.report: in-scope reports only the findings with a tenant value in
+// scope; the others still count as unconstrained, and a directive on
+// one is used.
+func TestReportInScope(t *testing.T) {
+	got := stats(t, run(t, "sql_inscope/..."), "sql_inscope/app")
+	want := tenantsql.Stats{Queries: 7, Constrained: 1, Unconstrained: 5, Suppressed: 1, Chains: 2, ChainsUnconstrained: 2}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+}
+
+// sql.global: the queries an entry matches by name (a constant named in
+// the call, a sqlc query's name) or by file are not findings, nor the
+// calls of a function that runs such a sqlc query; an entry that matched
+// only queries without findings is reported at its place in
+// .tenantlint.yaml; one that matched no query is not judged.
+func TestGlobal(t *testing.T) {
+	rec := new(errorRecorder)
+	results := analysistest.Run(rec, testdata(t), tenantsql.New(registry.NewSourceEnv()), "sql_global/...")
+	// The diagnostic in the YAML file has no // want to match it:
+	// analysistest reports it as unexpected, and that is checked.
+	unused := regexp.MustCompile(`^sql_global/\.tenantlint\.yaml:13:7: unexpected diagnostic: unused sql.global entry: the queries it matches in sql_global/app have no tenantsql finding$`)
+	if len(rec.errs) != 1 || !unused.MatchString(rec.errs[0]) {
+		t.Errorf("errors %q\nwant only the unused entry, matching %s", rec.errs, unused)
+	}
+	got := stats(t, results, "sql_global/app")
+	want := tenantsql.Stats{Queries: 8, Constrained: 1, Unconstrained: 3, Suppressed: 4, Chains: 2, ChainsUnconstrained: 1}
+	if got.Summary() != want.Summary() {
+		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
+	}
+}
+
+// errorRecorder is an analysistest.Testing that keeps the errors instead
+// of failing the test, so that a run expected to report an unexpected
+// diagnostic can be checked.
+type errorRecorder struct{ errs []string }
+
+func (r *errorRecorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }

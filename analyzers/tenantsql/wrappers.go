@@ -100,7 +100,10 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 		parser = parser.For(mods.packageDialect(env, pass, r.Config))
 	}
 	for _, sq := range out.queries {
-		res, err := sqlscope.Check(parser, sq.q.text, tabs)
+		if globalEntry(r.Config, sq.q) >= 0 {
+			continue // global on purpose: not reported at its calls either
+		}
+		res, err := sqlscope.CheckWith(parser, sq.q.text, tabs, cc.rule)
 		if err != nil {
 			continue
 		}

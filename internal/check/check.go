@@ -42,6 +42,23 @@ func UnitsOf(result any, pos token.Position) int {
 	return 1
 }
 
+// FindingKinds is implemented by the statistics of a check whose
+// findings are of several kinds (tenantsql's in-scope and unconstrained):
+// the kind of its finding at pos, "" for none. The JSON and SARIF
+// outputs carry it. Positions key it, as FixUnits.
+type FindingKinds interface {
+	FindingKind(pos token.Position) string
+}
+
+// KindOf is the kind of the finding at pos, given its check's result
+// (see FindingKinds); "" when the check has no kinds.
+func KindOf(result any, pos token.Position) string {
+	if fk, ok := result.(FindingKinds); ok {
+		return fk.FindingKind(pos)
+	}
+	return ""
+}
+
 // FileCreator is implemented by the statistics of a check that asks the
 // fixer for declarations in new files (tenantrepo, for packages made
 // only of generated files, which are never edited).

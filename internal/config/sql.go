@@ -2,6 +2,9 @@ package config
 
 import (
 	"fmt"
+	"go/token"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,6 +16,18 @@ const (
 	DialectPostgres = "postgres"
 	DialectMySQL    = "mysql"
 )
+
+// The values of sql.propagate: whether a key join to a constrained
+// reference constrains.
+const (
+	PropagateNone = "none"
+	PropagateKeys = "keys"
+)
+
+// ReportInScope is the value of sql.report that limits tenantsql's
+// findings to those with a tenant value in scope; the default is
+// ReportAll, as for cache.report.
+const ReportInScope = "in-scope"
 
 // SQL configures tenantsql: which tables are tenant tables beyond those
 // of the models, their tenant columns, and which calls run queries.
@@ -34,14 +49,59 @@ type SQL struct {
 	Presets *[]Str `yaml:"presets"`
 	// APIs are in-house query functions and methods.
 	APIs []SQLAPI `yaml:"apis"`
+	// Propagate is PropagateNone (the default) or PropagateKeys: a
+	// reference joined by equality of a key column to a constrained
+	// reference is constrained.
+	Propagate Str `yaml:"propagate"`
+	// Keys are the key columns of tables, by table name as sql.tables
+	// writes it; a table not listed has the key id. Only with
+	// sql.propagate: keys.
+	Keys map[string][]Str `yaml:"keys"`
+	// Report is ReportAll (the default) or ReportInScope: only the
+	// findings of queries run where a tenant value is in scope.
+	Report Str `yaml:"report"`
+	// Global are the queries that run across tenants on purpose.
+	Global []SQLGlobal `yaml:"global"`
 
-	// TablePos is where each sql.tables name is written.
+	// TablePos is where each sql.tables name is written; KeyPos each
+	// sql.keys name.
 	TablePos map[string]Str `yaml:"-"`
+	KeyPos   map[string]Str `yaml:"-"`
 }
 
 // SQLTable is an entry of sql.tables.
 type SQLTable struct {
 	Column Str `yaml:"column"`
+}
+
+// SQLGlobal is an entry of sql.global: the queries that run across
+// tenants on purpose, by name (a sqlc query's name or the Go constant
+// that holds the text) or by the files they are in (a glob, as
+// ignore.findings' path), and why. Their findings are not reported.
+type SQLGlobal struct {
+	Query  Str `yaml:"query"`
+	Files  Str `yaml:"files"`
+	Reason Str `yaml:"reason"`
+
+	Line, Column int `yaml:"-"` // where the entry is written
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler, remembering the position.
+func (g *SQLGlobal) UnmarshalYAML(n *yaml.Node) error {
+	type plain SQLGlobal // without this method
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*g = SQLGlobal(p)
+	g.Line, g.Column = n.Line, n.Column
+	return nil
+}
+
+// MatchesFile reports whether a files entry matches the file at rel
+// (see Rel).
+func (g *SQLGlobal) MatchesFile(rel string) bool {
+	return g.Files.Value != "" && matchGlob(strings.Split(g.Files.Value, "/"), strings.Split(rel, "/"))
 }
 
 // SQLAPI is one user-declared query API: a type and its methods, or a
@@ -74,6 +134,7 @@ func (s *SQL) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*s = SQL(p)
 	s.TablePos = keyPositions(lookup(n, "tables"))
+	s.KeyPos = keyPositions(lookup(n, "keys"))
 	return nil
 }
 
@@ -178,8 +239,79 @@ func (c *Config) validateSQL() error {
 			return err
 		}
 	}
+	return c.validateSQLRule()
+}
+
+// validateSQLRule checks the keys that change the rule and what is
+// reported: sql.propagate, sql.keys, sql.report.
+func (c *Config) validateSQLRule() error {
+	s := &c.SQL
+	switch s.Propagate.Value {
+	case "", PropagateNone, PropagateKeys:
+	default:
+		return c.ErrAt(s.Propagate, "sql.propagate must be %q or %q, not %q", PropagateNone, PropagateKeys, s.Propagate.Value)
+	}
+	names := slices.Sorted(maps.Keys(s.Keys))
+	for _, name := range names {
+		at := s.KeyPos[name]
+		if !isTableName(name) {
+			return c.ErrAt(at, "sql.keys: %q is not a table name (name or schema.name)", name)
+		}
+		for _, col := range s.Keys[name] {
+			if !isSQLIdent(col.Value) {
+				return c.ErrAt(col, "sql.keys: %s: %q is not a column name", name, col.Value)
+			}
+		}
+	}
+	if len(names) > 0 && s.Propagate.Value != PropagateKeys {
+		return c.ErrAt(s.KeyPos[names[0]], "sql.keys has no effect without sql.propagate: keys")
+	}
+	switch s.Report.Value {
+	case "", ReportAll, ReportInScope:
+	default:
+		return c.ErrAt(s.Report, "sql.report must be %q or %q, not %q", ReportAll, ReportInScope, s.Report.Value)
+	}
+	for _, g := range s.Global {
+		entry := Str{Line: g.Line, Column: g.Column}
+		switch {
+		case g.Query.Value != "" && g.Files.Value != "":
+			return c.ErrAt(entry, "sql.global: an entry has either query or files, not both")
+		case g.Query.Value == "" && g.Files.Value == "":
+			return c.ErrAt(entry, "sql.global: an entry needs a query (a sqlc query's or a constant's name) or files (a glob)")
+		case strings.TrimSpace(g.Reason.Value) == "":
+			return c.ErrAt(entry, "sql.global: an entry needs a reason, as a -- tenantlint:ignore directive does")
+		case g.Query.Value != "" && !token.IsIdentifier(g.Query.Value):
+			return c.ErrAt(g.Query, "sql.global: query %q is not a name (a sqlc query's, or a Go constant's)", g.Query.Value)
+		}
+		if g.Files.Value != "" {
+			if err := checkPathGlob(g.Files.Value); err != nil {
+				return c.ErrAt(g.Files, "sql.global: files %q: %v", g.Files.Value, err)
+			}
+		}
+	}
 	return nil
 }
+
+// SQLKeys returns the key columns of the tables with sql.propagate:
+// keys (sql.keys by table name; a table not listed has id), or nil
+// when key joins do not propagate.
+func (c *Config) SQLKeys() map[string][]string {
+	if c.SQL.Propagate.Value != PropagateKeys {
+		return nil
+	}
+	out := map[string][]string{}
+	for name, cols := range c.SQL.Keys {
+		out[name] = []string{}
+		for _, col := range cols {
+			out[name] = append(out[name], col.Value)
+		}
+	}
+	return out
+}
+
+// SQLReportInScope reports whether sql.report limits tenantsql's
+// findings to those with a tenant value in scope.
+func (c *Config) SQLReportInScope() bool { return c.SQL.Report.Value == ReportInScope }
 
 func (c *Config) validateSQLAPI(a *SQLAPI) error {
 	methods := make(map[string]func() error, len(a.Methods))

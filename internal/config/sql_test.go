@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -86,6 +88,18 @@ func TestParseSQLErrors(t *testing.T) {
 		{"api both", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, func: a.com/db.Q}\n", `4:14: sql.apis: an entry has either type or func, not both`},
 		{"api neither", "version: 1\nsql:\n  apis:\n    - {query: 1}\n", `4:7: sql.apis: each entry needs a type (with methods) or a func`},
 		{"api unqualified", "version: 1\nsql:\n  apis:\n    - {func: Query, query: 0}\n", `4:14: sql.apis.func: "Query" is not a qualified name`},
+		{"propagate", "version: 1\nsql:\n  propagate: fks\n", `3:14: sql.propagate must be "none" or "keys", not "fks"`},
+		{"keys table", "version: 1\nsql:\n  propagate: keys\n  keys:\n    a.b.c: [id]\n", `5:5: sql.keys: "a.b.c" is not a table name`},
+		{"keys column", "version: 1\nsql:\n  propagate: keys\n  keys:\n    t: [id, 2x]\n", `5:13: sql.keys: t: "2x" is not a column name`},
+		{"keys not a list", "version: 1\nsql:\n  propagate: keys\n  keys: [invoices.id]\n", `4:9: sql.keys: expected a mapping, not a list`},
+		{"keys without propagate", "version: 1\nsql:\n  keys:\n    t: [id]\n", `4:5: sql.keys has no effect without sql.propagate: keys`},
+		{"report", "version: 1\nsql:\n  report: some\n", `3:11: sql.report must be "all" or "in-scope", not "some"`},
+		{"global both", "version: 1\nsql:\n  global:\n    - {query: a, files: b.go, reason: r}\n", `4:7: sql.global: an entry has either query or files, not both`},
+		{"global neither", "version: 1\nsql:\n  global:\n    - {reason: r}\n", `4:7: sql.global: an entry needs a query`},
+		{"global reason", "version: 1\nsql:\n  global:\n    - {query: pollJobs}\n", `4:7: sql.global: an entry needs a reason`},
+		{"global query name", "version: 1\nsql:\n  global:\n    - {query: poll-jobs, reason: r}\n", `4:15: sql.global: query "poll-jobs" is not a name`},
+		{"global glob", "version: 1\nsql:\n  global:\n    - {files: '../x/*.go', reason: r}\n", `4:15: sql.global: files "../x/*.go": leaves the configuration file's directory`},
+		{"global unknown key", "version: 1\nsql:\n  global:\n    - {name: x, reason: r}\n", `4:8: unknown key "name" in sql.global[0]`},
 		{"api query on type", "version: 1\nsql:\n  apis:\n    - {type: a.com/db.S, query: 0, methods: {Run: {query: 0}}}\n", `4:14: sql.apis: query goes under each method of a.com/db.S`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,5 +131,49 @@ func TestSQLDialect(t *testing.T) {
 		if got := c.SQLDialect(); got != tt.want {
 			t.Errorf("%q: dialect %q, want %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+func TestParseSQLRule(t *testing.T) {
+	c, err := config.Parse("/app/.tenantlint.yaml", []byte("version: 1\nsql:\n  propagate: keys\n  keys:\n    accounts: [number, code]\n    billing.plans: []\n  report: in-scope\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := c.SQLKeys()
+	if len(keys) != 2 || !slices.Equal(keys["accounts"], []string{"number", "code"}) || keys["billing.plans"] == nil || len(keys["billing.plans"]) != 0 {
+		t.Errorf("keys %q", keys)
+	}
+	if !c.SQLReportInScope() {
+		t.Error("report: in-scope not seen")
+	}
+	c, err = config.Parse("/app/.tenantlint.yaml", []byte("version: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SQLKeys() != nil || c.SQLReportInScope() {
+		t.Errorf("defaults: keys %q, in-scope %v; want none, all", c.SQLKeys(), c.SQLReportInScope())
+	}
+}
+
+// TestREADMESQL: the README's sql examples parse, with the keys they
+// show.
+func TestREADMESQL(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(sql:\n.*?)```").FindAllSubmatch(readme, -1)
+	var global, keys bool
+	for _, b := range blocks {
+		c, err := config.Parse("README.md", append([]byte("version: 1\n"), b[1]...))
+		if err != nil {
+			t.Errorf("README's sql example does not parse: %v\n%s", err, b[1])
+			continue
+		}
+		global = global || len(c.SQL.Global) > 0
+		keys = keys || c.SQLKeys() != nil
+	}
+	if !global || !keys {
+		t.Errorf("%d sql examples in README.md; sql.global shown: %v, sql.propagate: keys shown: %v", len(blocks), global, keys)
 	}
 }

@@ -312,7 +312,7 @@ func (r *Result) collect(g *checker.Graph) error {
 				continue // a file seen in a package and its test variant
 			}
 			seen[k] = true
-			r.Findings = append(r.Findings, toFinding(act.Package.Fset, name, d))
+			r.Findings = append(r.Findings, toFinding(act.Package.Fset, name, d, act.Result))
 		}
 	}
 	if err := runError(errs, notFound); err != nil {
@@ -335,8 +335,11 @@ func runError(errs []string, notFound []*config.NotFoundError) error {
 	return &Error{Msgs: errs}
 }
 
-func toFinding(fset *token.FileSet, checkName string, d analysis.Diagnostic) report.Finding {
+// toFinding makes d, a diagnostic of checkName whose analysis returned
+// result, a finding.
+func toFinding(fset *token.FileSet, checkName string, d analysis.Diagnostic, result any) report.Finding {
 	pos, mapped := position(fset, d.Pos)
+	kind := check.KindOf(result, fset.Position(d.Pos)) // as the check saw it: before GeneratedSource
 	if src, ok := check.GeneratedSource(d); ok {
 		// Generated code: the finding is where it was written (a sqlc
 		// query's .sql line), which this driver, unlike go vet's, can
@@ -344,7 +347,7 @@ func toFinding(fset *token.FileSet, checkName string, d analysis.Diagnostic) rep
 		pos, mapped = fset.Position(src), ""
 	}
 	f := report.Finding{Check: checkName, File: pos.Filename, Line: pos.Line, Column: pos.Column,
-		Message: d.Message, Fix: report.Manual}
+		Message: d.Message, Fix: report.Manual, Kind: kind}
 	if mapped != "" {
 		f.Message += " (a //line directive maps it to " + mapped + ")"
 	}

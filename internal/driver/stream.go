@@ -434,7 +434,7 @@ func (s *streamer) runAnalyzers(u *unit, fset *token.FileSet, files []*ast.File,
 			out.Stats[a.Name] = st
 		}
 		for _, d := range diags {
-			out.Findings = append(out.Findings, toFinding(fset, a.Name, d))
+			out.Findings = append(out.Findings, toFinding(fset, a.Name, d, result))
 			fx, ok, err := FixOf(fset, a.Name, d, result)
 			if err != nil {
 				return nil, err

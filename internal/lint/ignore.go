@@ -74,19 +74,25 @@ func (ig *ignoreFindings) match(p *Pass, d analysis.Diagnostic) int {
 // unused reports, at their place in the configuration file, the entries
 // that apply to a checked file of the package and dropped nothing.
 func (ig *ignoreFindings) unused(p *Pass) {
-	var tf *token.File
 	for i, r := range ig.entries {
 		if ig.used[i] || !ig.applies(p, r) {
 			continue
 		}
-		if tf == nil {
-			src := ig.cfg.Source()
-			tf = p.Fset.AddFile(ig.cfg.Path, -1, len(src))
-			tf.SetLinesForContent(src)
-		}
-		p.Pass.Report(analysis.Diagnostic{Pos: position(tf, r.Line, r.Column), Category: p.Check,
-			Message: fmt.Sprintf("unused ignore.findings entry: no %s finding in %s matches it", p.Check, p.Pkg.Path())})
+		p.ReportConfig(r.Line, r.Column, fmt.Sprintf("unused ignore.findings entry: no %s finding in %s matches it", p.Check, p.Pkg.Path()))
 	}
+}
+
+// ReportConfig reports msg at line and column (1-based) of the
+// configuration file: about an entry of it, such as one that suppressed
+// nothing. The file joins the pass's file set on first use.
+func (p *Pass) ReportConfig(line, col int, msg string) {
+	if p.configFile == nil {
+		cfg := p.Rules.Config
+		src := cfg.Source()
+		p.configFile = p.Fset.AddFile(cfg.Path, -1, len(src))
+		p.configFile.SetLinesForContent(src)
+	}
+	p.Pass.Report(analysis.Diagnostic{Pos: position(p.configFile, line, col), Category: p.Check, Message: msg})
 }
 
 // applies reports whether r's path matches a checked file of the package.

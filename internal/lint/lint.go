@@ -164,6 +164,7 @@ type Pass struct {
 	edits      map[*ast.File]editEntry // see EditFile
 	declared   []string                // see PackageDeclares; nil until computed
 	changed    error                   // a file changed during the analysis: the run fails
+	configFile *token.File             // the configuration file in Fset (ReportConfig)
 }
 
 // Runs reports whether the check named check is known to run in this
@@ -228,7 +229,7 @@ func packageDir(pass *analysis.Pass) string {
 // Report reports a finding unless a directive or an ignore.findings
 // entry suppresses it. It returns whether the finding was reported.
 func (p *Pass) Report(d analysis.Diagnostic) bool {
-	if p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) || p.ignores.drops(p, d) {
+	if p.MarkSuppressed(d) {
 		return false
 	}
 	d.Category = p.Check
@@ -247,6 +248,14 @@ func (p *Pass) Suppresses(d analysis.Diagnostic) (string, bool) {
 		return p.ignores.entries[i].Reason.Value, true
 	}
 	return "", false
+}
+
+// MarkSuppressed reports whether a directive or an ignore.findings entry
+// suppresses the finding d, marking it used, without reporting d: for a
+// check that leaves a finding out for another reason (tenantsql's
+// sql.report) and must not have its suppression reported as unused.
+func (p *Pass) MarkSuppressed(d analysis.Diagnostic) bool {
+	return p.directives.Suppresses(p.Check, p.Fset.Position(d.Pos)) || p.ignores.drops(p, d)
 }
 
 // Finish reports malformed directives, and directives and

@@ -140,8 +140,8 @@ type BuiltResult struct {
 // when the conditions added on some paths only are counted is in
 // OnBranch: the predicate is there, but not on every path to the query.
 // An error is a statement that does not parse.
-func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables) (BuiltResult, error) {
-	all, err := Check(p, q.SQL(true), tables)
+func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables, o Options) (BuiltResult, error) {
+	all, err := CheckWith(p, q.SQL(true), tables, o)
 	if err != nil {
 		return BuiltResult{}, err
 	}
@@ -149,7 +149,7 @@ func CheckBuilt(p *Parser, q *BuiltQuery, tables Tables) (BuiltResult, error) {
 	if !q.hasConditional() {
 		return out, nil
 	}
-	always, err := Check(p, q.SQL(false), tables)
+	always, err := CheckWith(p, q.SQL(false), tables, o)
 	if err != nil {
 		return BuiltResult{}, err
 	}

@@ -72,6 +72,24 @@ const PlaceholderPrefix = "tenantlint_arg_"
 // :name bind variables read as $N. A text in which no tenant table's
 // name occurs (mayTouch) is not parsed: it has no finding.
 func Check(p *Parser, text string, tables Tables) (Result, error) {
+	return CheckWith(p, text, tables, Options{})
+}
+
+// Options are the settings of the rule beyond the tables.
+type Options struct {
+	// Keys, when not nil, turns key joins on (sql.propagate: keys): a
+	// reference whose column equals a column of a constrained reference,
+	// one of the two being its table's key, is constrained (keyEquality);
+	// so is one whose column is IN the keys a constrained subquery
+	// selects (keyIn), and a CTE of such keys is a constrained reference
+	// (keySource, cteRef).
+	// It holds each table's key columns, by name or schema.name as
+	// sql.tables writes them; a table it does not hold has the key id.
+	Keys map[string][]string
+}
+
+// CheckWith is Check with the rule's options.
+func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error) {
 	if !mayTouch(text, tables) {
 		return Result{}, nil
 	}
@@ -87,7 +105,7 @@ func Check(p *Parser, text string, tables Tables) (Result, error) {
 		}
 		text = pos // the statements' locations are in this text
 	}
-	c := &checker{tables: tables, seen: map[Violation]bool{}}
+	c := &checker{tables: tables, keys: o.Keys, seen: map[Violation]bool{}}
 	for i, s := range stmts {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
@@ -104,6 +122,11 @@ type checker struct {
 	out     []Violation
 	seen    map[Violation]bool
 	named   map[string]bool // the tenant tables named (Result.Tables)
+
+	keys map[string][]string // Options.Keys
+	// cteKeys are, with key joins on, the key columns of the CTEs that
+	// select keys of constrained rows (keySource), by name.
+	cteKeys map[string][]string
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target
@@ -113,6 +136,8 @@ type ref struct {
 	name       string // how columns qualify it: its alias, else the table's name
 	prep       string // Violation.Prep
 	ok         bool   // constrained
+	// keys are the table's key columns, when key joins propagate.
+	keys []string
 }
 
 // scope is one SELECT, UPDATE or DELETE: its references, the conjuncts
@@ -124,6 +149,11 @@ type scope struct {
 	conds  []any
 	edges  [][2]*ref // USING and NATURAL joins on a tenant column
 	parent *scope
+	// names are the CTEs the statement sees; sources counts its FROM
+	// items (tables or not, its target included), so that an unqualified
+	// column of a statement with one source is known to be its.
+	names   ctes
+	sources int
 }
 
 // ctes are the names of the common table expressions visible to a
@@ -177,7 +207,7 @@ func (c *checker) stmt(n any, names ctes, parent *scope) {
 // targetPrep), the tables of its FROM or USING list (the list's key and
 // preposition), its WHERE, and the subqueries in its expressions.
 func (c *checker) change(m map[string]any, stmt, targetPrep, listKey, listPrep string, names ctes, parent *scope, exprs ...any) {
-	s := &scope{stmt: stmt, parent: parent}
+	s := &scope{stmt: stmt, parent: parent, names: names}
 	c.target(s, m["relation"], names, targetPrep)
 	for _, f := range list(m[listKey]) {
 		c.from(s, f, names, listPrep)
@@ -206,6 +236,12 @@ func (c *checker) with(m map[string]any, names ctes, parent *scope) ctes {
 			inner = names.with(name)
 		}
 		c.stmt(cte["ctequery"], inner, parent)
+		if c.keys != nil && !recursive {
+			if c.cteKeys == nil {
+				c.cteKeys = map[string][]string{}
+			}
+			c.cteKeys[name] = c.keySource(cte["ctequery"], inner)
+		}
 		names = names.with(name)
 	}
 	return names
@@ -217,7 +253,7 @@ func (c *checker) selectStmt(m map[string]any, names ctes, parent *scope) {
 		c.stmt(wrap("SelectStmt", m["rarg"]), names, parent)
 		return
 	}
-	s := &scope{stmt: "SELECT", parent: parent}
+	s := &scope{stmt: "SELECT", parent: parent, names: names}
 	for _, f := range list(m["fromClause"]) {
 		c.from(s, f, names, "from")
 	}
@@ -258,6 +294,7 @@ func hasColumn(cols []any, col string) bool {
 // target adds the table an UPDATE or DELETE changes.
 func (c *checker) target(s *scope, n any, names ctes, prep string) {
 	if _, rv := unwrapAs(n, "RangeVar"); rv != nil {
+		s.sources++
 		c.rangeVar(s, rv, names, prep)
 	}
 }
@@ -267,9 +304,15 @@ func (c *checker) target(s *scope, n any, names ctes, prep string) {
 // ones see s).
 func (c *checker) from(s *scope, n any, names ctes, prep string) []*ref {
 	k, m := unwrap(n)
+	if k != "JoinExpr" {
+		s.sources++
+	}
 	switch k {
 	case "RangeVar":
 		if r := c.rangeVar(s, m, names, prep); r != nil {
+			return []*ref{r}
+		}
+		if r := c.cteRef(s, m, names); r != nil {
 			return []*ref{r}
 		}
 	case "JoinExpr":
@@ -307,12 +350,7 @@ func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string)
 	if !ok {
 		return nil
 	}
-	r := &ref{table: table, col: col, name: table, prep: prep}
-	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
-		if alias, _ := a["aliasname"].(string); alias != "" {
-			r.name = alias
-		}
-	}
+	r := &ref{table: table, col: col, name: refName(rv, table), prep: prep, keys: c.tableKeys(rv, table)}
 	s.refs = append(s.refs, r)
 	return r
 }
@@ -338,6 +376,24 @@ func (c *checker) tenantTable(rv map[string]any, names ctes) (table, col string,
 	return name, col, ok
 }
 
+// tableKeys returns the key columns of a FROM item's table when key
+// joins propagate (by schema.name, then by name; id for a table
+// Options.Keys does not hold), else nil.
+func (c *checker) tableKeys(rv map[string]any, table string) []string {
+	if c.keys == nil {
+		return nil
+	}
+	if schema, _ := rv["schemaname"].(string); schema != "" {
+		if k, ok := c.keys[schema+"."+table]; ok {
+			return k
+		}
+	}
+	if k, ok := c.keys[table]; ok {
+		return k
+	}
+	return []string{"id"}
+}
+
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
@@ -355,10 +411,16 @@ func (c *checker) finish(s *scope) {
 		for _, r := range s.direct(cond) {
 			r.ok = true
 		}
+		if r := c.keyIn(s, cond); r != nil {
+			r.ok = true
+		}
 	}
 	edges := s.edges
 	for _, cond := range s.conds {
 		if a, b, ok := s.columnEquality(cond); ok {
+			edges = append(edges, [2]*ref{a, b})
+		}
+		if a, b, ok := s.keyEquality(cond); ok {
 			edges = append(edges, [2]*ref{a, b})
 		}
 	}

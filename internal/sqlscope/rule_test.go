@@ -227,3 +227,71 @@ func TestCheckUnknownCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckKeys: with key joins on (sql.propagate: keys), equality of a
+// key column with a column of a constrained reference constrains, the
+// key on either side; off, it does not (off lists the findings then).
+func TestCheckKeys(t *testing.T) {
+	p := new(Parser)
+	const (
+		lines    = "SELECT from lines has no predicate on lines.tenant_id"
+		invoices = "SELECT from invoices has no predicate on invoices.tenant_id"
+	)
+	keys := map[string][]string{"workers": {"uuid"}, "billing.accounts": {"number"}}
+	for _, tc := range []struct{ name, sql, on, off string }{
+		{"line of a constrained invoice", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id WHERE i.tenant_id = $1", "", lines},
+		{"key on the left", "SELECT * FROM invoices i JOIN lines l ON i.id = l.invoice_id WHERE i.tenant_id = $1", "", lines},
+		{"invoice of a constrained line", "SELECT * FROM lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = $1", "", invoices},
+		{"table-qualified, in where", "SELECT * FROM lines, invoices WHERE invoices.id = lines.invoice_id AND lines.tenant_id = $1", "", invoices},
+		{"neither column a key", "SELECT * FROM invoices i JOIN lines l ON l.owner = i.owner WHERE i.tenant_id = $1", lines, lines},
+		{"unqualified key", "SELECT * FROM invoices i JOIN lines l ON invoice_id = id WHERE i.tenant_id = $1", lines, lines},
+		{"nothing constrained", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id", invoices + "|" + lines, invoices + "|" + lines},
+		{"self join", "SELECT * FROM invoices a JOIN invoices b ON b.parent = a.id WHERE a.tenant_id = $1", "", invoices},
+		{"chain", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id JOIN workers w ON w.uuid = l.worker WHERE i.tenant_id = $1",
+			"", lines + "|SELECT from workers has no predicate on workers.org_id"},
+		{"sql.keys replaces id", "SELECT * FROM invoices i JOIN workers w ON w.id = i.worker WHERE i.tenant_id = $1",
+			"SELECT from workers has no predicate on workers.org_id", "SELECT from workers has no predicate on workers.org_id"},
+		{"schema-qualified keys", "SELECT * FROM invoices i JOIN billing.accounts a ON a.number = i.account WHERE i.tenant_id = $1",
+			"", "SELECT from accounts has no predicate on accounts.tenant_id"},
+		{"or is no join", "SELECT * FROM invoices i JOIN lines l ON l.invoice_id = i.id OR l.id = $2 WHERE i.tenant_id = $1", lines, lines},
+		{"correlated subquery", "SELECT * FROM invoices i WHERE i.tenant_id = $1 AND EXISTS (SELECT 1 FROM lines l WHERE l.invoice_id = i.id)", "", lines},
+		{"update from", "UPDATE invoices i SET total = l.sum FROM lines l WHERE l.invoice_id = i.id AND i.tenant_id = $1", "", "UPDATE from lines has no predicate on lines.tenant_id"},
+		{"in constrained keys", "UPDATE invoices SET paid = true WHERE id IN (SELECT id FROM invoices WHERE tenant_id = $1 AND total = 0 LIMIT 10)", "", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"= any constrained keys", "DELETE FROM lines WHERE invoice_id = ANY (SELECT i.id FROM invoices i WHERE i.tenant_id = $1)", "", "DELETE from lines has no predicate on lines.tenant_id"},
+		{"in, qualified", "SELECT * FROM lines l, users u WHERE l.invoice_id IN (SELECT id FROM invoices WHERE tenant_id = $1)", "", lines},
+		{"in, not keys", "SELECT * FROM lines WHERE owner IN (SELECT owner FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, unconstrained subquery", "SELECT * FROM lines WHERE invoice_id IN (SELECT id FROM invoices WHERE paid)", lines + "|" + invoices, lines + "|" + invoices},
+		{"in, unqualified with two sources", "SELECT * FROM lines, users WHERE invoice_id IN (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, other table's column", "SELECT * FROM lines l WHERE l.invoice_id IN (SELECT l.id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"in, two tables", "SELECT * FROM lines WHERE invoice_id IN (SELECT i.id FROM invoices i JOIN workers w ON w.org_id = i.tenant_id WHERE i.tenant_id = $1)", lines, lines},
+		{"not in", "SELECT * FROM lines WHERE invoice_id NOT IN (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		{"cte of constrained keys", "WITH found AS (SELECT id FROM invoices WHERE tenant_id = $1 LIMIT 10) UPDATE invoices SET paid = true FROM found WHERE invoices.id = found.id",
+			"", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"cte, aliased key", "WITH found AS (SELECT i.id AS invoice FROM invoices i WHERE i.tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.invoice", "", lines},
+		{"cte, not a key", "WITH found AS (SELECT owner FROM invoices WHERE tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.owner = f.owner", lines, lines},
+		{"cte unconstrained", "WITH found AS (SELECT id FROM invoices WHERE paid) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.id", invoices + "|" + lines, invoices + "|" + lines},
+		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, mode := range []struct {
+				o    Options
+				want string
+			}{{Options{Keys: keys}, tc.on}, {Options{}, tc.off}} {
+				res, err := CheckWith(p, tc.sql, testTables, mode.o)
+				if err != nil {
+					t.Fatalf("Check(%q): %v", tc.sql, err)
+				}
+				var got, want []string
+				for _, v := range res.Violations {
+					got = append(got, v.What())
+				}
+				if mode.want != "" {
+					want = strings.Split(mode.want, "|")
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("keys %v: Check(%q)\n got %q\nwant %q", mode.o.Keys != nil, tc.sql, got, want)
+				}
+			}
+		})
+	}
+}

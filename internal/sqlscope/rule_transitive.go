@@ -1,6 +1,9 @@
 package sqlscope
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // transitive returns the conjuncts that equality with a bound column
 // implies: for `a = b` between two columns and `b = $1` (or `b IN ($1,
@@ -102,4 +105,190 @@ func columnParts(e any) []string {
 		parts = append(parts, name)
 	}
 	return parts
+}
+
+// keyEquality recognises a key join, with key joins on (Options.Keys):
+// a = b between columns of two references (of s or of the statements
+// around it), each qualified by its reference's alias or table name,
+// where at least one of the two columns is its table's key. Either way
+// the rows are tied by a foreign key to a key: `l.invoice_id = i.id` (the
+// line belongs to invoice i) and `i.id = l.invoice_id` (i is the invoice
+// of line l) alike. So the tenant of one is the other's when the schema
+// makes a foreign key point at a row of the same tenant; the user says
+// so by turning key joins on. Unqualified columns are not judged: which
+// table's id an `id` is cannot be told without the tables' columns.
+func (s *scope) keyEquality(cond any) (*ref, *ref, bool) {
+	k, m := unwrap(cond)
+	if k != "A_Expr" || m["kind"] != "AEXPR_OP" || stringNode(first(list(m["name"]))) != "=" {
+		return nil, nil, false
+	}
+	l, lcol := s.qualified(m["lexpr"])
+	r, rcol := s.qualified(m["rexpr"])
+	if l == nil || r == nil || l == r {
+		return nil, nil, false
+	}
+	if slices.Contains(l.keys, lcol) || slices.Contains(r.keys, rcol) {
+		return l, r, true
+	}
+	return nil, nil, false
+}
+
+// qualified returns the reference that a qualified column reference e
+// (alias.col, table.col, schema.table.col; casts removed) names, looked
+// up in s and then in the statements around it, and the column; nil
+// for anything else, and when two references have the name.
+func (s *scope) qualified(e any) (*ref, string) {
+	parts := columnParts(e)
+	if len(parts) < 2 {
+		return nil, ""
+	}
+	qual, col := parts[len(parts)-2], parts[len(parts)-1]
+	for sc := s; sc != nil; sc = sc.parent {
+		var found []*ref
+		for _, r := range sc.refs {
+			if r.name == qual {
+				found = append(found, r)
+			}
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], col
+		}
+		return nil, ""
+	}
+	return nil, ""
+}
+
+// refName is how columns qualify a FROM item: its alias, else its
+// table's name.
+func refName(rv map[string]any, table string) string {
+	if _, a := unwrapAs(rv["alias"], "Alias"); a != nil {
+		if alias, _ := a["aliasname"].(string); alias != "" {
+			return alias
+		}
+	}
+	return table
+}
+
+// keyIn recognises a key semi-join, with key joins on (Options.Keys):
+// `r.c IN (SELECT k FROM t WHERE ...)` (or `= ANY (SELECT ...)`) where
+// the subquery reads one tenant table, t, and is constrained by itself,
+// and c is r's key or k is t's: r's rows are those of constrained rows
+// by key, as in a key join. It returns r, a reference of s; nil for
+// anything else. The column c may be unqualified when s has one source.
+func (c *checker) keyIn(s *scope, cond any) *ref {
+	if c.keys == nil {
+		return nil
+	}
+	k, m := unwrap(cond)
+	if k != "SubLink" || m["subLinkType"] != "ANY_SUBLINK" {
+		return nil
+	}
+	if op := list(m["operName"]); len(op) > 0 && (len(op) != 1 || stringNode(op[0]) != "=") {
+		return nil
+	}
+	r, col := s.qualified(m["testexpr"])
+	if r == nil {
+		parts := columnParts(m["testexpr"])
+		if len(parts) != 1 || s.sources != 1 || len(s.refs) != 1 {
+			return nil
+		}
+		r, col = s.refs[0], parts[0]
+	}
+	if !slices.Contains(s.refs, r) {
+		return nil // a column of a statement around s
+	}
+	_, sel := unwrapAs(m["subselect"], "SelectStmt")
+	if sel == nil || (sel["op"] != nil && sel["op"] != "SETOP_NONE") {
+		return nil
+	}
+	from, targets := list(sel["fromClause"]), list(sel["targetList"])
+	if len(from) != 1 || len(targets) != 1 {
+		return nil
+	}
+	_, rv := unwrapAs(from[0], "RangeVar")
+	_, rt := unwrapAs(targets[0], "ResTarget")
+	if rv == nil || rt == nil {
+		return nil
+	}
+	table, _, ok := c.tenantTable(rv, s.names)
+	parts := columnParts(rt["val"])
+	if !ok || len(parts) == 0 || (len(parts) >= 2 && parts[len(parts)-2] != refName(rv, table)) {
+		return nil // not a column of the subquery's table
+	}
+	if !slices.Contains(r.keys, col) && !slices.Contains(c.tableKeys(rv, table), parts[len(parts)-1]) {
+		return nil
+	}
+	// The subquery must be constrained by itself: judged apart, silently
+	// (it is judged again, and reported, as a subquery of s).
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(m["subselect"], s.names, nil)
+	if len(sub.out) > 0 || sub.unknown {
+		return nil
+	}
+	return r
+}
+
+// keySource returns the output columns of a CTE's query that are keys
+// of constrained rows: the query is a SELECT of one tenant table,
+// constrained by itself, and a column it selects (under its own name or
+// an alias) is the table's key. nil for any other query.
+func (c *checker) keySource(query any, names ctes) []string {
+	_, sel := unwrapAs(query, "SelectStmt")
+	if sel == nil || (sel["op"] != nil && sel["op"] != "SETOP_NONE") {
+		return nil
+	}
+	from := list(sel["fromClause"])
+	if len(from) != 1 {
+		return nil
+	}
+	_, rv := unwrapAs(from[0], "RangeVar")
+	if rv == nil {
+		return nil
+	}
+	table, _, ok := c.tenantTable(rv, names)
+	if !ok {
+		return nil
+	}
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(query, names, nil)
+	if len(sub.out) > 0 || sub.unknown {
+		return nil
+	}
+	keys := c.tableKeys(rv, table)
+	var out []string
+	for _, t := range list(sel["targetList"]) {
+		_, rt := unwrapAs(t, "ResTarget")
+		parts := columnParts(rt["val"])
+		if len(parts) == 0 || (len(parts) >= 2 && parts[len(parts)-2] != refName(rv, table)) {
+			continue
+		}
+		col := parts[len(parts)-1]
+		if !slices.Contains(keys, col) {
+			continue
+		}
+		name, _ := rt["name"].(string)
+		if name == "" {
+			name = col
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// cteRef adds to s, with key joins on, a FROM item that names a CTE
+// selecting keys of constrained rows (keySource): a reference that is
+// constrained, with those keys, so that a key join to it constrains
+// (`UPDATE sessions ... FROM found WHERE sessions.id = found.id`). It
+// has no tenant column: nothing compares one with it.
+func (c *checker) cteRef(s *scope, rv map[string]any, names ctes) *ref {
+	name, _ := rv["relname"].(string)
+	if schema, _ := rv["schemaname"].(string); schema != "" || !names[name] || len(c.cteKeys[name]) == 0 {
+		return nil
+	}
+	r := &ref{table: name, name: refName(rv, name), ok: true, keys: c.cteKeys[name]}
+	s.refs = append(s.refs, r)
+	return r
 }

@@ -270,6 +270,13 @@ func TestCheckKeys(t *testing.T) {
 		{"cte, aliased key", "WITH found AS (SELECT i.id AS invoice FROM invoices i WHERE i.tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.invoice", "", lines},
 		{"cte, not a key", "WITH found AS (SELECT owner FROM invoices WHERE tenant_id = $1) SELECT * FROM lines l JOIN found f ON l.owner = f.owner", lines, lines},
 		{"cte unconstrained", "WITH found AS (SELECT id FROM invoices WHERE paid) SELECT * FROM lines l JOIN found f ON l.invoice_id = f.id", invoices + "|" + lines, invoices + "|" + lines},
+		{"in constrained keys of a derived table", "UPDATE invoices SET paid = true WHERE id IN (SELECT id FROM (SELECT id FROM invoices c WHERE tenant_id = $1 LIMIT $2) AS s)",
+			"", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"in, derived table not constrained", "UPDATE invoices SET paid = true WHERE id IN (SELECT id FROM (SELECT id FROM invoices WHERE paid) AS s)",
+			"UPDATE of invoices has no predicate on invoices.tenant_id|SELECT from invoices has no predicate on invoices.tenant_id",
+			"UPDATE of invoices has no predicate on invoices.tenant_id|SELECT from invoices has no predicate on invoices.tenant_id"},
+		{"in, derived table's non-key", "UPDATE invoices SET paid = true WHERE id IN (SELECT owner FROM (SELECT owner FROM invoices WHERE tenant_id = $1) AS s)",
+			"UPDATE of invoices has no predicate on invoices.tenant_id", "UPDATE of invoices has no predicate on invoices.tenant_id"},
 		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

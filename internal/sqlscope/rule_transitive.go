@@ -208,17 +208,19 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 	if len(from) != 1 || len(targets) != 1 {
 		return nil
 	}
-	_, rv := unwrapAs(from[0], "RangeVar")
 	_, rt := unwrapAs(targets[0], "ResTarget")
-	if rv == nil || rt == nil {
+	if rt == nil {
 		return nil
 	}
-	table, _, ok := c.tenantTable(rv, s.names)
 	parts := columnParts(rt["val"])
-	if !ok || len(parts) == 0 || (len(parts) >= 2 && parts[len(parts)-2] != refName(rv, table)) {
-		return nil // not a column of the subquery's table
+	if len(parts) == 0 {
+		return nil
 	}
-	if !slices.Contains(r.keys, col) && !slices.Contains(c.tableKeys(rv, table), parts[len(parts)-1]) {
+	keys, source := c.selectedKeys(from[0], s.names)
+	if source == "" || (len(parts) >= 2 && parts[len(parts)-2] != source) {
+		return nil // not a column of the subquery's FROM item
+	}
+	if !slices.Contains(r.keys, col) && !slices.Contains(keys, parts[len(parts)-1]) {
 		return nil
 	}
 	// The subquery must be constrained by itself: judged apart, silently
@@ -229,6 +231,38 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 		return nil
 	}
 	return r
+}
+
+// selectedKeys returns the key columns of the FROM item of a key
+// semi-join's subquery, and the name that qualifies its columns: a
+// tenant table's keys, or the keys of constrained rows that a derived
+// table selects (`IN (SELECT id FROM (SELECT id FROM sessions WHERE nid
+// = ? LIMIT ?) AS s)`, Kratos's way of limiting an UPDATE; keySource).
+// "" when the item is neither.
+func (c *checker) selectedKeys(item any, names ctes) ([]string, string) {
+	switch k, m := unwrap(item); k {
+	case "RangeVar":
+		table, _, ok := c.tenantTable(m, names)
+		if !ok {
+			return nil, ""
+		}
+		return c.tableKeys(m, table), refName(m, table)
+	case "RangeSubselect":
+		return c.derivedKeys(m, names)
+	}
+	return nil, ""
+}
+
+// derivedKeys returns the keys of constrained rows that a derived table
+// (FROM (SELECT ...) AS alias) selects, and its alias.
+func (c *checker) derivedKeys(rs map[string]any, names ctes) ([]string, string) {
+	_, a := unwrapAs(rs["alias"], "Alias")
+	alias, _ := a["aliasname"].(string)
+	keys := c.keySource(rs["subquery"], names)
+	if alias == "" || len(keys) == 0 {
+		return nil, ""
+	}
+	return keys, alias
 }
 
 // keySource returns the output columns of a CTE's query that are keys

@@ -130,26 +130,50 @@ func below(pkgs []*packages.Package, path string, tenantModels map[rules.QName]b
 	return c
 }
 
-// excludeCandidates lists the packages named like migrations
-// (sqlmigration, migrations) that declare tenant-scoped structs: those are
+// excludeCandidates lists the folders of module named like migrations
+// (sqlmigration, migrations) that hold tenant-scoped structs: those are
 // frozen copies of the models, one per schema change, that no repository
 // will ever cover, and models.exclude leaves them out (their cache calls
-// are still checked).
-func excludeCandidates(pkgs []*packages.Package, tenantModels map[rules.QName]bool) []*IgnoreCandidate {
+// are still checked). The folder is the first path element below the
+// module that names a migration, so Keto's
+// internal/persistence/sql/migrations/uuidmapping is excluded as
+// .../migrations/... like a package named sqlmigration.
+func excludeCandidates(module string, pkgs []*packages.Package, tenantModels map[rules.QName]bool) []*IgnoreCandidate {
 	var out []*IgnoreCandidate
+	seen := map[string]bool{}
 	for _, p := range pkgs {
-		last := strings.ToLower(p.PkgPath[strings.LastIndex(p.PkgPath, "/")+1:])
-		if !strings.Contains(last, "migration") {
+		dir, ok := migrationFolder(module, p.PkgPath)
+		if !ok || seen[dir] {
 			continue
 		}
-		c := below(pkgs, p.PkgPath, tenantModels)
+		seen[dir] = true
+		c := below(pkgs, dir, tenantModels)
 		if len(c.Models) == 0 {
 			continue // nothing to leave out
 		}
 		c.Proposed = true
 		out = append(out, c)
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pattern < out[j].Pattern })
 	return out
+}
+
+// migrationFolder returns the import path of the first element of path
+// below module whose name contains "migration", in any case; the
+// module's own path is not looked at (a module named migrate-tool is no
+// migration).
+func migrationFolder(module, path string) (string, bool) {
+	rel, ok := strings.CutPrefix(path, module+"/")
+	if !ok {
+		return "", false
+	}
+	elems := strings.Split(rel, "/")
+	for i, e := range elems {
+		if strings.Contains(strings.ToLower(e), "migration") {
+			return module + "/" + strings.Join(elems[:i+1], "/"), true
+		}
+	}
+	return "", false
 }
 
 // withoutExcluded drops the models that the proposed models.exclude

@@ -138,7 +138,7 @@ func Scan(root string) (*Findings, error) {
 	carriers := carrierSet(f.Fields)
 	f.Markers = markerCandidates(structs, carriers, proposedCarriers(f.Fields))
 	tenantModels := f.tenantModels(structs)
-	f.Exclude = excludeCandidates(scanned, tenantModels)
+	f.Exclude = excludeCandidates(f.Module, scanned, tenantModels)
 	tenantModels = withoutExcluded(tenantModels, f.Exclude)
 	f.Models = len(tenantModels)
 	f.Unreferenced, f.UnreferencedGenerated = unreferencedModels(scanned, tenantModels)

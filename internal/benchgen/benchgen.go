@@ -776,6 +776,11 @@ func NewService(ctx context.Context, store *kv.Store) *Service {
 			e.TenantCacheManual += sn.calls
 		case callSuppressed:
 			e.CacheSuppressed += sn.calls
+			if !g.opts.Core {
+				// Under tenant-data the call (of strings) is no finding,
+				// so its directive is reported unused.
+				e.TenantData.TenantCacheManual += sn.calls
+			}
 		}
 	}
 }

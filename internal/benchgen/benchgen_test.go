@@ -94,7 +94,7 @@ func TestStandaloneDriver(t *testing.T) {
 	}
 	if exp.Total == 0 || exp.TenantRepo == 0 || exp.TenantCacheFixable == 0 || exp.TenantCacheManual == 0 ||
 		exp.TenantSQL == 0 || exp.TenantSQLInScope == 0 || exp.TenantSQLInScope == exp.TenantSQL ||
-		exp.CacheUnchecked == 0 || exp.SQLSuppressed == 0 || exp.SQLUnchecked == 0 ||
+		exp.CacheUnchecked == 0 || exp.CacheSuppressed == 0 || exp.SQLSuppressed == 0 || exp.SQLUnchecked == 0 ||
 		exp.TenantData.TenantCacheFixable == 0 || exp.TenantData.TenantCacheManual == 0 || exp.TenantData.CacheNotTenantData == 0 {
 		t.Fatalf("expected findings of every kind, got %+v", exp)
 	}

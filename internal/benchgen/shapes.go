@@ -1,5 +1,7 @@
 package benchgen
 
+import "strings"
+
 // The shapes of issues 12, 13 and 16, generated unless Options.Core:
 //
 //   - keys that carry the tenant through a hash or a request object, a
@@ -37,28 +39,16 @@ require github.com/Masterminds/squirrel v1.5.4
 replace github.com/Masterminds/squirrel => ./third_party/squirrel
 `
 
-// configFullYAML adds to configYAML what the new shapes need.
-const configFullYAML = `# tenantlint configuration of the generated benchmark module.
-version: 1
-models:
-  markers: [example.com/bench/internal/tenant.Model]
-  fields: [TenantID]
-repository:
-  types: [example.com/bench/internal/tenant.Repository]
-  scope: module
-  fix:
-    import: example.com/bench/internal/tenant
-    template: 'var {{.Model}}Repo = tenant.NewRepository[{{.Model}}]({{printf "%q" .Table}})'
-cache:
-  key_func: example.com/bench/internal/tenant.Key
-  safe_types: [example.com/bench/internal/tenant.Cache]
-  presets: [sync-map]
-  apis:
-    - type: example.com/bench/internal/kv.Store
-      methods:
-        Get: {key: 1}
-        Set: {key: 1}
-        Del: {key: 1, variadic: true}
+// configFullYAML adds to configYAML what the new shapes need: the
+// sync-map preset, the Memo.Items field, tenant_values (hashes and
+// request objects count only with them), #REPORT# (where the variant
+// says cache.report: tenant-data), the sql section and the
+// ignore.findings entry for internal/db's sqlc rows.
+var configFullYAML = strings.NewReplacer(
+	"  safe_types: [example.com/bench/internal/tenant.Cache]\n",
+	"  safe_types: [example.com/bench/internal/tenant.Cache]\n  presets: [sync-map]\n",
+	"        Del: {key: 1, variadic: true}\n",
+	`        Del: {key: 1, variadic: true}
     - field: example.com/bench/internal/keys.Memo.Items
   tenant_values:
     funcs: [example.com/bench/internal/tenant.FromContext]
@@ -68,11 +58,12 @@ sql:
   dialect: postgres
   tenant_column: tenant_id
   presets: [database/sql, squirrel]
-ignore:
-  tests: true
+`,
+	"  tests: true\n",
+	`  tests: true
   findings:
     - {check: tenantrepo, path: 'internal/db/*.go', name: '*', reason: 'sqlc rows: tenantsql checks their queries'}
-`
+`).Replace(configYAML)
 
 // keysSrc is a shared package of request types and key builders (as
 // generated protobuf code and a keys package would be), and a map-field

@@ -2,8 +2,9 @@
 // benchmarking tenantlint against go vet, and computes the exact findings
 // the tools must report on it.
 //
-// The module (module example.com/bench, no dependencies outside the
-// standard library) has its own tenant package (a marker Model, a generic
+// The module (module example.com/bench; its one dependency,
+// github.com/Masterminds/squirrel, is a stub in third_party/squirrel
+// named by a replace directive, so it builds offline) has its own tenant package (a marker Model, a generic
 // Repository[M] with NewRepository, a key function Key(ctx, key) and a
 // safe Cache), its own cache API (kv.Store with Get, Set and a variadic
 // Del, declared in .tenantlint.yaml's cache.apis) and N service packages
@@ -19,6 +20,11 @@
 //     concatenation and fmt.Sprintf), on the safe tenant.Cache, raw with a
 //     context in scope (fixable findings), raw with no usable context
 //     (manual findings) and suppressed;
+//   - unless Options.Core, the shapes of shapes.go: keys through hashes
+//     and request objects, sync.Map and map-field caches, caches of
+//     tenant data and not (a second configuration, TenantDataConfig,
+//     with cache.report: tenant-data), and SQL in one package of ten
+//     and in a sqlc-style internal/db;
 //   - filler: structs, methods, interfaces, generics, loops, sort,
 //     strings, strconv, encoding/json, time, sync, net/http, so that
 //     type-checking costs what it does in a real service.
@@ -46,6 +52,12 @@ const ModulePath = "example.com/bench"
 type Options struct {
 	Packages int // service packages (N); at least 1
 	Files    int // files per service package (F); at least 1
+	// Core leaves out the shapes of issues 12, 13 and 16 (SQL, hashes,
+	// request objects, sync.Map, map fields, tenant data): the module
+	// of version 1's configuration, which tenantlint init proposes in
+	// whole (it proposes no tenant_values, sync-map preset or map field
+	// for this module).
+	Core bool
 }
 
 // DefaultOptions are the defaults of internal/cmd/benchgen and make bench.
@@ -65,6 +77,8 @@ type Expected struct {
 	TenantRepo         int `json:"tenantrepo"`
 	TenantCacheFixable int `json:"tenantcache_fixable"`
 	TenantCacheManual  int `json:"tenantcache_manual"`
+	TenantSQL          int `json:"tenantsql"`
+	TenantSQLInScope   int `json:"tenantsql_in_scope"` // of TenantSQL: "... is in scope but ..."
 	Total              int `json:"total"`
 
 	// Inventory (not findings).
@@ -77,6 +91,25 @@ type Expected struct {
 	CacheScoped      int `json:"cache_scoped"`
 	CacheSafe        int `json:"cache_safe"` // calls on tenant.Cache (a safe type)
 	CacheSuppressed  int `json:"cache_suppressed"`
+	CacheUnchecked   int `json:"cache_unchecked"` // non-string keys under cache.report: all
+	SQLQueries       int `json:"sql_queries"`     // query calls and builder chains, sqlc constants included
+	SQLConstrained   int `json:"sql_constrained"`
+	SQLUnconstrained int `json:"sql_unconstrained"`
+	SQLSuppressed    int `json:"sql_suppressed"`
+	SQLUnchecked     int `json:"sql_unchecked"`
+
+	// TenantData is what the tools must report with TenantDataConfig
+	// (cache.report: tenant-data): tenantrepo and tenantsql as above.
+	TenantData TenantDataExpected `json:"tenant_data"`
+}
+
+// TenantDataExpected are the findings under TenantDataConfig.
+type TenantDataExpected struct {
+	Config             string `json:"config,omitempty"` // "" with Options.Core
+	TenantCacheFixable int    `json:"tenantcache_fixable"`
+	TenantCacheManual  int    `json:"tenantcache_manual"`
+	Total              int    `json:"total"`
+	CacheNotTenantData int    `json:"cache_not_tenant_data"`
 }
 
 // Generate writes the module into dir (created if needed; existing files
@@ -141,13 +174,36 @@ func Files(opts Options) (map[string][]byte, *Expected, error) {
 	}
 	g := &gen{opts: opts, out: map[string][]byte{}, exp: &Expected{Packages: opts.Packages, FilesPerPackage: opts.Files}}
 	g.plan()
-	g.put("go.mod", []byte("module "+ModulePath+"\n\ngo 1.26\n"))
-	g.put(".tenantlint.yaml", []byte(configYAML))
-	for _, f := range []struct{ name, src string }{
+	shared := []struct{ name, src string }{
 		{"internal/tenant/tenant.go", tenantSrc},
 		{"internal/tenant/cache.go", tenantCacheSrc},
 		{"internal/kv/kv.go", kvSrc},
-	} {
+	}
+	if opts.Core {
+		g.put("go.mod", []byte("module "+ModulePath+"\n\ngo 1.26\n"))
+		g.put(".tenantlint.yaml", []byte(configYAML))
+	} else {
+		g.put("go.mod", []byte(goModFull))
+		g.put(".tenantlint.yaml", []byte(strings.Replace(configFullYAML, "#REPORT#\n", "", 1)))
+		g.put(TenantDataConfig, []byte(strings.Replace(configFullYAML, "#REPORT#\n", "  report: tenant-data\n", 1)))
+		g.put("third_party/squirrel/go.mod", []byte("module "+squirrelPath+"\n\ngo 1.21\n"))
+		shared = append(shared, struct{ name, src string }{"third_party/squirrel/squirrel.go", squirrelStub},
+			struct{ name, src string }{"internal/keys/keys.go", keysSrc})
+		for _, f := range dbFiles {
+			shared = append(shared, struct{ name, src string }{f.name, strings.ReplaceAll(f.src, "@@", "`")})
+		}
+		g.exp.TenantData.Config = TenantDataConfig
+		g.exp.TenantSQL += dbFindings
+		g.exp.SQLQueries += dbQueries
+		g.exp.SQLUnconstrained += dbFindings
+		g.exp.SQLSuppressed += dbSuppressed
+		g.exp.SQLConstrained += dbQueries - dbFindings - dbSuppressed
+		g.exp.Models += dbModels
+		g.exp.ModelsSuppressed += dbModels
+		// tenant.Cache's calls store strings.
+		g.exp.TenantData.CacheNotTenantData += tenantCacheCalls
+	}
+	for _, f := range shared {
 		if err := g.putGo(f.name, []byte(f.src)); err != nil {
 			return nil, nil, err
 		}
@@ -160,7 +216,10 @@ func Files(opts Options) (map[string][]byte, *Expected, error) {
 		}
 	}
 	e := g.exp
-	e.Total = e.TenantRepo + e.TenantCacheFixable + e.TenantCacheManual
+	e.Total = e.TenantRepo + e.TenantCacheFixable + e.TenantCacheManual + e.TenantSQL
+	if !opts.Core {
+		e.TenantData.Total = e.TenantRepo + e.TenantSQL + e.TenantData.TenantCacheFixable + e.TenantData.TenantCacheManual
+	}
 	return g.out, e, nil
 }
 
@@ -413,6 +472,15 @@ func (g *gen) emitPackage(p *pkgPlan) error {
 	g.emitCrossRepos(p, models)
 	g.emitCache(p, cache)
 	g.emitDeps(p, last)
+	if !g.opts.Core {
+		// A generator of its own: the filler below draws the same
+		// blocks with and without these shapes.
+		r := newRNG(uint64(p.idx)*0xbf58476d1ce4e5b9 + 7)
+		g.emitKeys(p, cache, r)
+		if p.idx%sqlEvery == 0 {
+			g.emitSQL(p, last, r)
+		}
+	}
 
 	// Filler: every file gets blocks until it is about targetLines long;
 	// a block appears at most once per file (names carry the file index).
@@ -693,6 +761,9 @@ func NewService(ctx context.Context, store *kv.Store) *Service {
 		e := g.exp
 		if sn.kind != callSafe { // calls on tenant.Cache are not kv.Store calls
 			e.CacheCalls += sn.calls
+			if !g.opts.Core { // kv.Store holds strings: no tenant data
+				e.TenantData.CacheNotTenantData += sn.calls
+			}
 		}
 		switch sn.kind {
 		case callScoped:
@@ -705,6 +776,11 @@ func NewService(ctx context.Context, store *kv.Store) *Service {
 			e.TenantCacheManual += sn.calls
 		case callSuppressed:
 			e.CacheSuppressed += sn.calls
+			if !g.opts.Core {
+				// Under tenant-data the call (of strings) is no finding,
+				// so its directive is reported unused.
+				e.TenantData.TenantCacheManual += sn.calls
+			}
 		}
 	}
 }

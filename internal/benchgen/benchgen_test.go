@@ -13,6 +13,7 @@ import (
 
 	"github.com/tenantlint/tenantlint/analyzers/tenantcache"
 	"github.com/tenantlint/tenantlint/analyzers/tenantrepo"
+	"github.com/tenantlint/tenantlint/analyzers/tenantsql"
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/driver"
 	"github.com/tenantlint/tenantlint/internal/index"
@@ -41,8 +42,16 @@ func TestDeterministic(t *testing.T) {
 			t.Fatalf("%s differs between runs", name)
 		}
 	}
-	if ea.Packages != 12 || ea.GoFiles != 12*3+3 {
+	// tenant, kv (3 files), keys, db (3) and the squirrel stub.
+	if ea.Packages != 12 || ea.GoFiles != 12*3+3+5 {
 		t.Errorf("inventory: %+v", ea)
+	}
+	core, ec, err := benchgen.Files(benchgen.Options{Packages: 12, Files: 3, Core: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ec.GoFiles != 12*3+3 || ec.TenantSQL != 0 || ec.TenantData.Config != "" || core[benchgen.TenantDataConfig] != nil {
+		t.Errorf("core inventory: %+v", ec)
 	}
 }
 
@@ -68,6 +77,7 @@ func TestOneFilePerPackage(t *testing.T) {
 	}
 	goCmd(t, dir, "build", "./...")
 	checkDriver(t, dir, exp)
+	checkTenantData(t, dir, exp)
 }
 
 // TestStandaloneDriver generates a small module, builds and vets it, and
@@ -82,7 +92,10 @@ func TestStandaloneDriver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if exp.Total == 0 || exp.TenantRepo == 0 || exp.TenantCacheFixable == 0 || exp.TenantCacheManual == 0 {
+	if exp.Total == 0 || exp.TenantRepo == 0 || exp.TenantCacheFixable == 0 || exp.TenantCacheManual == 0 ||
+		exp.TenantSQL == 0 || exp.TenantSQLInScope == 0 || exp.TenantSQLInScope == exp.TenantSQL ||
+		exp.CacheUnchecked == 0 || exp.CacheSuppressed == 0 || exp.SQLSuppressed == 0 || exp.SQLUnchecked == 0 ||
+		exp.TenantData.TenantCacheFixable == 0 || exp.TenantData.TenantCacheManual == 0 || exp.TenantData.CacheNotTenantData == 0 {
 		t.Fatalf("expected findings of every kind, got %+v", exp)
 	}
 	if lpf := exp.Lines / exp.GoFiles; lpf < 120 || lpf > 320 {
@@ -98,12 +111,52 @@ func TestStandaloneDriver(t *testing.T) {
 	goCmd(t, dir, "build", "./...")
 	goCmd(t, dir, "vet", "./...") // plain go vet is clean: the baseline does no extra work
 	checkDriver(t, dir, exp)
+	checkTenantData(t, dir, exp)
 }
 
-func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
+// TestCore: the module of version 1's configuration has none of the
+// later shapes, and the tools report on it what the generator expects.
+func TestCore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir := t.TempDir()
+	exp, err := benchgen.Generate(dir, benchgen.Options{Packages: 3, Files: 2, Core: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exp.TenantSQL != 0 || exp.CacheUnchecked != 0 || exp.SQLQueries != 0 {
+		t.Fatalf("core module with later shapes: %+v", exp)
+	}
+	checkDriver(t, dir, exp)
+}
+
+// checkTenantData runs checkDriver with the variant configuration
+// (cache.report: tenant-data).
+func checkTenantData(t *testing.T, dir string, exp *benchgen.Expected) {
+	t.Helper()
+	if exp.TenantData.Config != benchgen.TenantDataConfig {
+		t.Fatalf("no tenant-data variant: %+v", exp.TenantData)
+	}
+	td := exp.TenantDataExpected()
+	res := runDriver(t, dir, filepath.Join(dir, exp.TenantData.Config), td)
+	cache, _ := res.Stats["tenantcache"].(*tenantcache.Stats)
+	if cache == nil {
+		t.Fatalf("no stats: %v", res.Stats)
+	}
+	if n := cache.NotTenantDataCalls(); n != exp.TenantData.CacheNotTenantData {
+		t.Errorf("tenantcache with %s counted %d calls not about tenant data (%v); generated %d",
+			exp.TenantData.Config, n, cache.NotTenantData, exp.TenantData.CacheNotTenantData)
+	}
+}
+
+// runDriver runs the standalone driver on dir with the configuration
+// file config ("": the module's .tenantlint.yaml) and checks its
+// findings by check and kind against exp.
+func runDriver(t *testing.T, dir, config string, exp *benchgen.Expected) *driver.Result {
 	t.Helper()
 	t.Setenv("TENANTLINT_CACHE", t.TempDir())
-	t.Setenv("TENANTLINT_CONFIG", "")
+	t.Setenv("TENANTLINT_CONFIG", config)
 	res, err := driver.Run(driver.Options{Dir: dir}, []string{"./..."})
 	if err != nil {
 		t.Fatalf("driver.Run: %v", err)
@@ -115,8 +168,14 @@ func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
 			lines = append(lines, strings.TrimPrefix(f.File, dir+string(filepath.Separator))+": "+f.Message+" ("+f.Check+", "+f.Fix+")")
 		}
 		sort.Strings(lines)
-		t.Fatalf("findings differ from the generator's expectation:\n%s\nfindings:\n%s", diff, strings.Join(lines, "\n"))
+		t.Fatalf("findings differ from the generator's expectation (config %q):\n%s\nfindings:\n%s", config, diff, strings.Join(lines, "\n"))
 	}
+	return res
+}
+
+func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
+	t.Helper()
+	res := runDriver(t, dir, "", exp)
 	repo, _ := res.Stats["tenantrepo"].(*tenantrepo.Stats)
 	cache, _ := res.Stats["tenantcache"].(*tenantcache.Stats)
 	if repo == nil || cache == nil {
@@ -127,9 +186,23 @@ func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
 		t.Errorf("tenantrepo saw %+v; generated %d models, %d+%d covered, %d global, %d suppressed",
 			*repo, exp.Models, exp.ModelsCovered, exp.ModelsCoveredOut, exp.ModelsGlobal, exp.ModelsSuppressed)
 	}
-	if cache.Calls != exp.CacheCalls || cache.Scoped != exp.CacheScoped || cache.Suppressed != exp.CacheSuppressed {
-		t.Errorf("tenantcache saw %+v; generated %d calls, %d scoped, %d suppressed",
-			*cache, exp.CacheCalls, exp.CacheScoped, exp.CacheSuppressed)
+	if cache.Calls != exp.CacheCalls || cache.Scoped != exp.CacheScoped || cache.Suppressed != exp.CacheSuppressed ||
+		cache.UncheckedCalls() != exp.CacheUnchecked {
+		t.Errorf("tenantcache saw %+v; generated %d calls, %d scoped, %d suppressed, %d unchecked",
+			*cache, exp.CacheCalls, exp.CacheScoped, exp.CacheSuppressed, exp.CacheUnchecked)
+	}
+	sql, _ := res.Stats["tenantsql"].(*tenantsql.Stats)
+	if sql == nil {
+		if exp.SQLQueries != 0 {
+			t.Fatalf("no tenantsql stats: %v", res.Stats)
+		}
+		return
+	}
+	if sql.Queries != exp.SQLQueries || sql.Constrained != exp.SQLConstrained || sql.Unconstrained != exp.SQLUnconstrained ||
+		sql.Suppressed != exp.SQLSuppressed || sql.Unchecked != exp.SQLUnchecked {
+		t.Errorf("tenantsql saw %d queries, %d constrained, %d unconstrained, %d suppressed, %d unchecked; generated %d, %d, %d, %d, %d",
+			sql.Queries, sql.Constrained, sql.Unconstrained, sql.Suppressed, sql.Unchecked,
+			exp.SQLQueries, exp.SQLConstrained, exp.SQLUnconstrained, exp.SQLSuppressed, exp.SQLUnchecked)
 	}
 }
 

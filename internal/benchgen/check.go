@@ -16,6 +16,8 @@ type Counts struct {
 	TenantRepoManual   int // expected 0: every model fix applies
 	TenantCacheFixable int
 	TenantCacheManual  int
+	TenantSQL          int
+	TenantSQLInScope   int      // of TenantSQL: the tenant is in scope but the query does not use it
 	Other              []string // findings of no known check (e.g. directive problems)
 }
 
@@ -33,11 +35,27 @@ func Count(fs []Finding) Counts {
 			c.TenantCacheFixable++
 		case f.Check == "tenantcache":
 			c.TenantCacheManual++
+		case f.Check == "tenantsql":
+			c.TenantSQL++
+			if strings.Contains(f.Message, " is in scope but ") {
+				c.TenantSQLInScope++
+			}
 		default:
 			c.Other = append(c.Other, fmt.Sprintf("%s:%d:%d: %s (%s)", f.File, f.Line, f.Column, f.Message, f.Check))
 		}
 	}
 	return c
+}
+
+// TenantDataExpected returns what the tools must report with
+// TenantDataConfig, as an Expected to Compare with: e's tenantrepo and
+// tenantsql findings, and the tenantcache findings of tenant data.
+func (e *Expected) TenantDataExpected() *Expected {
+	td := *e
+	td.TenantCacheFixable = e.TenantData.TenantCacheFixable
+	td.TenantCacheManual = e.TenantData.TenantCacheManual
+	td.Total = e.TenantData.Total
+	return &td
 }
 
 // Compare returns "" when got is what e expects, else one line per
@@ -53,6 +71,8 @@ func Compare(e *Expected, got Counts) string {
 	line("tenantrepo manual", 0, got.TenantRepoManual)
 	line("tenantcache fixable", e.TenantCacheFixable, got.TenantCacheFixable)
 	line("tenantcache manual", e.TenantCacheManual, got.TenantCacheManual)
+	line("tenantsql", e.TenantSQL, got.TenantSQL)
+	line("tenantsql in scope", e.TenantSQLInScope, got.TenantSQLInScope)
 	for _, o := range got.Other {
 		fmt.Fprintf(&b, "  unexpected: %s\n", o)
 	}

@@ -16,7 +16,9 @@
 // scoped by a marker. Models of other packages are known through facts
 // of the tenantsqltables analyzer, which tenantsql requires (and the
 // tables of TableName() methods, for builder chains, through facts of
-// tenantsqlmodels).
+// tenantsqlmodels; and the chains that functions returning a builder
+// add, so that a chain starting at a call of one continues from them,
+// through facts of tenantsqlchains).
 // sql.tables adds tables or sets their column, and sql.exclude_tables
 // removes them.
 //

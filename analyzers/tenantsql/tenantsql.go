@@ -51,7 +51,8 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		r := &queryRun{parser: parser, cc: configs.get(p.Rules), known: env.Checks, stats: stats}
 		return run(p, r, found, t)
 	})
-	a.Requires = []*analysis.Analyzer{tables, queries, newModels(env)}
+	models := newModels(env)
+	a.Requires = []*analysis.Analyzer{tables, queries, models, newChains(env, models)}
 	return a, configs
 }
 

@@ -240,3 +240,21 @@ func TestSQLCSchema(t *testing.T) {
 		t.Errorf("stats %s, want %s", got.Summary(), want.Summary())
 	}
 }
+
+// A pop chain that starts at a helper returning a query (Ory Keto's
+// queryWithNetwork) continues from the helper's steps: its predicates
+// constrain, in the same package and through the facts of another; a
+// helper that extends its parameter (whereQuery) adds its conditions
+// there; a helper whose returns are different chains is unchecked.
+func TestPopHelpers(t *testing.T) {
+	got := stats(t, run(t, "sql_pophelper/app"), "sql_pophelper/app")
+	want := tenantsql.Stats{Queries: 11, Constrained: 7, Unconstrained: 3, Unchecked: 1,
+		Chains: 11, ChainsConstrained: 7, ChainsUnconstrained: 3, ChainsUnchecked: 1}
+	checkStats(t, got, want)
+}
+
+// The chains analyzer exports what each helper's returned chain adds,
+// and whether it extends a parameter.
+func TestChainsFact(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantsql.NewChains(registry.NewSourceEnv()), "sql_pophelper/helpers")
+}

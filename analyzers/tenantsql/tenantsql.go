@@ -66,6 +66,7 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
+	funcs     map[*types.Func]*ast.FuncDecl // see funcDecls
 }
 
 // run checks a package's queries: sqlc's generated constants, the
@@ -124,6 +125,7 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 		r.stats.Queries++
 		if texts == nil {
 			texts = sqlscope.NewTexts(p.TypesInfo, decl)
+			texts.Funcs = r.funcDecls(p)
 		}
 		text, ok := texts.Text(qc.Query)
 		if !ok {

@@ -258,3 +258,14 @@ func TestPopHelpers(t *testing.T) {
 func TestChainsFact(t *testing.T) {
 	analysistest.Run(t, testdata(t), tenantsql.NewChains(registry.NewSourceEnv()), "sql_pophelper/helpers")
 }
+
+// A query text that a function of the package returns is followed into
+// its returns (Keto's buildDelete, its first result; "" on the error
+// path aside): `WHERE (%s) AND nid = ?` is constrained whatever the
+// formatted part holds; returns of two texts, and a formatted clause
+// that makes the text unparsable, are unchecked.
+func TestReturnedTexts(t *testing.T) {
+	got := stats(t, run(t, "sql_pophelper/raw"), "sql_pophelper/raw")
+	want := tenantsql.Stats{Queries: 4, Constrained: 1, Unconstrained: 1, Unchecked: 2}
+	checkStats(t, got, want)
+}

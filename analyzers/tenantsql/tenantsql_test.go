@@ -269,3 +269,14 @@ func TestReturnedTexts(t *testing.T) {
 	want := tenantsql.Stats{Queries: 4, Constrained: 1, Unconstrained: 1, Unchecked: 2}
 	checkStats(t, got, want)
 }
+
+// bun and squirrel chains that start at a helper continue from its
+// steps too: its model (bun's alias resolved in the caller's chain) or
+// FROM item, and its predicate.
+func TestBuilderHelpers(t *testing.T) {
+	want := tenantsql.Stats{Queries: 2, Constrained: 1, Unconstrained: 1,
+		Chains: 2, ChainsConstrained: 1, ChainsUnconstrained: 1}
+	for _, pkg := range []string{"sql_bun/helpers", "sql_squirrel/helpers"} {
+		checkStats(t, stats(t, run(t, pkg), pkg), want)
+	}
+}

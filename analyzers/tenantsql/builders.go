@@ -218,20 +218,13 @@ func (b *builders) walk(lib *library, e ast.Expr, pos token.Pos, stop *types.Var
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		l, st, recv, ok := b.method(e)
-		if ok && l == lib {
-			if st.m.op == opTerminal {
-				return nil, errUnresolved // a builder that a terminal returns: not followed
-			}
-			if recv == nil {
-				return []step{st}, nil
-			}
-			prev, err := b.walk(lib, recv, pos, stop, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			return append(prev, st), nil
+		if ok && l == lib && st.m.op == opTerminal {
+			return nil, errUnresolved // a builder that a terminal returns: not followed
 		}
-		if st, recv, ok := b.helper(lib, e); ok {
+		if !ok || l != lib {
+			st, recv, ok = b.helper(lib, e)
+		}
+		if ok {
 			if recv == nil {
 				return []step{st}, nil
 			}

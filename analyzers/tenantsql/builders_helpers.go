@@ -191,41 +191,25 @@ func helperChain(p *lint.Pass, known chainFacts, fd *ast.FuncDecl, fn *types.Fun
 	}
 	b.index()
 	var out *ChainFact
-	ok := true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if !ok {
+	ok := sqlscope.EachReturn(fd.Body, sig.Results().Len(), func(results []ast.Expr) bool {
+		e := results[result]
+		if id, isIdent := ast.Unparen(e).(*ast.Ident); isIdent && b.p.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+			return true // the error path: callers do not query nil
+		}
+		b.rootHit = -1
+		steps, err := b.walk(lib, e, e.Pos(), nil, 0)
+		if err != nil {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			if len(n.Results) != sig.Results().Len() {
-				ok = false // a bare return, or return f() of several results
-				return false
-			}
-			e := n.Results[result]
-			if id, isIdent := ast.Unparen(e).(*ast.Ident); isIdent && b.p.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
-				return false // the error path: callers do not query nil
-			}
-			b.rootHit = -1
-			steps, err := b.walk(lib, e, n.Pos(), nil, 0)
-			if err != nil {
-				ok = false
-				return false
-			}
-			_, f, err := b.assemble(lib, steps, true)
-			if err != nil {
-				ok = false
-				return false
-			}
-			f.Lib, f.Result, f.Param = lib.pkg, result, b.rootHit
-			if out != nil && !reflect.DeepEqual(out, f) {
-				ok = false // two returns of different chains
-				return false
-			}
-			out = f
+		_, f, err := b.assemble(lib, steps, true)
+		if err != nil {
+			return false
 		}
+		f.Lib, f.Result, f.Param = lib.pkg, result, b.rootHit
+		if out != nil && !reflect.DeepEqual(out, f) {
+			return false // two returns of different chains
+		}
+		out = f
 		return true
 	})
 	if !ok {

@@ -33,6 +33,27 @@ type Texts struct {
 	calling map[*types.Func]bool
 }
 
+// EachReturn calls f with the results of each return statement of body
+// (those of its function literals are theirs), until f returns false.
+// It reports whether every return has n results (a bare return, or
+// return g() of several, has not) and f accepted them all.
+func EachReturn(body *ast.BlockStmt, n int, f func(results []ast.Expr) bool) bool {
+	ok := true
+	ast.Inspect(body, func(node ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			ok = len(node.Results) == n && f(node.Results)
+		}
+		return ok
+	})
+	return ok
+}
+
 // FuncDecls maps the functions and methods declared in files to their
 // declarations, for Texts.Funcs.
 func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
@@ -167,26 +188,14 @@ func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
 	defer delete(t.calling, fn)
 	inner := NewTexts(t.info, decl)
 	inner.Funcs, inner.calling = t.Funcs, t.calling
-	text, found, ok := "", false, true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if !ok {
+	text, found := "", false
+	ok = EachReturn(decl.Body, sig.Results().Len(), func(results []ast.Expr) bool {
+		s, ok := inner.Text(results[0])
+		switch {
+		case !ok || found && s != text && s != "":
 			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			if len(n.Results) != sig.Results().Len() {
-				ok = false // a bare return, or return f() of several results
-				return false
-			}
-			s, rok := inner.Text(n.Results[0])
-			switch {
-			case !rok || found && s != text && s != "":
-				ok = false
-			case s != "":
-				text, found = s, true
-			}
+		case s != "":
+			text, found = s, true
 		}
 		return true
 	})

@@ -334,7 +334,7 @@ func (b *builders) rootIdent(e ast.Expr) *ast.Ident {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
-			if f := b.helperFact(x); f != nil && f.Param >= 0 && f.Param < len(x.Args) {
+			if f := b.helperFact(x); f != nil && f.Result >= 0 && f.Param >= 0 && f.Param < len(x.Args) {
 				if id, ok := ast.Unparen(x.Args[f.Param]).(*ast.Ident); ok {
 					return id
 				}
@@ -448,7 +448,10 @@ func (b *builders) index() {
 		case *ast.CallExpr:
 			for i, a := range n.Args {
 				if b.helperArg(n, i) {
-					continue // the helper's fact says what it adds
+					// The helper's fact says what it adds; one that
+					// returns no builder extends it in place.
+					b.inPlace(n, a, stack, lv)
+					continue
 				}
 				if id, ok := ast.Unparen(a).(*ast.Ident); ok {
 					if v := lv(id); v != nil {

@@ -180,7 +180,7 @@ func helperChain(p *lint.Pass, known chainFacts, fd *ast.FuncDecl, fn *types.Fun
 		}
 	}
 	if lib == nil {
-		return nil
+		return inPlaceChain(b, fd, sig)
 	}
 	b.roots = map[*types.Var]int{}
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -191,9 +191,9 @@ func helperChain(p *lint.Pass, known chainFacts, fd *ast.FuncDecl, fn *types.Fun
 	}
 	b.index()
 	var out *ChainFact
-	ok := sqlscope.EachReturn(fd.Body, sig.Results().Len(), func(results []ast.Expr) bool {
-		e := results[result]
-		if id, isIdent := ast.Unparen(e).(*ast.Ident); isIdent && b.p.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+	ok := sqlscope.EachReturn(fd.Body, sig.Results().Len(), func(ret *ast.ReturnStmt) bool {
+		e := ret.Results[result]
+		if b.isNil(e) {
 			return true // the error path: callers do not query nil
 		}
 		b.rootHit = -1
@@ -216,6 +216,77 @@ func helperChain(p *lint.Pass, known chainFacts, fd *ast.FuncDecl, fn *types.Fun
 		return nil
 	}
 	return out
+}
+
+// inPlaceChain is the fact of a function that returns no builder but
+// extends the one it takes, in place (Keto's `whereQuery(ctx, q, rq)
+// error`): the steps its builder parameter has at each return that
+// does not return an error (and at its end, without results), which
+// must be the same. Result is -1: its callers' builder is the argument.
+func inPlaceChain(b *builders, fd *ast.FuncDecl, sig *types.Signature) *ChainFact {
+	var lib *library
+	var param *types.Var
+	b.roots = map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		v := sig.Params().At(i)
+		for _, l := range b.libs {
+			if l.mutable && b.isLib(l, l.builders, v.Type()) {
+				if lib != nil {
+					return nil // two builders: not one chain
+				}
+				lib, param = l, v
+				b.roots[v] = i
+			}
+		}
+	}
+	if lib == nil {
+		return nil
+	}
+	b.index()
+	var out *ChainFact
+	at := func(pos token.Pos) bool {
+		lv := b.vars[param]
+		if lv == nil {
+			lv = &localVar{}
+		}
+		b.rootHit = -1
+		steps, err := b.local(lib, param, lv, pos, 0)
+		if err != nil {
+			return false
+		}
+		_, f, err := b.assemble(lib, steps, true)
+		if err != nil {
+			return false
+		}
+		f.Lib, f.Result, f.Param = lib.pkg, -1, b.roots[param]
+		if out != nil && !reflect.DeepEqual(out, f) {
+			return false // two returns of different chains
+		}
+		out = f
+		return true
+	}
+	errType := types.Universe.Lookup("error").Type()
+	ok := sqlscope.EachReturn(fd.Body, sig.Results().Len(), func(ret *ast.ReturnStmt) bool {
+		for i, r := range ret.Results {
+			if types.Identical(sig.Results().At(i).Type(), errType) && !b.isNil(r) {
+				return true // an error path: callers do not run the query
+			}
+		}
+		return at(ret.Pos())
+	})
+	if ok && sig.Results().Len() == 0 {
+		ok = at(fd.Body.Rbrace)
+	}
+	if !ok {
+		return nil
+	}
+	return out
+}
+
+// isNil reports whether e is the predeclared nil.
+func (b *builders) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && b.p.TypesInfo.Uses[id] == types.Universe.Lookup("nil")
 }
 
 // helper recognises a call of a function with a ChainFact of lib: its
@@ -291,4 +362,37 @@ func (b *builders) helperResult(n *ast.AssignStmt, i int) ast.Expr {
 		return call
 	}
 	return nil
+}
+
+// inPlace records the call of a helper that extends its argument a as
+// an extension of a's local, at the statement of the enclosing block
+// that holds the call (the if of `if err := ...; err != nil`), which
+// runs whenever that statement does: builders that change in place
+// (lib.mutable) are changed by the call whatever it returns (Keto's
+// `err := p.whereQuery(ctx, q, rq)`, `page := withNetwork(q).Order(x)`).
+// A statement `helper(q)` of a helper returning the builder is recorded
+// by index's rootIdent already. stack is the path from the declaration
+// to the call.
+func (b *builders) inPlace(call *ast.CallExpr, a ast.Expr, stack []ast.Node, lv func(*ast.Ident) *localVar) {
+	f := b.helperFact(call)
+	id, ok := ast.Unparen(a).(*ast.Ident)
+	if f == nil || !ok {
+		return
+	}
+	if es, isStmt := stack[len(stack)-2].(*ast.ExprStmt); isStmt && f.Result >= 0 && ast.Unparen(es.X) == call {
+		return
+	}
+	for i := len(stack) - 1; i > 0; i-- {
+		st, isStmt := stack[i].(ast.Stmt)
+		if !isStmt {
+			continue
+		}
+		switch stack[i-1].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			if v := lv(id); v != nil {
+				v.calls = append(v.calls, assign{stmt: st, expr: call})
+			}
+			return
+		}
+	}
 }

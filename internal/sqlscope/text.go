@@ -33,11 +33,11 @@ type Texts struct {
 	calling map[*types.Func]bool
 }
 
-// EachReturn calls f with the results of each return statement of body
-// (those of its function literals are theirs), until f returns false.
-// It reports whether every return has n results (a bare return, or
-// return g() of several, has not) and f accepted them all.
-func EachReturn(body *ast.BlockStmt, n int, f func(results []ast.Expr) bool) bool {
+// EachReturn calls f with each return statement of body (those of its
+// function literals are theirs), until f returns false. It reports
+// whether every return has n results (a bare return, or return g() of
+// several, has not) and f accepted them all.
+func EachReturn(body *ast.BlockStmt, n int, f func(*ast.ReturnStmt) bool) bool {
 	ok := true
 	ast.Inspect(body, func(node ast.Node) bool {
 		if !ok {
@@ -47,7 +47,7 @@ func EachReturn(body *ast.BlockStmt, n int, f func(results []ast.Expr) bool) boo
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			ok = len(node.Results) == n && f(node.Results)
+			ok = len(node.Results) == n && f(node)
 		}
 		return ok
 	})
@@ -189,8 +189,8 @@ func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
 	inner := NewTexts(t.info, decl)
 	inner.Funcs, inner.calling = t.Funcs, t.calling
 	text, found := "", false
-	ok = EachReturn(decl.Body, sig.Results().Len(), func(results []ast.Expr) bool {
-		s, ok := inner.Text(results[0])
+	ok = EachReturn(decl.Body, sig.Results().Len(), func(ret *ast.ReturnStmt) bool {
+		s, ok := inner.Text(ret.Results[0])
 		switch {
 		case !ok || found && s != text && s != "":
 			return false

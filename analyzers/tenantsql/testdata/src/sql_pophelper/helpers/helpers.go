@@ -43,4 +43,10 @@ func Escapes(q *pop.Query, scope pop.ScopeFunc) *pop.Query {
 	return q.Where("nid = ?", "n")
 }
 
-func mutate(q *pop.Query) {}
+// mutate changes its query in a way the check does not follow: no fact.
+func mutate(q *pop.Query) { q.Scope(nil) }
+
+// AddNID adds the tenant predicate to the query it is given, in place.
+func AddNID(q *pop.Query, nid string) { // want AddNID:`chain\(param 0; from ; where nid = \?\)`
+	q.Where("nid = ?", nid)
+}

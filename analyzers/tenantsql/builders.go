@@ -873,7 +873,7 @@ func (b *builders) equalities(lit *ast.CompositeLit) (string, bool) {
 }
 
 // model returns the table of a model type (a struct, a pointer to one, a
-// slice of either, a pointer to such a slice): its TableName() method's
+// slice of either, named or not, a pointer to such a slice): its TableName() method's
 // constant (through a fact for other packages' types), a bun.BaseModel
 // tag's table (table:NAME, or its name), else the snake_case plural of
 // its name; and bun's alias (the tag's alias:, else the snake_case name)
@@ -887,6 +887,11 @@ func (b *builders) model(t types.Type) (model, bool) {
 		case *types.Slice:
 			t = u.Elem()
 			continue
+		case *types.Named:
+			if sl, ok := u.Underlying().(*types.Slice); ok {
+				t = sl.Elem() // a named slice: type relationTuples []*RelationTuple
+				continue
+			}
 		}
 		break
 	}

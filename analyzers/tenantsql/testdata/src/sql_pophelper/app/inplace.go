@@ -11,6 +11,9 @@ import (
 
 var errSubject = errors.New("unknown subject")
 
+// relationTuples is Keto's named slice of its model.
+type relationTuples []*RelationTuple
+
 // whereQueryErr is Keto's whereQuery: it returns an error and extends
 // the query it is given in place; its error path runs no query.
 func (p *Persister) whereQueryErr(ctx context.Context, q *pop.Query, rq *RelationQuery) error {
@@ -33,7 +36,8 @@ func (p *Persister) InPlace(ctx context.Context, rq *RelationQuery) (res []Relat
 	if err := p.whereQueryErr(ctx, q, rq); err != nil {
 		return nil, err
 	}
-	if err := q.All(&res); err != nil {
+	var rows relationTuples
+	if err := q.All(&rows); err != nil {
 		return nil, err
 	}
 	q2 := p.conn.Where("namespace = ?", "n")

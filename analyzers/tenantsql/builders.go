@@ -46,6 +46,7 @@ type builders struct {
 	parent   map[ast.Node]ast.Node
 	vars     map[*types.Var]*localVar
 	indexed  bool
+	helperState
 }
 
 // localVar is what the function does with one local: its assignments,
@@ -70,21 +71,14 @@ type step struct {
 	// conditional: the step is in a statement that does not run on
 	// every path to the chain's terminal.
 	conditional bool
+	// helper: the step is a call of a function returning a chain, whose
+	// steps its fact resolves.
+	helper *ChainFact
 }
 
 func newBuilders(p *lint.Pass, r *queryRun, decl ast.Decl, tenantAt func(*ast.CallExpr) string) *builders {
 	b := &builders{p: p, r: r, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
-	presets := p.Rules.Config.SQLPresetNames()
-	for _, l := range libraries {
-		if slices.Contains(presets, l.name) {
-			b.libs = append(b.libs, l)
-		}
-	}
-	for _, r := range p.ResultOf {
-		if mt, ok := r.(modelTables); ok {
-			b.models = mt
-		}
-	}
+	b.libs, b.models, b.helpers = chainLibs(p)
 	return b
 }
 
@@ -247,10 +241,13 @@ func (b *builders) walk(lib *library, e ast.Expr, pos token.Pos, stop *types.Var
 	switch e := e.(type) {
 	case *ast.CallExpr:
 		l, st, recv, ok := b.method(e)
-		if ok && l == lib {
-			if st.m.op == opTerminal {
-				return nil, errUnresolved // a builder that a terminal returns: not followed
-			}
+		if ok && l == lib && st.m.op == opTerminal {
+			return nil, errUnresolved // a builder that a terminal returns: not followed
+		}
+		if !ok || l != lib {
+			st, recv, ok = b.helper(lib, e)
+		}
+		if ok {
 			if recv == nil {
 				return []step{st}, nil
 			}
@@ -266,6 +263,13 @@ func (b *builders) walk(lib *library, e ast.Expr, pos token.Pos, stop *types.Var
 				return nil, nil
 			}
 			if lv := b.vars[v]; lv != nil && len(lv.assigns) > 0 {
+				return b.local(lib, v, lv, pos, depth)
+			}
+			if _, root := b.roots[v]; root {
+				lv := b.vars[v]
+				if lv == nil {
+					lv = &localVar{}
+				}
 				return b.local(lib, v, lv, pos, depth)
 			}
 		}
@@ -297,22 +301,29 @@ func (b *builders) local(lib *library, v *types.Var, lv *localVar, pos token.Pos
 			def = a
 		}
 	}
-	if def == nil || def.expr == nil || !b.dominates(def.stmt, pos) {
-		return nil, errUnresolved
-	}
-	steps, err := b.walk(lib, def.expr, def.stmt.Pos(), nil, depth+1)
-	if err != nil {
-		return nil, err
+	var steps []step
+	defPos := token.NoPos // a helper's builder parameter: its value on entry
+	if i, root := b.roots[v]; root && def == nil {
+		b.rootHit = i
+	} else {
+		if def == nil || def.expr == nil || !b.dominates(def.stmt, pos) {
+			return nil, errUnresolved
+		}
+		var err error
+		if steps, err = b.walk(lib, def.expr, def.stmt.Pos(), nil, depth+1); err != nil {
+			return nil, err
+		}
+		defPos = def.stmt.Pos()
 	}
 	exts := []assign{}
 	for _, a := range lv.assigns {
-		if a.stmt.Pos() > def.stmt.Pos() && a.stmt.Pos() < pos && b.extends(a.expr, v) {
+		if a.stmt.Pos() > defPos && a.stmt.Pos() < pos && b.extends(a.expr, v) {
 			exts = append(exts, a)
 		}
 	}
 	if lib.mutable {
 		for _, a := range lv.calls {
-			if a.stmt.Pos() > def.stmt.Pos() && a.stmt.Pos() < pos {
+			if a.stmt.Pos() > defPos && a.stmt.Pos() < pos {
 				exts = append(exts, a)
 			}
 		}
@@ -332,17 +343,27 @@ func (b *builders) local(lib *library, v *types.Var, lv *localVar, pos token.Pos
 	return steps, nil
 }
 
-// extends reports whether e is a chain of calls on v itself.
+// extends reports whether e is a chain of calls on v itself (or on a
+// helper's call that extends v).
 func (b *builders) extends(e ast.Expr, v *types.Var) bool {
-	id := rootIdent(e)
+	id := b.rootIdent(e)
 	return id != nil && b.p.TypesInfo.Uses[id] == v
 }
 
-// rootIdent returns the identifier a chain of method calls starts from.
-func rootIdent(e ast.Expr) *ast.Ident {
+// rootIdent returns the identifier a chain of method calls starts from
+// (through the calls of helpers that extend their argument:
+// whereQuery(ctx, q, rq) extends q).
+func (b *builders) rootIdent(e ast.Expr) *ast.Ident {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
+			if f := b.helperFact(x); f != nil && f.Result >= 0 && f.Param >= 0 && f.Param < len(x.Args) {
+				if id, ok := ast.Unparen(x.Args[f.Param]).(*ast.Ident); ok {
+					return id
+				}
+				e = x.Args[f.Param]
+				continue
+			}
 			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			if !ok {
 				return nil
@@ -417,6 +438,8 @@ func (b *builders) index() {
 					var rhs ast.Expr
 					if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
 						rhs = n.Rhs[i]
+					} else {
+						rhs = b.helperResult(n, i) // q, err := helper(...)
 					}
 					v.assigns = append(v.assigns, assign{stmt: n, expr: rhs})
 				}
@@ -440,13 +463,19 @@ func (b *builders) index() {
 				}
 			}
 		case *ast.ExprStmt:
-			if id := rootIdent(n.X); id != nil {
+			if id := b.rootIdent(n.X); id != nil {
 				if v := lv(id); v != nil {
 					v.calls = append(v.calls, assign{stmt: n, expr: n.X})
 				}
 			}
 		case *ast.CallExpr:
-			for _, a := range n.Args {
+			for i, a := range n.Args {
+				if b.helperArg(n, i) {
+					// The helper's fact says what it adds; one that
+					// returns no builder extends it in place.
+					b.inPlace(n, a, stack, lv)
+					continue
+				}
 				if id, ok := ast.Unparen(a).(*ast.Ident); ok {
 					if v := lv(id); v != nil {
 						v.escapes = true
@@ -480,11 +509,30 @@ type model struct {
 
 // build turns the steps of a chain into the statement it runs.
 func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, error) {
+	q, _, err := b.assemble(lib, steps, false)
+	return q, err
+}
+
+// assemble is build; partial assembles the steps a helper returns (no
+// statement kind needed, the model left to its callers, returned as a
+// ChainFact without its Lib, Result and Param).
+func (b *builders) assemble(lib *library, steps []step, partial bool) (*sqlscope.BuiltQuery, *ChainFact, error) {
 	q := &sqlscope.BuiltQuery{}
 	var modelType types.Type
+	var helperModel *ChainModel
 	modelExpr := ""
 	var pk []int // the WherePK() conditions, filled in once the model is known
 	for _, st := range steps {
+		if st.helper != nil {
+			applyHelper(q, st.helper, st.conditional)
+			if st.helper.Model != nil {
+				modelType, helperModel = nil, st.helper.Model
+			}
+			if st.helper.ModelExpr != "" {
+				modelExpr = st.helper.ModelExpr
+			}
+			continue
+		}
 		args := st.call.Args
 		arg := func(i int) (string, bool) {
 			if i >= len(args) {
@@ -494,15 +542,15 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		}
 		switch st.m.op {
 		case opInsert, opRaw:
-			return nil, errNotChain
+			return nil, nil, errNotChain
 		case opOpaque:
-			return nil, errUnresolved
+			return nil, nil, errUnresolved
 		case opStart:
 			q.Stmt = st.m.stmt
 			if st.m.table >= 0 {
 				t, ok := arg(st.m.table)
 				if !ok {
-					return nil, errUnresolved
+					return nil, nil, errUnresolved
 				}
 				if t != "" {
 					q.From = append(q.From, t)
@@ -510,21 +558,21 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			}
 		case opModel:
 			if len(args) == 0 {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
-			modelType = b.p.TypesInfo.TypeOf(args[0])
+			modelType, helperModel = b.p.TypesInfo.TypeOf(args[0]), nil
 		case opTable:
 			for i := range args {
 				t, ok := arg(i)
 				if !ok {
-					return nil, errUnresolved
+					return nil, nil, errUnresolved
 				}
 				q.From = append(q.From, t)
 			}
 		case opFromExpr, opModelExpr:
 			t, ok := arg(0)
 			if !ok {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			if st.m.op == opModelExpr {
 				modelExpr = t
@@ -533,7 +581,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			}
 		case opWhere, opWhereOr, opWhereNot:
 			if len(args) == 0 {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			c, ok := b.cond(lib, args[0])
 			if !ok && st.m.op == opWhere {
@@ -541,7 +589,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 				c, ok, q.Unknown = "TRUE", true, true
 			}
 			if !ok {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			if st.m.op == opWhereNot {
 				c = "NOT (" + c + ")"
@@ -550,7 +598,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		case opWhereGroup:
 			c, or, ok := b.group(lib, st)
 			if !ok {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			q.Where = append(q.Where, sqlscope.BuiltCond{Text: c, Or: or, Conditional: st.conditional})
 		case opWherePK:
@@ -558,7 +606,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			for i := range args {
 				c, ok := arg(i)
 				if !ok {
-					return nil, errUnresolved
+					return nil, nil, errUnresolved
 				}
 				cols = append(cols, c)
 			}
@@ -567,7 +615,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		case opJoin:
 			t, ok := arg(0)
 			if !ok {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			if lib == gormLib && !strings.Contains(strings.TrimSpace(t), " ") {
 				continue // an association's name: Joins("Company")
@@ -576,7 +624,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 		case opJoinOn:
 			c, ok := arg(0)
 			if !ok || len(q.Joins) == 0 {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			j := &q.Joins[len(q.Joins)-1]
 			j.On = append(j.On, sqlscope.BuiltCond{Text: c, Conditional: st.conditional})
@@ -584,7 +632,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			t, ok1 := arg(0)
 			on, ok2 := arg(1)
 			if !ok1 || !ok2 {
-				return nil, errUnresolved
+				return nil, nil, errUnresolved
 			}
 			kind := strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(st.name, "Join"), "Outer"))
 			prefix := "JOIN "
@@ -596,30 +644,42 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			if st.m.stmt != "" {
 				q.Stmt = st.m.stmt
 			}
-			if st.m.model >= 0 && modelType == nil && len(q.From) == 0 {
+			if st.m.model >= 0 && modelType == nil && helperModel == nil && len(q.From) == 0 {
 				if st.m.model >= len(args) {
-					return nil, errUnresolved
+					return nil, nil, errUnresolved
 				}
 				modelType = b.p.TypesInfo.TypeOf(args[st.m.model])
 			}
 			if st.m.cond >= 0 && st.m.cond < len(args) {
 				c, ok := b.inline(lib, args[st.m.cond])
 				if !ok {
-					return nil, errUnresolved
+					return nil, nil, errUnresolved
 				}
 				q.Where = append(q.Where, sqlscope.BuiltCond{Text: c})
 			}
 		}
 	}
-	if q.Stmt == "" {
-		return nil, errUnresolved
+	if q.Stmt == "" && !partial {
+		return nil, nil, errUnresolved
 	}
 	var md model
 	if modelType != nil {
 		var ok bool
 		if md, ok = b.model(modelType); !ok {
-			return nil, errUnresolved
+			return nil, nil, errUnresolved
 		}
+		helperModel = &ChainModel{Table: md.table, Alias: md.alias, PKs: md.pks}
+	} else if helperModel != nil {
+		md = model{table: helperModel.Table, alias: helperModel.Alias, pks: helperModel.PKs}
+	}
+	if partial {
+		if len(pk) > 0 {
+			return nil, nil, errUnresolved // WherePK of a model its callers may set
+		}
+		return q, &ChainFact{Stmt: q.Stmt, Model: helperModel, ModelExpr: modelExpr, From: q.From,
+			Joins: q.Joins, Where: q.Where, Unknown: q.Unknown}, nil
+	}
+	if helperModel != nil {
 		item := modelExpr
 		if item == "" {
 			item = b.parser.QuoteIdent(md.table)
@@ -660,7 +720,7 @@ func (b *builders) build(lib *library, steps []step) (*sqlscope.BuiltQuery, erro
 			}
 		}
 	}
-	return q, nil
+	return q, nil, nil
 }
 
 // group is the condition of bun's WhereGroup(sep, func(q) *Query {
@@ -836,7 +896,7 @@ func (b *builders) equalities(lit *ast.CompositeLit) (string, bool) {
 }
 
 // model returns the table of a model type (a struct, a pointer to one, a
-// slice of either, a pointer to such a slice): its TableName() method's
+// slice of either, named or not, a pointer to such a slice): its TableName() method's
 // constant (through a fact for other packages' types), a bun.BaseModel
 // tag's table (table:NAME, or its name), else the snake_case plural of
 // its name; and bun's alias (the tag's alias:, else the snake_case name)
@@ -850,6 +910,11 @@ func (b *builders) model(t types.Type) (model, bool) {
 		case *types.Slice:
 			t = u.Elem()
 			continue
+		case *types.Named:
+			if sl, ok := u.Underlying().(*types.Slice); ok {
+				t = sl.Elem() // a named slice: type relationTuples []*RelationTuple
+				continue
+			}
 		}
 		break
 	}

@@ -16,7 +16,9 @@
 // scoped by a marker. Models of other packages are known through facts
 // of the tenantsqltables analyzer, which tenantsql requires (and the
 // tables of TableName() methods, for builder chains, through facts of
-// tenantsqlmodels).
+// tenantsqlmodels; and the chains that functions returning a builder
+// add, so that a chain starting at a call of one continues from them,
+// through facts of tenantsqlchains).
 // sql.tables adds tables or sets their column, and sql.exclude_tables
 // removes them.
 //
@@ -30,15 +32,19 @@
 // as the SQL statement it builds; a predicate added on some paths only
 // (a branch) does not constrain, and the finding says so. A chain that
 // cannot be followed (a builder from outside the function, a model of
-// unknown type, a dynamic condition) is unchecked. The text is followed as a cache key
+// unknown type, a dynamic condition) is unchecked. A chain may start
+// at a call of a function returning a builder, or pass through one that
+// extends the builder it takes (tenantsqlchains' facts): it continues
+// from the steps that function's chain adds. The text is followed as a cache key
 // is: a constant, a concatenation of constants, a local assigned once,
 // or fmt.Sprintf with a constant format, whose verbs become the text of
-// a constant argument or an opaque value. It is parsed with PostgreSQL's
-// grammar (libpg_query; ? and :name bind variables are read as $N), or
-// with MySQL's (vitess's parser, its tree translated so that the same
-// rule judges it) where sql.dialect is mysql or, without it, where the
-// package imports a MySQL driver and no PostgreSQL one (a package that
-// imports no driver: where its go.mod requires so). A
+// a constant argument or an opaque value, or the text every return of
+// a function of the package gives as its first result. It is parsed with
+// PostgreSQL's grammar (libpg_query; ? and :name bind variables are read
+// as $N), or with MySQL's (vitess's parser, its tree translated so that
+// the same rule judges it) where sql.dialect is mysql or, without it,
+// where the package imports a MySQL driver and no PostgreSQL one (a
+// package that imports no driver: where its go.mod requires so). A
 // query that does not resolve to a text, or does not parse, is not a
 // finding; it is counted as unchecked. The query constants sqlc
 // generates (const getInvoice = "-- name: GetInvoice :one ...") are

@@ -25,3 +25,7 @@ func NewCounting(env *lint.Env) (*analysis.Analyzer, func() int) {
 
 // NewModels exposes the models analyzer to the tests of its facts.
 var NewModels = newModels
+
+// NewChains exposes the chains analyzer (with the models analyzer it
+// requires) to the tests of its facts.
+func NewChains(env *lint.Env) *analysis.Analyzer { return newChains(env, newModels(env)) }

@@ -68,7 +68,10 @@ const (
 	UncheckedUnresolved = "not resolvable to text"
 	UncheckedParse      = "does not parse"
 	UncheckedOpaque     = "opaque condition (WHERE %s)"
-	UncheckedChain      = "builder chain not followed"
+	// UncheckedFormatted: a formatted fragment (%s of an opaque value)
+	// where the grammar wants a clause, so the text does not parse.
+	UncheckedFormatted = "formatted fragment does not parse"
+	UncheckedChain     = "builder chain not followed"
 )
 
 // Where a query comes from (TableStats).

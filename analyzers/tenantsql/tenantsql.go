@@ -1,6 +1,7 @@
 package tenantsql
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -52,7 +53,8 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 		r := &queryRun{parser: parser.For(mods.packageDialect(env, p.Pass, p.Rules.Config)), cc: configs.get(p.Rules), known: env.Checks, stats: stats}
 		return run(p, r, found, t)
 	})
-	a.Requires = []*analysis.Analyzer{tables, queries, newModels(env)}
+	models := newModels(env)
+	a.Requires = []*analysis.Analyzer{tables, queries, models, newChains(env, models)}
 	return a, configs
 }
 
@@ -66,7 +68,8 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
-	global    *globals // sql.global, for this package
+	global    *globals                      // sql.global, for this package
+	funcs     map[*types.Func]*ast.FuncDecl // see funcDecls
 }
 
 // run checks a package's queries: sqlc's generated constants, the
@@ -129,6 +132,7 @@ func checkDecl(p *lint.Pass, r *queryRun, generated *sqlcResult, decl ast.Decl) 
 		r.stats.Queries++
 		if texts == nil {
 			texts = sqlscope.NewTexts(p.TypesInfo, decl)
+			texts.Funcs = r.funcDecls(p)
 		}
 		text, ok := texts.Text(qc.Query)
 		if !ok {
@@ -170,6 +174,10 @@ type query struct {
 // judge checks one query text, reports its findings, and counts it.
 func (r *queryRun) judge(p *lint.Pass, q query) {
 	res, err := sqlscope.CheckWith(r.parser, q.text, r.tables, r.cc.rule)
+	if errors.Is(err, sqlscope.ErrFormatted) {
+		r.stats.unchecked(UncheckedFormatted)
+		return
+	}
 	if err != nil {
 		r.stats.unchecked(UncheckedParse)
 		return

@@ -305,3 +305,48 @@ type errorRecorder struct{ errs []string }
 func (r *errorRecorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
+
+// A pop chain that starts at a helper returning a query (Ory Keto's
+// queryWithNetwork) continues from the helper's steps: its predicates
+// constrain, in the same package and through the facts of another; a
+// helper that extends its parameter (whereQuery) adds its conditions
+// there, and so does one that returns an error and extends it in place
+// (Keto's real whereQuery); a helper whose returns are different chains
+// is unchecked.
+func TestPopHelpers(t *testing.T) {
+	got := stats(t, run(t, "sql_pophelper/app"), "sql_pophelper/app")
+	want := tenantsql.Stats{Queries: 15, Constrained: 10, Unconstrained: 4, Unchecked: 1,
+		Chains: 15, ChainsConstrained: 10, ChainsUnconstrained: 4, ChainsUnchecked: 1}
+	checkStats(t, got, want)
+}
+
+// The chains analyzer exports what each helper's returned chain adds,
+// and whether it extends a parameter.
+func TestChainsFact(t *testing.T) {
+	analysistest.Run(t, testdata(t), tenantsql.NewChains(registry.NewSourceEnv()), "sql_pophelper/helpers")
+}
+
+// A query text that a function of the package returns is followed into
+// its returns (Keto's buildDelete, its first result; "" on the error
+// path aside): `WHERE (%s) AND nid = ?` is constrained whatever the
+// formatted part holds; returns of two texts, and a formatted clause
+// that makes the text unparsable, are unchecked.
+func TestReturnedTexts(t *testing.T) {
+	got := stats(t, run(t, "sql_pophelper/raw"), "sql_pophelper/raw")
+	want := tenantsql.Stats{Queries: 4, Constrained: 1, Unconstrained: 1, Unchecked: 2}
+	checkStats(t, got, want)
+	if n := got.UncheckedBy[tenantsql.UncheckedFormatted]; n != 1 {
+		t.Errorf("unchecked by reason %v, want 1 %q", got.UncheckedBy, tenantsql.UncheckedFormatted)
+	}
+}
+
+// bun and squirrel chains that start at a helper continue from its
+// steps too: its model (bun's alias resolved in the caller's chain) or
+// FROM item, and its predicate.
+func TestBuilderHelpers(t *testing.T) {
+	want := tenantsql.Stats{Queries: 2, Constrained: 1, Unconstrained: 1,
+		Chains: 2, ChainsConstrained: 1, ChainsUnconstrained: 1}
+	for _, pkg := range []string{"sql_bun/helpers", "sql_squirrel/helpers"} {
+		checkStats(t, stats(t, run(t, pkg), pkg), want)
+	}
+}

@@ -1,6 +1,11 @@
 package sqlscope
 
-import "reflect"
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+)
 
 // A statement's WHERE may hold a conjunct that says nothing about any
 // column yet decides which rows it touches:
@@ -11,6 +16,20 @@ import "reflect"
 //   - a condition that is false whatever the row (`WHERE 1 = 0`, `WHERE
 //     false`, a no-op statement that takes a lock): the statement touches
 //     no row, so it reads or changes no tenant's data: constrained.
+
+// ErrFormatted is wrapped by the error of a text that does not parse
+// and has formatted fragments (fmt.Sprintf's verbs, PlaceholderPrefix):
+// a fragment that is not a value (`... IS NULL %s ORDER BY id`, an
+// optional clause) is the likely cause, not the SQL the code wrote.
+var ErrFormatted = errors.New("a formatted fragment makes the query unparsable")
+
+// unparsable is the error of a text the parser rejects.
+func unparsable(text string, err error) error {
+	if strings.Contains(text, PlaceholderPrefix) {
+		return fmt.Errorf("%w: %w", ErrFormatted, err)
+	}
+	return err
+}
 
 // unknownCondition reports whether cond is a formatted value standing for
 // a whole condition.

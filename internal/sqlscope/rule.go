@@ -98,10 +98,10 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 		// ? and :name bind variables are not PostgreSQL; try them as $N.
 		pos, changed := positional(text)
 		if !changed {
-			return Result{}, err
+			return Result{}, unparsable(text, err)
 		}
 		if stmts, err = p.Parse(pos); err != nil {
-			return Result{}, err
+			return Result{}, unparsable(text, err)
 		}
 		text = pos // the statements' locations are in this text
 	}
@@ -397,13 +397,16 @@ func (c *checker) tableKeys(rv map[string]any, table string) []string {
 // finish decides which references of s are constrained and reports the
 // others.
 func (c *checker) finish(s *scope) {
+	unknown := false
 	for _, cond := range s.conds {
 		switch {
 		case alwaysFalse(cond):
 			return // touches no row
 		case unknownCondition(cond):
-			c.unknown = true // the condition may be the tenant's
-			return
+			// The condition may be the tenant's; ANDed with the others
+			// it cannot undo theirs: WHERE (%s) AND nid = ? is
+			// constrained, WHERE %s alone is not judged.
+			unknown = true
 		}
 	}
 	s.conds = append(s.conds, transitive(s.conds)...)
@@ -434,6 +437,10 @@ func (c *checker) finish(s *scope) {
 		}
 	}
 	for _, r := range s.refs {
+		if !r.ok && unknown {
+			c.unknown = true
+			continue
+		}
 		if !r.ok {
 			c.report(Violation{Stmt: s.stmt, Prep: r.prep, Table: r.table, Column: r.col})
 		}

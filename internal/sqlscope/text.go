@@ -15,14 +15,59 @@ import (
 // top-level declaration to their SQL text, the way tenantcache follows a
 // cache key: a string constant (concatenations of constants included), a
 // + of resolvable operands, a local variable assigned exactly once (its
-// address never taken, never a range variable, never assigned from a
-// multi-value call), and fmt.Sprintf with a constant format, whose verbs
-// become the text of an argument that resolves and an opaque
-// placeholder identifier (PlaceholderPrefix) otherwise. Anything else
-// (a parameter, a field, a function's result) does not resolve.
+// address never taken, never a range variable; from a multi-value call,
+// the first result only), and fmt.Sprintf with a constant format, whose
+// verbs become the text of an argument that resolves and an opaque
+// placeholder identifier (PlaceholderPrefix) otherwise; with Funcs, a
+// call of a function of the package whose every return gives one text
+// as its first result. Anything else (a parameter, a field, another
+// package's function's result) does not resolve.
 type Texts struct {
 	info    *types.Info
 	assigns map[*types.Var][]ast.Expr // nil entry: an assignment not followed
+	// Funcs are the package's function declarations (FuncDecls), whose
+	// calls resolve to the text they return; nil: calls do not resolve.
+	Funcs map[*types.Func]*ast.FuncDecl
+	// calling are the functions being followed, shared with the Texts
+	// of their bodies (a recursive call does not resolve).
+	calling map[*types.Func]bool
+}
+
+// EachReturn calls f with each return statement of body (those of its
+// function literals are theirs), until f returns false. It reports
+// whether every return has n results (a bare return, or return g() of
+// several, has not) and f accepted them all.
+func EachReturn(body *ast.BlockStmt, n int, f func(*ast.ReturnStmt) bool) bool {
+	ok := true
+	ast.Inspect(body, func(node ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			ok = len(node.Results) == n && f(node)
+		}
+		return ok
+	})
+	return ok
+}
+
+// FuncDecls maps the functions and methods declared in files to their
+// declarations, for Texts.Funcs.
+func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+	out := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
+		}
+	}
+	return out
 }
 
 // NewTexts collects the assignments of the locals of decl.
@@ -36,6 +81,8 @@ func NewTexts(info *types.Info, decl ast.Node) *Texts {
 				if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 					if len(n.Lhs) == len(n.Rhs) {
 						rhs = n.Rhs[i]
+					} else if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && i == 0 {
+						rhs = call // q, args := build(...): its first result
 					}
 				}
 				t.add(l, rhs)
@@ -107,9 +154,52 @@ func (t *Texts) text(e ast.Expr, visiting map[*types.Var]bool) (string, bool) {
 		defer delete(visiting, v)
 		return t.text(as[0], visiting)
 	case *ast.CallExpr:
-		return t.sprintf(e, visiting)
+		if s, ok := t.sprintf(e, visiting); ok {
+			return s, true
+		}
+		return t.returned(e)
 	}
 	return "", false
+}
+
+// returned resolves a call of a function of the package (Funcs) to the
+// text its every return gives as its first result (buildDelete's
+// `return fmt.Sprintf("DELETE FROM %s WHERE ...", ...), args, nil`); a
+// return of "" (an error path: no statement runs) aside. Returns of
+// different texts, or one that does not resolve, do not resolve.
+func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
+	fn, ok := typeutil.Callee(t.info, call).(*types.Func)
+	if !ok || t.Funcs == nil {
+		return "", false
+	}
+	fn = fn.Origin()
+	decl := t.Funcs[fn]
+	sig := fn.Type().(*types.Signature)
+	if decl == nil || t.calling[fn] || sig.Results().Len() == 0 {
+		return "", false
+	}
+	if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return "", false
+	}
+	if t.calling == nil {
+		t.calling = map[*types.Func]bool{}
+	}
+	t.calling[fn] = true
+	defer delete(t.calling, fn)
+	inner := NewTexts(t.info, decl)
+	inner.Funcs, inner.calling = t.Funcs, t.calling
+	text, found := "", false
+	ok = EachReturn(decl.Body, sig.Results().Len(), func(ret *ast.ReturnStmt) bool {
+		s, ok := inner.Text(ret.Results[0])
+		switch {
+		case !ok || found && s != text && s != "":
+			return false
+		case s != "":
+			text, found = s, true
+		}
+		return true
+	})
+	return text, ok && found
 }
 
 // sprintf resolves fmt.Sprintf(format, args...) with a constant format.

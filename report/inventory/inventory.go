@@ -143,7 +143,7 @@ type SQLCounts struct {
 	Unchecked     int `json:"unchecked"`
 	// ByReason counts the unchecked queries by reason ("does not
 	// parse", "not resolvable to text", "opaque condition (WHERE %s)",
-	// "builder chain not followed"), as CacheCounts.ByReason does the
+	// "formatted fragment does not parse", "builder chain not followed"), as CacheCounts.ByReason does the
 	// cache calls; nil when there are none (a pointer keeps SQLCounts
 	// comparable).
 	ByReason *SQLReasons `json:"by_reason,omitempty"`

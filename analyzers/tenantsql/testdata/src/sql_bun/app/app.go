@@ -131,7 +131,8 @@ func Unresolvable(ctx context.Context, db *bun.DB, q *bun.SelectQuery, model int
 
 func filters(q *bun.SelectQuery) *bun.SelectQuery { return q }
 
-func addFilters(q *bun.SelectQuery) {}
+// addFilters changes its query in a way that is not followed.
+func addFilters(q *bun.SelectQuery) { q.Apply(filters) }
 
 // Raw texts are the raw presets' queries, counted once.
 func Raw(ctx context.Context, db *bun.DB, id string) {

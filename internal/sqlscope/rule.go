@@ -144,10 +144,15 @@ type ref struct {
 // that may constrain them, and the statement around it (for correlated
 // subqueries).
 type scope struct {
-	stmt   string
-	refs   []*ref
-	conds  []any
-	edges  [][2]*ref // USING and NATURAL joins on a tenant column
+	stmt  string
+	refs  []*ref
+	conds []any
+	edges [][2]*ref // USING and NATURAL joins on a tenant column
+	// links are, with key joins on, the FROM items of tables that are
+	// not tenant tables: never reported, but a key join may pass through
+	// one (agent_config_version v constrained, e.version_id = v.id,
+	// p.id = e.element_id: p's rows are those e links to v's).
+	links  []*ref
 	parent *scope
 	// names are the CTEs the statement sees; sources counts its FROM
 	// items (tables or not, its target included), so that an unqualified
@@ -348,6 +353,7 @@ func (c *checker) from(s *scope, n any, names ctes, prep string) []*ref {
 func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string) *ref {
 	table, col, ok := c.tenantTable(rv, names)
 	if !ok {
+		c.link(s, rv, names)
 		return nil
 	}
 	r := &ref{table: table, col: col, name: refName(rv, table), prep: prep, keys: c.tableKeys(rv, table)}

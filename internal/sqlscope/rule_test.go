@@ -277,6 +277,9 @@ func TestCheckKeys(t *testing.T) {
 			"UPDATE of invoices has no predicate on invoices.tenant_id|SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"in, derived table's non-key", "UPDATE invoices SET paid = true WHERE id IN (SELECT owner FROM (SELECT owner FROM invoices WHERE tenant_id = $1) AS s)",
 			"UPDATE of invoices has no predicate on invoices.tenant_id", "UPDATE of invoices has no predicate on invoices.tenant_id"},
+		{"through a table that is not a tenant table", "SELECT * FROM lines l JOIN links e ON l.id = e.line_id JOIN invoices i ON i.id = e.invoice_id WHERE i.tenant_id = $1", "", lines},
+		{"through a link, no key", "SELECT * FROM lines l JOIN links e ON l.owner = e.owner JOIN invoices i ON i.id = e.invoice_id WHERE i.tenant_id = $1", lines, lines},
+		{"through a link, nothing constrained", "SELECT * FROM lines l JOIN links e ON l.id = e.line_id WHERE e.kind = $1", lines, lines},
 		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

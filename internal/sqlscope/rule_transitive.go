@@ -145,7 +145,7 @@ func (s *scope) qualified(e any) (*ref, string) {
 	qual, col := parts[len(parts)-2], parts[len(parts)-1]
 	for sc := s; sc != nil; sc = sc.parent {
 		var found []*ref
-		for _, r := range sc.refs {
+		for _, r := range append(sc.refs[:len(sc.refs):len(sc.refs)], sc.links...) {
 			if r.name == qual {
 				found = append(found, r)
 			}
@@ -325,4 +325,18 @@ func (c *checker) cteRef(s *scope, rv map[string]any, names ctes) *ref {
 	r := &ref{table: name, name: refName(rv, name), ok: true, keys: c.cteKeys[name]}
 	s.refs = append(s.refs, r)
 	return r
+}
+
+// link adds to s, with key joins on, a FROM item of a table that is not
+// a tenant table (nor a CTE): a reference a key join may pass through
+// (scope.links), with the table's keys.
+func (c *checker) link(s *scope, rv map[string]any, names ctes) {
+	name, _ := rv["relname"].(string)
+	if c.keys == nil || name == "" {
+		return
+	}
+	if schema, _ := rv["schemaname"].(string); schema == "" && names[name] {
+		return
+	}
+	s.links = append(s.links, &ref{table: name, name: refName(rv, name), keys: c.tableKeys(rv, name)})
 }

@@ -182,9 +182,9 @@ func checkDriver(t *testing.T, dir string, exp *benchgen.Expected) {
 		t.Fatalf("no stats: %v", res.Stats)
 	}
 	if repo.Models != exp.Models || repo.Covered != exp.ModelsCovered+exp.ModelsCoveredOut ||
-		repo.Global != exp.ModelsGlobal || repo.SuppressedModels != exp.ModelsSuppressed {
-		t.Errorf("tenantrepo saw %+v; generated %d models, %d+%d covered, %d global, %d suppressed",
-			*repo, exp.Models, exp.ModelsCovered, exp.ModelsCoveredOut, exp.ModelsGlobal, exp.ModelsSuppressed)
+		repo.Global != exp.ModelsGlobal || repo.SuppressedModels != exp.ModelsSuppressed || repo.LeftToSQL != exp.ModelsLeftToSQL {
+		t.Errorf("tenantrepo saw %+v; generated %d models, %d+%d covered, %d global, %d suppressed, %d left to tenantsql",
+			*repo, exp.Models, exp.ModelsCovered, exp.ModelsCoveredOut, exp.ModelsGlobal, exp.ModelsSuppressed, exp.ModelsLeftToSQL)
 	}
 	if cache.Calls != exp.CacheCalls || cache.Scoped != exp.CacheScoped || cache.Suppressed != exp.CacheSuppressed ||
 		cache.UncheckedCalls() != exp.CacheUnchecked {

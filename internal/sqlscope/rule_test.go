@@ -14,7 +14,7 @@ var testTables = Tables{"invoices": "tenant_id", "lines": "tenant_id", "workers"
 // ("" for none), in order.
 func TestCheck(t *testing.T) {
 	p := new(Parser)
-	for _, tc := range []struct{ name, sql, want string }{
+	runCheckCases(t, p, []checkCase{
 		{"where param", "SELECT * FROM invoices WHERE tenant_id = $1 AND id = $2", ""},
 		{"missing", "SELECT * FROM invoices WHERE id = $1", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"param on the left, cast", "SELECT * FROM invoices WHERE $1::uuid = tenant_id", ""},
@@ -96,25 +96,7 @@ func TestCheck(t *testing.T) {
 		{"question marks", "SELECT * FROM invoices WHERE tenant_id = ? AND id = ?", ""},
 		{"named", "UPDATE invoices SET total = :total WHERE id = :id AND tenant_id = :tenant_id", ""},
 		{"named, missing", "UPDATE invoices SET total = :total WHERE id = :id", "UPDATE of invoices has no predicate on invoices.tenant_id"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res, err := Check(p, tc.sql, testTables)
-			if err != nil {
-				t.Fatalf("Check(%q): %v", tc.sql, err)
-			}
-			var got []string
-			for _, v := range res.Violations {
-				got = append(got, v.What())
-			}
-			var want []string
-			if tc.want != "" {
-				want = strings.Split(tc.want, "|")
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("Check(%q)\n got %q\nwant %q", tc.sql, got, want)
-			}
-		})
-	}
+	})
 }
 
 // A text that is not PostgreSQL is an error, never a finding.

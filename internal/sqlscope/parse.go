@@ -11,20 +11,22 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/wasilibs/go-pgquery/parser"
-
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/pgwasm"
 )
 
 // Parser parses SQL statements, remembering the trees of the texts it
 // has parsed. One Parser serves a process's analyzer (it is created with
 // the analyzer, not as a package variable); its zero value is ready.
 //
-// Parses are serialised: the wasm runtime behind them keeps a pool of
-// instances and compiles a new one for every call that finds the pool
-// empty, so concurrent first calls (the drivers analyze packages in
-// parallel) would each pay the compilation. One at a time, the first
-// call compiles and every later one reuses the instance.
+// Parses are serialised (the memo is shared), so one instance of the
+// wasm module serves them all. The module runs on wazero's interpreter
+// (internal/pgwasm): it starts in a few tenths of a second where the
+// optimizing compiler takes two seconds, which go vet, with a process per
+// package, would pay in every package with SQL, and its parses are
+// slower (about 1 ms against 0.07 ms), which a process pays only for
+// the texts the cache folder does not hold: numbers and the break-even
+// in docs/performance.md ("parser start-up after the fork").
 type Parser struct {
 	// Dir, when it returns a folder, keeps the parse trees between
 	// processes (a folder of tenantlint's cache): go vet runs a process
@@ -47,6 +49,11 @@ type Parser struct {
 	// build information of its dependencies).
 	toJSON  func(string) (string, error)
 	version string
+	// engine runs libpg_query when toJSON is nil (the interpreter, the
+	// zero value, unless a benchmark sets another); wasm is its parser,
+	// created on the first parse.
+	engine pgwasm.Engine
+	wasm   *pgwasm.Parser
 }
 
 type memoKey struct {
@@ -107,7 +114,10 @@ func (p *Parser) Parse(text string) ([]Stmt, error) {
 func (p *Parser) parseJSON(text string) (string, error) {
 	parse := p.toJSON
 	if parse == nil {
-		parse = parser.ParseToJSON
+		if p.wasm == nil {
+			p.wasm = pgwasm.New(p.engine)
+		}
+		parse = p.wasm.ParseToJSON
 	}
 	if p.version == "" {
 		p.version = parserVersion

@@ -1,0 +1,94 @@
+package sqlscope
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/tenantlint/tenantlint/internal/pgwasm"
+)
+
+// TestEnginesAgree parses every string of this package's tests (the
+// texts of rule_test.go's cases and the others', constant
+// concatenations included) with the interpreter, which the analyzer
+// uses, and with the optimizing compiler: the trees must be the same
+// bytes, and so must the errors, since the parse-tree cache keeps the
+// one or the other whichever engine wrote it.
+func TestEnginesAgree(t *testing.T) {
+	texts := testStrings(t)
+	interp, comp := pgwasm.New(pgwasm.Interpreter), pgwasm.New(pgwasm.Compiler)
+	defer interp.Close()
+	defer comp.Close()
+	trees := 0
+	for _, text := range texts {
+		a, errA := interp.ParseToJSON(text)
+		b, errB := comp.ParseToJSON(text)
+		if a != b || (errA == nil) != (errB == nil) || (errA != nil && errA.Error() != errB.Error()) {
+			t.Errorf("%q:\ninterpreter %q, %v\ncompiler    %q, %v", text, a, errA, b, errB)
+		}
+		if errA == nil {
+			trees++
+		}
+	}
+	// The corpus is the tests' SQL: a change that loses it (no files, a
+	// parse of nothing) must not pass silently.
+	if trees < 100 {
+		t.Fatalf("only %d of %d strings parsed; the corpus is lost", trees, len(texts))
+	}
+	t.Logf("%d strings, %d trees", len(texts), trees)
+}
+
+// testStrings returns the distinct string constants of the package's
+// test files: literals, and sums of literals.
+func testStrings(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	seen := map[string]bool{}
+	var out []string
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			e, ok := n.(ast.Expr)
+			if !ok {
+				return true
+			}
+			if s, ok := constString(e); ok && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func constString(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok1 := constString(e.X)
+		y, ok2 := constString(e.Y)
+		return x + y, ok1 && ok2
+	case *ast.ParenExpr:
+		return constString(e.X)
+	}
+	return "", false
+}

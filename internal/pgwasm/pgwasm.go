@@ -21,9 +21,9 @@ type Engine int
 
 const (
 	// Interpreter is wazero's interpreter: a few tenths of a second to
-	// load the module, slower parses. A text that does not parse is
-	// parsed again by the compiler (see wasixData.abortOnRestore), so
-	// that a process that meets one pays the compiler's start-up too.
+	// load the module, slower parses. Its error for a text that does not
+	// parse is ErrInterpreted, without libpg_query's message (see
+	// wasixData.abortOnRestore).
 	Interpreter Engine = iota
 	// Compiler is wazero's optimizing compiler (go-pgquery's choice):
 	// seconds of CPU to compile the module, then the fastest parses.
@@ -54,9 +54,6 @@ type Parser struct {
 	err    error // the start-up's failure, returned by every parse
 	pool   []*instance
 	closed bool
-	// compiler parses, for an Interpreter, the texts whose parse
-	// longjmps (the ones with an error); created on the first.
-	compiler *Parser
 }
 
 // New returns a Parser that runs the module with engine.
@@ -76,6 +73,14 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// ErrInterpreted is the Interpreter's error for every text that does
+// not parse: where the compiler returns libpg_query's *Error (its
+// message and position), the interpreter can only tell that the parse
+// failed, since it cannot resume the parse where PostgreSQL catches its
+// error. It is an *Error, so that callers tell parse errors from the
+// runtime's the same way for both engines.
+var ErrInterpreted error = &Error{Message: "syntax error (libpg_query's message is not read under wazero's interpreter)"}
+
 // ParseToJSON returns libpg_query's parse tree of text as JSON, or an
 // *Error when text is not valid PostgreSQL.
 func (p *Parser) ParseToJSON(text string) (string, error) {
@@ -85,12 +90,11 @@ func (p *Parser) ParseToJSON(text string) (string, error) {
 	}
 	js, err := in.parse(text)
 	if errors.Is(err, errLongjmp) {
-		// The interpreter's parse met an error: the aborted instance
-		// is dropped, and the compiler, which restores longjmps,
-		// returns the error (or, should the abort have come from
-		// elsewhere, the tree).
+		// The interpreter's parse met an error (pg_query_parse's
+		// PG_TRY catches every one and returns it): the aborted
+		// instance, whose PostgreSQL state is mid-error, is dropped.
 		_ = in.mod.Close(context.Background())
-		return p.compilerParser().ParseToJSON(text)
+		return "", ErrInterpreted
 	}
 	if err != nil && !isParseError(err) {
 		// A trap or a failed memory access leaves the instance in an
@@ -102,15 +106,8 @@ func (p *Parser) ParseToJSON(text string) (string, error) {
 	return js, err
 }
 
-func (p *Parser) compilerParser() *Parser {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.compiler == nil {
-		p.compiler = New(Compiler)
-	}
-	return p.compiler
-}
-
+// isParseError reports whether err is libpg_query's (the instance is
+// fine) rather than the runtime's.
 func isParseError(err error) bool {
 	var pe *Error
 	return errors.As(err, &pe)
@@ -123,14 +120,10 @@ func (p *Parser) Close() error {
 	defer p.mu.Unlock()
 	p.closed = true
 	p.pool = nil
-	var errs []error
-	if p.compiler != nil {
-		errs = append(errs, p.compiler.Close())
+	if p.rt == nil {
+		return nil
 	}
-	if p.rt != nil {
-		errs = append(errs, p.rt.Close(context.Background()))
-	}
-	return errors.Join(errs...)
+	return p.rt.Close(context.Background())
 }
 
 // get returns a pooled instance, or a new one, compiling the module on

@@ -192,8 +192,9 @@ type wasixData struct {
 	// cannot restore one: its snapshot keeps no program counter and is
 	// caught by the innermost call rather than by the checkpoint's, so
 	// the module runs on from a wrong place (an "unreachable" trap, or a
-	// panic out of wazero). A parse that longjmps under the interpreter
-	// is parsed again by the compiler (Parser.ParseToJSON).
+	// panic out of wazero). In libpg_query's parse a longjmp is always
+	// an error on its way to pg_query_parse's PG_CATCH, so the abort
+	// loses only the error's message (ErrInterpreted).
 	abortOnRestore bool
 	restored       bool
 }

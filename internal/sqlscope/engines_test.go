@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"testing"
 
@@ -92,4 +93,36 @@ func constString(e ast.Expr) (string, bool) {
 		return constString(e.X)
 	}
 	return "", false
+}
+
+// TestInterpreterBudget: a Parser moves to the compiler once its
+// interpreter work reaches the budget (a text that does not parse
+// counts ten), and its trees do not change when it does.
+func TestInterpreterBudget(t *testing.T) {
+	p := &Parser{budget: 12}
+	good := []string{"SELECT 1", "SELECT * FROM invoices WHERE tenant_id = $1", "DELETE FROM lines WHERE id = $1"}
+	want := map[string][]Stmt{}
+	for _, text := range good {
+		stmts, err := p.Parse(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[text] = stmts
+	}
+	if p.engine != pgwasm.Interpreter || p.spent != 3 {
+		t.Fatalf("after 3 parses: engine %v, spent %d; want the interpreter, 3", p.engine, p.spent)
+	}
+	if _, err := p.Parse("SELEC 1"); err == nil {
+		t.Fatal("SELEC 1 parses")
+	}
+	if p.engine != pgwasm.Compiler {
+		t.Fatalf("after 3 parses and an error (13 units of 12): engine %v; want the compiler", p.engine)
+	}
+	p.memo = nil // parse again, with the compiler
+	for _, text := range good {
+		stmts, err := p.Parse(text)
+		if err != nil || !reflect.DeepEqual(stmts, want[text]) {
+			t.Errorf("compiler: %q = %v, %v; want the interpreter's %v", text, stmts, err, want[text])
+		}
+	}
 }

@@ -97,9 +97,9 @@ func constString(e ast.Expr) (string, bool) {
 
 // TestInterpreterBudget: a Parser moves to the compiler once its
 // interpreter work reaches the budget (a text that does not parse
-// counts ten), and its trees do not change when it does.
+// counts four), and its trees do not change when it does.
 func TestInterpreterBudget(t *testing.T) {
-	p := &Parser{budget: 12}
+	p := &Parser{budget: 7}
 	good := []string{"SELECT 1", "SELECT * FROM invoices WHERE tenant_id = $1", "DELETE FROM lines WHERE id = $1"}
 	want := map[string][]Stmt{}
 	for _, text := range good {
@@ -116,7 +116,7 @@ func TestInterpreterBudget(t *testing.T) {
 		t.Fatal("SELEC 1 parses")
 	}
 	if p.engine != pgwasm.Compiler {
-		t.Fatalf("after 3 parses and an error (13 units of 12): engine %v; want the compiler", p.engine)
+		t.Fatalf("after 3 parses and an error (7 units of 7): engine %v; want the compiler", p.engine)
 	}
 	p.memo = nil // parse again, with the compiler
 	for _, text := range good {

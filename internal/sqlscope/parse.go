@@ -24,7 +24,7 @@ import (
 // (internal/pgwasm): it starts in a few tenths of a second where the
 // optimizing compiler takes two seconds, which go vet, with a process per
 // package, would pay in every package with SQL; its parses are slower
-// (about 1 ms against 0.05 ms, and 10 ms for a text that does not
+// (about 1 ms against 0.05 ms, and 4 ms for a text that does not
 // parse), which a process pays only for the texts the cache folder does
 // not hold. A process whose parses have cost about what the compiler's
 // start-up does (interpreterBudget) moves to the compiler for the rest:
@@ -67,14 +67,15 @@ type Parser struct {
 
 // interpreterBudget is the interpreter's work, in parse units, after
 // which a Parser moves to the compiler: a parse costs one unit (about
-// 1 ms on the interpreter), a text that does not parse ten (the
-// aborted instance is replaced: about 10 ms), and the compiler's
-// start-up is about 2 s of CPU more than the interpreter's, so the
-// move comes when the interpreter has cost as much as the compiler
-// would have (the ski-rental rule: never more than twice the cheaper
-// engine's cost). A go vet process, which parses one package's texts,
-// never gets there.
-const interpreterBudget = 2000
+// 1 ms on the interpreter, 0.05 ms compiled), a text that does not
+// parse four (the aborted instance is replaced: about 4 ms), and the
+// compiler's start-up is about 1.5 s of CPU more than the
+// interpreter's, so the move comes when the interpreter has cost about
+// as much as the compiler would have (the ski-rental rule: never much
+// more than twice the cheaper engine's cost). A go vet process, which
+// parses one package's texts (a dozen in the benchmark's), never gets
+// there.
+const interpreterBudget = 1500
 
 // wasmParse parses text with libpg_query in wasm, on the interpreter
 // until its budget is spent.
@@ -86,7 +87,7 @@ func (p *Parser) wasmParse(text string) (string, error) {
 	if p.engine == pgwasm.Interpreter {
 		p.spent++
 		if err != nil {
-			p.spent += 9
+			p.spent += 3
 		}
 		budget := p.budget
 		if budget == 0 {

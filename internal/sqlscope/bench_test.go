@@ -6,27 +6,43 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
-	"github.com/wasilibs/go-pgquery/parser"
+	"github.com/tenantlint/tenantlint/internal/pgwasm"
 )
 
 const benchQuery = "SELECT i.id, i.total FROM invoices i JOIN lines l ON l.invoice_id = i.id AND l.tenant_id = i.tenant_id WHERE i.tenant_id = $1 AND i.id = ANY($2)"
 
+// benchBad is a text that does not parse: its error is a longjmp in
+// libpg_query, which the interpreter hands to the compiler.
+const benchBad = "SELECT i.id FROM invoices i WHERE i.tenant_id = $1 AND"
+
+// engines are the engines the benchmarks compare.
+var engines = []pgwasm.Engine{pgwasm.Interpreter, pgwasm.Compiler}
+
 // firstParseEnv makes the test binary, run as a subprocess by
-// BenchmarkStartup, time one first parse and print it.
+// BenchmarkStartup, time one first parse with the engine it names and
+// print it.
 const firstParseEnv = "SQLSCOPE_FIRST_PARSE"
 
 // TestFirstParseHelper is BenchmarkStartup's subprocess: a fresh process
 // whose first parse compiles the wasm module. It does nothing in a normal
 // test run.
 func TestFirstParseHelper(t *testing.T) {
-	if os.Getenv(firstParseEnv) == "" {
+	name := os.Getenv(firstParseEnv)
+	if name == "" {
 		t.Skip("run by BenchmarkStartup as a subprocess")
 	}
+	p := new(Parser)
+	for _, e := range engines {
+		if e.String() == name {
+			p.engine = e
+		}
+	}
 	start := time.Now()
-	if _, err := new(Parser).Parse(benchQuery); err != nil {
+	if _, err := p.Parse(benchQuery); err != nil {
 		t.Fatal(err)
 	}
 	fmt.Printf("first-parse-ns %d\n", time.Since(start).Nanoseconds())
@@ -36,12 +52,19 @@ func TestFirstParseHelper(t *testing.T) {
 // one statement: the whole subprocess (ns/op) and its first parse alone
 // (first-parse-ns/op), which a process that parses nothing never pays,
 // and the subprocess's CPU time (cpu-ns/op: user + system, what a loaded
-// machine's wall clock inflates).
+// machine's wall clock inflates) and peak RSS (peak-rss-MiB), for each
+// engine.
 func BenchmarkStartup(b *testing.B) {
-	var first, cpu int64
+	for _, e := range engines {
+		b.Run(e.String(), func(b *testing.B) { benchStartup(b, e) })
+	}
+}
+
+func benchStartup(b *testing.B, e pgwasm.Engine) {
+	var first, cpu, rss int64
 	for b.Loop() {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestFirstParseHelper$", "-test.count=1", "-test.v")
-		cmd.Env = append(os.Environ(), firstParseEnv+"=1")
+		cmd.Env = append(os.Environ(), firstParseEnv+"="+e.String())
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			b.Fatalf("%v\n%s", err, out)
@@ -56,20 +79,36 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		first += ns
 		cpu += (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Nanoseconds()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = max(rss, ru.Maxrss) // KiB on Linux
+		}
 	}
 	b.ReportMetric(float64(first)/float64(b.N), "first-parse-ns/op")
 	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+	if rss > 0 {
+		b.ReportMetric(float64(rss)/1024, "peak-rss-MiB")
+	}
 }
 
-// BenchmarkParse is the cost of one parse once the module is compiled
-// (the memo is bypassed: every iteration parses).
+// BenchmarkParse is the cost of one parse once the module is compiled,
+// for each engine (the memo is bypassed: every iteration parses), and
+// of a text that does not parse (/error: under the interpreter a new
+// instance and the compiler's parse, the compiler started before the
+// loop).
 func BenchmarkParse(b *testing.B) {
-	if _, err := parseText(parser.ParseToJSON, benchQuery); err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if _, err := parseText(parser.ParseToJSON, benchQuery); err != nil {
-			b.Fatal(err)
+	for _, e := range engines {
+		for _, tc := range []struct{ name, text string }{{"", benchQuery}, {"/error", benchBad}} {
+			b.Run(e.String()+tc.name, func(b *testing.B) {
+				p := pgwasm.New(e)
+				defer p.Close()
+				_, err := parseText(p.ParseToJSON, tc.text)
+				if (err != nil) != (tc.text == benchBad) {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					_, _ = parseText(p.ParseToJSON, tc.text)
+				}
+			})
 		}
 	}
 }

@@ -11,20 +11,26 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/wasilibs/go-pgquery/parser"
-
 	"github.com/tenantlint/tenantlint/internal/diskcache"
+	"github.com/tenantlint/tenantlint/internal/pgwasm"
 )
 
 // Parser parses SQL statements, remembering the trees of the texts it
 // has parsed. One Parser serves a process's analyzer (it is created with
 // the analyzer, not as a package variable); its zero value is ready.
 //
-// Parses are serialised: the wasm runtime behind them keeps a pool of
-// instances and compiles a new one for every call that finds the pool
-// empty, so concurrent first calls (the drivers analyze packages in
-// parallel) would each pay the compilation. One at a time, the first
-// call compiles and every later one reuses the instance.
+// Parses are serialised (the memo is shared), so one instance of the
+// wasm module serves them all. The module runs on wazero's interpreter
+// (internal/pgwasm): it starts in a few tenths of a second where the
+// optimizing compiler takes two seconds, which go vet, with a process per
+// package, would pay in every package with SQL; its parses are slower
+// (about 1 ms against 0.05 ms, and 4 ms for a text that does not
+// parse), which a process pays only for the texts the cache folder does
+// not hold. A process whose parses have cost about what the compiler's
+// start-up does (interpreterBudget) moves to the compiler for the rest:
+// a standalone run on a large module pays at most about twice the
+// better engine's cost. Numbers in docs/performance.md ("parser start-up
+// after the fork").
 type Parser struct {
 	// Dir, when it returns a folder, keeps the parse trees between
 	// processes (a folder of tenantlint's cache): go vet runs a process
@@ -47,6 +53,52 @@ type Parser struct {
 	// build information of its dependencies).
 	toJSON  func(string) (string, error)
 	version string
+	// engine runs libpg_query when toJSON is nil (the interpreter, the
+	// zero value, unless a benchmark sets another); wasm is its parser,
+	// created on the first parse. spent is the interpreter's work so far
+	// in parse units (interpreterBudget), budget the units after which
+	// the parser moves to the compiler (0: interpreterBudget; a test
+	// seam).
+	engine pgwasm.Engine
+	wasm   *pgwasm.Parser
+	spent  int
+	budget int
+}
+
+// interpreterBudget is the interpreter's work, in parse units, after
+// which a Parser moves to the compiler: a parse costs one unit (about
+// 1 ms on the interpreter, 0.05 ms compiled), a text that does not
+// parse four (the aborted instance is replaced: about 4 ms), and the
+// compiler's start-up is about 1.5 s of CPU more than the
+// interpreter's, so the move comes when the interpreter has cost about
+// as much as the compiler would have (the ski-rental rule: never much
+// more than twice the cheaper engine's cost). A go vet process, which
+// parses one package's texts (a dozen in the benchmark's), never gets
+// there.
+const interpreterBudget = 1500
+
+// wasmParse parses text with libpg_query in wasm, on the interpreter
+// until its budget is spent.
+func (p *Parser) wasmParse(text string) (string, error) {
+	if p.wasm == nil {
+		p.wasm = pgwasm.New(p.engine)
+	}
+	js, err := p.wasm.ParseToJSON(text)
+	if p.engine == pgwasm.Interpreter {
+		p.spent++
+		if err != nil {
+			p.spent += 3
+		}
+		budget := p.budget
+		if budget == 0 {
+			budget = interpreterBudget
+		}
+		if p.spent >= budget {
+			_ = p.wasm.Close() // nothing to lose: the compiler parses from here
+			p.engine, p.wasm = pgwasm.Compiler, nil
+		}
+	}
+	return js, err
 }
 
 type memoKey struct {
@@ -107,7 +159,7 @@ func (p *Parser) Parse(text string) ([]Stmt, error) {
 func (p *Parser) parseJSON(text string) (string, error) {
 	parse := p.toJSON
 	if parse == nil {
-		parse = parser.ParseToJSON
+		parse = p.wasmParse
 	}
 	if p.version == "" {
 		p.version = parserVersion

@@ -143,7 +143,7 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		outcomes[v.Table] = outUnconstrained
 	}
 	for _, v := range res.Violations {
-		report(v, "")
+		report(v, chainFix(v, b.parser, tenant))
 	}
 	for _, v := range res.OnBranch {
 		report(v, ": its predicate is added on one branch only")

@@ -208,7 +208,7 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	reported := false
 	outcomes := map[string]int{} // by table: unconstrained or suppressed
 	for _, v := range res.Violations {
-		if suppressed[v.Statement] || !reportViolation(p, r.stats, q.at, tenant, v, q.suffix, q.related) {
+		if suppressed[v.Statement] || !reportViolation(p, r.stats, q.at, tenant, v, q.suffix+textFix(v, res, r.parser, q.text, tenant), q.related) {
 			if _, seen := outcomes[v.Table]; !seen {
 				outcomes[v.Table] = outSuppressed
 			}

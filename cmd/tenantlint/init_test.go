@@ -167,8 +167,8 @@ func TestInitSQL(t *testing.T) {
 	want := []string{
 		"model/model.go:21:6: Member is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare a package-level repository for it, or take or return it in the methods of a type with a method that has a parameter tenantID",
 		"model/model.go:29:6: InvoiceView is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare a package-level repository for it, or take or return it in the methods of a type with a method that has a parameter tenantID",
-		"report/report.go:12:9: SELECT from members has no predicate on members.org",
-		"store/store.go:23:15: tenantID is in scope but SELECT from invoice_lines does not filter by it",
+		"report/report.go:12:9: SELECT from members has no predicate on members.org (manual fix: add members.org = $1 to its WHERE)",
+		"store/store.go:23:15: tenantID is in scope but SELECT from invoice_lines does not filter by it (manual fix: add invoice_lines.tenant_id = $2 to its WHERE, bound to tenantID)",
 	}
 	diffLines(t, "tenantlint with init's proposal", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool with init's proposal", vet(t, dir), want)

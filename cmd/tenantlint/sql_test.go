@@ -13,9 +13,9 @@ var sqlFiles = testfs.MustReadTxtar("testdata/sql.txtar")
 
 // wantSQL is the standalone output on sqlFiles.
 var wantSQL = []string{
-	"store/store.go:23:2: SELECT from invoices has no predicate on invoices.tenant_id (tenantsql)",
-	"store/store.go:28:2: tenantID is in scope but DELETE from lines does not filter by it (tenantsql)",
-	"store/store.go:41:2: INSERT into invoices does not set invoices.tenant_id (tenantsql)",
+	"store/store.go:23:2: SELECT from invoices has no predicate on invoices.tenant_id (manual fix: add invoices.tenant_id = $2 to its WHERE) (tenantsql)",
+	"store/store.go:28:2: tenantID is in scope but DELETE from lines does not filter by it (manual fix: add lines.tenant_id = $2 to its WHERE, bound to tenantID) (tenantsql)",
+	"store/store.go:41:2: INSERT into invoices does not set invoices.tenant_id (manual fix: insert the column tenant_id with the tenant) (tenantsql)",
 }
 
 // TestTenantSQL: standalone and go vet -vettool report the same

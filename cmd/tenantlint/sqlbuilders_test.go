@@ -14,8 +14,8 @@ var sqlBuilderFiles = testfs.MustReadTxtar("testdata/sqlbuilders.txtar")
 
 // wantSQLBuilders is the standalone output on sqlBuilderFiles.
 var wantSQLBuilders = []string{
-	"store/store.go:19:2: SELECT from billing_invoices has no predicate on billing_invoices.tenant_id (tenantsql)",
-	"store/store.go:24:2: tenantID is in scope but DELETE from billing_invoices does not filter by it (tenantsql)",
+	"store/store.go:19:2: SELECT from billing_invoices has no predicate on billing_invoices.tenant_id (manual fix: add .Where(\"billing_invoices.tenant_id = ?\", the tenant)) (tenantsql)",
+	"store/store.go:24:2: tenantID is in scope but DELETE from billing_invoices does not filter by it (manual fix: add .Where(\"billing_invoices.tenant_id = ?\", tenantID)) (tenantsql)",
 	"store/store.go:38:2: tenantID is in scope but SELECT from billing_invoices does not filter by it: its predicate is added on one branch only (tenantsql)",
 }
 

@@ -23,8 +23,8 @@ func TestTenantSQLSqlc(t *testing.T) {
 	dir := t.TempDir()
 	testfs.Write(t, dir, sqlcFiles)
 	const (
-		get  = "SELECT from invoices has no predicate on invoices.tenant_id (sqlc query GetInvoice, db/queries/invoices.sql:1)"
-		del  = "DELETE from invoices has no predicate on invoices.tenant_id (sqlc query DeleteInvoice, db/queries/invoices.sql:13)"
+		get  = "SELECT from invoices has no predicate on invoices.tenant_id (sqlc query GetInvoice, db/queries/invoices.sql:1) (manual fix: add invoices.tenant_id = $2 to its WHERE)"
+		del  = "DELETE from invoices has no predicate on invoices.tenant_id (sqlc query DeleteInvoice, db/queries/invoices.sql:13) (manual fix: add invoices.tenant_id = $2 to its WHERE)"
 		wrap = "tenantID is in scope but store.Queries.GetInvoice runs SELECT from invoices, which does not filter by it (sqlc query GetInvoice, db/queries/invoices.sql:1)"
 	)
 	r := lint(t, dir, "./...")

@@ -28,8 +28,8 @@ func TestSQLCDivision(t *testing.T) {
 
 	want := []string{
 		"db/notes.go:5:6: Note is tenant-scoped (has field TenantID) but has no tenant-aware repository; declare a package-level repository for it, or take or return it in the methods of a type with a method that has a parameter tenantID (tenantrepo)",
-		"db/queries.sql.go:21:7: SELECT from workers has no predicate on workers.tenant_id (sqlc query ListWorkers) (tenantsql)",
-		"db/queries.sql.go:37:7: DELETE from jobs has no predicate on jobs.tenant_id (sqlc query DeleteJob) (tenantsql)",
+		"db/queries.sql.go:21:7: SELECT from workers has no predicate on workers.tenant_id (sqlc query ListWorkers) (manual fix: add workers.tenant_id = $1 to its WHERE) (tenantsql)",
+		"db/queries.sql.go:37:7: DELETE from jobs has no predicate on jobs.tenant_id (sqlc query DeleteJob) (manual fix: add jobs.tenant_id = $2 to its WHERE) (tenantsql)",
 	}
 	r := lint(t, dir, "./...")
 	if r.code != 1 || r.stderr != "" {

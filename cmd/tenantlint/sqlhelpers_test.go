@@ -22,7 +22,7 @@ func TestTenantSQLHelpers(t *testing.T) {
 	for name, src := range sqlHelperFiles {
 		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
-	want := []string{"store/store.go:30:2: SELECT from billing_invoices has no predicate on billing_invoices.tenant_id (tenantsql)"}
+	want := []string{"store/store.go:30:2: SELECT from billing_invoices has no predicate on billing_invoices.tenant_id (manual fix: add .Where(\"billing_invoices.tenant_id = ?\", the tenant)) (tenantsql)"}
 
 	r := lint(t, dir, "./...")
 	if r.code != 1 || r.stderr != "" {

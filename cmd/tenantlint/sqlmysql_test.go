@@ -25,11 +25,11 @@ func TestTenantSQLMySQL(t *testing.T) {
 		testfs.WriteFile(t, filepath.Join(dir, name), src)
 	}
 	want := []string{
-		"reports/reports.go:13:2: SELECT from invoices has no predicate on invoices.tenant_id (tenantsql)",
-		"store/store.go:28:2: SELECT from lines has no predicate on lines.tenant_id (tenantsql)",
-		"store/store.go:33:2: INSERT into invoices does not set invoices.tenant_id (tenantsql)",
-		"store/store.go:38:2: tenantID is in scope but DELETE using invoices does not filter by it (tenantsql)",
-		"store/store.go:38:2: tenantID is in scope but DELETE using lines does not filter by it (tenantsql)",
+		"reports/reports.go:13:2: SELECT from invoices has no predicate on invoices.tenant_id (manual fix: add invoices.tenant_id = ? to its WHERE) (tenantsql)",
+		"store/store.go:28:2: SELECT from lines has no predicate on lines.tenant_id (manual fix: add l.tenant_id = ? to its WHERE) (tenantsql)",
+		"store/store.go:33:2: INSERT into invoices does not set invoices.tenant_id (manual fix: insert the column tenant_id with the tenant) (tenantsql)",
+		"store/store.go:38:2: tenantID is in scope but DELETE using invoices does not filter by it (manual fix: add i.tenant_id = ? to its WHERE, bound to tenantID) (tenantsql)",
+		"store/store.go:38:2: tenantID is in scope but DELETE using lines does not filter by it (manual fix: add l.tenant_id = ? to its WHERE, bound to tenantID) (tenantsql)",
 	}
 	r := lint(t, dir, "./...")
 	if r.code != 1 || r.stderr != "" {

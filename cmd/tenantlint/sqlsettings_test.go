@@ -74,7 +74,7 @@ func TestSQLReportKinds(t *testing.T) {
 	}
 
 	dir = sqlModule(t, "sql:\n  report: in-scope\n")
-	want := []string{"store/store.go:28:2: tenantID is in scope but DELETE from lines does not filter by it"}
+	want := []string{"store/store.go:28:2: tenantID is in scope but DELETE from lines does not filter by it (manual fix: add lines.tenant_id = $2 to its WHERE, bound to tenantID)"}
 	diffLines(t, "standalone, report: in-scope", standalone(t, dir), want)
 	diffLines(t, "go vet -vettool, report: in-scope", vet(t, dir), want)
 

@@ -27,6 +27,9 @@ func (p *Parser) For(d Dialect) *Parser {
 	return &Parser{base: p, dialect: d}
 }
 
+// Dialect is the grammar p parses.
+func (p *Parser) Dialect() Dialect { return p.dialect }
+
 // QuoteIdent quotes a name as an identifier of p's dialect, each part of
 // a schema-qualified one: "public"."users" for PostgreSQL, `app`.`users`
 // for MySQL, where double quotes make a string.

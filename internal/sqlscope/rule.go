@@ -24,6 +24,10 @@ type Violation struct {
 	Insert bool
 	// Statement is the index of the statement in the text.
 	Statement int
+	// Ref is how the statement qualifies the table (its alias, else its
+	// name): the predicate to add is Ref.Column = the tenant. It is not
+	// part of what makes two violations one (see checker.report).
+	Ref string
 }
 
 // What says what is missing: "SELECT from invoices has no predicate on
@@ -57,6 +61,10 @@ type Result struct {
 	// Tables are the tenant tables the text names, sorted: those the
 	// inventory counts its statements under.
 	Tables []string
+	// Params is the highest $N parameter number of the text as parsed
+	// (? and :name bind variables numbered), so that a predicate to add
+	// can name the next one.
+	Params int
 }
 
 // PlaceholderPrefix starts the identifiers that stand for the values a
@@ -110,7 +118,11 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
 	}
-	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown, Tables: slices.Sorted(maps.Keys(c.named))}, nil
+	params := 0
+	for _, st := range stmts {
+		params = max(params, maxParam(st.Node))
+	}
+	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown, Tables: slices.Sorted(maps.Keys(c.named)), Params: params}, nil
 }
 
 type checker struct {
@@ -183,8 +195,10 @@ func (c *checker) name(table string) {
 
 func (c *checker) report(v Violation) {
 	v.Statement = c.statement
-	if !c.seen[v] {
-		c.seen[v] = true
+	key := v
+	key.Ref = "" // two aliases of one table are one finding
+	if !c.seen[key] {
+		c.seen[key] = true
 		c.out = append(c.out, v)
 	}
 }
@@ -448,7 +462,7 @@ func (c *checker) finish(s *scope) {
 			continue
 		}
 		if !r.ok {
-			c.report(Violation{Stmt: s.stmt, Prep: r.prep, Table: r.table, Column: r.col})
+			c.report(Violation{Stmt: s.stmt, Prep: r.prep, Table: r.table, Column: r.col, Ref: r.name})
 		}
 	}
 }
@@ -750,4 +764,25 @@ func stringNode(n any) string {
 	_, m := unwrap(n)
 	s, _ := m["sval"].(string)
 	return s
+}
+
+// maxParam returns the highest ParamRef number in a parse tree.
+func maxParam(n any) int {
+	best := 0
+	switch v := n.(type) {
+	case map[string]any:
+		if pr, ok := v["ParamRef"].(map[string]any); ok {
+			if num, ok := pr["number"].(float64); ok {
+				best = int(num)
+			}
+		}
+		for _, c := range v {
+			best = max(best, maxParam(c))
+		}
+	case []any:
+		for _, c := range v {
+			best = max(best, maxParam(c))
+		}
+	}
+	return best
 }

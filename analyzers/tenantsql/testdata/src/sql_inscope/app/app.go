@@ -12,9 +12,9 @@ import (
 type Invoice struct{ TenantID string }
 
 func withTenant(db *sql.DB, tenantID string, id int64) {
-	db.Query(`SELECT * FROM invoices WHERE id = $1`, id) // want `^tenantID is in scope but SELECT from invoices does not filter by it$`
+	db.Query(`SELECT * FROM invoices WHERE id = $1`, id) // want `^tenantID is in scope but SELECT from invoices does not filter by it \(manual fix: add invoices\.tenant_id = \$2 to its WHERE, bound to tenantID\)$`
 	db.Query(`SELECT * FROM invoices WHERE tenant_id = $1 AND id = $2`, tenantID, id)
-	sq.Select("*").From("invoices").Where("id = ?", id).ToSql() // want `^tenantID is in scope but SELECT from invoices does not filter by it$`
+	sq.Select("*").From("invoices").Where("id = ?", id).ToSql() // want `^tenantID is in scope but SELECT from invoices does not filter by it \(manual fix: add \.Where\("invoices\.tenant_id = \?", tenantID\)\)$`
 }
 
 // No tenant in scope: unconstrained, not reported.

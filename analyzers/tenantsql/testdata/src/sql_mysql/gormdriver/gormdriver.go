@@ -16,8 +16,8 @@ type Invoice struct {
 
 func raw(db *gorm.DB, t string, id int64) {
 	db.Raw("SELECT * FROM `invoices` WHERE `tenant_id` = ?", t)
-	db.Raw("SELECT * FROM `invoices` WHERE `id` = ?", id)           // want `^SELECT from invoices has no predicate on invoices.tenant_id$`
-	db.Exec("UPDATE `invoices` SET `total` = 0 WHERE `id` = ?", id) // want `^UPDATE of invoices has no predicate on invoices.tenant_id$`
+	db.Raw("SELECT * FROM `invoices` WHERE `id` = ?", id)           // want `^SELECT from invoices has no predicate on invoices.tenant_id \(manual fix: add invoices\.tenant_id = \? to its WHERE\)$`
+	db.Exec("UPDATE `invoices` SET `total` = 0 WHERE `id` = ?", id) // want `^UPDATE of invoices has no predicate on invoices.tenant_id \(manual fix: add invoices\.tenant_id = \? to its WHERE\)$`
 }
 
 func chains(db *gorm.DB, t string, id int64) {

@@ -15,5 +15,5 @@ type Invoice struct {
 
 func q(ctx context.Context, db *sql.DB, id int64) {
 	db.QueryContext(ctx, "SELECT * FROM `invoices` WHERE `id` = ?", id)
-	db.QueryContext(ctx, "SELECT * FROM invoices WHERE id = ?", id) // want `^SELECT from invoices has no predicate on invoices.tenant_id$`
+	db.QueryContext(ctx, "SELECT * FROM invoices WHERE id = ?", id) // want `^SELECT from invoices has no predicate on invoices.tenant_id \(manual fix: add invoices\.tenant_id = \? to its WHERE\)$`
 }

@@ -9,7 +9,7 @@ import (
 	"context"
 )
 
-const getInvoice = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query GetInvoice, queries/invoices.sql:1\)$`
+const getInvoice = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query GetInvoice, queries/invoices.sql:1\) \(manual fix: add invoices\.tenant_id = \$2 to its WHERE\)$`
 `-- name: GetInvoice :one
 SELECT id, tenant_id, total FROM invoices
 WHERE id = $1 LIMIT 1
@@ -51,7 +51,7 @@ func (q *Queries) PollUnpaid(ctx context.Context) error {
 	return err
 }
 
-const deleteInvoice = // want `^DELETE from invoices has no predicate on invoices.tenant_id \(sqlc query DeleteInvoice, queries/invoices.sql:15\)$`
+const deleteInvoice = // want `^DELETE from invoices has no predicate on invoices.tenant_id \(sqlc query DeleteInvoice, queries/invoices.sql:15\) \(manual fix: add invoices\.tenant_id = \$2 to its WHERE\)$`
 `-- name: DeleteInvoice :exec
 DELETE FROM invoices WHERE id = $1
 `

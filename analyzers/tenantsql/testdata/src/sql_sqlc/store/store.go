@@ -7,7 +7,7 @@ import (
 	"database/sql"
 )
 
-const getInvoice = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query GetInvoice, queries/invoices.sql:1\)$`
+const getInvoice = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query GetInvoice, queries/invoices.sql:1\) \(manual fix: add invoices\.tenant_id = \$2 to its WHERE\)$`
 `-- name: GetInvoice :one
 SELECT id, tenant_id, total FROM invoices WHERE id = $1
 `
@@ -16,5 +16,5 @@ type Invoice struct{ TenantID string }
 
 func get(ctx context.Context, db *sql.DB) {
 	db.QueryRowContext(ctx, getInvoice, 1)
-	db.QueryRowContext(ctx, `SELECT * FROM invoices`) // want `^SELECT from invoices has no predicate on invoices.tenant_id$`
+	db.QueryRowContext(ctx, `SELECT * FROM invoices`) // want `^SELECT from invoices has no predicate on invoices.tenant_id \(manual fix: add invoices\.tenant_id = \$1 to its WHERE\)$`
 }

@@ -6,7 +6,7 @@ package db
 
 type Invoice struct{ TenantID string }
 
-const listInvoices = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query ListInvoices\)$`
+const listInvoices = // want `^SELECT from invoices has no predicate on invoices.tenant_id \(sqlc query ListInvoices\) \(manual fix: add invoices\.tenant_id = \$1 to its WHERE\)$`
 `-- name: ListInvoices :many
 SELECT * FROM invoices ORDER BY id
 `

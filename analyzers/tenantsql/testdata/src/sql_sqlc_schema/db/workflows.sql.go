@@ -9,7 +9,7 @@ const getWorkflow = `-- name: GetWorkflow :one
 SELECT id, "tenantId", name, "deletedAt" FROM "Workflow" WHERE "id" = $1::uuid AND "tenantId" = $2::uuid
 `
 
-const listAllWorkflows = // want `^SELECT from Workflow has no predicate on Workflow.tenantId \(sqlc query ListAllWorkflows, queries/workflows.sql:4\)$`
+const listAllWorkflows = // want `^SELECT from Workflow has no predicate on Workflow.tenantId \(sqlc query ListAllWorkflows, queries/workflows.sql:4\) \(manual fix: add "Workflow"\."tenantId" = \$1 to its WHERE\)$`
 `-- name: ListAllWorkflows :many
 SELECT id, "tenantId", name, "deletedAt" FROM "Workflow" WHERE "deletedAt" IS NULL
 `
@@ -20,24 +20,24 @@ JOIN "Workflow" w ON w."tenantId" = t.tenant_id AND w."id" = t.workflow_id
 WHERE t.tenant_id = $1::uuid
 `
 
-const listTasksByWorkflowID = // want `^SELECT from Workflow has no predicate on Workflow.tenantId \(sqlc query ListTasksByWorkflowID, queries/workflows.sql:12\)$`
+const listTasksByWorkflowID = // want `^SELECT from Workflow has no predicate on Workflow.tenantId \(sqlc query ListTasksByWorkflowID, queries/workflows.sql:12\) \(manual fix: add w\."tenantId" = \$2 to its WHERE\)$`
 `-- name: ListTasksByWorkflowID :many
 SELECT t.id FROM v1_task t
 JOIN "Workflow" w ON w."id" = t.workflow_id
 WHERE t.tenant_id = $1::uuid
 `
 
-const pollPartition = // want `^SELECT from v1_task_20240101 has no predicate on v1_task_20240101.tenant_id \(sqlc query PollPartition, queries/workflows.sql:17\)$`
+const pollPartition = // want `^SELECT from v1_task_20240101 has no predicate on v1_task_20240101.tenant_id \(sqlc query PollPartition, queries/workflows.sql:17\) \(manual fix: add v1_task_20240101\.tenant_id = \$1 to its WHERE\)$`
 `-- name: PollPartition :many
 SELECT id FROM v1_task_20240101
 `
 
-const deleteEvent = // want `^DELETE from Event has no predicate on Event.tenantId \(sqlc query DeleteEvent, queries/workflows.sql:20\)$`
+const deleteEvent = // want `^DELETE from Event has no predicate on Event.tenantId \(sqlc query DeleteEvent, queries/workflows.sql:20\) \(manual fix: add "Event"\."tenantId" = \$2 to its WHERE\)$`
 `-- name: DeleteEvent :exec
 DELETE FROM "Event" WHERE "id" = $1::uuid
 `
 
-const listLogs = // want `^SELECT from v1_log has no predicate on v1_log.tenant_id \(sqlc query ListLogs, queries/workflows.sql:23\)$`
+const listLogs = // want `^SELECT from v1_log has no predicate on v1_log.tenant_id \(sqlc query ListLogs, queries/workflows.sql:23\) \(manual fix: add v1_log\.tenant_id = \$1 to its WHERE\)$`
 `-- name: ListLogs :many
 SELECT tenant_id FROM v1_log
 `

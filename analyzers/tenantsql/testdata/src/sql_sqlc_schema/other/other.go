@@ -10,6 +10,6 @@ import (
 )
 
 func ListWorkflows(ctx context.Context, db *sql.DB) {
-	db.QueryContext(ctx, `SELECT * FROM "Workflow"`) // want `^SELECT from Workflow has no predicate on Workflow.tenantId$`
+	db.QueryContext(ctx, `SELECT * FROM "Workflow"`) // want `^SELECT from Workflow has no predicate on Workflow.tenantId \(manual fix: add "Workflow"\."tenantId" = \$1 to its WHERE\)$`
 	db.QueryContext(ctx, `SELECT * FROM "Workflow" WHERE "tenantId" = $1`, "t")
 }

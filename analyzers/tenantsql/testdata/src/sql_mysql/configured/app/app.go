@@ -13,7 +13,7 @@ type Invoice struct {
 }
 
 func q(ctx context.Context, db *sql.DB, t string, id int64) {
-	db.QueryContext(ctx, "SELECT * FROM `invoices` WHERE `id` = ?", id) // want `^SELECT from invoices has no predicate on invoices.tenant_id$`
+	db.QueryContext(ctx, "SELECT * FROM `invoices` WHERE `id` = ?", id) // want `^SELECT from invoices has no predicate on invoices.tenant_id \(manual fix: add invoices\.tenant_id = \? to its WHERE\)$`
 	db.QueryContext(ctx, "SELECT * FROM `invoices` WHERE `tenant_id` = ? AND `id` = ?", t, id)
-	db.ExecContext(ctx, "INSERT INTO `invoices` (`id`) VALUES (?) ON DUPLICATE KEY UPDATE `id` = `id`", id) // want `^INSERT into invoices does not set invoices.tenant_id$`
+	db.ExecContext(ctx, "INSERT INTO `invoices` (`id`) VALUES (?) ON DUPLICATE KEY UPDATE `id` = `id`", id) // want `^INSERT into invoices does not set invoices.tenant_id \(manual fix: insert the column tenant_id with the tenant\)$`
 }

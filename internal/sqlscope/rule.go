@@ -120,6 +120,9 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 	}
 	params := 0
 	for _, st := range stmts {
+		if len(c.out) == 0 {
+			break // only a finding's fix names the next parameter
+		}
 		params = max(params, maxParam(st.Node))
 	}
 	return Result{Violations: c.out, Directives: directives(text, stmts), Unknown: c.unknown, Tables: slices.Sorted(maps.Keys(c.named)), Params: params}, nil

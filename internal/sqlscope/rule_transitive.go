@@ -1,6 +1,7 @@
 package sqlscope
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -56,10 +57,7 @@ func rebind(d any, col string, to any) any {
 		}
 		return len(items) > 0
 	}
-	swapped := map[string]any{}
-	for key, v := range m {
-		swapped[key] = v
-	}
+	swapped := maps.Clone(m)
 	switch {
 	case columnName(m["lexpr"]) == col && valueSide(m["rexpr"]):
 		swapped["lexpr"] = to

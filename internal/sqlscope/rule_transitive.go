@@ -223,12 +223,18 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 	}
 	// The subquery must be constrained by itself: judged apart, silently
 	// (it is judged again, and reported, as a subquery of s).
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
-	sub.stmt(m["subselect"], s.names, nil)
-	if len(sub.out) > 0 || sub.unknown {
+	if !c.constrainedAlone(m["subselect"], s.names) {
 		return nil
 	}
 	return r
+}
+
+// constrainedAlone reports whether query, judged apart and silently by a
+// checker of its own, has no violation and no formatted condition.
+func (c *checker) constrainedAlone(query any, names ctes) bool {
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(query, names, nil)
+	return len(sub.out) == 0 && !sub.unknown
 }
 
 // selectedKeys returns the key columns of the FROM item of a key
@@ -284,9 +290,7 @@ func (c *checker) keySource(query any, names ctes) []string {
 	if !ok {
 		return nil
 	}
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
-	sub.stmt(query, names, nil)
-	if len(sub.out) > 0 || sub.unknown {
+	if !c.constrainedAlone(query, names) {
 		return nil
 	}
 	keys := c.tableKeys(rv, table)

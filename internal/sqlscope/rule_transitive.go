@@ -143,9 +143,11 @@ func (s *scope) qualified(e any) (*ref, string) {
 	qual, col := parts[len(parts)-2], parts[len(parts)-1]
 	for sc := s; sc != nil; sc = sc.parent {
 		var found []*ref
-		for _, r := range append(sc.refs[:len(sc.refs):len(sc.refs)], sc.links...) {
-			if r.name == qual {
-				found = append(found, r)
+		for _, rs := range [2][]*ref{sc.refs, sc.links} {
+			for _, r := range rs {
+				if r.name == qual {
+					found = append(found, r)
+				}
 			}
 		}
 		switch len(found) {

@@ -1,6 +1,7 @@
 package sqlscope
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -56,10 +57,7 @@ func rebind(d any, col string, to any) any {
 		}
 		return len(items) > 0
 	}
-	swapped := map[string]any{}
-	for key, v := range m {
-		swapped[key] = v
-	}
+	swapped := maps.Clone(m)
 	switch {
 	case columnName(m["lexpr"]) == col && valueSide(m["rexpr"]):
 		swapped["lexpr"] = to
@@ -145,9 +143,11 @@ func (s *scope) qualified(e any) (*ref, string) {
 	qual, col := parts[len(parts)-2], parts[len(parts)-1]
 	for sc := s; sc != nil; sc = sc.parent {
 		var found []*ref
-		for _, r := range append(sc.refs[:len(sc.refs):len(sc.refs)], sc.links...) {
-			if r.name == qual {
-				found = append(found, r)
+		for _, rs := range [2][]*ref{sc.refs, sc.links} {
+			for _, r := range rs {
+				if r.name == qual {
+					found = append(found, r)
+				}
 			}
 		}
 		switch len(found) {
@@ -225,12 +225,18 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 	}
 	// The subquery must be constrained by itself: judged apart, silently
 	// (it is judged again, and reported, as a subquery of s).
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
-	sub.stmt(m["subselect"], s.names, nil)
-	if len(sub.out) > 0 || sub.unknown {
+	if !c.constrainedAlone(m["subselect"], s.names) {
 		return nil
 	}
 	return r
+}
+
+// constrainedAlone reports whether query, judged apart and silently by a
+// checker of its own, has no violation and no formatted condition.
+func (c *checker) constrainedAlone(query any, names ctes) bool {
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub.stmt(query, names, nil)
+	return len(sub.out) == 0 && !sub.unknown
 }
 
 // selectedKeys returns the key columns of the FROM item of a key
@@ -286,9 +292,7 @@ func (c *checker) keySource(query any, names ctes) []string {
 	if !ok {
 		return nil
 	}
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
-	sub.stmt(query, names, nil)
-	if len(sub.out) > 0 || sub.unknown {
+	if !c.constrainedAlone(query, names) {
 		return nil
 	}
 	keys := c.tableKeys(rv, table)

@@ -77,8 +77,14 @@ type step struct {
 }
 
 func newBuilders(p *lint.Pass, r *queryRun, decl ast.Decl, tenantAt func(*ast.CallExpr) string) *builders {
-	b := &builders{p: p, r: r, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt}
-	b.libs, b.models, b.helpers = chainLibs(p)
+	if !r.chainsLooked {
+		// The package's libraries, models and helpers: looked up once,
+		// not per declaration.
+		r.chainsLooked = true
+		r.libs, r.models, r.helpers = chainLibs(p)
+	}
+	b := &builders{p: p, r: r, parser: r.parser, tables: r.tables, decl: decl, stats: r.stats, tenantAt: tenantAt, libs: r.libs, models: r.models}
+	b.helpers = r.helpers
 	return b
 }
 

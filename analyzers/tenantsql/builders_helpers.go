@@ -103,6 +103,9 @@ func newChains(env *lint.Env, models *analysis.Analyzer) *analysis.Analyzer {
 				}
 			}
 			p := &lint.Pass{Pass: pass, Check: Name, Rules: r, Files: lint.SourceFiles(pass)}
+			// The libraries and model tables are the package's: looked
+			// up once, not per declaration and round.
+			libs, mt, _ := chainLibs(p)
 			var decls []*ast.FuncDecl
 			for _, f := range p.Files {
 				for _, d := range f.Decls {
@@ -121,7 +124,7 @@ func newChains(env *lint.Env, models *analysis.Analyzer) *analysis.Analyzer {
 					if !ok || out[fn] != nil {
 						continue
 					}
-					if f := helperChain(p, out, fd, fn); f != nil {
+					if f := helperChain(p, libs, mt, out, fd, fn); f != nil {
 						out[fn] = f
 						pass.ExportObjectFact(fn, f)
 						added = true
@@ -163,8 +166,7 @@ func chainLibs(p *lint.Pass) ([]*library, modelTables, chainFacts) {
 // helperChain follows the chain that fd returns: nil when it returns no
 // builder of an enabled library, or its returns are not one chain that
 // can be followed (never a guessed chain: the callers stay unchecked).
-func helperChain(p *lint.Pass, known chainFacts, fd *ast.FuncDecl, fn *types.Func) *ChainFact {
-	libs, mt, _ := chainLibs(p)
+func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts, fd *ast.FuncDecl, fn *types.Func) *ChainFact {
 	b := &builders{p: p, decl: fd, libs: libs, models: mt}
 	b.helpers = known
 	sig := fn.Type().(*types.Signature)

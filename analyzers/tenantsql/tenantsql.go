@@ -70,6 +70,12 @@ type queryRun struct {
 	stats     *Stats
 	global    *globals                      // sql.global, for this package
 	funcs     map[*types.Func]*ast.FuncDecl // see funcDecls
+	// libs, models and helpers are chainLibs' of the package, looked
+	// up by the first newBuilders (chainsLooked).
+	libs         []*library
+	models       modelTables
+	helpers      chainFacts
+	chainsLooked bool
 }
 
 // run checks a package's queries: sqlc's generated constants, the

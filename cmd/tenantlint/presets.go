@@ -17,17 +17,13 @@ import (
 // and works on runs replayed from the result cache. It says nothing when
 // either cannot be read: the analysis reports a bad configuration itself.
 func reportUnmatchedPresets(w io.Writer, root, dir, override string) {
-	path := override
-	if path == "" {
-		path = os.Getenv("TENANTLINT_CONFIG")
+	// The driver's rule: --config, else TENANTLINT_CONFIG, else the file
+	// found above dir.
+	l := config.Loader{Override: override}
+	if l.Override == "" {
+		l.Override = os.Getenv("TENANTLINT_CONFIG")
 	}
-	if path == "" {
-		var err error
-		if path, err = config.Find(dir); err != nil {
-			return
-		}
-	}
-	cfg, err := config.Load(path)
+	cfg, err := l.ForDir(dir)
 	if err != nil {
 		return
 	}

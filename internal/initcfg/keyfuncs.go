@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
 
@@ -73,7 +74,7 @@ func keyFuncCandidates(pkgs []*packages.Package) []*KeyFuncCandidate {
 	for _, p := range pkgs {
 		for _, obj := range p.TypesInfo.Uses {
 			fn, ok := obj.(*types.Func)
-			if !ok || !isKeyFunc(fn) || isStd(fn.Pkg().Path()) {
+			if !ok || !isKeyFunc(fn) || config.StdPackage(fn.Pkg().Path()) {
 				continue
 			}
 			if _, declared := byName[qualified(fn)]; !declared && inModule[fn.Pkg().Path()] {

@@ -4,6 +4,8 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+
+	"github.com/tenantlint/tenantlint/internal/config"
 )
 
 // MarkerCandidate is a type embedded by several tenant structs.
@@ -38,7 +40,7 @@ func markerCandidates(structs []structType, carriers, proposed map[*types.TypeNa
 				continue
 			}
 			tn := embeddedTypeName(f.Type())
-			if tn == nil || tn.Pkg() == nil || isStd(tn.Pkg().Path()) {
+			if tn == nil || tn.Pkg() == nil || config.StdPackage(tn.Pkg().Path()) {
 				continue
 			}
 			c := byType[tn]

@@ -59,7 +59,7 @@ func repoCandidates(pkgs []*packages.Package, carriers map[*types.TypeName]bool,
 	objs := map[string]*types.TypeName{}
 	note := func(t types.Type) {
 		for _, in := range instantiations(t) {
-			if in.generic.Pkg() == nil || isStd(in.generic.Pkg().Path()) {
+			if in.generic.Pkg() == nil || config.StdPackage(in.generic.Pkg().Path()) {
 				continue
 			}
 			g := qualified(in.generic)

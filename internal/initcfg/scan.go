@@ -234,13 +234,6 @@ func moduleStructs(pkgs []*packages.Package) []structType {
 	return out
 }
 
-// isStd reports whether path looks like a standard-library package: its
-// first element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
 // examples lists at most n names, then how many more there are.
 func examples(names []string, n int) string {
 	if len(names) <= n {

@@ -154,7 +154,7 @@ func sqlPresetCandidates(pkgs []*packages.Package, reqs []*modfile.Require) []*S
 		std := true
 		for _, api := range config.SQLPresets[name] {
 			paths = append(paths, api.Pkg)
-			std = std && isStd(api.Pkg)
+			std = std && config.StdPackage(api.Pkg)
 		}
 		importers := importersOf(pkgs, paths)
 		if std {

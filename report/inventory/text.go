@@ -1,10 +1,12 @@
 package inventory
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -193,15 +195,7 @@ func writeReasons(w io.Writer, title string, counts map[string]int) {
 // sortedReasons lists the reasons of counts, most frequent first, then
 // by reason.
 func sortedReasons(counts map[string]int) []string {
-	rs := make([]string, 0, len(counts))
-	for r := range counts {
-		rs = append(rs, r)
-	}
-	sort.Slice(rs, func(i, j int) bool {
-		if counts[rs[i]] != counts[rs[j]] {
-			return counts[rs[i]] > counts[rs[j]]
-		}
-		return rs[i] < rs[j]
+	return slices.SortedFunc(maps.Keys(counts), func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
 	})
-	return rs
 }

@@ -37,12 +37,15 @@ func New(env *lint.Env) *analysis.Analyzer {
 // configurations (for its test).
 func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	configs := &compiledCache{}
-	parser := &sqlscope.Parser{Dir: func() string {
-		if env.Hermetic {
-			return ""
+	cacheFolder := func(name string) func() string {
+		return func() string {
+			if env.Hermetic {
+				return ""
+			}
+			return filepath.Join(diskcache.Dir(), name)
 		}
-		return filepath.Join(diskcache.Dir(), "sql")
-	}}
+	}
+	parser := &sqlscope.Parser{Dir: cacheFolder("sql"), ModuleDir: cacheFolder("wasm")}
 	sqlc := &sqlcCache{parser: parser}
 	tables := newTables(env, sqlc)
 	mods := &modules{}

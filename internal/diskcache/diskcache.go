@@ -104,6 +104,20 @@ func MarkUsed(f *os.File, path string) {
 	}
 }
 
+// MarkTreeUsed marks every file under dir used (see ReadFile), for
+// entries that a library reads by itself, such as wazero's compiled
+// modules.
+func MarkTreeUsed(dir string) {
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				markUsedAt(path, info.ModTime())
+			}
+		}
+		return nil
+	})
+}
+
 func markUsedAt(path string, modTime time.Time) {
 	if time.Since(modTime) > markInterval {
 		now := time.Now()
@@ -160,7 +174,7 @@ func trimCache(dir string, now time.Time) {
 }
 
 // cacheFolders are the folders the tool keeps under Dir.
-var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite", "sql"}
+var cacheFolders = []string{"packages", "scans", "shards", "aliases", "results", "rewrite", "sql", "wasm"}
 
 // isCacheEntry reports whether rel (slash-separated, relative to
 // Dir) is a file or folder that the tool writes.

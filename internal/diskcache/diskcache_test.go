@@ -94,6 +94,33 @@ func TestReadMarksUsed(t *testing.T) {
 	}
 }
 
+// TestMarkTreeUsed: the files of a folder that a library reads by
+// itself (wazero's compiled module under wasm/) are kept by the trim
+// once marked, and trimmed when not.
+func TestMarkTreeUsed(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-8 * 24 * time.Hour)
+	paths := map[string]string{}
+	for _, name := range []string{"kept", "gone"} {
+		path := filepath.Join(dir, "wasm", name, "wazero-v1-amd64-linux", "entry")
+		if err := WriteFile(path, []byte("code")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, old, old); err != nil {
+			t.Fatal(err)
+		}
+		paths[name] = path
+	}
+	MarkTreeUsed(filepath.Join(dir, "wasm", "kept"))
+	trimCache(dir, time.Now())
+	if _, err := os.Stat(paths["kept"]); err != nil {
+		t.Errorf("a marked entry was trimmed: %v", err)
+	}
+	if _, err := os.Stat(paths["gone"]); err == nil {
+		t.Errorf("an unmarked entry a week old was kept")
+	}
+}
+
 func listFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string

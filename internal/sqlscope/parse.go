@@ -38,6 +38,10 @@ type Parser struct {
 	// run, never starts the wasm module. It is asked once, on the first
 	// parse.
 	Dir func() string
+	// ModuleDir, when it returns a folder, keeps the wasm module
+	// compiled by wazero's compiler between processes (newWasm). It is
+	// asked once, on the first parse that needs the module.
+	ModuleDir func() string
 
 	// base is the parser a dialect's view (For) shares its memo and
 	// cache with, and dialect the view's grammar; nil and "" for
@@ -63,6 +67,10 @@ type Parser struct {
 	wasm   *pgwasm.Parser
 	spent  int
 	budget int
+	// moduleDir is ModuleDir's answer, once asked; startsBeforeCompile
+	// is interpreterStartsBeforeCompile unless a test sets it.
+	moduleDir           *string
+	startsBeforeCompile int
 }
 
 // interpreterBudget is the interpreter's work, in parse units, after
@@ -81,7 +89,7 @@ const interpreterBudget = 1500
 // until its budget is spent.
 func (p *Parser) wasmParse(text string) (string, error) {
 	if p.wasm == nil {
-		p.wasm = pgwasm.New(p.engine)
+		p.wasm = p.newWasm()
 	}
 	js, err := p.wasm.ParseToJSON(text)
 	if p.engine == pgwasm.Interpreter {

@@ -822,23 +822,11 @@ func TestResultCache(t *testing.T) {
 	}
 	testfs.Backdate(t, dir)
 	first := lint(t, dir)
-	var cacheDir string
-	for _, kv := range env(t) {
-		if v, ok := strings.CutPrefix(kv, "TENANTLINT_CACHE="); ok {
-			cacheDir = filepath.Join(v, "results")
-		}
+	files := resultFiles(t)
+	if len(files) != 1 {
+		t.Fatalf("cached results: %v", files)
 	}
-	files, err := filepath.Glob(filepath.Join(cacheDir, "*.json"))
-	if err != nil || len(files) != 1 {
-		t.Fatalf("cached results: %v %v", files, err)
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	const planted = `{"check":"tenantcache","file":"%s","line":1,"column":1,"message":"planted","fix":"manual"}`
-	marker := fmt.Sprintf(planted, filepath.Join(dir, "go.mod"))
-	testfs.WriteFile(t, files[0], testfs.Reseal(t, strings.Replace(string(data), "[", "["+marker+",", 1)))
+	plantFinding(t, files[0], dir)
 
 	replay := lint(t, dir)
 	if !strings.Contains(replay.stdout, "go.mod:1:1: planted (tenantcache)") || replay.code != first.code {

@@ -368,3 +368,15 @@ func BenchmarkRewriteFile(b *testing.B) {
 		})
 	}
 }
+
+// TestCountInScope: tenantsql findings are told apart by the report's
+// kind, whatever their message says.
+func TestCountInScope(t *testing.T) {
+	got := benchgen.Count([]benchgen.Finding{
+		{Check: "tenantsql", Kind: tenantsql.KindInScope, Message: "orgID is unused by the query"},
+		{Check: "tenantsql", Kind: tenantsql.KindUnconstrained, Message: "the query has no tenant predicate"},
+	})
+	if got.TenantSQL != 2 || got.TenantSQLInScope != 1 {
+		t.Errorf("Count = %d tenantsql, %d in scope; want 2, 1", got.TenantSQL, got.TenantSQLInScope)
+	}
+}

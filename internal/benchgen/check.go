@@ -21,7 +21,12 @@ type Counts struct {
 	Other              []string // findings of no known check (e.g. directive problems)
 }
 
-// Count tallies findings by check and fix kind.
+// kindInScope is tenantsql.KindInScope, the JSON report's kind of a
+// finding whose tenant is in scope; spelled out so that benchgen does not
+// link the SQL analyzer and its parser (the tests check it).
+const kindInScope = "in-scope"
+
+// Count tallies findings by check, fix and (tenantsql's) kind.
 func Count(fs []Finding) Counts {
 	var c Counts
 	for _, f := range fs {
@@ -37,7 +42,7 @@ func Count(fs []Finding) Counts {
 			c.TenantCacheManual++
 		case f.Check == "tenantsql":
 			c.TenantSQL++
-			if strings.Contains(f.Message, " is in scope but ") {
+			if f.Kind == kindInScope {
 				c.TenantSQLInScope++
 			}
 		default:

@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -238,6 +240,21 @@ func (c *Config) ErrAt(s Str, format string, args ...any) *Error {
 	return &Error{File: c.Path, Line: s.Line, Column: s.Column, Msg: fmt.Sprintf(format, args...)}
 }
 
+// checkOneOf validates a key whose value must be one of allowed or empty
+// (the default): value is s's value as the key's rule reads it (a
+// dialect's, lowercased), and the error quotes the value as written.
+func (c *Config) checkOneOf(key string, s Str, value string, allowed ...string) error {
+	if value == "" || slices.Contains(allowed, value) {
+		return nil
+	}
+	quoted := make([]string, len(allowed))
+	for i, a := range allowed {
+		quoted[i] = strconv.Quote(a)
+	}
+	last := len(quoted) - 1
+	return c.ErrAt(s, "%s must be %s or %s, not %q", key, strings.Join(quoted[:last], ", "), quoted[last], s.Value)
+}
+
 // TestsIgnored reports whether _test.go files are skipped (the default).
 func (c *Config) TestsIgnored() bool { return c.Ignore.Tests == nil || *c.Ignore.Tests }
 
@@ -421,15 +438,11 @@ func (c *Config) validate() error {
 			return err
 		}
 	}
-	switch c.Models.Unreferenced.Value {
-	case "", UnreferencedReport, UnreferencedSkip:
-	default:
-		return c.ErrAt(c.Models.Unreferenced, "models.unreferenced must be %q or %q, not %q", UnreferencedReport, UnreferencedSkip, c.Models.Unreferenced.Value)
+	if err := c.checkOneOf("models.unreferenced", c.Models.Unreferenced, c.Models.Unreferenced.Value, UnreferencedReport, UnreferencedSkip); err != nil {
+		return err
 	}
-	switch c.Repository.Scope.Value {
-	case "", ScopeModule, ScopePackage:
-	default:
-		return c.ErrAt(c.Repository.Scope, "repository.scope must be %q or %q, not %q", ScopeModule, ScopePackage, c.Repository.Scope.Value)
+	if err := c.checkOneOf("repository.scope", c.Repository.Scope, c.Repository.Scope.Value, ScopeModule, ScopePackage); err != nil {
+		return err
 	}
 	if err := c.validateFix(); err != nil {
 		return err

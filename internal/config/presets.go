@@ -353,13 +353,26 @@ func RequiredModules(mf *modfile.File) []string {
 
 // ReadRequiredModules is RequiredModules of the go.mod file at path.
 func ReadRequiredModules(path string) ([]string, error) {
+	mf, err := ReadGoMod(path)
+	if err != nil {
+		return nil, err
+	}
+	return RequiredModules(mf), nil
+}
+
+// ReadGoMod parses the go.mod file at path leniently, as the go command
+// reads a dependency's (its module path and requirements, not its
+// replace directives), for the tools that match presets against it. A
+// parse error is on one line, as bad input is reported: the parser's
+// list of errors, one per line, is joined with " | ".
+func ReadGoMod(path string) (*modfile.File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading go.mod: %w", err)
 	}
 	mf, err := modfile.ParseLax(path, data, nil)
 	if err != nil {
-		return nil, fmt.Errorf("parsing %s: %w", path, err)
+		return nil, fmt.Errorf("parsing go.mod: %s", strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", " | "))
 	}
-	return RequiredModules(mf), nil
+	return mf, nil
 }

@@ -109,3 +109,30 @@ func TestPresetModules(t *testing.T) {
 		t.Errorf("golang-lru covers %q, want %q", got, want)
 	}
 }
+
+// TestReadGoMod: the module and its requirements are read; a go.mod with
+// several errors gives one line that names each.
+func TestReadGoMod(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/go.mod"
+	write := func(src string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("module example.com/p\n\nrequire github.com/redis/go-redis/v9 v9.0.0\n\nreplace example.com/x => ./x\n")
+	mods, err := ReadRequiredModules(path)
+	if want := []string{"example.com/p", "github.com/redis/go-redis/v9"}; err != nil || !slices.Equal(mods, want) {
+		t.Errorf("ReadRequiredModules = %q, %v; want %q", mods, err, want)
+	}
+	write("module example.com/p\n\nrequire a\n\nrequire b\n")
+	_, err = ReadGoMod(path)
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "parsing go.mod: "+path+":3:") ||
+		!strings.Contains(err.Error(), " | "+path+":5:") {
+		t.Errorf("two errors: got %v, want one line naming lines 3 and 5", err)
+	}
+	if _, err := ReadGoMod(dir + "/none"); err == nil || !strings.HasPrefix(err.Error(), "reading go.mod: ") {
+		t.Errorf("a missing go.mod: got %v", err)
+	}
+}

@@ -200,10 +200,8 @@ func (c *Config) SQLPresetNames() []string {
 
 func (c *Config) validateSQL() error {
 	s := &c.SQL
-	switch c.SQLDialect() {
-	case "", DialectPostgres, DialectMySQL:
-	default:
-		return c.ErrAt(s.Dialect, "sql.dialect must be %q or %q, not %q", DialectPostgres, DialectMySQL, s.Dialect.Value)
+	if err := c.checkOneOf("sql.dialect", s.Dialect, c.SQLDialect(), DialectPostgres, DialectMySQL); err != nil {
+		return err
 	}
 	if s.TenantColumn.Line > 0 && !isSQLIdent(s.TenantColumn.Value) {
 		return c.ErrAt(s.TenantColumn, "sql.tenant_column: %q is not a column name", s.TenantColumn.Value)
@@ -246,10 +244,8 @@ func (c *Config) validateSQL() error {
 // reported: sql.propagate, sql.keys, sql.report.
 func (c *Config) validateSQLRule() error {
 	s := &c.SQL
-	switch s.Propagate.Value {
-	case "", PropagateNone, PropagateKeys:
-	default:
-		return c.ErrAt(s.Propagate, "sql.propagate must be %q or %q, not %q", PropagateNone, PropagateKeys, s.Propagate.Value)
+	if err := c.checkOneOf("sql.propagate", s.Propagate, s.Propagate.Value, PropagateNone, PropagateKeys); err != nil {
+		return err
 	}
 	names := slices.Sorted(maps.Keys(s.Keys))
 	for _, name := range names {
@@ -266,10 +262,8 @@ func (c *Config) validateSQLRule() error {
 	if len(names) > 0 && s.Propagate.Value != PropagateKeys {
 		return c.ErrAt(s.KeyPos[names[0]], "sql.keys has no effect without sql.propagate: keys")
 	}
-	switch s.Report.Value {
-	case "", ReportAll, ReportInScope:
-	default:
-		return c.ErrAt(s.Report, "sql.report must be %q or %q, not %q", ReportAll, ReportInScope, s.Report.Value)
+	if err := c.checkOneOf("sql.report", s.Report, s.Report.Value, ReportAll, ReportInScope); err != nil {
+		return err
 	}
 	for _, g := range s.Global {
 		entry := Str{Line: g.Line, Column: g.Column}

@@ -15,10 +15,5 @@ const (
 func (c *Config) ReportsTenantData() bool { return c.Cache.Report.Value == ReportTenantData }
 
 func (c *Config) validateCacheReport() error {
-	switch r := c.Cache.Report; r.Value {
-	case "", ReportAll, ReportTenantData:
-		return nil
-	default:
-		return c.ErrAt(r, "cache.report must be %q or %q, not %q", ReportAll, ReportTenantData, r.Value)
-	}
+	return c.checkOneOf("cache.report", c.Cache.Report, c.Cache.Report.Value, ReportAll, ReportTenantData)
 }

@@ -277,7 +277,7 @@ require (
 	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 )
 `)
-	mf, err := parseGoMod(gomod)
+	mf, err := config.ReadGoMod(gomod)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +293,7 @@ require (
 	}
 
 	testfs.WriteFile(t, gomod, "module example.com/p\n\nrequire (\n")
-	if _, err := parseGoMod(gomod); err == nil || !strings.HasPrefix(err.Error(), "parsing go.mod: "+gomod+":4: syntax error (unterminated block") {
+	if _, err := config.ReadGoMod(gomod); err == nil || !strings.HasPrefix(err.Error(), "parsing go.mod: "+gomod+":4: syntax error (unterminated block") {
 		t.Errorf("a broken go.mod: got %v, want a parse error at line 4", err)
 	}
 }

@@ -2,7 +2,6 @@ package initcfg
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -18,19 +17,6 @@ type PresetCandidate struct {
 	Module   string // the required module
 	Version  string
 	Indirect bool // required only indirectly: no package of the module imports it
-}
-
-// parseGoMod reads the go.mod file at path.
-func parseGoMod(path string) (*modfile.File, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading go.mod: %w", err)
-	}
-	mf, err := modfile.ParseLax(path, data, nil)
-	if err != nil {
-		return nil, fmt.Errorf("parsing go.mod: %s", oneLine(err.Error()))
-	}
-	return mf, nil
 }
 
 // presetCandidates matches the requirements of go.mod against the

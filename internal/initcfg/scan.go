@@ -102,7 +102,7 @@ func ModuleRoot(dir string) (string, error) {
 // left out: models, repositories and key functions live in the code the
 // configuration checks) and collects the candidates.
 func Scan(root string) (*Findings, error) {
-	mf, err := parseGoMod(filepath.Join(root, "go.mod"))
+	mf, err := config.ReadGoMod(filepath.Join(root, "go.mod"))
 	if err != nil {
 		return nil, err
 	}

@@ -31,10 +31,12 @@ import (
 // go command and its environment, the working directory, the
 // configuration file given (config: --config), the checks, the
 // patterns, every Go file, go.mod, go.sum and configuration file of the
-// module (by size and modification time, like make), and configuration
-// files above it. Runs whose inputs reach outside the module are not
-// cached: patterns that are not relative, a go.work, local replace
-// directives, a vendor folder, GOPATH mode.
+// module (by size and modification time, like make) and of each module
+// that a local replace directive takes from a directory inside it, and
+// configuration files above it. Runs whose inputs reach outside the
+// module are not cached: patterns that are not relative, a go.work, a
+// replace directive naming a directory outside the module, a vendor
+// folder, GOPATH mode.
 //
 // A key is returned only when no input changed in the last moments, so
 // that a later same-size edit cannot hide behind an unchanged timestamp.
@@ -45,15 +47,26 @@ func Key(dir, config string, checks, patterns []string) (string, bool) {
 		}
 	}
 	root := golist.ModuleRoot(dir, "")
-	if root == "" || outsideInputs(root, dir) {
+	if root == "" {
 		return "", false
 	}
-	tree, err := index.Walk(root)
-	if err != nil || tree.Racy {
+	replaced, ok := moduleDirs(root, dir)
+	if !ok {
 		return "", false
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n%s\n", diskcache.ToolIdentity(), goIdentity(), tree.Key)
+	fmt.Fprintf(h, "tenantlint results v1\n%s\n%s\n", diskcache.ToolIdentity(), goIdentity())
+	// The module's own files, then those of each replacement: the walk of
+	// the module skips a replacement's directory (it has a go.mod, so it
+	// is a nested module), and the same walk covers it here, so an edit
+	// there changes the key as one in the module does.
+	for _, d := range append([]string{root}, replaced...) {
+		tree, err := index.Walk(d)
+		if err != nil || tree.Racy {
+			return "", false
+		}
+		fmt.Fprintf(h, "%s\n", tree.Key)
+	}
 	for _, v := range []string{"GOROOT", "GOTOOLCHAIN", "GOENV", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "TENANTLINT_CONFIG"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}
@@ -67,16 +80,22 @@ func Key(dir, config string, checks, patterns []string) (string, bool) {
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
-// outsideInputs reports whether the module's code may come from files
-// that a walk of the module does not see.
-func outsideInputs(root, dir string) bool {
+// moduleDirs returns the directories, besides root, whose files are the
+// module's code: those of the local replace directives, each of which
+// must lie inside the module. It returns false when the module's code
+// may come from files that a walk of the module and of those
+// directories does not see: a vendor folder, a go.work, a replacement
+// outside the module (a sibling checkout or a parent folder can be any
+// size and change under any tool, so walking it would make every run pay
+// for a tree that is not the module's; such runs stay uncached).
+func moduleDirs(root, dir string) ([]string, bool) {
 	if _, err := os.Stat(filepath.Join(root, "vendor")); err == nil {
-		return true
+		return nil, false
 	}
 	if os.Getenv("GOWORK") != "off" {
 		for d := dir; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-				return true
+				return nil, false
 			}
 			if filepath.Dir(d) == d {
 				break
@@ -85,18 +104,48 @@ func outsideInputs(root, dir string) bool {
 	}
 	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
-		return true
+		return nil, false
 	}
 	mf, err := modfile.Parse("go.mod", data, nil)
 	if err != nil {
-		return true
+		return nil, false
 	}
+	var dirs []string
 	for _, r := range mf.Replace {
-		if r.New.Version == "" {
-			return true // a local directory
+		if r.New.Version != "" {
+			continue // a module version, named by go.sum
 		}
+		d, ok := insideDir(root, r.New.Path)
+		if !ok {
+			return nil, false
+		}
+		dirs = append(dirs, d)
 	}
-	return false
+	return dirs, true
+}
+
+// insideDir resolves the directory of a local replace directive, path,
+// and returns it when it lies inside the module at root. Symbolic links
+// are resolved first: a link inside the module to a folder outside it
+// is outside, and the walk, which does not follow links, needs the real
+// folder.
+func insideDir(root, path string) (string, bool) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(root, path)
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", false
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(realRoot, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return real, true
 }
 
 // aboveRoot is the configuration file that applies from above the module

@@ -109,6 +109,68 @@ func TestResultKeyRefusesOutsideInputs(t *testing.T) {
 	}
 }
 
+// TestResultKeyInModuleReplace: a replace directive naming a directory
+// inside the module keeps the run cacheable, and the replacement's files
+// are keyed like the module's own (the module's walk skips them: the
+// replacement has its own go.mod); one naming a directory outside the
+// module, directly or through a symbolic link, does not.
+func TestResultKeyInModuleReplace(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	dir := t.TempDir()
+	mod := filepath.Join(dir, "m")
+	writeOld(t, mod, map[string]string{
+		"go.mod":                      "module example.com/m\n\ngo 1.26\n\nrequire example.com/x v0.0.0\n\nreplace example.com/x => ./third_party/x\n",
+		"a/a.go":                      "package a\n",
+		"third_party/x/go.mod":        "module example.com/x\n\ngo 1.26\n",
+		"third_party/x/x.go":          "package x\n",
+		"third_party/x/sub/sub.go":    "package sub\n",
+		"third_party/x/testdata/t.go": "package t\n",
+	})
+	k1, ok := Key(mod, "", nil, []string{"./..."})
+	if !ok {
+		t.Fatal("a module whose replacement lies inside it is not cacheable")
+	}
+	writeOld(t, mod, map[string]string{"third_party/x/testdata/t.go": "package t // edited\n"})
+	if k, _ := Key(mod, "", nil, []string{"./..."}); k != k1 {
+		t.Error("an edit the go command ignores, under the replacement's testdata, changed the key")
+	}
+	for _, name := range []string{"third_party/x/x.go", "third_party/x/sub/sub.go", "third_party/x/go.mod"} {
+		path := filepath.Join(mod, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeOld(t, mod, map[string]string{name: string(data) + "// edited\n"})
+		k, ok := Key(mod, "", nil, []string{"./..."})
+		if !ok || k == k1 {
+			t.Errorf("editing %s, in the replacement, did not change the key (ok=%v)", name, ok)
+		}
+		k1 = k
+	}
+	// A file of the replacement written just now is racy: no key.
+	testfs.WriteFile(t, filepath.Join(mod, "third_party/x/x.go"), "package x // now\n")
+	if _, ok := Key(mod, "", nil, []string{"./..."}); ok {
+		t.Error("a racy file in the replacement still gave a key")
+	}
+
+	// Outside the module: a sibling folder, by a relative or absolute
+	// path, or through a link inside the module.
+	writeOld(t, dir, map[string]string{"y/go.mod": "module example.com/y\n\ngo 1.26\n", "y/y.go": "package y\n"})
+	for name, target := range map[string]string{"relative": "../y", "absolute": filepath.Join(dir, "y"), "missing": "./third_party/none"} {
+		writeOld(t, mod, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n\nreplace example.com/y => " + target + "\n"})
+		if _, ok := Key(mod, "", nil, []string{"./..."}); ok {
+			t.Errorf("%s: a replacement at %s is cacheable", name, target)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "y"), filepath.Join(mod, "third_party", "y")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	writeOld(t, mod, map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n\nreplace example.com/y => ./third_party/y\n"})
+	if _, ok := Key(mod, "", nil, []string{"./..."}); ok {
+		t.Error("a replacement linked from inside the module to a folder outside it is cacheable")
+	}
+}
+
 // TestResultKeySymlink: a symlinked .go file is keyed by the content read
 // through it, so editing its target (outside the walk) changes the key,
 // even with the target's size and time kept.

@@ -58,6 +58,7 @@ func Main(args []string) {
 		diskcache.Trim() // once per go vet run, as go trims its own cache
 		os.Exit(0)
 	}
+	delayFirstGC(nil)
 	env := registry.NewEnv()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)

@@ -68,8 +68,8 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
-	global    *globals                      // sql.global, for this package
-	funcs     map[*types.Func]*ast.FuncDecl // see funcDecls
+	global    *globals        // sql.global, for this package
+	funcs     *sqlscope.Funcs // see funcDecls
 	// libs, models and helpers are chainLibs' of the package, looked
 	// up by the first newBuilders (chainsLooked).
 	libs         []*library

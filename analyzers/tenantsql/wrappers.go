@@ -48,6 +48,9 @@ type sqlcResult struct {
 	queries []sqlcQuery
 	err     error
 	facts   map[string]*QueryFact
+	// dialect is the package's (packageDialect), when the package's
+	// sqlc queries needed it: tenantsql's run takes it over.
+	dialect sqlscope.Dialect
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -97,7 +100,8 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
 	if len(out.queries) > 0 {
-		parser = parser.For(mods.packageDialect(env, pass, r.Config))
+		out.dialect = mods.packageDialect(env, pass, r.Config)
+		parser = parser.For(out.dialect)
 	}
 	for _, sq := range out.queries {
 		if globalEntry(r.Config, sq.q) >= 0 {

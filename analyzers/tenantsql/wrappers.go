@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
@@ -51,6 +50,24 @@ type sqlcResult struct {
 	// dialect is the package's (packageDialect), when the package's
 	// sqlc queries needed it: tenantsql's run takes it over.
 	dialect sqlscope.Dialect
+	// byFunc are fact's answers by function.
+	byFunc map[*types.Func]*QueryFact
+}
+
+// fact is the QueryFact of fn (facts, by its origin's full name),
+// remembered by function: wrapperCall asks for the callee of every call
+// that runs no query, and a full name is a string to build.
+func (r *sqlcResult) fact(fn *types.Func) *QueryFact {
+	fn = fn.Origin()
+	if f, ok := r.byFunc[fn]; ok {
+		return f
+	}
+	f := r.facts[fn.FullName()]
+	if r.byFunc == nil {
+		r.byFunc = map[*types.Func]*QueryFact{}
+	}
+	r.byFunc[fn] = f
+	return f
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -95,7 +112,7 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
 	root := ""
 	if !env.Hermetic { // a hermetic run reads nothing outside the package
-		root = golist.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
+		root = env.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
 	}
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
@@ -176,7 +193,7 @@ func (r *queryRun) wrapperCall(p *lint.Pass, generated *sqlcResult, call *ast.Ca
 	if !ok {
 		return
 	}
-	f := generated.facts[fn.Origin().FullName()]
+	f := generated.fact(fn)
 	if f == nil {
 		return
 	}

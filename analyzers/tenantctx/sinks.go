@@ -32,7 +32,13 @@ func (f *SinkFact) String() string {
 // and those of the functions it uses from other packages. They are kept
 // by the function's full name, which is the same in every type-checked
 // view of its package (init loads packages without sharing their types).
-type Sinks struct{ facts map[string]*SinkFact }
+type Sinks struct {
+	facts map[string]*SinkFact
+	// byFunc are lookup's answers by function: a full name is a string
+	// to build, and the check looks up the callee of every call. add
+	// forgets them (another view's function may have the name).
+	byFunc map[*types.Func]*SinkFact
+}
 
 func newSinks() *Sinks { return &Sinks{facts: map[string]*SinkFact{}} }
 
@@ -40,10 +46,22 @@ func (s *Sinks) lookup(fn *types.Func) *SinkFact {
 	if s == nil {
 		return nil
 	}
-	return s.facts[fn.Origin().FullName()]
+	fn = fn.Origin()
+	if f, ok := s.byFunc[fn]; ok {
+		return f
+	}
+	f := s.facts[fn.FullName()]
+	if s.byFunc == nil {
+		s.byFunc = map[*types.Func]*SinkFact{}
+	}
+	s.byFunc[fn] = f
+	return f
 }
 
-func (s *Sinks) add(fn *types.Func, f *SinkFact) { s.facts[fn.Origin().FullName()] = f }
+func (s *Sinks) add(fn *types.Func, f *SinkFact) {
+	s.facts[fn.Origin().FullName()] = f
+	clear(s.byFunc)
+}
 
 // matcher recognises the calls of tenant-aware sinks under one
 // configuration: cache.safe_types, cache.key_func, the cache APIs,

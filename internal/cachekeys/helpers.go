@@ -110,9 +110,11 @@ func (f *HelperFact) equal(g *HelperFact) bool {
 // functions, keyed by generic origin.
 type funcFacts[F any] struct {
 	facts map[*types.Func]*F
-	// reads, when recording (Summarize), are the answers Lookup gave.
+	// reads, while recording (Summarize), are the answers Lookup gave
+	// about the functions of the package recording: only theirs change
+	// while it is summarized.
 	reads     []factRead[F]
-	recording bool
+	recording *types.Package
 }
 
 // factRead is one answer of Lookup: the fact of fn then.
@@ -128,7 +130,7 @@ func (h *funcFacts[F]) Lookup(fn *types.Func) *F {
 		return nil
 	}
 	f := h.facts[fn.Origin()]
-	if h.recording {
+	if h.recording != nil && fn.Pkg() == h.recording {
 		h.reads = append(h.reads, factRead[F]{fn.Origin(), f})
 	}
 	return f
@@ -180,10 +182,10 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 		for i, d := range decls {
 			f := last[i].f
 			if !last[i].done || !h.unchanged(last[i].reads) {
-				h.recording, h.reads = true, nil
+				h.recording, h.reads = pkg, nil
 				f = summarizeFunc(r, info, pkg, d.decl, d.fn, h)
 				last[i] = summary{f: f, reads: h.reads, done: true}
-				h.recording, h.reads = false, nil
+				h.recording, h.reads = nil, nil
 			}
 			if !f.equal(h.facts[d.fn]) {
 				changed = true

@@ -114,7 +114,7 @@ type sinkCall struct {
 
 // match recognises a call of a sink, directly, through a method value or
 // method expression, or through a local variable holding one.
-func (m *matcher) match(info *types.Info, fv funcVals, call *ast.CallExpr) (sinkCall, bool) {
+func (m *matcher) match(info *types.Info, fv *declFuncVals, call *ast.CallExpr) (sinkCall, bool) {
 	c, ok := resolve(info, fv, call.Fun)
 	if !ok {
 		return sinkCall{}, false
@@ -265,6 +265,32 @@ type callee struct {
 // followed.
 type funcVals map[*types.Var][]ast.Expr
 
+// declFuncVals are a declaration's funcVals, collected when a call of a
+// local first needs them: most calls are of functions and methods, and
+// walking the declaration for its assignments is then wasted.
+type declFuncVals struct {
+	info *types.Info
+	decl ast.Node
+	vals funcVals
+}
+
+func newDeclFuncVals(info *types.Info, decl ast.Node) *declFuncVals {
+	return &declFuncVals{info: info, decl: decl}
+}
+
+// of returns the values assigned to v (see funcVals); false when v is
+// no local of function type of the declaration, or d is nil.
+func (d *declFuncVals) of(v *types.Var) ([]ast.Expr, bool) {
+	if d == nil {
+		return nil, false
+	}
+	if d.vals == nil {
+		d.vals = collectFuncVals(d.info, d.decl)
+	}
+	vals, ok := d.vals[v]
+	return vals, ok
+}
+
 func collectFuncVals(info *types.Info, decl ast.Node) funcVals {
 	fv := funcVals{}
 	add := func(e, rhs ast.Expr) {
@@ -312,7 +338,7 @@ func collectFuncVals(info *types.Info, decl ast.Node) funcVals {
 }
 
 // resolve finds what fun, the function expression of a call, calls.
-func resolve(info *types.Info, fv funcVals, fun ast.Expr) (callee, bool) {
+func resolve(info *types.Info, fv *declFuncVals, fun ast.Expr) (callee, bool) {
 	fun = ast.Unparen(fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr: // an explicit instantiation f[T]
@@ -345,7 +371,7 @@ func resolve(info *types.Info, fv funcVals, fun ast.Expr) (callee, bool) {
 		case *types.Var:
 			// A local holding a method value or a function: followed
 			// when every value assigned to it is the same one.
-			vals, ok := fv[obj]
+			vals, ok := fv.of(obj)
 			if !ok {
 				return callee{}, false
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
+	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -32,36 +33,18 @@ func (f *SinkFact) String() string {
 // and those of the functions it uses from other packages. They are kept
 // by the function's full name, which is the same in every type-checked
 // view of its package (init loads packages without sharing their types).
-type Sinks struct {
-	facts map[string]*SinkFact
-	// byFunc are lookup's answers by function: a full name is a string
-	// to build, and the check looks up the callee of every call. add
-	// forgets them (another view's function may have the name).
-	byFunc map[*types.Func]*SinkFact
-}
+type Sinks struct{ facts lint.FuncFacts[SinkFact] }
 
-func newSinks() *Sinks { return &Sinks{facts: map[string]*SinkFact{}} }
+func newSinks() *Sinks { return &Sinks{} }
 
 func (s *Sinks) lookup(fn *types.Func) *SinkFact {
 	if s == nil {
 		return nil
 	}
-	fn = fn.Origin()
-	if f, ok := s.byFunc[fn]; ok {
-		return f
-	}
-	f := s.facts[fn.FullName()]
-	if s.byFunc == nil {
-		s.byFunc = map[*types.Func]*SinkFact{}
-	}
-	s.byFunc[fn] = f
-	return f
+	return s.facts.Lookup(fn)
 }
 
-func (s *Sinks) add(fn *types.Func, f *SinkFact) {
-	s.facts[fn.Origin().FullName()] = f
-	clear(s.byFunc)
-}
+func (s *Sinks) add(fn *types.Func, f *SinkFact) { s.facts.Add(fn, f) }
 
 // matcher recognises the calls of tenant-aware sinks under one
 // configuration: cache.safe_types, cache.key_func, the cache APIs,
@@ -101,7 +84,7 @@ func newMatcher(r *rules.Rules, h *Sinks) *matcher {
 func (m *matcher) active() bool {
 	r := m.rules
 	return r.KeyFunc != (rules.QName{}) || len(r.SafeTypes) > 0 || r.HasCacheRules() || len(r.RepoTypes) > 0 ||
-		r.HasMethodRules() || len(m.funcs) > 0 || (m.helpers != nil && len(m.helpers.facts) > 0)
+		r.HasMethodRules() || len(m.funcs) > 0 || (m.helpers != nil && m.helpers.facts.Len() > 0)
 }
 
 // sinkCall is a call of a sink: how messages name it and which argument

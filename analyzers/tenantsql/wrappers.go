@@ -46,28 +46,10 @@ func (f *QueryFact) String() string {
 type sqlcResult struct {
 	queries []sqlcQuery
 	err     error
-	facts   map[string]*QueryFact
+	facts   lint.FuncFacts[QueryFact]
 	// dialect is the package's (packageDialect), when the package's
 	// sqlc queries needed it: tenantsql's run takes it over.
 	dialect sqlscope.Dialect
-	// byFunc are fact's answers by function.
-	byFunc map[*types.Func]*QueryFact
-}
-
-// fact is the QueryFact of fn (facts, by its origin's full name),
-// remembered by function: wrapperCall asks for the callee of every call
-// that runs no query, and a full name is a string to build.
-func (r *sqlcResult) fact(fn *types.Func) *QueryFact {
-	fn = fn.Origin()
-	if f, ok := r.byFunc[fn]; ok {
-		return f
-	}
-	f := r.facts[fn.FullName()]
-	if r.byFunc == nil {
-		r.byFunc = map[*types.Func]*QueryFact{}
-	}
-	r.byFunc[fn] = f
-	return f
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -90,11 +72,11 @@ func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parse
 }
 
 func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, parser *sqlscope.Parser, mods *modules, configs *compiledCache, cache *sqlcCache) *sqlcResult {
-	out := &sqlcResult{facts: map[string]*QueryFact{}}
+	out := &sqlcResult{}
 	for _, f := range pass.AllObjectFacts() {
 		if qf, ok := f.Fact.(*QueryFact); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
-				out.facts[fn.Origin().FullName()] = qf
+				out.facts.Add(fn, qf)
 			}
 		}
 	}
@@ -161,7 +143,7 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 				}
 				if c, ok := pass.TypesInfo.Uses[id].(*types.Const); ok && facts[c] != nil {
 					pass.ExportObjectFact(fn, facts[c])
-					out.facts[fn.FullName()] = facts[c]
+					out.facts.Add(fn, facts[c])
 					return false
 				}
 				return true
@@ -186,14 +168,14 @@ func runs(v sqlscope.Violation) string {
 // query itself is reported in its package; without a tenant in scope
 // the call says nothing more.
 func (r *queryRun) wrapperCall(p *lint.Pass, generated *sqlcResult, call *ast.CallExpr, tenantAt func(*ast.CallExpr) string) {
-	if generated == nil || len(generated.facts) == 0 {
+	if generated == nil || generated.facts.Len() == 0 {
 		return
 	}
 	fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
 	if !ok {
 		return
 	}
-	f := generated.fact(fn)
+	f := generated.facts.Lookup(fn)
 	if f == nil {
 		return
 	}

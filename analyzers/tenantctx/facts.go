@@ -91,7 +91,7 @@ type helperCandidate struct {
 	decl   *ast.FuncDecl
 	params map[*types.Var]int // the parameters, by index
 	scope  *ctxscope.Scope
-	fv     funcVals
+	fv     *declFuncVals
 }
 
 // fact returns the fact of the function when it passes one of its
@@ -106,7 +106,7 @@ func (c *helperCandidate) fact(info *types.Info, pkg *types.Package, m *matcher)
 			c.params[sig.Params().At(i)] = i
 		}
 		c.scope = ctxscope.New(info, pkg, c.decl)
-		c.fv = collectFuncVals(info, c.decl)
+		c.fv = newDeclFuncVals(info, c.decl)
 	}
 	decl, params, scope, fv := c.decl, c.params, c.scope, c.fv
 	var fact *SinkFact

@@ -9,6 +9,7 @@ import (
 	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/ctxscope"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
+	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/rules"
 )
@@ -32,18 +33,18 @@ func (f *SinkFact) String() string {
 // and those of the functions it uses from other packages. They are kept
 // by the function's full name, which is the same in every type-checked
 // view of its package (init loads packages without sharing their types).
-type Sinks struct{ facts map[string]*SinkFact }
+type Sinks struct{ facts lint.FuncFacts[SinkFact] }
 
-func newSinks() *Sinks { return &Sinks{facts: map[string]*SinkFact{}} }
+func newSinks() *Sinks { return &Sinks{} }
 
 func (s *Sinks) lookup(fn *types.Func) *SinkFact {
 	if s == nil {
 		return nil
 	}
-	return s.facts[fn.Origin().FullName()]
+	return s.facts.Lookup(fn)
 }
 
-func (s *Sinks) add(fn *types.Func, f *SinkFact) { s.facts[fn.Origin().FullName()] = f }
+func (s *Sinks) add(fn *types.Func, f *SinkFact) { s.facts.Add(fn, f) }
 
 // matcher recognises the calls of tenant-aware sinks under one
 // configuration: cache.safe_types, cache.key_func, the cache APIs,
@@ -83,7 +84,7 @@ func newMatcher(r *rules.Rules, h *Sinks) *matcher {
 func (m *matcher) active() bool {
 	r := m.rules
 	return r.KeyFunc != (rules.QName{}) || len(r.SafeTypes) > 0 || r.HasCacheRules() || len(r.RepoTypes) > 0 ||
-		r.HasMethodRules() || len(m.funcs) > 0 || (m.helpers != nil && len(m.helpers.facts) > 0)
+		r.HasMethodRules() || len(m.funcs) > 0 || (m.helpers != nil && m.helpers.facts.Len() > 0)
 }
 
 // sinkCall is a call of a sink: how messages name it and which argument
@@ -96,7 +97,7 @@ type sinkCall struct {
 
 // match recognises a call of a sink, directly, through a method value or
 // method expression, or through a local variable holding one.
-func (m *matcher) match(info *types.Info, fv funcVals, call *ast.CallExpr) (sinkCall, bool) {
+func (m *matcher) match(info *types.Info, fv *declFuncVals, call *ast.CallExpr) (sinkCall, bool) {
 	c, ok := resolve(info, fv, call.Fun)
 	if !ok {
 		return sinkCall{}, false
@@ -247,6 +248,32 @@ type callee struct {
 // followed.
 type funcVals map[*types.Var][]ast.Expr
 
+// declFuncVals are a declaration's funcVals, collected when a call of a
+// local first needs them: most calls are of functions and methods, and
+// walking the declaration for its assignments is then wasted.
+type declFuncVals struct {
+	info *types.Info
+	decl ast.Node
+	vals funcVals
+}
+
+func newDeclFuncVals(info *types.Info, decl ast.Node) *declFuncVals {
+	return &declFuncVals{info: info, decl: decl}
+}
+
+// of returns the values assigned to v (see funcVals); false when v is
+// no local of function type of the declaration, or d is nil.
+func (d *declFuncVals) of(v *types.Var) ([]ast.Expr, bool) {
+	if d == nil {
+		return nil, false
+	}
+	if d.vals == nil {
+		d.vals = collectFuncVals(d.info, d.decl)
+	}
+	vals, ok := d.vals[v]
+	return vals, ok
+}
+
 func collectFuncVals(info *types.Info, decl ast.Node) funcVals {
 	fv := funcVals{}
 	add := func(e, rhs ast.Expr) {
@@ -294,7 +321,7 @@ func collectFuncVals(info *types.Info, decl ast.Node) funcVals {
 }
 
 // resolve finds what fun, the function expression of a call, calls.
-func resolve(info *types.Info, fv funcVals, fun ast.Expr) (callee, bool) {
+func resolve(info *types.Info, fv *declFuncVals, fun ast.Expr) (callee, bool) {
 	fun = ast.Unparen(fun)
 	switch f := fun.(type) {
 	case *ast.IndexExpr: // an explicit instantiation f[T]
@@ -327,7 +354,7 @@ func resolve(info *types.Info, fv funcVals, fun ast.Expr) (callee, bool) {
 		case *types.Var:
 			// A local holding a method value or a function: followed
 			// when every value assigned to it is the same one.
-			vals, ok := fv[obj]
+			vals, ok := fv.of(obj)
 			if !ok {
 				return callee{}, false
 			}

@@ -71,15 +71,12 @@ type drop struct {
 // goroutines see the contexts of the functions around them.
 func findDrops(p *lint.Pass, m *matcher, decl ast.Decl, stats *Stats) []*drop {
 	var scope *ctxscope.Scope
-	var fv funcVals
+	fv := newDeclFuncVals(p.TypesInfo, decl)
 	var out []*drop
 	ast.PreorderStack(decl, nil, func(n ast.Node, stack []ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
-		}
-		if fv == nil {
-			fv = collectFuncVals(p.TypesInfo, decl)
 		}
 		sc, ok := m.match(p.TypesInfo, fv, call)
 		if !ok {

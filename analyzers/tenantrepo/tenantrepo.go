@@ -39,8 +39,9 @@ func run(p *lint.Pass, stats *Stats) error {
 		return nil
 	}
 	local := coveredLocally(p)
+	queries := &sqlcFiles{}
 	for _, m := range models.Find(p.Rules, p.Files, p.TypesInfo) {
-		rec, err := checkModel(p, m, local, stats)
+		rec, err := checkModel(p, m, local, queries, stats)
 		if err != nil {
 			return err
 		}
@@ -51,7 +52,7 @@ func run(p *lint.Pass, stats *Stats) error {
 
 // checkModel reports the model when no repository covers it, counts it,
 // and returns what the inventory records about it.
-func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, stats *Stats) (TypeRecord, error) {
+func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, queries *sqlcFiles, stats *Stats) (TypeRecord, error) {
 	rec := TypeRecord{Package: p.Pkg.Path(), Name: m.Name.Name, Pos: p.Position(m.Spec.Name.Pos()),
 		Reason: m.Reason, Global: m.Global}
 	stats.Models++
@@ -59,7 +60,7 @@ func checkModel(p *lint.Pass, m *models.Model, local map[rules.QName]*RepoSite, 
 		stats.Global++
 		return rec, nil
 	}
-	if table, ok := leftToSQL(p, m); ok {
+	if table, ok := leftToSQL(p, m, queries); ok {
 		stats.LeftToSQL++
 		rec.SQLTable = table
 		return rec, nil
@@ -111,9 +112,8 @@ const sqlCheck = "tenantsql"
 // (sqlscope.SQLCGenerated) and that declares none of sqlc's query
 // constants (its models.go: the Row and Params structs of the query
 // files are not tables), in a package that declares some.
-func leftToSQL(p *lint.Pass, m *models.Model) (string, bool) {
-	if !p.Runs(sqlCheck) || !sqlscope.SQLCGenerated(m.File) ||
-		sqlscope.HasSQLCQuery(p.TypesInfo, []*ast.File{m.File}) || !sqlscope.HasSQLCQuery(p.TypesInfo, p.Files) {
+func leftToSQL(p *lint.Pass, m *models.Model, queries *sqlcFiles) (string, bool) {
+	if !p.Runs(sqlCheck) || !sqlscope.SQLCGenerated(m.File) || queries.in(p, m.File) || !queries.any(p) {
 		return "", false
 	}
 	table, _ := sqlscope.ModelTable(p.Rules, m, p.Files, p.TypesInfo)
@@ -500,4 +500,38 @@ func declaredNames(text string, scope *types.Scope) string {
 		}
 	}
 	return ""
+}
+
+// sqlcFiles tells which of a package's checked files declare sqlc's
+// query constants, looked for once per package: leftToSQL asks for
+// each model of a sqlc-generated file.
+type sqlcFiles struct {
+	has  map[*ast.File]bool
+	some bool
+}
+
+func (s *sqlcFiles) find(p *lint.Pass) {
+	if s.has != nil {
+		return
+	}
+	s.has = map[*ast.File]bool{}
+	for _, f := range p.Files {
+		s.has[f] = sqlscope.HasSQLCQuery(p.TypesInfo, []*ast.File{f})
+		s.some = s.some || s.has[f]
+	}
+}
+
+// in reports whether f declares sqlc's query constants.
+func (s *sqlcFiles) in(p *lint.Pass, f *ast.File) bool {
+	s.find(p)
+	if has, ok := s.has[f]; ok {
+		return has
+	}
+	return sqlscope.HasSQLCQuery(p.TypesInfo, []*ast.File{f}) // not a checked file
+}
+
+// any reports whether the package's checked files declare some.
+func (s *sqlcFiles) any(p *lint.Pass) bool {
+	s.find(p)
+	return s.some
 }

@@ -46,6 +46,10 @@ type builders struct {
 	parent   map[ast.Node]ast.Node
 	vars     map[*types.Var]*localVar
 	indexed  bool
+	// absent, when not nil, records the functions called in the
+	// declaration that have no ChainFact (helperFact), while index
+	// runs: see declIndex.
+	absent map[*types.Func]bool
 	helperState
 }
 
@@ -136,31 +140,17 @@ func (b *builders) check(call *ast.CallExpr) bool {
 		return true
 	}
 	tenant := b.tenantAt(call)
-	reported := false
-	outcomes := map[string]int{} // by table: unconstrained or suppressed
-	report := func(v sqlscope.Violation, suffix string) {
-		if !reportViolation(b.p, b.stats, call, tenant, v, suffix, nil) {
-			if _, seen := outcomes[v.Table]; !seen {
-				outcomes[v.Table] = outSuppressed
-			}
-			return
-		}
-		reported = true
-		outcomes[v.Table] = outUnconstrained
-	}
+	var f findings
 	for _, v := range res.Violations {
-		report(v, chainFix(v, b.parser, tenant))
+		f.add(v.Table, reportViolation(b.p, b.stats, call, tenant, v, chainFix(v, b.parser, tenant), nil))
 	}
 	for _, v := range res.OnBranch {
-		report(v, ": its predicate is added on one branch only")
+		f.add(v.Table, reportViolation(b.p, b.stats, call, tenant, v, ": its predicate is added on one branch only", nil))
 	}
-	if reported {
-		b.stats.Unconstrained++
+	if f.count(b.stats) {
 		b.stats.ChainsUnconstrained++
-	} else {
-		b.stats.Suppressed++
 	}
-	countTables(b.stats, b.tables, res.Tables, outcomes, SourceChain, false)
+	countTables(b.stats, b.tables, res.Tables, f.outcomes, SourceChain, false)
 	return true
 }
 

@@ -106,6 +106,7 @@ func newChains(env *lint.Env, models *analysis.Analyzer) *analysis.Analyzer {
 			// The libraries and model tables are the package's: looked
 			// up once, not per declaration and round.
 			libs, mt, _ := chainLibs(p)
+			indexes := map[*ast.FuncDecl]*declIndex{} // across rounds
 			var decls []*ast.FuncDecl
 			for _, f := range p.Files {
 				for _, d := range f.Decls {
@@ -124,7 +125,7 @@ func newChains(env *lint.Env, models *analysis.Analyzer) *analysis.Analyzer {
 					if !ok || out[fn] != nil {
 						continue
 					}
-					if f := helperChain(p, libs, mt, out, fd, fn); f != nil {
+					if f := helperChain(p, libs, mt, out, indexes, fd, fn); f != nil {
 						out[fn] = f
 						pass.ExportObjectFact(fn, f)
 						added = true
@@ -166,7 +167,7 @@ func chainLibs(p *lint.Pass) ([]*library, modelTables, chainFacts) {
 // helperChain follows the chain that fd returns: nil when it returns no
 // builder of an enabled library, or its returns are not one chain that
 // can be followed (never a guessed chain: the callers stay unchecked).
-func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts, fd *ast.FuncDecl, fn *types.Func) *ChainFact {
+func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts, indexes map[*ast.FuncDecl]*declIndex, fd *ast.FuncDecl, fn *types.Func) *ChainFact {
 	b := &builders{p: p, decl: fd, libs: libs, models: mt}
 	b.helpers = known
 	sig := fn.Type().(*types.Signature)
@@ -182,7 +183,7 @@ func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts
 		}
 	}
 	if lib == nil {
-		return inPlaceChain(b, fd, sig)
+		return inPlaceChain(b, indexes, fd, sig)
 	}
 	b.roots = map[*types.Var]int{}
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -191,7 +192,7 @@ func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts
 			b.roots[v] = i
 		}
 	}
-	b.index()
+	b.indexWith(indexes, fd)
 	var out *ChainFact
 	ok := sqlscope.EachReturn(fd.Body, sig.Results().Len(), func(ret *ast.ReturnStmt) bool {
 		e := ret.Results[result]
@@ -225,7 +226,7 @@ func helperChain(p *lint.Pass, libs []*library, mt modelTables, known chainFacts
 // error`): the steps its builder parameter has at each return that
 // does not return an error (and at its end, without results), which
 // must be the same. Result is -1: its callers' builder is the argument.
-func inPlaceChain(b *builders, fd *ast.FuncDecl, sig *types.Signature) *ChainFact {
+func inPlaceChain(b *builders, indexes map[*ast.FuncDecl]*declIndex, fd *ast.FuncDecl, sig *types.Signature) *ChainFact {
 	var lib *library
 	var param *types.Var
 	b.roots = map[*types.Var]int{}
@@ -244,7 +245,7 @@ func inPlaceChain(b *builders, fd *ast.FuncDecl, sig *types.Signature) *ChainFac
 	if lib == nil {
 		return nil
 	}
-	b.index()
+	b.indexWith(indexes, fd)
 	var out *ChainFact
 	at := func(pos token.Pos) bool {
 		lv := b.vars[param]
@@ -311,14 +312,52 @@ func (b *builders) helper(lib *library, call *ast.CallExpr) (step, ast.Expr, boo
 
 // helperFact is the ChainFact of the function call calls, or nil.
 func (b *builders) helperFact(call *ast.CallExpr) *ChainFact {
-	if len(b.helpers) == 0 {
+	if len(b.helpers) == 0 && b.absent == nil {
 		return nil
 	}
 	fn, ok := typeutil.Callee(b.p.TypesInfo, call).(*types.Func)
 	if !ok {
 		return nil
 	}
-	return b.helpers[fn.Origin()]
+	f := b.helpers[fn.Origin()]
+	if f == nil && b.absent != nil {
+		b.absent[fn.Origin()] = true
+	}
+	return f
+}
+
+// declIndex is a declaration's index (builders.index), kept between
+// the rounds of the chains analyzer: it depends on the helpers only
+// through the ChainFacts of the functions the declaration calls, so it
+// holds until one of those that had none (absent) gets one.
+type declIndex struct {
+	parent map[ast.Node]ast.Node
+	vars   map[*types.Var]*localVar
+	absent map[*types.Func]bool
+}
+
+// indexWith is index, taken from indexes when the declaration's index
+// there still holds, else built and kept there.
+func (b *builders) indexWith(indexes map[*ast.FuncDecl]*declIndex, fd *ast.FuncDecl) {
+	if ix := indexes[fd]; ix != nil && !ix.stale(b.helpers) {
+		b.parent, b.vars, b.indexed = ix.parent, ix.vars, true
+		return
+	}
+	b.absent = map[*types.Func]bool{}
+	b.index()
+	indexes[fd] = &declIndex{parent: b.parent, vars: b.vars, absent: b.absent}
+	b.absent = nil
+}
+
+// stale reports whether a function the declaration calls has a
+// ChainFact in known that it had not when it was indexed.
+func (ix *declIndex) stale(known chainFacts) bool {
+	for fn := range ix.absent {
+		if known[fn] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // helperArg reports whether the i-th argument of call is the builder a

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/config"
-	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
@@ -133,7 +132,7 @@ func (ms *modules) packageDialect(env *lint.Env, pass *analysis.Pass, cfg *confi
 			return sqlscope.PostgreSQL
 		}
 		dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
-		return ms.dialect(golist.RootFor(dir, pass.Pkg.Path(), ""))
+		return ms.dialect(env.RootFor(dir, pass.Pkg.Path(), ""))
 	}
 	return dialect(cfg, pass.Pkg, module)
 }

@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/check"
-	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/rules"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
@@ -92,7 +91,7 @@ func sqlcTables(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast
 		return nil, false // a hermetic run reads nothing outside the package
 	}
 	dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
-	path := sqlscope.FindSQLCConfig(dir, golist.RootFor(dir, pass.Pkg.Path(), r.Config.Dir()))
+	path := sqlscope.FindSQLCConfig(dir, env.RootFor(dir, pass.Pkg.Path(), r.Config.Dir()))
 	if path == "" {
 		return nil, false
 	}

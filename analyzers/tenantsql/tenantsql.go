@@ -53,8 +53,15 @@ func newAnalyzer(env *lint.Env) (*analysis.Analyzer, *compiledCache) {
 	a := lint.NewAnalyzer(env, Name, Doc, func(p *lint.Pass, stats *Stats) error {
 		t, _ := p.ResultOf[tables].(sqlscope.Tables)
 		found, _ := p.ResultOf[queries].(*sqlcResult)
-		r := &queryRun{parser: parser.For(mods.packageDialect(env, p.Pass, p.Rules.Config)), cc: configs.get(p.Rules), known: env.Checks, stats: stats}
-		return run(p, r, found, t)
+		r := &queryRun{cc: configs.get(p.Rules), known: env.Checks, stats: stats}
+		return run(p, r, found, t, func() *sqlscope.Parser {
+			// tenantsqlqueries found the dialect already when the
+			// package has sqlc queries.
+			if found != nil && found.dialect != "" {
+				return parser.For(found.dialect)
+			}
+			return parser.For(mods.packageDialect(env, p.Pass, p.Rules.Config))
+		})
 	})
 	models := newModels(env)
 	a.Requires = []*analysis.Analyzer{tables, queries, models, newChains(env, models)}
@@ -71,8 +78,8 @@ type queryRun struct {
 	// they are declared and not again where they are run.
 	generated map[*types.Const]bool
 	stats     *Stats
-	global    *globals                      // sql.global, for this package
-	funcs     map[*types.Func]*ast.FuncDecl // see funcDecls
+	global    *globals        // sql.global, for this package
+	funcs     *sqlscope.Funcs // see funcDecls
 	// libs, models and helpers are chainLibs' of the package, looked
 	// up by the first newBuilders (chainsLooked).
 	libs         []*library
@@ -83,12 +90,14 @@ type queryRun struct {
 
 // run checks a package's queries: sqlc's generated constants, the
 // texts given to query APIs, and the calls of functions that run a sqlc
-// query (QueryFact).
-func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables) error {
+// query (QueryFact). parser gives the parser of the package's dialect,
+// asked only when the package has tenant tables.
+func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables, parser func() *sqlscope.Parser) error {
 	r.tables = r.cc.tables.Apply(found)
 	if len(r.tables) == 0 {
 		return nil
 	}
+	r.parser = parser()
 	if len(p.Rules.Config.SQL.Global) > 0 {
 		r.global = newGlobals(p.Rules.Config)
 	}
@@ -214,24 +223,46 @@ func (r *queryRun) judge(p *lint.Pass, q query) {
 	if q.tenant != nil {
 		tenant = q.tenant()
 	}
-	reported := false
-	outcomes := map[string]int{} // by table: unconstrained or suppressed
+	var f findings
 	for _, v := range res.Violations {
-		if suppressed[v.Statement] || !reportViolation(p, r.stats, q.at, tenant, v, q.suffix+textFix(v, res, r.parser, q.text, tenant), q.related) {
-			if _, seen := outcomes[v.Table]; !seen {
-				outcomes[v.Table] = outSuppressed
-			}
-			continue
+		f.add(v.Table, !suppressed[v.Statement] && reportViolation(p, r.stats, q.at, tenant, v, q.suffix+textFix(v, res, r.parser, q.text, tenant), q.related))
+	}
+	f.count(r.stats)
+	countTables(r.stats, r.tables, res.Tables, f.outcomes, q.source, res.Unknown)
+}
+
+// findings is what became of the violations of one query as they are
+// reported: whether one was, and each table's outcome (unconstrained
+// when one of its violations was reported, else suppressed).
+type findings struct {
+	reported bool
+	outcomes map[string]int
+}
+
+// add records the outcome of a violation on table.
+func (f *findings) add(table string, reported bool) {
+	if f.outcomes == nil {
+		f.outcomes = map[string]int{}
+	}
+	if !reported {
+		if _, seen := f.outcomes[table]; !seen {
+			f.outcomes[table] = outSuppressed
 		}
-		reported = true
-		outcomes[v.Table] = outUnconstrained
+		return
 	}
-	if reported {
-		r.stats.Unconstrained++
+	f.reported = true
+	f.outcomes[table] = outUnconstrained
+}
+
+// count counts the query: unconstrained when a violation was reported,
+// else suppressed. It returns whether one was.
+func (f *findings) count(s *Stats) bool {
+	if f.reported {
+		s.Unconstrained++
 	} else {
-		r.stats.Suppressed++
+		s.Suppressed++
 	}
-	countTables(r.stats, r.tables, res.Tables, outcomes, q.source, res.Unknown)
+	return f.reported
 }
 
 // countTables counts a query from source under each tenant table it

@@ -340,6 +340,17 @@ func TestReturnedTexts(t *testing.T) {
 	}
 }
 
+// A function's returned text is remembered for the package's other
+// queries only when it did not depend on where the following started:
+// scoped's text, followed from inside cond, has a placeholder for cond
+// (a call being followed already), and from Scoped's query, cond's
+// tenant predicate.
+func TestReturnedTextsMutual(t *testing.T) {
+	got := stats(t, run(t, "sql_pophelper/mutual"), "sql_pophelper/mutual")
+	want := tenantsql.Stats{Queries: 2, Constrained: 1, Unchecked: 1}
+	checkStats(t, got, want)
+}
+
 // bun and squirrel chains that start at a helper continue from its
 // steps too: its model (bun's alias resolved in the caller's chain) or
 // FROM item, and its predicate.

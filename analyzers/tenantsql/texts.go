@@ -1,9 +1,6 @@
 package tenantsql
 
 import (
-	"go/ast"
-	"go/types"
-
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
@@ -12,7 +9,7 @@ import (
 // package: a query text may be the result of one (q, args :=
 // buildDelete(nid, rs); conn.RawQuery(q, args...)), which the texts
 // follow into its returns.
-func (r *queryRun) funcDecls(p *lint.Pass) map[*types.Func]*ast.FuncDecl {
+func (r *queryRun) funcDecls(p *lint.Pass) *sqlscope.Funcs {
 	if r.funcs == nil {
 		r.funcs = sqlscope.FuncDecls(p.TypesInfo, p.Files)
 	}

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/tenantlint/tenantlint/internal/golist"
 	"github.com/tenantlint/tenantlint/internal/gotypes"
 	"github.com/tenantlint/tenantlint/internal/lint"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
@@ -47,7 +46,10 @@ func (f *QueryFact) String() string {
 type sqlcResult struct {
 	queries []sqlcQuery
 	err     error
-	facts   map[string]*QueryFact
+	facts   lint.FuncFacts[QueryFact]
+	// dialect is the package's (packageDialect), when the package's
+	// sqlc queries needed it: tenantsql's run takes it over.
+	dialect sqlscope.Dialect
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -70,11 +72,11 @@ func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parse
 }
 
 func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, parser *sqlscope.Parser, mods *modules, configs *compiledCache, cache *sqlcCache) *sqlcResult {
-	out := &sqlcResult{facts: map[string]*QueryFact{}}
+	out := &sqlcResult{}
 	for _, f := range pass.AllObjectFacts() {
 		if qf, ok := f.Fact.(*QueryFact); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
-				out.facts[fn.Origin().FullName()] = qf
+				out.facts.Add(fn, qf)
 			}
 		}
 	}
@@ -92,12 +94,13 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
 	root := ""
 	if !env.Hermetic { // a hermetic run reads nothing outside the package
-		root = golist.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
+		root = env.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
 	}
 	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	facts := map[*types.Const]*QueryFact{}
 	if len(out.queries) > 0 {
-		parser = parser.For(mods.packageDialect(env, pass, r.Config))
+		out.dialect = mods.packageDialect(env, pass, r.Config)
+		parser = parser.For(out.dialect)
 	}
 	for _, sq := range out.queries {
 		if globalEntry(r.Config, sq.q) >= 0 {
@@ -140,7 +143,7 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 				}
 				if c, ok := pass.TypesInfo.Uses[id].(*types.Const); ok && facts[c] != nil {
 					pass.ExportObjectFact(fn, facts[c])
-					out.facts[fn.FullName()] = facts[c]
+					out.facts.Add(fn, facts[c])
 					return false
 				}
 				return true
@@ -165,14 +168,14 @@ func runs(v sqlscope.Violation) string {
 // query itself is reported in its package; without a tenant in scope
 // the call says nothing more.
 func (r *queryRun) wrapperCall(p *lint.Pass, generated *sqlcResult, call *ast.CallExpr, tenantAt func(*ast.CallExpr) string) {
-	if generated == nil || len(generated.facts) == 0 {
+	if generated == nil || generated.facts.Len() == 0 {
 		return
 	}
 	fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
 	if !ok {
 		return
 	}
-	f := generated.facts[fn.Origin().FullName()]
+	f := generated.facts.Lookup(fn)
 	if f == nil {
 		return
 	}

@@ -110,6 +110,17 @@ func (f *HelperFact) equal(g *HelperFact) bool {
 // functions, keyed by generic origin.
 type funcFacts[F any] struct {
 	facts map[*types.Func]*F
+	// reads, while recording (Summarize), are the answers Lookup gave
+	// about the functions of the package recording: only theirs change
+	// while it is summarized.
+	reads     []factRead[F]
+	recording *types.Package
+}
+
+// factRead is one answer of Lookup: the fact of fn then.
+type factRead[F any] struct {
+	fn *types.Func
+	f  *F
 }
 
 // Lookup returns the fact of fn (of its generic origin), or nil; a nil
@@ -118,7 +129,22 @@ func (h *funcFacts[F]) Lookup(fn *types.Func) *F {
 	if h == nil || fn == nil {
 		return nil
 	}
-	return h.facts[fn.Origin()]
+	f := h.facts[fn.Origin()]
+	if h.recording != nil && fn.Pkg() == h.recording {
+		h.reads = append(h.reads, factRead[F]{fn.Origin(), f})
+	}
+	return f
+}
+
+// unchanged reports whether Lookup would give every answer of reads
+// again.
+func (h *funcFacts[F]) unchanged(reads []factRead[F]) bool {
+	for _, r := range reads {
+		if h.facts[r.fn] != r.f {
+			return false
+		}
+	}
+	return true
 }
 
 // Add records the fact of fn, a function of another package.
@@ -139,12 +165,28 @@ func Summarize(r *rules.Rules, info *types.Info, pkg *types.Package, files []*as
 		return nil
 	}
 	decls := funcDecls(info, files, func(*ast.FuncDecl, *types.Func) bool { return true })
+	// A function's fact depends on the package only through the facts
+	// it looks up (Lookup): one whose lookups would all answer the same
+	// is not summarized again in the next round (most are not helpers,
+	// and the last round changes nothing).
+	type summary struct {
+		f     *HelperFact
+		reads []factRead[HelperFact]
+		done  bool
+	}
+	last := make([]summary, len(decls))
 	// Each round can only find more; the bound guards against a cycle
 	// of helpers that would flip forever.
 	for round := 0; round <= len(decls); round++ {
 		changed := false
-		for _, d := range decls {
-			f := summarizeFunc(r, info, pkg, d.decl, d.fn, h)
+		for i, d := range decls {
+			f := last[i].f
+			if !last[i].done || !h.unchanged(last[i].reads) {
+				h.recording, h.reads = pkg, nil
+				f = summarizeFunc(r, info, pkg, d.decl, d.fn, h)
+				last[i] = summary{f: f, reads: h.reads, done: true}
+				h.recording, h.reads = nil, nil
+			}
 			if !f.equal(h.facts[d.fn]) {
 				changed = true
 				if f.isEmpty() {

@@ -40,5 +40,28 @@ func (e *Env) moduleRoot(dir, pkgPath string, cfg *config.Config) string {
 	if e.Hermetic {
 		return ""
 	}
-	return golist.RootFor(dir, pkgPath, cfg.Dir())
+	return e.RootFor(dir, pkgPath, cfg.Dir())
 }
+
+// RootFor is golist.RootFor, remembered for the process: every check of
+// a package asks (Start, and tenantsql for its sqlc files and dialect),
+// and each answer walks up the directories and reads a go.mod.
+func (e *Env) RootFor(dir, pkgPath, fallback string) string {
+	k := rootKey{dir, pkgPath, fallback}
+	e.mu.Lock()
+	root, ok := e.roots[k]
+	e.mu.Unlock()
+	if ok {
+		return root
+	}
+	root = golist.RootFor(dir, pkgPath, fallback)
+	e.mu.Lock()
+	if e.roots == nil {
+		e.roots = map[rootKey]string{}
+	}
+	e.roots[k] = root
+	e.mu.Unlock()
+	return root
+}
+
+type rootKey struct{ dir, pkgPath, fallback string }

@@ -65,6 +65,7 @@ type Env struct {
 
 	mu     sync.Mutex
 	rules  map[*config.Config]*rules.Rules
+	roots  map[rootKey]string   // RootFor's answers
 	source index.SourceProvider // when Index is nil
 }
 
@@ -157,7 +158,7 @@ type Pass struct {
 	Root  string      // the module root
 
 	env        *Env
-	visible    map[string]*types.Package
+	visible    map[string]*types.Package // see visiblePkgs
 	directives *directive.Set
 	ignores    *ignoreFindings // ignore.findings
 	checked    map[string]bool
@@ -186,11 +187,10 @@ func (e *Env) Start(pass *analysis.Pass, check string) (*Pass, error) {
 	if compiled.IgnoresPackage(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	visible := rules.Visible(pass.Pkg)
 	if err := compiled.Validate(rules.Direct(pass.Pkg)); err != nil {
 		return nil, err
 	}
-	p := &Pass{Pass: pass, Check: check, Rules: compiled, Dir: dir, env: e, visible: visible,
+	p := &Pass{Pass: pass, Check: check, Rules: compiled, Dir: dir, env: e,
 		checked: map[string]bool{}, edits: map[*ast.File]editEntry{}}
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
@@ -274,13 +274,22 @@ func (p *Pass) Module() (modfacts.Facts, error) {
 	return p.env.modules().Facts(p.Root, !p.Rules.Config.TestsIgnored(), p.Pkg.Path())
 }
 
+// visiblePkgs are the packages this one sees (rules.Visible), found
+// when a fix first needs them: most packages have none.
+func (p *Pass) visiblePkgs() map[string]*types.Package {
+	if p.visible == nil {
+		p.visible = rules.Visible(p.Pkg)
+	}
+	return p.visible
+}
+
 // PackageName returns the name of the package at path as seen from this
 // pass: from its imports, the module index, or by convention.
 func (p *Pass) PackageName(path string) string {
 	if path == p.Pkg.Path() {
 		return p.Pkg.Name()
 	}
-	if q, ok := p.visible[path]; ok {
+	if q, ok := p.visiblePkgs()[path]; ok {
 		return q.Name()
 	}
 	if ix, err := p.Module(); err == nil {
@@ -297,7 +306,7 @@ func (p *Pass) ImportCycle(path string) (string, bool) {
 	if path == p.Pkg.Path() {
 		return "", false
 	}
-	if _, ok := p.visible[path]; ok {
+	if _, ok := p.visiblePkgs()[path]; ok {
 		return "", false // already imported, directly or not
 	}
 	if strings.HasSuffix(p.Pkg.Name(), "_test") {

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Tables maps each tenant table's name (as the parser reports it:
@@ -142,6 +143,16 @@ type checker struct {
 	// cteKeys are, with key joins on, the key columns of the CTEs that
 	// select keys of constrained rows (keySource), by name.
 	cteKeys map[string][]string
+
+	// escaped: a column lookup went past the outermost statement the
+	// checker judges (scope.escaped). Judged inside another statement,
+	// the lookup might have found that statement's references.
+	escaped bool
+	// apart are, by node, the statements judged apart with key joins on
+	// (constrainedAlone), so that judging one again where it is (a CTE,
+	// an IN subquery) takes that judgement over when it is the same
+	// (judgedApart) rather than walking the statement twice.
+	apart map[unsafe.Pointer]*checker
 }
 
 // ref is one reference to a tenant table in a FROM list (or the target
@@ -169,6 +180,9 @@ type scope struct {
 	// p.id = e.element_id: p's rows are those e links to v's).
 	links  []*ref
 	parent *scope
+	// escaped is the checker's checker.escaped, set by a lookup that
+	// finds nothing in s and the statements around it.
+	escaped *bool
 	// names are the CTEs the statement sees; sources counts its FROM
 	// items (tables or not, its target included), so that an unqualified
 	// column of a statement with one source is known to be its.
@@ -212,6 +226,9 @@ func (c *checker) stmt(n any, names ctes, parent *scope) {
 	if m == nil {
 		return
 	}
+	if c.judgedApart(n, parent) {
+		return
+	}
 	names = c.with(m, names, parent)
 	switch k {
 	case "SelectStmt":
@@ -229,7 +246,7 @@ func (c *checker) stmt(n any, names ctes, parent *scope) {
 // targetPrep), the tables of its FROM or USING list (the list's key and
 // preposition), its WHERE, and the subqueries in its expressions.
 func (c *checker) change(m map[string]any, stmt, targetPrep, listKey, listPrep string, names ctes, parent *scope, exprs ...any) {
-	s := &scope{stmt: stmt, parent: parent, names: names}
+	s := &scope{stmt: stmt, parent: parent, names: names, escaped: &c.escaped}
 	c.target(s, m["relation"], names, targetPrep)
 	for _, f := range list(m[listKey]) {
 		c.from(s, f, names, listPrep)
@@ -257,12 +274,18 @@ func (c *checker) with(m map[string]any, names ctes, parent *scope) ctes {
 		if recursive {
 			inner = names.with(name)
 		}
+		var keys []string
+		if c.keys != nil && !recursive {
+			// Before the CTE is judged where it is, which may take
+			// this judgement apart over (judgedApart).
+			keys = c.keySource(cte["ctequery"], inner)
+		}
 		c.stmt(cte["ctequery"], inner, parent)
 		if c.keys != nil && !recursive {
 			if c.cteKeys == nil {
 				c.cteKeys = map[string][]string{}
 			}
-			c.cteKeys[name] = c.keySource(cte["ctequery"], inner)
+			c.cteKeys[name] = keys
 		}
 		names = names.with(name)
 	}
@@ -275,7 +298,7 @@ func (c *checker) selectStmt(m map[string]any, names ctes, parent *scope) {
 		c.stmt(wrap("SelectStmt", m["rarg"]), names, parent)
 		return
 	}
-	s := &scope{stmt: "SELECT", parent: parent, names: names}
+	s := &scope{stmt: "SELECT", parent: parent, names: names, escaped: &c.escaped}
 	for _, f := range list(m["fromClause"]) {
 		c.from(s, f, names, "from")
 	}
@@ -591,6 +614,7 @@ func (s *scope) resolve(e any) []*ref {
 			return out
 		}
 	}
+	s.escape()
 	return nil
 }
 

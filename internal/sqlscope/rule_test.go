@@ -263,6 +263,13 @@ func TestCheckKeys(t *testing.T) {
 		{"through a link, no key", "SELECT * FROM lines l JOIN links e ON l.owner = e.owner JOIN invoices i ON i.id = e.invoice_id WHERE i.tenant_id = $1", lines, lines},
 		{"through a link, nothing constrained", "SELECT * FROM lines l JOIN links e ON l.id = e.line_id WHERE e.kind = $1", lines, lines},
 		{"<> any", "SELECT * FROM lines WHERE invoice_id <> ANY (SELECT id FROM invoices WHERE tenant_id = $1)", lines, lines},
+		// An IN subquery or CTE judged apart for its keys is not
+		// judged again where it is: its judgement there is the same
+		// unless a column of it is the statement's around it, or it
+		// joins a CTE of keys (apart, it knows neither).
+		{"in, correlated", "SELECT * FROM lines l WHERE l.tenant_id = $1 AND l.invoice_id IN (SELECT i.id FROM invoices i WHERE i.tenant_id = l.tenant_id)", "", ""},
+		{"in, unconstrained, in a cte", "WITH found AS (SELECT id FROM lines WHERE invoice_id IN (SELECT id FROM invoices WHERE paid)) SELECT * FROM found", lines + "|" + invoices, lines + "|" + invoices},
+		{"cte joining a cte of keys", "WITH a AS (SELECT id FROM invoices WHERE tenant_id = $1), b AS (SELECT id FROM invoices WHERE tenant_id = $1 AND owner IN (SELECT l.owner FROM lines l JOIN a ON l.invoice_id = a.id)) SELECT * FROM b", "", lines},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, mode := range []struct {

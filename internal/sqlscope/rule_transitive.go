@@ -2,8 +2,10 @@ package sqlscope
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // transitive returns the conjuncts that equality with a bound column
@@ -158,7 +160,16 @@ func (s *scope) qualified(e any) (*ref, string) {
 		}
 		return nil, ""
 	}
+	s.escape()
 	return nil, ""
+}
+
+// escape records that a lookup found nothing in s and the statements
+// around it (checker.escaped).
+func (s *scope) escape() {
+	if s.escaped != nil {
+		*s.escaped = true
+	}
 }
 
 // refName is how columns qualify a FROM item: its alias, else its
@@ -232,11 +243,57 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 }
 
 // constrainedAlone reports whether query, judged apart and silently by a
-// checker of its own, has no violation and no formatted condition.
+// checker of its own, has no violation and no formatted condition. The
+// judgement is kept for judgedApart.
 func (c *checker) constrainedAlone(query any, names ctes) bool {
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}}
+	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}, statement: c.statement}
 	sub.stmt(query, names, nil)
+	if m, ok := query.(map[string]any); ok {
+		if c.apart == nil {
+			c.apart = map[unsafe.Pointer]*checker{}
+		}
+		c.apart[reflect.ValueOf(m).UnsafePointer()] = sub
+	}
 	return len(sub.out) == 0 && !sub.unknown
+}
+
+// judgedApart takes over the judgement of the statement n that
+// constrainedAlone made, when judging it here (in the statements around
+// parent, with the CTE keys known so far) would make the same: no CTE
+// of keys is known (the one apart knew none), and n's lookups found
+// everything inside n or parent is nil (apart, it had no statement
+// around it). Its findings, the tables it names, its unknown condition
+// and the CTE keys of its own WITH are then this checker's, as if it had
+// judged n itself.
+func (c *checker) judgedApart(n any, parent *scope) bool {
+	m, ok := n.(map[string]any)
+	if !ok || len(c.apart) == 0 {
+		return false
+	}
+	for _, keys := range c.cteKeys {
+		if len(keys) > 0 {
+			return false // cteRef would see them
+		}
+	}
+	sub := c.apart[reflect.ValueOf(m).UnsafePointer()]
+	if sub == nil || sub.escaped && parent != nil {
+		return false
+	}
+	for _, v := range sub.out {
+		c.report(v)
+	}
+	for t := range sub.named {
+		c.name(t)
+	}
+	c.unknown = c.unknown || sub.unknown
+	c.escaped = c.escaped || sub.escaped
+	for name, keys := range sub.cteKeys {
+		if c.cteKeys == nil {
+			c.cteKeys = map[string][]string{}
+		}
+		c.cteKeys[name] = keys
+	}
+	return true
 }
 
 // selectedKeys returns the key columns of the FROM item of a key

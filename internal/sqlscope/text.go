@@ -27,10 +27,31 @@ type Texts struct {
 	assigns map[*types.Var][]ast.Expr // nil entry: an assignment not followed
 	// Funcs are the package's function declarations (FuncDecls), whose
 	// calls resolve to the text they return; nil: calls do not resolve.
-	Funcs map[*types.Func]*ast.FuncDecl
+	// They remember what each function returns, for every Texts that
+	// shares them.
+	Funcs *Funcs
 	// calling are the functions being followed, shared with the Texts
 	// of their bodies (a recursive call does not resolve).
 	calling map[*types.Func]bool
+}
+
+// Funcs are a package's function declarations, for Texts.Funcs, and the
+// text each returns once a call of it was followed: a package's queries
+// often call one builder function from many declarations.
+type Funcs struct {
+	decls map[*types.Func]*ast.FuncDecl
+	// returned are the texts the functions return (returnedText), as
+	// followed with no recursive call cut short: a result that depends
+	// on the functions being followed (Texts.calling) is not kept.
+	returned map[*types.Func]returnedText
+	// cuts counts the calls not followed because they were being
+	// followed already: a follow that changed it depended on them.
+	cuts int
+}
+
+type returnedText struct {
+	text string
+	ok   bool
 }
 
 // EachReturn calls f with each return statement of body (those of its
@@ -56,7 +77,7 @@ func EachReturn(body *ast.BlockStmt, n int, f func(*ast.ReturnStmt) bool) bool {
 
 // FuncDecls maps the functions and methods declared in files to their
 // declarations, for Texts.Funcs.
-func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+func FuncDecls(info *types.Info, files []*ast.File) *Funcs {
 	out := map[*types.Func]*ast.FuncDecl{}
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -67,7 +88,7 @@ func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDec
 			}
 		}
 	}
-	return out
+	return &Funcs{decls: out, returned: map[*types.Func]returnedText{}}
 }
 
 // NewTexts collects the assignments of the locals of decl.
@@ -173,9 +194,16 @@ func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
 		return "", false
 	}
 	fn = fn.Origin()
-	decl := t.Funcs[fn]
+	if r, ok := t.Funcs.returned[fn]; ok {
+		return r.text, r.ok
+	}
+	decl := t.Funcs.decls[fn]
 	sig := fn.Type().(*types.Signature)
-	if decl == nil || t.calling[fn] || sig.Results().Len() == 0 {
+	if decl == nil || sig.Results().Len() == 0 {
+		return "", false
+	}
+	if t.calling[fn] {
+		t.Funcs.cuts++
 		return "", false
 	}
 	if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
@@ -186,6 +214,7 @@ func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
 	}
 	t.calling[fn] = true
 	defer delete(t.calling, fn)
+	cuts := t.Funcs.cuts
 	inner := NewTexts(t.info, decl)
 	inner.Funcs, inner.calling = t.Funcs, t.calling
 	text, found := "", false
@@ -199,6 +228,9 @@ func (t *Texts) returned(call *ast.CallExpr) (string, bool) {
 		}
 		return true
 	})
+	if t.Funcs.cuts == cuts {
+		t.Funcs.returned[fn] = returnedText{text, ok && found}
+	}
 	return text, ok && found
 }
 

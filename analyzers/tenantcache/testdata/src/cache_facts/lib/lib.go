@@ -54,3 +54,9 @@ func (s *Store) KeyAndBuild(ctx context.Context, key string) string { // want Ke
 	s.rdb.Get(ctx, key)
 	return key
 }
+
+// Early calls a helper declared after it: its fact comes in the second
+// round, once Late has its own.
+func (s *Store) Early(ctx context.Context, key string) { s.Late(ctx, "e:"+key) } // want Early:"cache key 1 of redis.Client.Get"
+
+func (s *Store) Late(ctx context.Context, key string) { s.rdb.Get(ctx, key) } // want Late:"cache key 1 of redis.Client.Get"

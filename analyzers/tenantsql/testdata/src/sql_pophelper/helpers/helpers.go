@@ -50,3 +50,17 @@ func mutate(q *pop.Query) { q.Scope(nil) }
 func AddNID(q *pop.Query, nid string) { // want AddNID:`chain\(param 0; from ; where nid = \?\)`
 	q.Where("nid = ?", nid)
 }
+
+// Later's chain starts at a call of scopedErr, declared after it: it has
+// its fact once scopedErr has its own, in the second round.
+func Later(c *pop.Connection, nid string) (*pop.Query, error) { // want Later:`chain\(param 0; from ; where nid = \? AND namespace = \?\)`
+	q, err := scopedErr(c, nid)
+	if err != nil {
+		return nil, err
+	}
+	return q.Where("namespace = ?", "ns"), nil
+}
+
+func scopedErr(c *pop.Connection, nid string) (*pop.Query, error) { // want scopedErr:`chain\(param 0; from ; where nid = \?\)`
+	return c.Where("nid = ?", nid), nil
+}

@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -185,8 +184,6 @@ func failedImport(path string) string {
 	return fmt.Sprintf("%s not analyzed: the analysis of %s, which it imports, failed", cfg.ImportPath, strings.Join(failed, ", "))
 }
 
-var actionDir = regexp.MustCompile(`^b[0-9]+$`)
-
 // buildWorkDir returns go's $WORK for a vet.cfg in $WORK/bNNN/, shared by
 // all the tool's processes of one go vet run, or "".
 func buildWorkDir(cfg string) string {
@@ -195,10 +192,25 @@ func buildWorkDir(cfg string) string {
 		return ""
 	}
 	dir := filepath.Dir(abs)
-	if !actionDir.MatchString(filepath.Base(dir)) {
+	if !isActionDir(filepath.Base(dir)) {
 		return ""
 	}
 	return filepath.Dir(dir)
+}
+
+// isActionDir reports whether name is a go build action's directory,
+// b followed by digits (^b[0-9]+$): a loop rather than a regexp compiled
+// at the initialisation of every vet process.
+func isActionDir(name string) bool {
+	if len(name) < 2 || name[0] != 'b' {
+		return false
+	}
+	for _, c := range name[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // VersionLine is the -V=full answer. go vet keys its cache on it, so it

@@ -2,11 +2,9 @@ package check
 
 import (
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"strings"
-	"unicode/utf8"
 )
 
 // ExtractDoc returns the section "# <heading>" of the package doc
@@ -16,14 +14,17 @@ import (
 // passes, so that the documentation is written once, in doc.go, and
 // go doc, --help, the SARIF rules and the README say the same.
 func ExtractDoc(content, heading string) (string, error) {
-	doc, err := packageDoc(content)
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("parsing doc.go: %w", err)
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("doc.go has no package doc comment")
 	}
 	want := "# " + heading
 	var out []string
 	in := false
-	for _, line := range strings.Split(doc, "\n") {
+	for _, line := range strings.Split(f.Doc.Text(), "\n") {
 		if strings.HasPrefix(line, "# ") {
 			if in {
 				break
@@ -39,54 +40,6 @@ func ExtractDoc(content, heading string) (string, error) {
 		return "", fmt.Errorf("doc.go has no %q section", want)
 	}
 	return strings.TrimSpace(strings.Join(out, "\n")), nil
-}
-
-// packageDoc is the text of the package doc comment of a file's content
-// (go/ast's CommentGroup.Text).
-func packageDoc(content string) (string, error) {
-	if g, ok := leadingLineComments(content); ok {
-		return g.Text(), nil
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		return "", fmt.Errorf("parsing doc.go: %w", err)
-	}
-	if f.Doc == nil {
-		return "", fmt.Errorf("doc.go has no package doc comment")
-	}
-	return f.Doc.Text(), nil
-}
-
-// leadingLineComments is the package doc comment of a file that opens
-// with // lines running without a break up to a plain package clause, as
-// every analyzer's doc.go does, read without go/parser: the comment
-// group go/parser would make of them, comment by comment. Each analyzer
-// package extracts its Doc and Rule at initialisation, in every process
-// (go vet starts one per package, dependencies included), and the parse
-// was most of that cost. Any other shape (a blank line, a /* comment,
-// a carriage return, bytes the scanner rejects) is left to go/parser:
-// ok is false.
-func leadingLineComments(content string) (_ *ast.CommentGroup, ok bool) {
-	var g ast.CommentGroup
-	rest := content
-	for strings.HasPrefix(rest, "//") {
-		line, after, found := strings.Cut(rest, "\n")
-		if !found {
-			return nil, false
-		}
-		g.List = append(g.List, &ast.Comment{Text: line})
-		rest = after
-	}
-	comments := content[:len(content)-len(rest)]
-	if len(g.List) == 0 || !utf8.ValidString(comments) || strings.ContainsAny(comments, "\x00\r\ufeff") {
-		return nil, false
-	}
-	clause, _, _ := strings.Cut(rest, "\n")
-	name, isClause := strings.CutPrefix(clause, "package ")
-	if !isClause || !token.IsIdentifier(strings.TrimSpace(name)) {
-		return nil, false
-	}
-	return &g, true
 }
 
 // MustExtractDoc is ExtractDoc for the embedded doc.go of an analyzer

@@ -202,15 +202,7 @@ func buildWorkDir(cfg string) string {
 // b followed by digits (^b[0-9]+$): a loop rather than a regexp compiled
 // at the initialisation of every vet process.
 func isActionDir(name string) bool {
-	if len(name) < 2 || name[0] != 'b' {
-		return false
-	}
-	for _, c := range name[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return len(name) > 1 && name[0] == 'b' && strings.Trim(name[1:], "0123456789") == ""
 }
 
 // VersionLine is the -V=full answer. go vet keys its cache on it, so it

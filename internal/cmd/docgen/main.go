@@ -39,7 +39,7 @@ func run(name string) error {
 	}
 	src, err := source(name, string(content))
 	if err != nil {
-		return fmt.Errorf("doc.go: %w", err)
+		return fmt.Errorf("generating doc_gen.go: %w", err)
 	}
 	if err := os.WriteFile("doc_gen.go", src, 0o644); err != nil {
 		return fmt.Errorf("writing doc_gen.go: %w", err)

@@ -1,7 +1,6 @@
 package tenantctx
 
 import (
-	_ "embed"
 	"fmt"
 
 	"github.com/tenantlint/tenantlint/internal/check"
@@ -11,14 +10,11 @@ import (
 // //tenantlint:ignore directives'.
 const Name = "tenantctx"
 
-//go:embed doc.go
-var docFile string
-
-// Doc is the analyzer's documentation, from doc.go.
-var Doc = check.MustExtractDoc(docFile, "Analyzer "+Name)
-
-// Rule is what the report formats say about the check, from doc.go.
-var Rule = check.MustExtractRule(docFile, Name)
+// Doc and Rule, doc.go's sections, are in doc_gen.go, written by
+// internal/cmd/docgen rather than extracted at initialisation by every
+// process.
+//
+//go:generate go run ../../internal/cmd/docgen
 
 // Stats counts the calls of tenant-aware sinks in a package by the
 // context they are given; it is the analyzer's result.

@@ -1,7 +1,6 @@
 package tenantrepo
 
 import (
-	_ "embed"
 	"fmt"
 	"go/token"
 
@@ -12,14 +11,11 @@ import (
 // //tenantlint:ignore directives'.
 const Name = "tenantrepo"
 
-//go:embed doc.go
-var docFile string
-
-// Doc is the analyzer's documentation, from doc.go.
-var Doc = check.MustExtractDoc(docFile, "Analyzer "+Name)
-
-// Rule is what the report formats say about the check, from doc.go.
-var Rule = check.MustExtractRule(docFile, Name)
+// Doc and Rule, doc.go's sections, are in doc_gen.go, written by
+// internal/cmd/docgen rather than extracted at initialisation by every
+// process.
+//
+//go:generate go run ../../internal/cmd/docgen
 
 // Stats counts the tenant-scoped types of a package and records them for
 // the inventory; it is the analyzer's result.

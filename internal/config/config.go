@@ -506,7 +506,7 @@ func (c *Config) validateCache() error {
 		}
 	}
 	for _, p := range cc.Presets {
-		if _, ok := Presets[p.Value]; !ok {
+		if _, ok := Presets()[p.Value]; !ok {
 			return c.ErrAt(p, "cache.presets: unknown preset %q (known: %s)", p.Value, strings.Join(PresetNames(), ", "))
 		}
 	}

@@ -406,7 +406,7 @@ func TestPresetsAreComplete(t *testing.T) {
 	if got, want := strings.Join(LibraryPresetNames(), ","), strings.Join(want[:len(want)-1], ","); got != want {
 		t.Errorf("LibraryPresetNames = %s, want %s", got, want)
 	}
-	for name, apis := range Presets {
+	for name, apis := range Presets() {
 		for _, api := range apis {
 			for m, k := range api.Methods {
 				if err := checkKeyArgs(k); err != nil {

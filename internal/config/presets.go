@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/modfile"
 )
@@ -67,72 +68,80 @@ func (a PresetAPI) Digest() string {
 // Keys are checked when they are strings: a string parameter, a generic
 // cache's key type instantiated with string, or a string converted to an
 // interface parameter (ristretto v0, golang-lru v1).
-var Presets = map[string][]PresetAPI{
-	"go-redis": {
-		{Pkg: "github.com/redis/go-redis/v9", Types: goRedisTypes, Methods: goRedisMethods},
-		{Pkg: "github.com/go-redis/redis/v8", Types: goRedisTypes, Methods: goRedisMethods},
-	},
-	"gomemcache": {{
-		Pkg:   "github.com/bradfitz/gomemcache/memcache",
-		Types: []string{"Client"},
-		Methods: map[string]KeyArgs{
-			"Get": key(0), "Delete": key(0), "Touch": key(0),
-			"Increment": key(0), "Decrement": key(0),
-			"GetMulti": sliceKeys(0),
-			"Set":      itemKey(0, "Key"), "Add": itemKey(0, "Key"), "Replace": itemKey(0, "Key"),
-			"CompareAndSwap": itemKey(0, "Key"), "Append": itemKey(0, "Key"), "Prepend": itemKey(0, "Key"),
+//
+// The tables are built on first use, not at package initialisation:
+// go-redis's alone is some 430 entries, and every process that links
+// the configuration (each of go vet's -vettool processes, most of which
+// only compute facts of dependencies) would otherwise build them.
+var Presets = sync.OnceValue(func() map[string][]PresetAPI {
+	goRedis := goRedisMethods() // one table, shared by both major versions
+	return map[string][]PresetAPI{
+		"go-redis": {
+			{Pkg: "github.com/redis/go-redis/v9", Types: goRedisTypes, Methods: goRedis},
+			{Pkg: "github.com/go-redis/redis/v8", Types: goRedisTypes, Methods: goRedis},
 		},
-	}},
-	"go-cache": {{
-		Pkg:     "github.com/patrickmn/go-cache",
-		Types:   []string{"Cache"},
-		Methods: goCacheMethods(),
-	}},
-	"ristretto": {
-		// v0 (interface{} keys) and v1 (generic) share this path.
-		{Pkg: "github.com/dgraph-io/ristretto", Types: []string{"Cache"}, Methods: ristrettoMethods()},
-		{Pkg: "github.com/dgraph-io/ristretto/v2", Types: []string{"Cache"}, Methods: ristrettoMethods()},
-	},
-	"bigcache": {
-		{Pkg: "github.com/allegro/bigcache", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
-		{Pkg: "github.com/allegro/bigcache/v2", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
-		{Pkg: "github.com/allegro/bigcache/v3", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
-	},
-	// The standard library's sync.Map, keyed by any: a string key is
-	// checked as a string, other keys as non-string keys. Range is no
-	// keyed call; Clear has no key.
-	"sync-map": {{
-		Pkg:   "sync",
-		Types: []string{"Map"},
-		Methods: map[string]KeyArgs{
-			"Load": key(0), "Store": key(0), "LoadOrStore": key(0), "LoadAndDelete": key(0),
-			"Delete": key(0), "Swap": key(0), "CompareAndSwap": key(0), "CompareAndDelete": key(0),
+		"gomemcache": {{
+			Pkg:   "github.com/bradfitz/gomemcache/memcache",
+			Types: []string{"Client"},
+			Methods: map[string]KeyArgs{
+				"Get": key(0), "Delete": key(0), "Touch": key(0),
+				"Increment": key(0), "Decrement": key(0),
+				"GetMulti": sliceKeys(0),
+				"Set":      itemKey(0, "Key"), "Add": itemKey(0, "Key"), "Replace": itemKey(0, "Key"),
+				"CompareAndSwap": itemKey(0, "Key"), "Append": itemKey(0, "Key"), "Prepend": itemKey(0, "Key"),
+			},
+		}},
+		"go-cache": {{
+			Pkg:     "github.com/patrickmn/go-cache",
+			Types:   []string{"Cache"},
+			Methods: goCacheMethods(),
+		}},
+		"ristretto": {
+			// v0 (interface{} keys) and v1 (generic) share this path.
+			{Pkg: "github.com/dgraph-io/ristretto", Types: []string{"Cache"}, Methods: ristrettoMethods()},
+			{Pkg: "github.com/dgraph-io/ristretto/v2", Types: []string{"Cache"}, Methods: ristrettoMethods()},
 		},
-	}},
-	"golang-lru": {
-		{
-			// v1: interface{} keys; ARC and 2Q in the root package.
-			Pkg:     "github.com/hashicorp/golang-lru",
-			Types:   []string{"Cache", "TwoQueueCache", "ARCCache"},
-			Methods: lruMethods(),
+		"bigcache": {
+			{Pkg: "github.com/allegro/bigcache", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
+			{Pkg: "github.com/allegro/bigcache/v2", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
+			{Pkg: "github.com/allegro/bigcache/v3", Types: []string{"BigCache"}, Methods: bigcacheMethods()},
 		},
-		{
-			Pkg:     "github.com/hashicorp/golang-lru/v2",
-			Types:   []string{"Cache", "TwoQueueCache"},
-			Methods: lruMethods(),
+		// The standard library's sync.Map, keyed by any: a string key is
+		// checked as a string, other keys as non-string keys. Range is no
+		// keyed call; Clear has no key.
+		"sync-map": {{
+			Pkg:   "sync",
+			Types: []string{"Map"},
+			Methods: map[string]KeyArgs{
+				"Load": key(0), "Store": key(0), "LoadOrStore": key(0), "LoadAndDelete": key(0),
+				"Delete": key(0), "Swap": key(0), "CompareAndSwap": key(0), "CompareAndDelete": key(0),
+			},
+		}},
+		"golang-lru": {
+			{
+				// v1: interface{} keys; ARC and 2Q in the root package.
+				Pkg:     "github.com/hashicorp/golang-lru",
+				Types:   []string{"Cache", "TwoQueueCache", "ARCCache"},
+				Methods: lruMethods(),
+			},
+			{
+				Pkg:     "github.com/hashicorp/golang-lru/v2",
+				Types:   []string{"Cache", "TwoQueueCache"},
+				Methods: lruMethods(),
+			},
+			{
+				Pkg:     "github.com/hashicorp/golang-lru/v2/expirable",
+				Types:   []string{"LRU"},
+				Methods: lruMethods(),
+			},
+			{
+				Pkg:     "github.com/hashicorp/golang-lru/arc/v2",
+				Types:   []string{"ARCCache"},
+				Methods: lruMethods(),
+			},
 		},
-		{
-			Pkg:     "github.com/hashicorp/golang-lru/v2/expirable",
-			Types:   []string{"LRU"},
-			Methods: lruMethods(),
-		},
-		{
-			Pkg:     "github.com/hashicorp/golang-lru/arc/v2",
-			Types:   []string{"ARCCache"},
-			Methods: lruMethods(),
-		},
-	},
-}
+	}
+})
 
 var goRedisTypes = []string{"Client", "ClusterClient", "Ring", "Conn", "Tx",
 	"Cmdable", "Pipeliner", "UniversalClient", "Pipeline", "StatefulCmdable"}
@@ -173,8 +182,8 @@ func goCacheMethods() map[string]KeyArgs {
 
 // PresetNames lists the known presets, sorted.
 func PresetNames() []string {
-	names := make([]string, 0, len(Presets))
-	for n := range Presets {
+	names := make([]string, 0, len(Presets()))
+	for n := range Presets() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -188,7 +197,7 @@ func LibraryPresetNames() []string {
 	var names []string
 	for _, n := range PresetNames() {
 		std := true
-		for _, api := range Presets[n] {
+		for _, api := range Presets()[n] {
 			std = std && StdPackage(api.Pkg)
 		}
 		if !std {
@@ -223,7 +232,7 @@ func PresetPackages(name string, sql bool) []string {
 		}
 		pkgs = append(pkgs, sqlBuilderPackages[name]...)
 	} else {
-		for _, api := range Presets[name] {
+		for _, api := range Presets()[name] {
 			pkgs = append(pkgs, api.Pkg)
 		}
 	}

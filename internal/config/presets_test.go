@@ -52,7 +52,7 @@ func TestPresetsMatchTheLibraries(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	for name, apis := range Presets {
+	for name, apis := range Presets() {
 		for _, api := range apis {
 			for _, typ := range api.Types {
 				if len(checked[key{name, api.Pkg, typ}]) == 0 {
@@ -64,7 +64,7 @@ func TestPresetsMatchTheLibraries(t *testing.T) {
 }
 
 func presetAPI(preset, pkg string) (PresetAPI, bool) {
-	for _, api := range Presets[preset] {
+	for _, api := range Presets()[preset] {
 		if api.Pkg == pkg {
 			return api, true
 		}

@@ -37,7 +37,7 @@ func presetCandidates(mf *modfile.File) []PresetCandidate {
 // preset, preferring a direct one.
 func presetRequirement(preset string, reqs []*modfile.Require) (PresetCandidate, bool) {
 	var pkgs []string
-	for _, api := range config.Presets[preset] {
+	for _, api := range config.Presets()[preset] {
 		pkgs = append(pkgs, api.Pkg)
 	}
 	r, ok := requirementOf(pkgs, reqs)

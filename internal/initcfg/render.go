@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tenantlint/tenantlint/internal/config"
 )
@@ -391,12 +392,16 @@ func (w *yamlWriter) entry(indent int, on bool, s, note string) {
 	w.line(indent, s)
 }
 
-var plainScalar = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./~-]*$`)
+// plainScalar is compiled on first use: only tenantlint init writes YAML,
+// and every process that links the package would otherwise compile it.
+var plainScalar = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./~-]*$`)
+})
 
 // scalar writes s as a YAML scalar: plain when it is made of the
 // characters of import paths and identifiers, double-quoted otherwise.
 func scalar(s string) string {
-	if plainScalar.MatchString(s) && !yamlSpecial(s) {
+	if plainScalar().MatchString(s) && !yamlSpecial(s) {
 		return s
 	}
 	return strconv.Quote(s)

@@ -185,3 +185,26 @@ func TestContextInventoryInput(t *testing.T) {
 		t.Errorf("InventoryInput = %+v, want %+v", in, want)
 	}
 }
+
+// TestDocsAreGenerated: each check's Doc and Rule (doc_gen.go, written
+// by internal/cmd/docgen so that no process extracts them at start-up)
+// are what its doc.go says.
+func TestDocsAreGenerated(t *testing.T) {
+	for _, c := range registry.All() {
+		content, err := os.ReadFile(filepath.Join("..", "..", "analyzers", c.Name, "doc.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := check.ExtractDoc(string(content), "Analyzer "+c.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		rule, err := check.ExtractRule(string(content), c.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		if c.Doc != doc || c.Rule != rule {
+			t.Errorf("%s: doc_gen.go is not doc.go's: run go generate ./analyzers/...", c.Name)
+		}
+	}
+}

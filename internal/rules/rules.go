@@ -151,7 +151,7 @@ func Compile(c *config.Config) *Rules {
 		r.SafeTypes[note(t)] = true
 	}
 	for _, p := range c.Cache.Presets {
-		for _, api := range config.Presets[p.Value] {
+		for _, api := range config.Presets()[p.Value] {
 			for _, t := range api.Types {
 				r.addMethods(QName{api.Pkg, t}, api.Methods)
 			}

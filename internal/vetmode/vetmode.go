@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -186,8 +185,6 @@ func failedImport(path string) string {
 	return fmt.Sprintf("%s not analyzed: the analysis of %s, which it imports, failed", cfg.ImportPath, strings.Join(failed, ", "))
 }
 
-var actionDir = regexp.MustCompile(`^b[0-9]+$`)
-
 // buildWorkDir returns go's $WORK for a vet.cfg in $WORK/bNNN/, shared by
 // all the tool's processes of one go vet run, or "".
 func buildWorkDir(cfg string) string {
@@ -196,10 +193,17 @@ func buildWorkDir(cfg string) string {
 		return ""
 	}
 	dir := filepath.Dir(abs)
-	if !actionDir.MatchString(filepath.Base(dir)) {
+	if !isActionDir(filepath.Base(dir)) {
 		return ""
 	}
 	return filepath.Dir(dir)
+}
+
+// isActionDir reports whether name is a go build action's directory,
+// b followed by digits (^b[0-9]+$): a loop rather than a regexp compiled
+// at the initialisation of every vet process.
+func isActionDir(name string) bool {
+	return len(name) > 1 && name[0] == 'b' && strings.Trim(name[1:], "0123456789") == ""
 }
 
 // VersionLine is the -V=full answer. go vet keys its cache on it, so it

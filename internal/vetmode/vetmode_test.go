@@ -95,3 +95,21 @@ func TestEnabledByFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildWorkDir: go's $WORK is the parent of a vet.cfg's action
+// directory, b and digits; anything else is no build's.
+func TestBuildWorkDir(t *testing.T) {
+	for cfg, want := range map[string]string{
+		"/tmp/go-build1/b001/vet.cfg":  "/tmp/go-build1",
+		"/tmp/go-build1/b1234/vet.cfg": "/tmp/go-build1",
+		"/tmp/go-build1/b/vet.cfg":     "",
+		"/tmp/go-build1/b01x/vet.cfg":  "",
+		"/tmp/go-build1/c001/vet.cfg":  "",
+		"/tmp/go-build1/xb001/vet.cfg": "",
+		"/tmp/go-build1/b 01/vet.cfg":  "",
+	} {
+		if got := buildWorkDir(cfg); got != want {
+			t.Errorf("buildWorkDir(%q) = %q, want %q", cfg, got, want)
+		}
+	}
+}

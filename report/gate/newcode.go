@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Changes are the lines of the working tree that changed since a git
@@ -101,7 +102,11 @@ func git(dir string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-var hunkHeader = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
+// hunkHeader is compiled on first use, not at initialisation of every
+// process that links the package.
+var hunkHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
+})
 
 // ParseDiff reads a unified diff with zero lines of context (git diff
 // -U0) and returns the added line ranges of each new-side file. Deleted
@@ -124,7 +129,7 @@ func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
 			}
 			file = name
 		case strings.HasPrefix(line, "@@ "):
-			m := hunkHeader.FindStringSubmatch(line)
+			m := hunkHeader().FindStringSubmatch(line)
 			if m == nil {
 				return nil, fmt.Errorf("line %d: malformed hunk header %q", n, line)
 			}

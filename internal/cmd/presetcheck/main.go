@@ -83,7 +83,7 @@ func check() ([]string, error) {
 	var lines, problems []string
 	covered := map[string]bool{}
 	for _, name := range config.PresetNames() {
-		for _, api := range config.Presets[name] {
+		for _, api := range config.Presets()[name] {
 			mod := moduleOf(api.Pkg)
 			if mod == "" {
 				return nil, fmt.Errorf("preset %s: no module version to check %s against; add it to versions", name, api.Pkg)

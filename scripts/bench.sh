@@ -73,7 +73,9 @@ fi
 
 cd "$ROOT"
 echo "== building bin/tenantlint and bin/tenantfix"
-$GO build -o "$ROOT/bin/" ./cmd/...
+# Built as `make build` and the README's install line build it: linked
+# statically (docs/performance.md, "Per-process start-up").
+CGO_ENABLED=0 $GO build -o "$ROOT/bin/" ./cmd/...
 BIN=$ROOT/bin
 case " $TOOLS " in *" tenantfix-"*) [ -x "$BIN/tenantfix" ] || die "BENCH_TOOLS names tenantfix but bin/tenantfix was not built" ;; esac
 

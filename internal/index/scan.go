@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/golist"
@@ -32,28 +33,36 @@ func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
 		}
 	}
 	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
-	results := make([]scanned, len(roots))
-	keys := make([]string, len(roots))
 	pack := readScanPack(root, tests)
-	var (
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			importers := golist.NewImporters(byPath)
-			for i := range next {
-				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, importers.For(roots[i]))
-			}
-		}()
-	}
+	keys := make([]string, len(roots))
+	srcs := make([][][]byte, len(roots))
+	all := make([]int, len(roots))
 	for i := range roots {
-		next <- i
+		all[i] = i
 	}
-	close(next)
-	wg.Wait()
+	parallel(all, func() func(int) {
+		return func(i int) { keys[i], srcs[i] = scanKey(root, roots[i], byPath) }
+	})
+	results := make([]scanned, len(roots))
+	var todo []int
+	for i, key := range keys {
+		if out, ok := pack[key]; ok && key != "" {
+			results[i], srcs[i] = out, nil
+			continue
+		}
+		todo = append(todo, i)
+	}
+	if order, ok := sourceOrder(roots, byPath, len(todo) == len(roots)); ok {
+		scanSources(root, roots, byPath, order, srcs, results)
+	} else {
+		parallel(todo, func() func(int) {
+			importers := golist.NewImporters(byPath)
+			return func(i int) {
+				results[i] = scanPackage(root, roots[i], importers.For(roots[i]), srcs[i])
+				srcs[i] = nil
+			}
+		})
+	}
 	storeScans(root, tests, pack, keys, results)
 	seen := map[string]bool{}
 	for i, p := range roots {
@@ -134,16 +143,6 @@ func readScanPack(root string, tests bool) scanPack {
 	return pack
 }
 
-// scanFrom returns a package's scan from pack, or scans it, and the
-// scan's key ("" when the package cannot be keyed).
-func scanFrom(pack scanPack, root string, p *golist.Listed, byPath map[string]*golist.Listed, imp *golist.ExportImporter) (scanned, string) {
-	key, srcs := scanKey(root, p, byPath)
-	if out, ok := pack[key]; ok && key != "" {
-		return out, key
-	}
-	return scanPackage(root, p, imp, srcs), key
-}
-
 // scanKey returns the key of a package's scan and its files' contents,
 // which a scan then parses without reading them again.
 func scanKey(root string, p *golist.Listed, byPath map[string]*golist.Listed) (string, [][]byte) {
@@ -188,11 +187,18 @@ type scanned struct {
 }
 
 // scanPackage type-checks one package's declarations (not its function
-// bodies) and lists its package-level instantiations and the types that
-// its methods describe. Type errors are ignored: the analysis of that
-// package reports them.
+// bodies), its imports read from export data, and lists its
+// package-level instantiations and the types that its methods describe.
 func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs [][]byte) scanned {
-	fset := imp.Fset
+	_, out := checkAndScan(root, p, imp.Fset, imp.For(p), srcs)
+	return out
+}
+
+// checkAndScan parses p's files into fset (srcs holds the contents that
+// scanKey read), type-checks their declarations with imports through imp
+// and scans them. Type errors are ignored: the analysis of that package
+// reports them.
+func checkAndScan(root string, p *golist.Listed, fset *token.FileSet, imp types.Importer, srcs [][]byte) (*types.Package, scanned) {
 	var files []*ast.File
 	for i, name := range p.Files() {
 		var src any // read by the parser when the key could not read it
@@ -207,15 +213,199 @@ func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs
 	// Implicits names the imports without a name (models.TypeRefs).
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
 	conf := &types.Config{
-		Importer:         imp.For(p),
+		Importer:         imp,
 		IgnoreFuncBodies: true,
 		FakeImportC:      true,
 		Error:            func(error) {},
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
-	conf.Check(p.PkgPath(), fset, files, info)
+	pkg, _ := conf.Check(p.PkgPath(), fset, files, info)
 	// A test variant's files are the tests the index was asked for.
-	return scanFiles(root, p.PkgPath(), fset, files, info, p.ForTest != "")
+	return pkg, scanFiles(root, p.PkgPath(), fset, files, info, p.ForTest != "")
+}
+
+// A cold build checks the module's packages from source, in dependency
+// order, and hands each to the packages that import it: they are
+// type-checked anyway, and reading their export data again for every
+// importer (each worker its own copy, 150 packages at most) was a
+// quarter of the index's in-process CPU time at 200 packages. Only the
+// packages outside the module (the standard library, dependencies) are
+// read from export data, once per build, by one importer that the
+// workers share under a lock (as go/packages does). A package checked
+// with its function bodies ignored declares what its export data does,
+// so the index is the same.
+//
+// Mixing the two within a build would give one package two identities
+// (the export data of a package read by path names the module packages
+// it refers to, and those would not be the checked ones), so a build
+// uses export data for everything, as scanPackage does, whenever
+// sourceOrder says so.
+
+// sourceOrder returns the order in which scanSources checks the roots:
+// the packages without tests before their importers, then the test
+// variants (checked against export data alone, as each sees other
+// variants under plain paths). It answers false, for export data
+// everywhere, when some scans come from the cache (after an edit, only a
+// few packages are scanned again: their imports are not checked in this
+// build), when a package of the module uses cgo (its export data is
+// compiled from cgo's output, which its dependents would then read),
+// when a package outside the module imports one of it (a cycle of
+// modules), or when the module's imports form a cycle.
+func sourceOrder(roots []*golist.Listed, byPath map[string]*golist.Listed, cold bool) ([]int, bool) {
+	if !cold {
+		return nil, false
+	}
+	index := sourceIndex(roots)
+	for _, p := range roots {
+		if p.ForTest == "" && len(p.CgoFiles) > 0 {
+			return nil, false
+		}
+	}
+	for _, p := range byPath {
+		if p.DepOnly && p.ForTest == "" {
+			for _, id := range p.Imports {
+				if _, ok := index[id]; ok {
+					return nil, false
+				}
+			}
+		}
+	}
+	const (
+		visiting = 1
+		visited  = 2
+	)
+	state := make([]int8, len(roots))
+	order := make([]int, 0, len(roots))
+	var visit func(i int) bool
+	visit = func(i int) bool {
+		switch state[i] {
+		case visiting:
+			return false
+		case visited:
+			return true
+		}
+		state[i] = visiting
+		for _, id := range roots[i].Imports {
+			if j, ok := index[id]; ok && !visit(j) {
+				return false
+			}
+		}
+		state[i] = visited
+		order = append(order, i)
+		return true
+	}
+	for i := range roots {
+		if roots[i].ForTest == "" && !visit(i) {
+			return nil, false
+		}
+	}
+	for i, p := range roots {
+		if p.ForTest != "" {
+			order = append(order, i)
+		}
+	}
+	return order, true
+}
+
+// sourceIndex maps the IDs of the roots without tests to their indexes.
+func sourceIndex(roots []*golist.Listed) map[string]int {
+	index := map[string]int{}
+	for i, p := range roots {
+		if p.ForTest == "" {
+			index[p.ImportPath] = i
+		}
+	}
+	return index
+}
+
+// scanSources scans the roots in order (see sourceOrder), each package
+// without tests against the checked packages of the module that it
+// imports, which it waits for, and the export data of the others.
+func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.Listed, order []int, srcs [][][]byte, results []scanned) {
+	index := sourceIndex(roots)
+	// The importer of the packages outside the module: never replaced,
+	// as it holds only those, each read once.
+	exports := golist.NewImporters(byPath).For(&golist.Listed{})
+	var mu sync.Mutex
+	checked := make([]*types.Package, len(roots))
+	done := make([]chan struct{}, len(roots))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	// importers counts, for each package, those of the module that have
+	// yet to import it: the last one lets it go, so that what the build
+	// holds is the packages still to be imported, not the whole module.
+	importers := make([]atomic.Int32, len(roots))
+	for _, i := range order {
+		for _, id := range roots[i].Imports {
+			if j, ok := index[id]; ok && roots[i].ForTest == "" {
+				importers[j].Add(1)
+			}
+		}
+	}
+	parallel(order, func() func(int) {
+		return func(i int) {
+			p := roots[i]
+			defer func() { srcs[i] = nil }()
+			if p.ForTest != "" {
+				results[i] = scanPackage(root, p, golist.NewImporters(byPath).For(p), srcs[i])
+				return
+			}
+			defer close(done[i])
+			fromExport := exports.For(p)
+			imp := golist.ImporterFunc(func(path string) (*types.Package, error) {
+				id := path
+				if mapped, ok := p.ImportMap[path]; ok {
+					id = mapped
+				}
+				if j, ok := index[id]; ok {
+					if roots[j].Export == "" {
+						// It did not compile: as the export data
+						// importer, fail (go/types then stands in a
+						// fake package).
+						return nil, fmt.Errorf("no export data for %s", id)
+					}
+					<-done[j] // sourceOrder put j first: never waits for i
+					return checked[j], nil
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				return fromExport.Import(path)
+			})
+			var pkg *types.Package
+			pkg, results[i] = checkAndScan(root, p, exports.Fset, imp, srcs[i])
+			if importers[i].Load() > 0 {
+				checked[i] = pkg
+			}
+			for _, id := range p.Imports {
+				if j, ok := index[id]; ok && importers[j].Add(-1) == 0 {
+					checked[j] = nil
+				}
+			}
+		}
+	})
+}
+
+// parallel runs, on GOMAXPROCS workers, the function that each worker
+// gets from worker for each element of order, taken in that order.
+func parallel(order []int, worker func() func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := worker()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // scanFiles lists the package-level instantiations of a type-checked

@@ -24,6 +24,12 @@ import (
 // listing (see golist.List): the packages named on the command line,
 // with their test variants when tests is set.
 func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
+	return fromList(root, tests, pkgs, false)
+}
+
+// fromList is FromList; exportOnly makes it read every import from
+// export data, as a build with cached scans does (see sourceOrder).
+func fromList(root string, tests bool, pkgs []*golist.Listed, exportOnly bool) *Index {
 	byPath := map[string]*golist.Listed{}
 	var roots []*golist.Listed
 	for _, p := range pkgs {
@@ -52,7 +58,7 @@ func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
 		}
 		todo = append(todo, i)
 	}
-	if order, ok := sourceOrder(roots, byPath, len(todo) == len(roots)); ok {
+	if order, ok := sourceOrder(roots, byPath, !exportOnly && len(todo) == len(roots)); ok {
 		scanSources(root, roots, byPath, order, srcs, results)
 	} else {
 		parallel(todo, func() func(int) {

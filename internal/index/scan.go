@@ -248,23 +248,28 @@ func checkAndScan(root string, p *golist.Listed, fset *token.FileSet, imp types.
 // sourceOrder says so.
 
 // sourceOrder returns the order in which scanSources checks the roots:
-// the packages without tests before their importers, then the test
-// variants (checked against export data alone, as each sees other
-// variants under plain paths). It answers false, for export data
+// each after the roots it imports (a test variant is a root too: the
+// external test package imports it). It answers false, for export data
 // everywhere, when some scans come from the cache (after an edit, only a
 // few packages are scanned again: their imports are not checked in this
 // build), when a package of the module uses cgo (its export data is
 // compiled from cgo's output, which its dependents would then read),
 // when a package outside the module imports one of it (a cycle of
-// modules), or when the module's imports form a cycle.
+// modules), when the module's imports form a cycle, or when a root that
+// reads export data (see recompiledImports) is imported by another.
 func sourceOrder(roots []*golist.Listed, byPath map[string]*golist.Listed, cold bool) ([]int, bool) {
 	if !cold {
 		return nil, false
 	}
 	index := sourceIndex(roots)
 	for _, p := range roots {
-		if p.ForTest == "" && len(p.CgoFiles) > 0 {
+		if len(p.CgoFiles) > 0 {
 			return nil, false
+		}
+		for _, id := range p.Imports {
+			if j, ok := index[id]; ok && recompiledImports(roots[j], byPath) {
+				return nil, false
+			}
 		}
 	}
 	for _, p := range byPath {
@@ -301,25 +306,32 @@ func sourceOrder(roots []*golist.Listed, byPath map[string]*golist.Listed, cold 
 		return true
 	}
 	for i := range roots {
-		if roots[i].ForTest == "" && !visit(i) {
+		if !visit(i) {
 			return nil, false
-		}
-	}
-	for i, p := range roots {
-		if p.ForTest != "" {
-			order = append(order, i)
 		}
 	}
 	return order, true
 }
 
-// sourceIndex maps the IDs of the roots without tests to their indexes.
+// recompiledImports reports whether p imports a package of the module
+// that go list recompiled for a test ("q [p.test]", which imports the
+// package under test): its export data names the module's packages by
+// their plain paths, meaning the test variant, so p is checked against
+// export data alone, with an importer of its own, as scanPackage does.
+func recompiledImports(p *golist.Listed, byPath map[string]*golist.Listed) bool {
+	for _, id := range p.Imports {
+		if dep := byPath[id]; dep != nil && dep.DepOnly && dep.ForTest != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceIndex maps the IDs of the roots to their indexes.
 func sourceIndex(roots []*golist.Listed) map[string]int {
 	index := map[string]int{}
 	for i, p := range roots {
-		if p.ForTest == "" {
-			index[p.ImportPath] = i
-		}
+		index[p.ImportPath] = i
 	}
 	return index
 }
@@ -344,8 +356,16 @@ func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.
 	importers := make([]atomic.Int32, len(roots))
 	for _, i := range order {
 		for _, id := range roots[i].Imports {
-			if j, ok := index[id]; ok && roots[i].ForTest == "" {
+			if j, ok := index[id]; ok {
 				importers[j].Add(1)
+			}
+		}
+	}
+	// release counts p's imports as imported.
+	release := func(p *golist.Listed) {
+		for _, id := range p.Imports {
+			if j, ok := index[id]; ok && importers[j].Add(-1) == 0 {
+				checked[j] = nil
 			}
 		}
 	}
@@ -353,11 +373,12 @@ func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.
 		return func(i int) {
 			p := roots[i]
 			defer func() { srcs[i] = nil }()
-			if p.ForTest != "" {
+			defer close(done[i])
+			if recompiledImports(p, byPath) {
 				results[i] = scanPackage(root, p, golist.NewImporters(byPath).For(p), srcs[i])
+				release(p)
 				return
 			}
-			defer close(done[i])
 			fromExport := exports.For(p)
 			imp := golist.ImporterFunc(func(path string) (*types.Package, error) {
 				id := path
@@ -383,11 +404,7 @@ func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.
 			if importers[i].Load() > 0 {
 				checked[i] = pkg
 			}
-			for _, id := range p.Imports {
-				if j, ok := index[id]; ok && importers[j].Add(-1) == 0 {
-					checked[j] = nil
-				}
-			}
+			release(p)
 		}
 	})
 }

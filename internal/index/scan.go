@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -233,8 +234,9 @@ func checkAndScan(root string, p *golist.Listed, fset *token.FileSet, imp types.
 // A cold build checks the module's packages from source, in dependency
 // order, and hands each to the packages that import it: they are
 // type-checked anyway, and reading their export data again for every
-// importer (each worker its own copy, 150 packages at most) was a
-// quarter of the index's in-process CPU time at 200 packages. Only the
+// importer (each worker its own copy, 150 packages at most, and each
+// test variant a copy of its own) was a quarter of the index's
+// in-process CPU time at 200 packages, more than half with tests. Only the
 // packages outside the module (the standard library, dependencies) are
 // read from export data, once per build, by one importer that the
 // workers share under a lock (as go/packages does). A package checked
@@ -336,9 +338,10 @@ func sourceIndex(roots []*golist.Listed) map[string]int {
 	return index
 }
 
-// scanSources scans the roots in order (see sourceOrder), each package
-// without tests against the checked packages of the module that it
-// imports, which it waits for, and the export data of the others.
+// scanSources scans the roots in order (see sourceOrder), each against
+// the checked roots that it imports, which it waits for, and the export
+// data of the other packages; a root that imports a package recompiled
+// for a test, against export data alone.
 func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.Listed, order []int, srcs [][][]byte, results []scanned) {
 	index := sourceIndex(roots)
 	// The importer of the packages outside the module: never replaced,
@@ -386,6 +389,13 @@ func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.
 					id = mapped
 				}
 				if j, ok := index[id]; ok {
+					if !slices.Contains(p.Imports, id) {
+						// A file changed since go list: j may come
+						// after p, and waiting for it could wait for
+						// ever. The file's time changed after the
+						// walk, so this index is not found again.
+						return nil, fmt.Errorf("%s does not import %s in the listing", p.ImportPath, id)
+					}
 					if roots[j].Export == "" {
 						// It did not compile: as the export data
 						// importer, fail (go/types then stands in a

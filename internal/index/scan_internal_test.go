@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/tenantlint/tenantlint/internal/benchgen"
 	"github.com/tenantlint/tenantlint/internal/golist"
@@ -82,6 +83,42 @@ func TestSourceScansMatchExportScans(t *testing.T) {
 				t.Errorf("the indexes differ (hashes %s, %s)", fromSource.Hash, fromExport.Hash)
 			}
 		})
+	}
+}
+
+// TestSourceScansAfterAnEdit: a file edited between go list and the
+// scan to import a package that imports it (later in the order) does not
+// make the build wait for ever.
+func TestSourceScansAfterAnEdit(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Options{Packages: 2, Files: 1}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	pkgs, err := golist.List(dir, false, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// s001 imports s000; now s000 imports s001 too.
+	edit := "package s000\n\nimport \"example.com/bench/internal/svc/s001\"\n\nvar _ = s001.NewLookups\n"
+	if err := os.WriteFile(filepath.Join(dir, "internal/svc/s000/edit.go"), []byte(edit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		if p.ImportPath == "example.com/bench/internal/svc/s000" {
+			p.CompiledGoFiles = append(p.CompiledGoFiles, "edit.go")
+		}
+	}
+	built := make(chan *Index)
+	go func() { built <- fromList(dir, false, pkgs, false) }()
+	select {
+	case ix := <-built:
+		if len(ix.Sites) == 0 {
+			t.Error("the module indexes nothing")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the build is still waiting after a minute")
 	}
 }
 

@@ -172,9 +172,10 @@ func aliasFor(t *Tree) (string, bool) {
 
 // Build indexes the module at root at a fraction of a full load's cost:
 // only package-level declarations matter, so function bodies are not
-// type-checked, dependencies come from the export data that the build
-// cache already holds, and each package's syntax is dropped as soon as
-// it is scanned.
+// type-checked, dependencies outside the module come from the export
+// data that the build cache already holds (those inside it too when
+// scans are cached, see sourceOrder), and each package's syntax is
+// dropped as soon as it is scanned.
 func Build(root string, tests bool) (*Index, error) {
 	pkgs, err := golist.List(root, tests, "./...")
 	if err != nil {

@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/golist"
@@ -23,6 +25,12 @@ import (
 // listing (see golist.List): the packages named on the command line,
 // with their test variants when tests is set.
 func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
+	return fromList(root, tests, pkgs, false)
+}
+
+// fromList is FromList; exportOnly makes it read every import from
+// export data, as a build with cached scans does (see sourceOrder).
+func fromList(root string, tests bool, pkgs []*golist.Listed, exportOnly bool) *Index {
 	byPath := map[string]*golist.Listed{}
 	var roots []*golist.Listed
 	for _, p := range pkgs {
@@ -32,28 +40,36 @@ func FromList(root string, tests bool, pkgs []*golist.Listed) *Index {
 		}
 	}
 	ix := &Index{Root: root, Tests: tests, Sites: map[string][]Site{}, Imports: map[string][]string{}, Names: map[string]string{}}
-	results := make([]scanned, len(roots))
-	keys := make([]string, len(roots))
 	pack := readScanPack(root, tests)
-	var (
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			importers := golist.NewImporters(byPath)
-			for i := range next {
-				results[i], keys[i] = scanFrom(pack, root, roots[i], byPath, importers.For(roots[i]))
-			}
-		}()
-	}
+	keys := make([]string, len(roots))
+	srcs := make([][][]byte, len(roots))
+	all := make([]int, len(roots))
 	for i := range roots {
-		next <- i
+		all[i] = i
 	}
-	close(next)
-	wg.Wait()
+	parallel(all, func() func(int) {
+		return func(i int) { keys[i], srcs[i] = scanKey(root, roots[i], byPath) }
+	})
+	results := make([]scanned, len(roots))
+	var todo []int
+	for i, key := range keys {
+		if out, ok := pack[key]; ok && key != "" {
+			results[i], srcs[i] = out, nil
+			continue
+		}
+		todo = append(todo, i)
+	}
+	if order, ok := sourceOrder(roots, byPath, !exportOnly && len(todo) == len(roots)); ok {
+		scanSources(root, roots, byPath, order, srcs, results)
+	} else {
+		parallel(todo, func() func(int) {
+			importers := golist.NewImporters(byPath)
+			return func(i int) {
+				results[i] = scanPackage(root, roots[i], importers.For(roots[i]), srcs[i])
+				srcs[i] = nil
+			}
+		})
+	}
 	storeScans(root, tests, pack, keys, results)
 	seen := map[string]bool{}
 	for i, p := range roots {
@@ -134,16 +150,6 @@ func readScanPack(root string, tests bool) scanPack {
 	return pack
 }
 
-// scanFrom returns a package's scan from pack, or scans it, and the
-// scan's key ("" when the package cannot be keyed).
-func scanFrom(pack scanPack, root string, p *golist.Listed, byPath map[string]*golist.Listed, imp *golist.ExportImporter) (scanned, string) {
-	key, srcs := scanKey(root, p, byPath)
-	if out, ok := pack[key]; ok && key != "" {
-		return out, key
-	}
-	return scanPackage(root, p, imp, srcs), key
-}
-
 // scanKey returns the key of a package's scan and its files' contents,
 // which a scan then parses without reading them again.
 func scanKey(root string, p *golist.Listed, byPath map[string]*golist.Listed) (string, [][]byte) {
@@ -188,11 +194,18 @@ type scanned struct {
 }
 
 // scanPackage type-checks one package's declarations (not its function
-// bodies) and lists its package-level instantiations and the types that
-// its methods describe. Type errors are ignored: the analysis of that
-// package reports them.
+// bodies), its imports read from export data, and lists its
+// package-level instantiations and the types that its methods describe.
 func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs [][]byte) scanned {
-	fset := imp.Fset
+	_, out := checkAndScan(root, p, imp.Fset, imp.For(p), srcs)
+	return out
+}
+
+// checkAndScan parses p's files into fset (srcs holds the contents that
+// scanKey read), type-checks their declarations with imports through imp
+// and scans them. Type errors are ignored: the analysis of that package
+// reports them.
+func checkAndScan(root string, p *golist.Listed, fset *token.FileSet, imp types.Importer, srcs [][]byte) (*types.Package, scanned) {
 	var files []*ast.File
 	for i, name := range p.Files() {
 		var src any // read by the parser when the key could not read it
@@ -207,15 +220,225 @@ func scanPackage(root string, p *golist.Listed, imp *golist.ExportImporter, srcs
 	// Implicits names the imports without a name (models.TypeRefs).
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
 	conf := &types.Config{
-		Importer:         imp.For(p),
+		Importer:         imp,
 		IgnoreFuncBodies: true,
 		FakeImportC:      true,
 		Error:            func(error) {},
 		Sizes:            types.SizesFor("gc", runtime.GOARCH),
 	}
-	conf.Check(p.PkgPath(), fset, files, info)
+	pkg, _ := conf.Check(p.PkgPath(), fset, files, info)
 	// A test variant's files are the tests the index was asked for.
-	return scanFiles(root, p.PkgPath(), fset, files, info, p.ForTest != "")
+	return pkg, scanFiles(root, p.PkgPath(), fset, files, info, p.ForTest != "")
+}
+
+// A cold build checks the module's packages from source, in dependency
+// order, and hands each to the packages that import it: they are
+// type-checked anyway, and reading their export data again for every
+// importer (each worker its own copy, 150 packages at most, and each
+// test variant a copy of its own) was a quarter of the index's
+// in-process CPU time at 200 packages, more than half with tests. Only the
+// packages outside the module (the standard library, dependencies) are
+// read from export data, once per build, by one importer that the
+// workers share under a lock (as go/packages does). A package checked
+// with its function bodies ignored declares what its export data does,
+// so the index is the same.
+//
+// Mixing the two within a build would give one package two identities
+// (the export data of a package read by path names the module packages
+// it refers to, and those would not be the checked ones), so a build
+// uses export data for everything, as scanPackage does, whenever
+// sourceOrder says so.
+
+// sourceOrder returns the order in which scanSources checks the roots:
+// each after the roots it imports (a test variant is a root too: the
+// external test package imports it). It answers false, for export data
+// everywhere, when some scans come from the cache (after an edit, only a
+// few packages are scanned again: their imports are not checked in this
+// build), when a package of the module uses cgo (its export data is
+// compiled from cgo's output, which its dependents would then read),
+// when a package outside the module imports one of it (a cycle of
+// modules), when the module's imports form a cycle, or when a root that
+// reads export data (see recompiledImports) is imported by another.
+func sourceOrder(roots []*golist.Listed, byPath map[string]*golist.Listed, cold bool) ([]int, bool) {
+	if !cold {
+		return nil, false
+	}
+	index := sourceIndex(roots)
+	for _, p := range roots {
+		if len(p.CgoFiles) > 0 {
+			return nil, false
+		}
+		for _, id := range p.Imports {
+			if j, ok := index[id]; ok && recompiledImports(roots[j], byPath) {
+				return nil, false
+			}
+		}
+	}
+	for _, p := range byPath {
+		if p.DepOnly && p.ForTest == "" {
+			for _, id := range p.Imports {
+				if _, ok := index[id]; ok {
+					return nil, false
+				}
+			}
+		}
+	}
+	const (
+		visiting = 1
+		visited  = 2
+	)
+	state := make([]int8, len(roots))
+	order := make([]int, 0, len(roots))
+	var visit func(i int) bool
+	visit = func(i int) bool {
+		switch state[i] {
+		case visiting:
+			return false
+		case visited:
+			return true
+		}
+		state[i] = visiting
+		for _, id := range roots[i].Imports {
+			if j, ok := index[id]; ok && !visit(j) {
+				return false
+			}
+		}
+		state[i] = visited
+		order = append(order, i)
+		return true
+	}
+	for i := range roots {
+		if !visit(i) {
+			return nil, false
+		}
+	}
+	return order, true
+}
+
+// recompiledImports reports whether p imports a package of the module
+// that go list recompiled for a test ("q [p.test]", which imports the
+// package under test): its export data names the module's packages by
+// their plain paths, meaning the test variant, so p is checked against
+// export data alone, with an importer of its own, as scanPackage does.
+func recompiledImports(p *golist.Listed, byPath map[string]*golist.Listed) bool {
+	for _, id := range p.Imports {
+		if dep := byPath[id]; dep != nil && dep.DepOnly && dep.ForTest != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceIndex maps the IDs of the roots to their indexes.
+func sourceIndex(roots []*golist.Listed) map[string]int {
+	index := map[string]int{}
+	for i, p := range roots {
+		index[p.ImportPath] = i
+	}
+	return index
+}
+
+// scanSources scans the roots in order (see sourceOrder), each against
+// the checked roots that it imports, which it waits for, and the export
+// data of the other packages; a root that imports a package recompiled
+// for a test, against export data alone.
+func scanSources(root string, roots []*golist.Listed, byPath map[string]*golist.Listed, order []int, srcs [][][]byte, results []scanned) {
+	index := sourceIndex(roots)
+	// The importer of the packages outside the module: never replaced,
+	// as it holds only those, each read once.
+	exports := golist.NewImporters(byPath).For(&golist.Listed{})
+	var mu sync.Mutex
+	checked := make([]*types.Package, len(roots))
+	done := make([]chan struct{}, len(roots))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	// importers counts, for each package, those of the module that have
+	// yet to import it: the last one lets it go, so that what the build
+	// holds is the packages still to be imported, not the whole module.
+	importers := make([]atomic.Int32, len(roots))
+	for _, i := range order {
+		for _, id := range roots[i].Imports {
+			if j, ok := index[id]; ok {
+				importers[j].Add(1)
+			}
+		}
+	}
+	// release counts p's imports as imported.
+	release := func(p *golist.Listed) {
+		for _, id := range p.Imports {
+			if j, ok := index[id]; ok && importers[j].Add(-1) == 0 {
+				checked[j] = nil
+			}
+		}
+	}
+	parallel(order, func() func(int) {
+		return func(i int) {
+			p := roots[i]
+			defer func() { srcs[i] = nil }()
+			defer close(done[i])
+			if recompiledImports(p, byPath) {
+				results[i] = scanPackage(root, p, golist.NewImporters(byPath).For(p), srcs[i])
+				release(p)
+				return
+			}
+			fromExport := exports.For(p)
+			imp := golist.ImporterFunc(func(path string) (*types.Package, error) {
+				id := path
+				if mapped, ok := p.ImportMap[path]; ok {
+					id = mapped
+				}
+				if j, ok := index[id]; ok {
+					if !slices.Contains(p.Imports, id) {
+						// A file changed since go list: j may come
+						// after p, and waiting for it could wait for
+						// ever. The file's time changed after the
+						// walk, so this index is not found again.
+						return nil, fmt.Errorf("%s does not import %s in the listing", p.ImportPath, id)
+					}
+					if roots[j].Export == "" {
+						// It did not compile: as the export data
+						// importer, fail (go/types then stands in a
+						// fake package).
+						return nil, fmt.Errorf("no export data for %s", id)
+					}
+					<-done[j] // sourceOrder put j first: never waits for i
+					return checked[j], nil
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				return fromExport.Import(path)
+			})
+			var pkg *types.Package
+			pkg, results[i] = checkAndScan(root, p, exports.Fset, imp, srcs[i])
+			if importers[i].Load() > 0 {
+				checked[i] = pkg
+			}
+			release(p)
+		}
+	})
+}
+
+// parallel runs, on GOMAXPROCS workers, the function that each worker
+// gets from worker for each element of order, taken in that order.
+func parallel(order []int, worker func() func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := worker()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // scanFiles lists the package-level instantiations of a type-checked

@@ -87,3 +87,27 @@ func (in Info) Semver() string {
 	}
 	return strings.TrimPrefix(in.Version, "v")
 }
+
+// Dependency returns the module at path that the running binary was
+// built with, its replacement when it has one; false when the binary
+// carries no information on its dependencies (a test binary, some
+// build systems) or does not depend on path.
+func Dependency(path string) (debug.Module, bool) {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return debug.Module{}, false
+	}
+	return dependencyIn(bi, path)
+}
+
+func dependencyIn(bi *debug.BuildInfo, path string) (debug.Module, bool) {
+	for _, m := range bi.Deps {
+		if m.Path == path {
+			if m.Replace != nil {
+				m = m.Replace
+			}
+			return *m, true
+		}
+	}
+	return debug.Module{}, false
+}

@@ -41,3 +41,21 @@ func TestFrom(t *testing.T) {
 		})
 	}
 }
+
+// TestDependencyIn: a dependency is found by its path, as its
+// replacement when replaced; an absent one is not.
+func TestDependencyIn(t *testing.T) {
+	bi := &debug.BuildInfo{Deps: []*debug.Module{
+		{Path: "example.com/a", Version: "v1.0.0", Sum: "h1:a"},
+		{Path: "example.com/b", Version: "v1.0.0", Replace: &debug.Module{Path: "../b", Version: "(devel)"}},
+	}}
+	if m, ok := dependencyIn(bi, "example.com/a"); !ok || m.Version != "v1.0.0" || m.Sum != "h1:a" {
+		t.Errorf("a: %+v, %v", m, ok)
+	}
+	if m, ok := dependencyIn(bi, "example.com/b"); !ok || m.Path != "../b" {
+		t.Errorf("b: %+v, %v; want its replacement", m, ok)
+	}
+	if _, ok := dependencyIn(bi, "example.com/c"); ok {
+		t.Error("c found")
+	}
+}

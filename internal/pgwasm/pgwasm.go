@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -17,6 +16,8 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/wasilibs/wazero-helpers/allocator"
+
+	"github.com/tenantlint/tenantlint/internal/buildinfo"
 )
 
 // Engine is how wazero runs the module.
@@ -109,19 +110,8 @@ func ModuleKey() string {
 // wazeroVersion is the version of wazero built in ("" when the build
 // carries no information on its dependencies, as a test binary).
 func wazeroVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	for _, m := range bi.Deps {
-		if m.Path == "github.com/tetratelabs/wazero" {
-			if m.Replace != nil {
-				m = m.Replace
-			}
-			return m.Version
-		}
-	}
-	return ""
+	m, _ := buildinfo.Dependency("github.com/tetratelabs/wazero")
+	return m.Version
 }
 
 // Error is libpg_query's error for a text that does not parse.

@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 
+	"github.com/tenantlint/tenantlint/internal/buildinfo"
 	"github.com/tenantlint/tenantlint/internal/diskcache"
 	"github.com/tenantlint/tenantlint/internal/pgwasm"
 )
@@ -215,19 +215,11 @@ func parseText(parse func(string) (string, error), text string) (string, error) 
 // information of the dependencies (test binaries, some build systems)
 // nothing is cached.
 var parserVersion = func() string {
-	bi, ok := debug.ReadBuildInfo()
+	m, ok := buildinfo.Dependency("github.com/wasilibs/go-pgquery")
 	if !ok {
 		return ""
 	}
-	for _, m := range bi.Deps {
-		if m.Path == "github.com/wasilibs/go-pgquery" {
-			if m.Replace != nil {
-				m = m.Replace
-			}
-			return m.Path + "@" + m.Version + " " + m.Sum
-		}
-	}
-	return ""
+	return m.Path + "@" + m.Version + " " + m.Sum
 }()
 
 // decode returns the statements of a JSON parse tree.

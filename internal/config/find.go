@@ -36,7 +36,7 @@ func MergeNotFound(errs []*NotFoundError) *NotFoundError {
 	m := *errs[0]
 	for _, e := range errs {
 		dirs[e.Start] = true
-		for !within(e.Start, m.Start) {
+		for !Within(e.Start, m.Start) {
 			parent := filepath.Dir(m.Start)
 			if parent == m.Start {
 				break
@@ -48,8 +48,9 @@ func MergeNotFound(errs []*NotFoundError) *NotFoundError {
 	return &m
 }
 
-// within reports whether dir is root or below it.
-func within(dir, root string) bool {
+// Within reports whether dir is root or below it (both clean, and both
+// absolute or both relative).
+func Within(dir, root string) bool {
 	rel, err := filepath.Rel(root, dir)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

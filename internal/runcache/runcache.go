@@ -141,8 +141,7 @@ func insideDir(root, path string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	rel, err := filepath.Rel(realRoot, real)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if !config.Within(real, realRoot) {
 		return "", false
 	}
 	return real, true

@@ -3,6 +3,7 @@ package pgwasm
 import (
 	"bytes"
 	"errors"
+	"runtime/debug"
 	"sync"
 	"testing"
 
@@ -125,5 +126,20 @@ func TestClosed(t *testing.T) {
 	}
 	if _, err := p.ParseToJSON("SELECT 1"); err == nil {
 		t.Fatal("a closed parser parses")
+	}
+}
+
+// TestStartRestoresGCPercent: the collector's percent, raised while the
+// module compiles, is what it was once the parser has started.
+func TestStartRestoresGCPercent(t *testing.T) {
+	t.Setenv("GOGC", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	p := New(Interpreter)
+	defer p.Close()
+	if _, err := p.ParseToJSON("SELECT 1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Fatalf("after the start-up the GC percent is %d; want 100", got)
 	}
 }

@@ -1,9 +1,9 @@
 package vetmode
 
 import (
-	"os"
 	"runtime"
-	"runtime/debug"
+
+	"github.com/tenantlint/tenantlint/internal/gcpace"
 )
 
 // startingGCPercent is the GC percent of a vet process until its first
@@ -20,19 +20,16 @@ const startingGCPercent = 800
 // docs/performance.md, "Per-process start-up"). A large package pays at
 // most one collection later than before, and its heap is then bounded
 // as before. cmd/compile does the same for the same reason
-// (base.AdjustStartingHeap). A GOGC set by the user is left alone.
-// restored, when not nil, is called once the percent is restored (a
-// test hook).
+// (base.AdjustStartingHeap). A GOGC set by the user is left alone
+// (gcpace.Hold). restored, when not nil, is called once the hold is
+// released (a test hook).
 func delayFirstGC(restored func()) {
-	if os.Getenv("GOGC") != "" {
-		return
-	}
-	before := debug.SetGCPercent(startingGCPercent)
+	release := gcpace.Hold(startingGCPercent)
 	// The sentinel's finalizer runs after the first collection that
 	// finds it unreachable, which is the first collection.
 	type sentinel [32]byte // not a tiny allocation: those are batched
 	runtime.SetFinalizer(new(sentinel), func(*sentinel) {
-		debug.SetGCPercent(before)
+		release()
 		if restored != nil {
 			restored()
 		}

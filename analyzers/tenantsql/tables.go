@@ -2,6 +2,8 @@ package tenantsql
 
 import (
 	"fmt"
+	"go/ast"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tenantlint/tenantlint/internal/lint"
+	"github.com/tenantlint/tenantlint/internal/rules"
 	"github.com/tenantlint/tenantlint/internal/sqlscope"
 )
 
@@ -68,6 +71,7 @@ func tables(env *lint.Env, pass *analysis.Pass, cache *sqlcCache) sqlscope.Table
 		}
 	}
 	files := lint.SourceFiles(pass)
+	planStarts(env, pass, r, files, cache.parser)
 	own, ok := sqlcTables(env, pass, r, files, cache)
 	if !ok {
 		own = sqlscope.ModelTables(r, files, pass.TypesInfo)
@@ -84,4 +88,25 @@ func tables(env *lint.Env, pass *analysis.Pass, cache *sqlcCache) sqlscope.Table
 		out[t] = c
 	}
 	return out
+}
+
+// planStarts tells the parser, in go vet mode (a process per package),
+// how many of the module's packages run SQL, so that it plans its
+// start-up for the whole run (sqlscope.Parser.PlanProcesses). The count
+// is read from the module index only if this process comes to start
+// the parser. tenantsqltables runs first in a process: the schemas of
+// sqlc's packages are its parses.
+func planStarts(env *lint.Env, pass *analysis.Pass, r *rules.Rules, files []*ast.File, parser *sqlscope.Parser) {
+	if !env.ProcessPerPackage || env.Index == nil || env.Hermetic || len(files) == 0 {
+		return
+	}
+	parser.PlanProcesses(func() int {
+		dir := filepath.Dir(pass.Fset.Position(files[0].Package).Filename)
+		root := env.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
+		f, err := env.Index.Facts(root, !r.Config.TestsIgnored(), pass.Pkg.Path())
+		if err != nil {
+			return 0 // the counted starts decide, as without a plan
+		}
+		return f.SQLPackageCount()
+	})
 }

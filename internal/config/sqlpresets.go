@@ -100,3 +100,15 @@ var SQLPresets = map[string][]SQLPresetAPI{
 
 // SQLPresetList lists the known SQL presets, sorted.
 func SQLPresetList() []string { return slices.Sorted(maps.Keys(SQLPresets)) }
+
+// SQLPresetPackages returns every package that a built-in SQL preset
+// covers (query methods or builders), sorted: a package of the module
+// that imports one may run queries.
+func SQLPresetPackages() []string {
+	var out []string
+	for _, name := range SQLPresetList() {
+		out = append(out, PresetPackages(name, true)...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -17,11 +17,13 @@ import (
 	"encoding/json"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tenantlint/tenantlint/internal/config"
 	"github.com/tenantlint/tenantlint/internal/models"
 	"github.com/tenantlint/tenantlint/internal/modfacts"
 	"github.com/tenantlint/tenantlint/internal/rules"
@@ -49,7 +51,13 @@ type Index struct {
 	// type's own declaration and methods (models.TypeRefs), for
 	// models.unreferenced.
 	Unreferenced map[string]bool `json:"unreferenced,omitempty"`
-	Hash         string          `json:"hash"`
+	// SQLPackages is how many of the module's packages import a package
+	// of a built-in SQL preset (config.SQLPresetPackages): in go vet
+	// mode, about how many processes may start the SQL parser, which
+	// decides whether the first one compiles it for the others
+	// (sqlscope.Parser.ExpectProcesses). Every shard carries it.
+	SQLPackages int    `json:"sql_packages,omitempty"`
+	Hash        string `json:"hash"`
 	// Shard, when set, names the package this is the shard of (see
 	// Shards): only that package's models are answered here.
 	Shard string `json:"shard,omitempty"`
@@ -298,6 +306,7 @@ func (ix *Index) IsUnreferenced(typ string) bool {
 func (ix *Index) finish() {
 	ix.finishRepos()
 	ix.finishRefs()
+	ix.countSQLPackages()
 	for _, ss := range ix.Sites {
 		sort.Slice(ss, func(i, j int) bool {
 			if ss[i].Pos != ss[j].Pos {
@@ -311,6 +320,25 @@ func (ix *Index) finish() {
 	sum := sha256.Sum256(data)
 	ix.Hash = hex.EncodeToString(sum[:])
 }
+
+// countSQLPackages sets SQLPackages from the direct imports of the
+// module's packages (a package and its external test package count
+// apart: go vet runs a process for each).
+func (ix *Index) countSQLPackages() {
+	sql := map[string]bool{}
+	for _, p := range config.SQLPresetPackages() {
+		sql[p] = true
+	}
+	ix.SQLPackages = 0
+	for _, imports := range ix.Imports {
+		if slices.ContainsFunc(imports, func(p string) bool { return sql[p] }) {
+			ix.SQLPackages++
+		}
+	}
+}
+
+// SQLPackageCount implements modfacts.Facts.
+func (ix *Index) SQLPackageCount() int { return ix.SQLPackages }
 
 // relPos renders a position as file:line:col with the file relative to
 // root.

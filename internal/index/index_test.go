@@ -287,3 +287,38 @@ func TestUnreferenced(t *testing.T) {
 		}
 	}
 }
+
+// TestSQLPackageCount: the module's packages that import a package of
+// an SQL preset, an external test package apart (go vet runs it in a
+// process of its own), whichever way the index is built.
+func TestSQLPackageCount(t *testing.T) {
+	dir := t.TempDir()
+	testfs.Write(t, dir, map[string]string{
+		"go.mod":          "module example.com/s\n\ngo 1.22\n",
+		"raw/raw.go":      "package raw\n\nimport \"database/sql\"\n\nvar DB *sql.DB\n",
+		"both/both.go":    "package both\n\nimport (\n\t\"database/sql\"\n\t_ \"example.com/s/raw\"\n)\n\nvar DB *sql.DB\n",
+		"plain/plain.go":  "package plain\n\nimport \"fmt\"\n\nvar S = fmt.Sprint(1)\n",
+		"plain/x_test.go": "package plain_test\n\nimport (\n\t\"database/sql\"\n\t\"testing\"\n)\n\nfunc TestX(t *testing.T) { _ = sql.ErrNoRows }\n",
+	})
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TENANTLINT_CACHE", t.TempDir())
+	for _, tests := range []bool{false, true} {
+		want := 2
+		if tests {
+			want = 3
+		}
+		built, err := index.Build(dir, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		source, err := index.FromSource(dir, tests)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ix := range map[string]*index.Index{"built": built, "source": source} {
+			if got := ix.SQLPackageCount(); got != want {
+				t.Errorf("%s, tests=%v: SQLPackageCount() = %d, want %d", name, tests, got, want)
+			}
+		}
+	}
+}

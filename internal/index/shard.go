@@ -30,7 +30,7 @@ func (ix *Index) Shards() map[string]*Index {
 	shard := func(pkg string) *Index {
 		s := out[pkg]
 		if s == nil {
-			s = &Index{Root: ix.Root, Tests: ix.Tests, Hash: ix.Hash, Shard: pkg,
+			s = &Index{Root: ix.Root, Tests: ix.Tests, Hash: ix.Hash, Shard: pkg, SQLPackages: ix.SQLPackages,
 				Sites: map[string][]Site{}, Names: map[string]string{}}
 			if name, ok := ix.Names[pkg]; ok {
 				s.Names[pkg] = name

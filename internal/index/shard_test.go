@@ -81,6 +81,9 @@ func checkShards(t *testing.T, work, dir string, whole *index.Index) {
 		if shard.Shard != pkg || shard.Hash != whole.Hash {
 			t.Fatalf("%s: got shard %q with hash %s, want its own shard of index %s", pkg, shard.Shard, shard.Hash, whole.Hash)
 		}
+		if got, want := shard.SQLPackageCount(), whole.SQLPackageCount(); got != want {
+			t.Errorf("shard %s: SQLPackageCount() = %d, want the whole index's %d", pkg, got, want)
+		}
 		for _, m := range models {
 			for _, tests := range []bool{false, true} {
 				gs, gok := shard.Covering(m, repoTypes, tests)

@@ -45,6 +45,12 @@ type Env struct {
 	// one with facts there and drops its diagnostics, so the checks skip
 	// their work and only the fact analyzers run.
 	FactsOnly bool
+	// ProcessPerPackage is set by go vet mode, which analyses each
+	// package in a process of its own: a cost that a process pays once
+	// (the SQL parser's start-up) is then paid once per package, and
+	// tenantsql plans it with the module's count of packages that run
+	// SQL (modfacts.Facts.SQLPackageCount).
+	ProcessPerPackage bool
 	// Checks are the names of every check the tool has, which
 	// //tenantlint:ignore directives may name: directive.Known(), also in
 	// an analyzer built outside the registry (a package-level Analyzer,

@@ -31,6 +31,10 @@ type Facts interface {
 	// and methods (files of tests count when the facts include tests);
 	// false when that is not known.
 	IsUnreferenced(typ string) bool
+	// SQLPackageCount returns how many of the module's packages import
+	// a package that runs SQL queries (a built-in SQL preset's): a cost
+	// estimate, never a finding's reason; 0 when that is not known.
+	SQLPackageCount() int
 }
 
 // Site is where a repository covers a model.
@@ -55,6 +59,7 @@ func (None) RepoSite(string, func(string) bool, func(params, getters []string) b
 func (None) Reaches(from, to string) bool   { return false }
 func (None) PackageName(path string) string { return "" }
 func (None) IsUnreferenced(string) bool     { return false }
+func (None) SQLPackageCount() int           { return 0 }
 func (None) Facts(string, bool, string) (Facts, error) {
 	return None{}, nil
 }

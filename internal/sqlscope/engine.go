@@ -19,12 +19,26 @@ import (
 // no run pays much more than twice the cheaper way.
 const interpreterStartsBeforeCompile = 4
 
+// compileForProcesses is the number of processes that may start the
+// parser (PlanProcesses) from which the first one compiles the module
+// for all of them: n starts on the interpreter cost about 0.37·n s of
+// CPU, a compile and n-1 loads 1.9 + 0.11·(n-1) s (BenchmarkStartup),
+// even at about seven. The count is of the packages that import an SQL
+// library, some of which run no query the cache folder lacks, so the
+// interpreter is kept a little longer.
+const compileForProcesses = 8
+
 // newWasm returns the wasm parser of this process's first parse (or of
 // the move to the compiler), and sets p.engine to its engine. With a
 // module folder (ModuleDir), the compiled module is shared between
 // processes:
 //   - when the folder holds it (a note, compiled-KEY, says so), the
 //     process loads it;
+//   - else, when the driver planned the run (PlanProcesses: go vet, with
+//     the module's count of packages that run SQL), the first process
+//     that takes the compile lock compiles it into the folder when there
+//     are compileForProcesses or more, and every process keeps to the
+//     interpreter when there are fewer;
 //   - else the process counts its interpreter start in the folder
 //     (interpreter-starts-KEY, a byte per start), and once
 //     interpreterStartsBeforeCompile starts are counted, the process that
@@ -58,6 +72,20 @@ func (p *Parser) newWasm() *pgwasm.Parser {
 		p.engine = pgwasm.Compiler
 		return w
 	}
+	// lockedCompile compiles the module into the folder unless another
+	// process holds the lock (it is compiling): nil then, or when the
+	// compile fails.
+	lockedCompile := func() *pgwasm.Parser {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil
+		}
+		release, ok := diskcache.TryLock(filepath.Join(dir, "compile-"+key+".lock"))
+		if !ok {
+			return nil
+		}
+		defer release()
+		return compile()
+	}
 	if p.engine == pgwasm.Compiler {
 		// The budget was spent in this process: the compile it pays now
 		// serves the later processes too.
@@ -74,17 +102,26 @@ func (p *Parser) newWasm() *pgwasm.Parser {
 			return w
 		}
 	}
+	if !p.processesAsked && p.processes != nil {
+		p.processesAsked, p.processCount = true, p.processes()
+	}
+	if n := p.processCount; n > 0 {
+		// The count is known: the cheaper plan from the start, and no
+		// count of starts to keep.
+		if n >= compileForProcesses {
+			if w := lockedCompile(); w != nil {
+				return w
+			}
+		}
+		return pgwasm.New(pgwasm.Interpreter)
+	}
 	threshold := p.startsBeforeCompile
 	if threshold == 0 {
 		threshold = interpreterStartsBeforeCompile
 	}
 	if countStart(filepath.Join(dir, "interpreter-starts-"+key)) > threshold {
-		if release, ok := diskcache.TryLock(filepath.Join(dir, "compile-"+key+".lock")); ok {
-			w := compile()
-			release()
-			if w != nil {
-				return w
-			}
+		if w := lockedCompile(); w != nil {
+			return w
 		}
 	}
 	return pgwasm.New(pgwasm.Interpreter)

@@ -1,6 +1,7 @@
 package sqlscope
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -60,4 +61,79 @@ func TestSharedModule(t *testing.T) {
 
 	// Without a folder, nothing is shared.
 	check(7, process(1, ""), pgwasm.Interpreter, false)
+}
+
+// TestPlannedProcesses: with the run's count of processes known
+// (PlanProcesses), fewer than compileForProcesses keep to the
+// interpreter without counting their starts, however many there were;
+// from compileForProcesses on, the first process compiles the module
+// for the others, unless another holds the compile lock. The count is
+// asked once, and the first plan given wins.
+func TestPlannedProcesses(t *testing.T) {
+	const text = "SELECT i.id FROM invoices i WHERE i.tenant_id = $1"
+	process := func(dir string, count int, asked *int) *Parser {
+		p := &Parser{ModuleDir: func() string { return dir }, startsBeforeCompile: 1}
+		p.PlanProcesses(func() int { *asked++; return count })
+		p.PlanProcesses(func() int { t.Fatal("a second plan was asked"); return 0 })
+		t.Cleanup(func() {
+			if p.wasm != nil {
+				_ = p.wasm.Close()
+			}
+		})
+		return p
+	}
+	parse := func(p *Parser) {
+		t.Helper()
+		if _, err := p.For(PostgreSQL).Parse(text); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Parse(text + " AND i.id = $2"); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Folders that do not exist yet, as in a new cache.
+	few := filepath.Join(t.TempDir(), "wasm")
+	asked := 0
+	for i := range 3 { // past startsBeforeCompile, which the plan overrules
+		p := process(few, compileForProcesses-1, &asked)
+		parse(p)
+		if p.engine != pgwasm.Interpreter {
+			t.Fatalf("process %d of %d planned: engine %v; want the interpreter", i+1, compileForProcesses-1, p.engine)
+		}
+	}
+	if asked != 3 {
+		t.Fatalf("the count was asked %d times in 3 processes; want once each", asked)
+	}
+	if matches, _ := filepath.Glob(filepath.Join(few, "*")); len(matches) != 0 {
+		t.Fatalf("planned processes wrote %v; want nothing (no starts counted, no compile)", matches)
+	}
+
+	many := filepath.Join(t.TempDir(), "wasm")
+	if err := os.MkdirAll(many, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	release, ok := diskcache.TryLock(filepath.Join(many, "compile-"+pgwasm.ModuleKey()+".lock"))
+	if !ok {
+		t.Fatal("cannot take the compile lock")
+	}
+	p := process(many, compileForProcesses, &asked)
+	parse(p)
+	if p.engine != pgwasm.Interpreter {
+		t.Fatalf("with the compile lock held elsewhere: engine %v; want the interpreter", p.engine)
+	}
+	release()
+	if err := os.RemoveAll(many); err != nil {
+		t.Fatal(err)
+	}
+	p = process(many, compileForProcesses, &asked)
+	parse(p)
+	if p.engine != pgwasm.Compiler || p.wasm.FromCache() {
+		t.Fatalf("the first of %d planned processes: engine %v, from the folder %v; want a compile", compileForProcesses, p.engine, p.wasm.FromCache())
+	}
+	p = process(many, compileForProcesses, &asked)
+	parse(p)
+	if !p.wasm.FromCache() {
+		t.Fatal("the next planned process did not load the compiled module")
+	}
 }

@@ -71,6 +71,29 @@ type Parser struct {
 	// is interpreterStartsBeforeCompile unless a test sets it.
 	moduleDir           *string
 	startsBeforeCompile int
+	// processes is PlanProcesses' count, asked on the first start of
+	// the module (processesAsked then).
+	processes      func() int
+	processesAsked bool
+	processCount   int
+}
+
+// PlanProcesses gives the parser, where every package is analysed in a
+// process of its own (go vet), how many processes of the run may start
+// it: the module's packages that run SQL (modfacts.Facts.SQLPackageCount,
+// 0 when not known). count is asked at most once, when this process
+// first starts the wasm module, which then either compiles it for all
+// of them or keeps to the interpreter (newWasm). The first call wins:
+// every package of a process's module gives the same count.
+func (p *Parser) PlanProcesses(count func() int) {
+	if p.base != nil {
+		p = p.base
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.processes == nil {
+		p.processes = count
+	}
 }
 
 // interpreterBudget is the interpreter's work, in parse units, after

@@ -61,6 +61,7 @@ func Main(args []string) {
 	env := registry.NewEnv()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)
+		env.ProcessPerPackage = true
 		env.FactsOnly = factsOnly(cfg)
 		if msg := failedImport(cfg); msg != "" {
 			fmt.Fprintln(os.Stderr, "tenantlint:", msg)

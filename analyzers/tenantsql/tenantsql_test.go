@@ -361,3 +361,12 @@ func TestBuilderHelpers(t *testing.T) {
 		checkStats(t, stats(t, run(t, pkg), pkg), want)
 	}
 }
+
+// sql.propagate: keys with a sqlc schema: a table's key is the primary
+// key the schema declares (a column's, a table constraint's, ALTER
+// TABLE's), none for a composite one, id without one, and sql.keys wins;
+// importers judge with the same keys. Without sql.propagate: keys the
+// same queries are all findings.
+func TestSQLCPrimaryKeys(t *testing.T) {
+	run(t, "sql_sqlc_pk/...")
+}

@@ -56,14 +56,15 @@ func (c *compiledCache) get(r *rules.Rules) *compiled {
 	return cc
 }
 
-// withSchemaKeys returns c for a package whose queries are judged with
-// the key columns that sqlc schemas declare (sqlscope.SchemaKeys; sql.keys
-// wins): c itself when key joins do not propagate or there are none.
-func (c *compiled) withSchemaKeys(declared map[string][]string) *compiled {
-	if c.rule.Keys == nil || len(declared) == 0 {
+// withPrimaryKeys returns c for a package whose queries are judged with
+// the primary keys that sqlc schemas declare, by table
+// (sqlscope.Options.WithPrimaryKeys; sql.keys wins): c itself when key
+// joins do not propagate or there are none.
+func (c *compiled) withPrimaryKeys(pks map[string][]string) *compiled {
+	if c.rule.Keys == nil || len(pks) == 0 {
 		return c
 	}
 	cc := *c
-	cc.rule.Keys = sqlscope.SchemaKeys(c.rule.Keys, declared)
+	cc.rule = c.rule.WithPrimaryKeys(pks)
 	return &cc
 }

@@ -179,14 +179,14 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 // sqlc's methods run them through the package's own DBTX interface. A
 // finding is reported at the constant.
 //
-// It first gives r the key columns that sqlc's schemas declare
+// It first gives r the primary keys that sqlc's schemas declare
 // (sqlcResult.keys), for this and every other query of the package: like
 // its tables, a package's keys are its own and its imports'.
 func checkSQLC(p *lint.Pass, r *queryRun, found *sqlcResult) error {
 	if found == nil {
 		return nil
 	}
-	r.cc = r.cc.withSchemaKeys(found.keys)
+	r.cc = r.cc.withPrimaryKeys(found.keys)
 	if found.err != nil {
 		return found.err
 	}
@@ -244,22 +244,21 @@ func (r *queryRun) isGenerated(p *lint.Pass, e ast.Expr) bool {
 	return ok && r.generated[c]
 }
 
-// KeysFact lists the key columns of the tables that the sqlc schema of a
-// package's queries declares (sqlscope.Schema.Keys), for the queries of
-// the packages that import it, as TablesFact lists its tables: with
-// sql.propagate: keys, a join on a table's primary key propagates
-// wherever the table is queried.
+// KeysFact lists the primary keys of the tables that the sqlc schema of
+// a package's queries declares (sqlscope.Schema.PrimaryKeys), for the
+// queries of the packages that import it, as TablesFact lists its
+// tables: with sql.propagate: keys, a join on a table's primary key
+// propagates wherever the table is queried.
 type KeysFact struct {
 	// Keys are sorted by table: facts are gob-encoded, and the encoding
 	// of a map is not deterministic.
 	Keys []TableKeys
 }
 
-// TableKeys are a table's key columns: its primary key's column, or
-// none for a composite key.
+// TableKeys are a table's primary key columns.
 type TableKeys struct {
-	Table   string
-	Columns []string
+	Table      string
+	PrimaryKey []string
 }
 
 // AFact implements analysis.Fact.
@@ -269,18 +268,18 @@ func (*KeysFact) AFact() {}
 func (f *KeysFact) String() string {
 	var parts []string
 	for _, k := range f.Keys {
-		parts = append(parts, k.Table+"("+strings.Join(k.Columns, ", ")+")")
+		parts = append(parts, k.Table+"("+strings.Join(k.PrimaryKey, ", ")+")")
 	}
 	return fmt.Sprintf("keys(%s)", strings.Join(parts, ", "))
 }
 
-// schemaKeys returns the key columns that sqlc schemas declare for the
-// queries of a package: those of schema, the one its own sqlc queries
-// are generated from (exported as a KeysFact), and then those of its
-// imports' (their KeysFacts, in the order of their paths; the first
-// that names a table wins).
-func schemaKeys(pass *analysis.Pass, schema sqlscope.Schema) map[string][]string {
-	out := schema.Keys()
+// primaryKeys returns the primary keys that sqlc schemas declare for
+// the queries of a package, by table: those of schema, the one its own
+// sqlc queries are generated from (exported as a KeysFact), and then
+// those of its imports' (their KeysFacts, in the order of their paths;
+// the first that names a table wins).
+func primaryKeys(pass *analysis.Pass, schema sqlscope.Schema) map[string][]string {
+	out := schema.PrimaryKeys()
 	if len(out) > 0 {
 		f := &KeysFact{}
 		for _, t := range slices.Sorted(maps.Keys(out)) {
@@ -297,7 +296,7 @@ func schemaKeys(pass *analysis.Pass, schema sqlscope.Schema) map[string][]string
 		}
 		for _, k := range kf.Keys {
 			if _, ok := out[k.Table]; !ok {
-				out[k.Table] = k.Columns
+				out[k.Table] = k.PrimaryKey
 			}
 		}
 	}

@@ -50,8 +50,9 @@ type sqlcResult struct {
 	// dialect is the package's (packageDialect), when the package's
 	// sqlc queries needed it: tenantsql's run takes it over.
 	dialect sqlscope.Dialect
-	// keys are the key columns that sqlc schemas declare, the package's
-	// and its imports' (schemaKeys), which sql.propagate: keys uses.
+	// keys are the primary keys that sqlc schemas declare, by table, the
+	// package's and its imports' (primaryKeys), which sql.propagate: keys
+	// uses.
 	keys map[string][]string
 }
 
@@ -102,8 +103,8 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	var schema sqlscope.Schema
 	out.queries, schema, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	if cc.rule.Keys != nil { // key joins propagate
-		out.keys = schemaKeys(pass, schema)
-		cc = cc.withSchemaKeys(out.keys)
+		out.keys = primaryKeys(pass, schema)
+		cc = cc.withPrimaryKeys(out.keys)
 	}
 	facts := map[*types.Const]*QueryFact{}
 	if len(out.queries) > 0 {

@@ -83,39 +83,51 @@ func LoadSchema(p *Parser, config string, paths []string) (Schema, error) {
 	return out, nil
 }
 
-// Keys returns the key columns of the tables whose primary key the
-// schema declares, as Options.Keys holds them: the key's column when it
-// has one, and none when it has several. A composite key makes no
-// column a key alone: with PRIMARY KEY (tenant_id, id) two tenants may
-// have a row with the same id, so that a join on id alone does not tie
-// a row to one tenant's. Tables without a primary key are left out (they
-// have the key id, as without a schema).
-func (s Schema) Keys() map[string][]string {
+// PrimaryKeys returns the primary key columns of the tables whose
+// primary key the schema declares, by table; Options.WithPrimaryKeys
+// makes them keys.
+func (s Schema) PrimaryKeys() map[string][]string {
 	out := map[string][]string{}
 	for name, t := range s {
-		switch len(t.PrimaryKey) {
-		case 0:
-		case 1:
-			out[name] = []string{t.PrimaryKey[0]}
-		default:
-			out[name] = []string{}
+		if len(t.PrimaryKey) > 0 {
+			out[name] = t.PrimaryKey
 		}
 	}
 	return out
 }
 
-// SchemaKeys returns the key columns of Options.Keys for the
-// configured keys (config.SQLKeys: sql.keys, or nil when key joins do
-// not propagate) and those a schema declares (Schema.Keys): nil when
-// configured is nil, else both, sql.keys winning for a table both name,
-// as the user's explicit word.
-func SchemaKeys(configured, declared map[string][]string) map[string][]string {
-	if configured == nil || len(declared) == 0 {
-		return configured
+// WithPrimaryKeys returns o with the tables' primary keys pks (a sqlc
+// schema's, Schema.PrimaryKeys) as their keys, for the tables that
+// o.Keys (sql.keys, the user's explicit word) does not name; o as it is
+// when key joins do not propagate (o.Keys is nil). A key of one column
+// is the table's key (Keys). A key of several columns makes no column a
+// key alone: with PRIMARY KEY (tenant_id, id) two tenants may have a
+// row with the same id, so that a join on id alone does not tie a row
+// to one tenant's; the table's Keys are none, and the key is one of
+// CompositeKeys, which a join on all its columns uses. A table without
+// a primary key keeps the key id.
+func (o Options) WithPrimaryKeys(pks map[string][]string) Options {
+	if o.Keys == nil || len(pks) == 0 {
+		return o
 	}
-	out := maps.Clone(declared)
-	maps.Copy(out, configured)
-	return out
+	keys := maps.Clone(o.Keys)
+	composite := maps.Clone(o.CompositeKeys)
+	for t, pk := range pks {
+		if _, ok := o.Keys[t]; ok {
+			continue
+		}
+		if len(pk) == 1 {
+			keys[t] = pk
+			continue
+		}
+		keys[t] = []string{}
+		if composite == nil {
+			composite = map[string][]string{}
+		}
+		composite[t] = pk
+	}
+	o.Keys, o.CompositeKeys = keys, composite
+	return o
 }
 
 // schemaStatements returns the statements of a schema file: all of

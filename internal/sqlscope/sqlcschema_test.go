@@ -29,9 +29,8 @@ func loadSchemaText(t *testing.T, schema string, migrations ...string) Schema {
 	return s
 }
 
-// Schema.Keys: every way a schema declares a primary key, a composite
-// key being no single column's, and the key followed through renames,
-// partitions, drops and migrations.
+// Schema.PrimaryKeys: every way a schema declares a primary key, and
+// the key followed through renames, partitions, drops and migrations.
 func TestSchemaKeys(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -50,9 +49,9 @@ func TestSchemaKeys(t *testing.T) {
 		{"unique is no primary key", `CREATE TABLE users (id uuid, email text UNIQUE, UNIQUE (id));`, nil,
 			map[string][]string{}},
 		{"composite with the tenant column", `CREATE TABLE invoices (tenant_id uuid, id uuid, PRIMARY KEY (tenant_id, id));`, nil,
-			map[string][]string{"invoices": {}}},
+			map[string][]string{"invoices": {"tenant_id", "id"}}},
 		{"composite without the tenant column", `CREATE TABLE task_events (task_id bigint, inserted_at timestamptz, PRIMARY KEY (task_id, inserted_at));`, nil,
-			map[string][]string{"task_events": {}}},
+			map[string][]string{"task_events": {"task_id", "inserted_at"}}},
 		{"alter table add primary key", `CREATE TABLE invoices (id uuid, tenant_id uuid);
 ALTER TABLE invoices ADD PRIMARY KEY (id);`, nil,
 			map[string][]string{"invoices": {"id"}}},
@@ -64,7 +63,7 @@ ALTER TABLE invoices ADD COLUMN id bigserial PRIMARY KEY;`, nil,
 			map[string][]string{"invoices": {"id"}}},
 		{"alter table add composite", `CREATE TABLE invoices (id uuid, tenant_id uuid);
 ALTER TABLE invoices ADD CONSTRAINT invoices_pkey PRIMARY KEY (tenant_id, id);`, nil,
-			map[string][]string{"invoices": {}}},
+			map[string][]string{"invoices": {"tenant_id", "id"}}},
 		{"rename column of the key", `CREATE TABLE invoices (id uuid PRIMARY KEY);
 ALTER TABLE invoices RENAME COLUMN id TO invoice_id;`, nil,
 			map[string][]string{"invoices": {"invoice_id"}}},
@@ -80,7 +79,7 @@ DROP TABLE invoices;`, nil,
 			map[string][]string{"lines": {"id"}}},
 		{"drop constraint by its default name, then a new key", `CREATE TABLE invoices (id uuid PRIMARY KEY, tenant_id uuid);
 ALTER TABLE invoices DROP CONSTRAINT invoices_pkey;`, []string{`ALTER TABLE invoices ADD PRIMARY KEY (tenant_id, id);`},
-			map[string][]string{"invoices": {}}},
+			map[string][]string{"invoices": {"tenant_id", "id"}}},
 		{"drop constraint by its default name", `CREATE TABLE invoices (id uuid PRIMARY KEY, tenant_id uuid);
 ALTER TABLE invoices DROP CONSTRAINT invoices_pkey;`, nil,
 			map[string][]string{}},
@@ -99,7 +98,7 @@ ALTER TABLE invoices DROP COLUMN tenant_id;`, nil,
 CREATE TABLE tasks_1 PARTITION OF tasks FOR VALUES FROM ('2024-01-01') TO ('2024-01-02');
 CREATE TABLE logs (id bigint PRIMARY KEY);
 CREATE TABLE logs_1 PARTITION OF logs DEFAULT;`, nil,
-			map[string][]string{"tasks": {}, "tasks_1": {}, "logs": {"id"}, "logs_1": {"id"}}},
+			map[string][]string{"tasks": {"id", "inserted_at"}, "tasks_1": {"id", "inserted_at"}, "logs": {"id"}, "logs_1": {"id"}}},
 		{"inherits no key", `CREATE TABLE base (id bigint PRIMARY KEY);
 CREATE TABLE child (note text) INHERITS (base);`, nil,
 			map[string][]string{"base": {"id"}}},
@@ -112,7 +111,7 @@ CREATE TABLE invoices (id uuid PRIMARY KEY);`, nil,
 			map[string][]string{"invoices": {"id"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := loadSchemaText(t, tc.schema, tc.migrations...).Keys()
+			got := loadSchemaText(t, tc.schema, tc.migrations...).PrimaryKeys()
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("keys %q, want %q", got, tc.want)
 			}
@@ -131,20 +130,25 @@ ALTER TABLE invoices RENAME COLUMN id TO uid;`)
 	}
 }
 
-// sql.keys wins over the schema for a table both name; the schema's
-// keys count only with key joins on.
-func TestSchemaKeysPrecedence(t *testing.T) {
-	declared := map[string][]string{"invoices": {}, "lines": {"line_id"}}
-	if got := SchemaKeys(nil, declared); got != nil {
-		t.Errorf("without sql.propagate: keys: %q, want nil", got)
+// WithPrimaryKeys: a key of one column is the table's key, one of
+// several is no column's but a composite key; sql.keys wins for a table
+// both name; nothing changes without key joins.
+func TestWithPrimaryKeys(t *testing.T) {
+	pks := map[string][]string{"invoices": {"tenant_id", "id"}, "lines": {"line_id"}, "tasks": {"id", "inserted_at"}}
+	if got := (Options{}).WithPrimaryKeys(pks); got.Keys != nil || got.CompositeKeys != nil {
+		t.Errorf("without sql.propagate: keys: %+v, want no keys", got)
 	}
-	got := SchemaKeys(map[string][]string{"invoices": {"id", "number"}}, declared)
-	want := map[string][]string{"invoices": {"id", "number"}, "lines": {"line_id"}}
+	configured := map[string][]string{"invoices": {"id", "number"}}
+	got := Options{Keys: configured}.WithPrimaryKeys(pks)
+	want := Options{
+		Keys:          map[string][]string{"invoices": {"id", "number"}, "lines": {"line_id"}, "tasks": {}},
+		CompositeKeys: map[string][]string{"tasks": {"id", "inserted_at"}},
+	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("keys %q, want %q", got, want)
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
-	if got := SchemaKeys(map[string][]string{}, nil); got == nil || len(got) != 0 {
-		t.Errorf("no schema: %q, want the configured keys (none)", got)
+	if len(configured) != 1 {
+		t.Errorf("the configured keys were changed: %q", configured)
 	}
 }
 
@@ -154,8 +158,11 @@ func TestSchemaKeysPrecedence(t *testing.T) {
 func TestCheckSchemaKeys(t *testing.T) {
 	s := loadSchemaText(t, `CREATE TABLE invoices (number text PRIMARY KEY, id uuid, tenant_id uuid);
 CREATE TABLE lines (tenant_id uuid, id uuid, invoice_number text, invoice_id uuid, PRIMARY KEY (tenant_id, id));
-CREATE TABLE notes (id uuid, line_id uuid, tenant_id uuid);`)
-	tables := Tables{"invoices": "tenant_id", "lines": "tenant_id", "notes": "tenant_id"}
+CREATE TABLE notes (id uuid, line_id uuid, tenant_id uuid);
+CREATE TABLE tasks (id bigint, inserted_at timestamptz, tenant_id uuid, PRIMARY KEY (id, inserted_at));
+CREATE TABLE lookup (external_id uuid PRIMARY KEY, task_id bigint, inserted_at timestamptz, tenant_id uuid);
+CREATE TABLE task_links (task_id bigint, inserted_at timestamptz, invoice_number text);`)
+	tables := Tables{"invoices": "tenant_id", "lines": "tenant_id", "notes": "tenant_id", "tasks": "tenant_id", "lookup": "tenant_id"}
 	p := new(Parser)
 	for _, tc := range []struct {
 		sql     string
@@ -165,12 +172,22 @@ CREATE TABLE notes (id uuid, line_id uuid, tenant_id uuid);`)
 		{"SELECT * FROM lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = $1", "SELECT from invoices has no predicate on invoices.tenant_id", "SELECT from invoices has no predicate on invoices.tenant_id"},
 		{"SELECT * FROM invoices i JOIN lines l ON l.id = i.id WHERE i.tenant_id = $1", "SELECT from lines has no predicate on lines.tenant_id", "SELECT from lines has no predicate on lines.tenant_id"},
 		{"SELECT * FROM lines l JOIN notes n ON n.id = l.id WHERE l.tenant_id = $1", "", "SELECT from notes has no predicate on notes.tenant_id"},
+		// All the columns of a composite key tie a row to one row; a part
+		// of them does not.
+		{"SELECT * FROM lookup l JOIN tasks t ON t.id = l.task_id AND t.inserted_at = l.inserted_at WHERE l.tenant_id = $1", "", "SELECT from tasks has no predicate on tasks.tenant_id"},
+		{"SELECT * FROM tasks t JOIN lookup l ON l.task_id = t.id WHERE l.tenant_id = $1 AND l.inserted_at = t.inserted_at", "", "SELECT from tasks has no predicate on tasks.tenant_id"},
+		{"SELECT * FROM lookup l JOIN tasks t ON t.id = l.task_id WHERE l.tenant_id = $1", "SELECT from tasks has no predicate on tasks.tenant_id", "SELECT from tasks has no predicate on tasks.tenant_id"},
+		{"SELECT * FROM lookup l JOIN tasks t ON t.id = l.task_id AND t.inserted_at = l.inserted_at WHERE l.tenant_id = $1 OR t.id = 0", "SELECT from lookup has no predicate on lookup.tenant_idSELECT from tasks has no predicate on tasks.tenant_id", "SELECT from lookup has no predicate on lookup.tenant_idSELECT from tasks has no predicate on tasks.tenant_id"},
+		// The key's columns must all equal columns of one reference.
+		{"SELECT * FROM lookup l JOIN lookup m ON m.tenant_id = $1 JOIN tasks t ON t.id = m.task_id AND t.inserted_at = l.inserted_at WHERE l.tenant_id = $1", "SELECT from tasks has no predicate on tasks.tenant_id", "SELECT from tasks has no predicate on tasks.tenant_id"},
+		// Through a table that is not a tenant table.
+		{"SELECT * FROM invoices i JOIN task_links k ON k.invoice_number = i.number JOIN tasks t ON t.id = k.task_id AND t.inserted_at = k.inserted_at WHERE i.tenant_id = $1", "", "SELECT from tasks has no predicate on tasks.tenant_id"},
 	} {
 		for _, mode := range []struct {
-			keys map[string][]string
+			o    Options
 			want string
-		}{{SchemaKeys(map[string][]string{}, s.Keys()), tc.on}, {SchemaKeys(nil, s.Keys()), tc.off}} {
-			res, err := CheckWith(p, tc.sql, tables, Options{Keys: mode.keys})
+		}{{Options{Keys: map[string][]string{}}.WithPrimaryKeys(s.PrimaryKeys()), tc.on}, {Options{}.WithPrimaryKeys(s.PrimaryKeys()), tc.off}} {
+			res, err := CheckWith(p, tc.sql, tables, mode.o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -179,7 +196,7 @@ CREATE TABLE notes (id uuid, line_id uuid, tenant_id uuid);`)
 				got += v.What()
 			}
 			if got != mode.want {
-				t.Errorf("keys %v: %s\n got %q\nwant %q", mode.keys != nil, tc.sql, got, mode.want)
+				t.Errorf("keys %v: %s\n got %q\nwant %q", mode.o.Keys != nil, tc.sql, got, mode.want)
 			}
 		}
 	}

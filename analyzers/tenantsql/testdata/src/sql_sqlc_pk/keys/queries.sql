@@ -9,3 +9,6 @@ SELECT r.id FROM payments p JOIN refunds r ON r.payment_no = p.payment_no WHERE 
 
 -- name: ListRefundsOfAccount :many
 SELECT r.id FROM accounts a JOIN refunds r ON r.account_id = a.id WHERE a.tenant_id = $1;
+
+-- name: GetTaskByExternalID :one
+SELECT t.id FROM lookups l JOIN tasks t ON t.id = l.task_id AND t.inserted_at = l.task_inserted_at WHERE l.external_id = $1 AND l.tenant_id = $2;

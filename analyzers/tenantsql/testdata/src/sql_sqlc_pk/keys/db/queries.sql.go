@@ -29,6 +29,11 @@ const listRefundsOfAccount = `-- name: ListRefundsOfAccount :many
 SELECT r.id FROM accounts a JOIN refunds r ON r.account_id = a.id WHERE a.tenant_id = $1
 `
 
+// tasks' key is (id, inserted_at), and the join is on both.
+const getTaskByExternalID = `-- name: GetTaskByExternalID :one
+SELECT t.id FROM lookups l JOIN tasks t ON t.id = l.task_id AND t.inserted_at = l.task_inserted_at WHERE l.external_id = $1 AND l.tenant_id = $2
+`
+
 func (q *Queries) ListRefundsOfLine(ctx context.Context, tenantID string) error {
 	_, err := q.db.QueryContext(ctx, listRefundsOfLine, tenantID)
 	return err

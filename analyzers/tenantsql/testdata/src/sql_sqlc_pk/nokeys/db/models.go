@@ -32,3 +32,16 @@ type Account struct {
 	ID       string `json:"id"`
 	TenantID string `json:"tenant_id"`
 }
+
+type Task struct {
+	ID         int64  `json:"id"`
+	InsertedAt string `json:"inserted_at"`
+	TenantID   string `json:"tenant_id"`
+}
+
+type Lookup struct {
+	ExternalID     string `json:"external_id"`
+	TaskID         int64  `json:"task_id"`
+	TaskInsertedAt string `json:"task_inserted_at"`
+	TenantID       string `json:"tenant_id"`
+}

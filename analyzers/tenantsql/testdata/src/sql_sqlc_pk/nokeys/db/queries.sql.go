@@ -25,3 +25,8 @@ const listRefundsOfAccount = // want `^SELECT from refunds has no predicate on r
 `-- name: ListRefundsOfAccount :many
 SELECT r.id FROM accounts a JOIN refunds r ON r.account_id = a.id WHERE a.tenant_id = $1
 `
+
+const getTaskByExternalID = // want `^SELECT from tasks has no predicate on tasks.tenant_id \(sqlc query GetTaskByExternalID, queries.sql:13\) \(manual fix: add t\.tenant_id = \$3 to its WHERE\)$`
+`-- name: GetTaskByExternalID :one
+SELECT t.id FROM lookups l JOIN tasks t ON t.id = l.task_id AND t.inserted_at = l.task_inserted_at WHERE l.external_id = $1 AND l.tenant_id = $2
+`

@@ -55,3 +55,16 @@ func (c *compiledCache) get(r *rules.Rules) *compiled {
 	c.m[r] = cc
 	return cc
 }
+
+// withPrimaryKeys returns c for a package whose queries are judged with
+// the primary keys that sqlc schemas declare, by table
+// (sqlscope.Options.WithPrimaryKeys; sql.keys wins): c itself when key
+// joins do not propagate or there are none.
+func (c *compiled) withPrimaryKeys(pks map[string][]string) *compiled {
+	if c.rule.Keys == nil || len(pks) == 0 {
+		return c
+	}
+	cc := *c
+	cc.rule = c.rule.WithPrimaryKeys(pks)
+	return &cc
+}

@@ -71,7 +71,10 @@
 // conjunct compares with values (one step), or the tables are joined
 // USING the column or NATURAL; with sql.propagate: keys, also with a
 // column of a constrained reference when one of the two is its table's
-// key (id, or sql.keys), or IN the keys a constrained subquery selects.
+// key (sql.keys; else the single-column PRIMARY KEY that the schema of
+// a sqlc project declares, none for a composite one; else id), or when
+// all the columns of a composite PRIMARY KEY equal columns of one
+// constrained reference, or IN the keys a constrained subquery selects.
 // An OR constrains what every branch constrains.
 // An INSERT with a column list must list the tenant column; ON CONFLICT
 // ... DO UPDATE is in the insert's scope. Other statements are not

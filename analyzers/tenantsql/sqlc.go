@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -136,10 +137,12 @@ type sqlcQuery struct {
 // points there, where the standalone driver reports it, and the
 // directives of the query's block, which sqlc moves out of the generated
 // text, apply to it. The .sql files are added to fset for those
-// positions.
-func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, root string, cache *sqlcCache) ([]sqlcQuery, error) {
+// positions. The schema is the one the configuration lists for the
+// package (nil for none).
+func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, root string, cache *sqlcCache) ([]sqlcQuery, sqlscope.Schema, error) {
 	var out []sqlcQuery
 	var s *sqlscope.SQLC
+	var schema sqlscope.Schema
 	looked := false
 	added := map[string]*token.File{} // the queries files added to fset
 	var err error
@@ -150,7 +153,7 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 				if s, err = cache.load(path); err != nil {
 					return false
 				}
-				if _, err = cache.schema(s, dir); err != nil {
+				if schema, err = cache.schema(s, dir); err != nil {
 					return false
 				}
 			}
@@ -166,19 +169,24 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 		return true
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, schema, nil
 }
 
 // checkSQLC judges the package's sqlc query constants (found by the
 // tenantsqlqueries analyzer), whether or not a query API runs them:
 // sqlc's methods run them through the package's own DBTX interface. A
 // finding is reported at the constant.
+//
+// It first gives r the primary keys that sqlc's schemas declare
+// (sqlcResult.keys), for this and every other query of the package: like
+// its tables, a package's keys are its own and its imports'.
 func checkSQLC(p *lint.Pass, r *queryRun, found *sqlcResult) error {
 	if found == nil {
 		return nil
 	}
+	r.cc = r.cc.withPrimaryKeys(found.keys)
 	if found.err != nil {
 		return found.err
 	}
@@ -234,4 +242,63 @@ func (r *queryRun) isGenerated(p *lint.Pass, e ast.Expr) bool {
 	}
 	c, ok := p.TypesInfo.Uses[id].(*types.Const)
 	return ok && r.generated[c]
+}
+
+// KeysFact lists the primary keys of the tables that the sqlc schema of
+// a package's queries declares (sqlscope.Schema.PrimaryKeys), for the
+// queries of the packages that import it, as TablesFact lists its
+// tables: with sql.propagate: keys, a join on a table's primary key
+// propagates wherever the table is queried.
+type KeysFact struct {
+	// Keys are sorted by table: facts are gob-encoded, and the encoding
+	// of a map is not deterministic.
+	Keys []TableKeys
+}
+
+// TableKeys are a table's primary key columns.
+type TableKeys struct {
+	Table      string
+	PrimaryKey []string
+}
+
+// AFact implements analysis.Fact.
+func (*KeysFact) AFact() {}
+
+// String describes the fact, as analysistest's fact expectations read it.
+func (f *KeysFact) String() string {
+	var parts []string
+	for _, k := range f.Keys {
+		parts = append(parts, k.Table+"("+strings.Join(k.PrimaryKey, ", ")+")")
+	}
+	return fmt.Sprintf("keys(%s)", strings.Join(parts, ", "))
+}
+
+// primaryKeys returns the primary keys that sqlc schemas declare for
+// the queries of a package, by table: those of schema, the one its own
+// sqlc queries are generated from (exported as a KeysFact), and then
+// those of its imports' (their KeysFacts, in the order of their paths;
+// the first that names a table wins).
+func primaryKeys(pass *analysis.Pass, schema sqlscope.Schema) map[string][]string {
+	out := schema.PrimaryKeys()
+	if len(out) > 0 {
+		f := &KeysFact{}
+		for _, t := range slices.Sorted(maps.Keys(out)) {
+			f.Keys = append(f.Keys, TableKeys{t, out[t]})
+		}
+		pass.ExportPackageFact(f)
+	}
+	facts := pass.AllPackageFacts()
+	slices.SortFunc(facts, func(a, b analysis.PackageFact) int { return strings.Compare(a.Package.Path(), b.Package.Path()) })
+	for _, f := range facts {
+		kf, ok := f.Fact.(*KeysFact)
+		if !ok || f.Package == pass.Pkg {
+			continue
+		}
+		for _, k := range kf.Keys {
+			if _, ok := out[k.Table]; !ok {
+				out[k.Table] = k.PrimaryKey
+			}
+		}
+	}
+	return out
 }

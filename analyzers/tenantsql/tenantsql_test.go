@@ -361,3 +361,13 @@ func TestBuilderHelpers(t *testing.T) {
 		checkStats(t, stats(t, run(t, pkg), pkg), want)
 	}
 }
+
+// sql.propagate: keys with a sqlc schema: a table's key is the primary
+// key the schema declares (a column's, a table constraint's, ALTER
+// TABLE's), none for a composite one (a join on all its columns counts,
+// one on a part does not), id without one, and sql.keys wins; importers
+// judge their own SQL and the generated methods' calls with the same
+// keys. Without sql.propagate: keys the same queries are all findings.
+func TestSQLCPrimaryKeys(t *testing.T) {
+	run(t, "sql_sqlc_pk/...")
+}

@@ -50,6 +50,10 @@ type sqlcResult struct {
 	// dialect is the package's (packageDialect), when the package's
 	// sqlc queries needed it: tenantsql's run takes it over.
 	dialect sqlscope.Dialect
+	// keys are the primary keys that sqlc schemas declare, by table, the
+	// package's and its imports' (primaryKeys), which sql.propagate: keys
+	// uses.
+	keys map[string][]string
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -62,7 +66,7 @@ func newQueries(env *lint.Env, tables *analysis.Analyzer, parser *sqlscope.Parse
 		Name:       "tenantsqlqueries",
 		Doc:        "find sqlc's queries and the functions that run them without a tenant predicate, for tenantsql",
 		URL:        "https://github.com/tenantlint/tenantlint#tenantsql",
-		FactTypes:  []analysis.Fact{new(QueryFact)},
+		FactTypes:  []analysis.Fact{new(QueryFact), new(KeysFact)},
 		Requires:   []*analysis.Analyzer{tables},
 		ResultType: reflect.TypeOf((*sqlcResult)(nil)),
 		Run: func(pass *analysis.Pass) (any, error) {
@@ -96,7 +100,12 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	if !env.Hermetic { // a hermetic run reads nothing outside the package
 		root = env.RootFor(dir, pass.Pkg.Path(), r.Config.Dir())
 	}
-	out.queries, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
+	var schema sqlscope.Schema
+	out.queries, schema, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
+	if cc.rule.Keys != nil { // key joins propagate
+		out.keys = primaryKeys(pass, schema)
+		cc = cc.withPrimaryKeys(out.keys)
+	}
 	facts := map[*types.Const]*QueryFact{}
 	if len(out.queries) > 0 {
 		out.dialect = mods.packageDialect(env, pass, r.Config)

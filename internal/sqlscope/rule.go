@@ -95,6 +95,13 @@ type Options struct {
 	// It holds each table's key columns, by name or schema.name as
 	// sql.tables writes them; a table it does not hold has the key id.
 	Keys map[string][]string
+	// CompositeKeys are, with key joins on, the primary keys of several
+	// columns (a sqlc schema's), by table as Keys names them: a
+	// reference whose every key column equals a column of one other
+	// reference, each equality a conjunct, is tied to it as by a key
+	// join (compositeEqualities). Keys holds such a table with no key
+	// of one column (WithPrimaryKeys).
+	CompositeKeys map[string][]string
 }
 
 // CheckWith is Check with the rule's options.
@@ -114,7 +121,7 @@ func CheckWith(p *Parser, text string, tables Tables, o Options) (Result, error)
 		}
 		text = pos // the statements' locations are in this text
 	}
-	c := &checker{tables: tables, keys: o.Keys, seen: map[Violation]bool{}}
+	c := &checker{tables: tables, keys: o.Keys, composite: o.CompositeKeys, seen: map[Violation]bool{}}
 	for i, s := range stmts {
 		c.statement = i
 		c.stmt(s.Node, nil, nil)
@@ -139,7 +146,8 @@ type checker struct {
 	seen    map[Violation]bool
 	named   map[string]bool // the tenant tables named (Result.Tables)
 
-	keys map[string][]string // Options.Keys
+	keys      map[string][]string // Options.Keys
+	composite map[string][]string // Options.CompositeKeys
 	// cteKeys are, with key joins on, the key columns of the CTEs that
 	// select keys of constrained rows (keySource), by name.
 	cteKeys map[string][]string
@@ -162,8 +170,9 @@ type ref struct {
 	name       string // how columns qualify it: its alias, else the table's name
 	prep       string // Violation.Prep
 	ok         bool   // constrained
-	// keys are the table's key columns, when key joins propagate.
-	keys []string
+	// keys are the table's key columns, when key joins propagate;
+	// composite its key of several columns.
+	keys, composite []string
 }
 
 // scope is one SELECT, UPDATE or DELETE: its references, the conjuncts
@@ -396,7 +405,7 @@ func (c *checker) rangeVar(s *scope, rv map[string]any, names ctes, prep string)
 		c.link(s, rv, names)
 		return nil
 	}
-	r := &ref{table: table, col: col, name: refName(rv, table), prep: prep, keys: c.tableKeys(rv, table)}
+	r := &ref{table: table, col: col, name: refName(rv, table), prep: prep, keys: c.tableKeys(rv, table), composite: c.compositeKey(rv, table)}
 	s.refs = append(s.refs, r)
 	return r
 }
@@ -473,6 +482,7 @@ func (c *checker) finish(s *scope) {
 			edges = append(edges, [2]*ref{a, b})
 		}
 	}
+	edges = append(edges, s.compositeEqualities()...)
 	for changed := true; changed; {
 		changed = false
 		for _, e := range edges {

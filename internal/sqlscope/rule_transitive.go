@@ -246,7 +246,7 @@ func (c *checker) keyIn(s *scope, cond any) *ref {
 // checker of its own, has no violation and no formatted condition. The
 // judgement is kept for judgedApart.
 func (c *checker) constrainedAlone(query any, names ctes) bool {
-	sub := &checker{tables: c.tables, keys: c.keys, seen: map[Violation]bool{}, statement: c.statement}
+	sub := &checker{tables: c.tables, keys: c.keys, composite: c.composite, seen: map[Violation]bool{}, statement: c.statement}
 	sub.stmt(query, names, nil)
 	if m, ok := query.(map[string]any); ok {
 		if c.apart == nil {
@@ -399,5 +399,65 @@ func (c *checker) link(s *scope, rv map[string]any, names ctes) {
 	if schema, _ := rv["schemaname"].(string); schema == "" && names[name] {
 		return
 	}
-	s.links = append(s.links, &ref{table: name, name: refName(rv, name), keys: c.tableKeys(rv, name)})
+	s.links = append(s.links, &ref{table: name, name: refName(rv, name), keys: c.tableKeys(rv, name), composite: c.compositeKey(rv, name)})
+}
+
+// compositeKey returns the key of several columns of a FROM item's table
+// (Options.CompositeKeys, by schema.name then by name) when key joins
+// propagate, else nil.
+func (c *checker) compositeKey(rv map[string]any, table string) []string {
+	if c.keys == nil || c.composite == nil {
+		return nil
+	}
+	if schema, _ := rv["schemaname"].(string); schema != "" {
+		if k, ok := c.composite[schema+"."+table]; ok {
+			return k
+		}
+	}
+	return c.composite[table]
+}
+
+// compositeEqualities returns the key joins of s on keys of several
+// columns: a reference r (of s or a link) with such a key, and another
+// reference o (of s or of the statements around it) such that every
+// column of r's key equals a column of o, each in a conjunct of its own
+// (`t.id = l.task_id AND t.inserted_at = l.inserted_at` with PRIMARY KEY
+// (id, inserted_at)): the row of r is the one o's row points at, as in
+// a key join on one column. A part of the key (t.id alone) ties nothing:
+// two rows may share it.
+func (s *scope) compositeEqualities() [][2]*ref {
+	var out [][2]*ref
+	for _, rs := range [2][]*ref{s.refs, s.links} {
+		for _, r := range rs {
+			if len(r.composite) == 0 {
+				continue
+			}
+			// covered[o] are the key columns of r equal to a column of o.
+			covered := map[*ref]map[string]bool{}
+			for _, cond := range s.conds {
+				k, m := unwrap(cond)
+				if k != "A_Expr" || m["kind"] != "AEXPR_OP" || stringNode(first(list(m["name"]))) != "=" {
+					continue
+				}
+				l, lcol := s.qualified(m["lexpr"])
+				o, ocol := s.qualified(m["rexpr"])
+				if o == r {
+					l, lcol, o, ocol = o, ocol, l, lcol
+				}
+				if l != r || o == nil || o == r || !slices.Contains(r.composite, lcol) || ocol == "" {
+					continue
+				}
+				if covered[o] == nil {
+					covered[o] = map[string]bool{}
+				}
+				covered[o][lcol] = true
+			}
+			for o, cols := range covered {
+				if len(cols) == len(r.composite) {
+					out = append(out, [2]*ref{r, o})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,18 +26,35 @@ func (s *SQLC) SchemaPaths(dir string) []string {
 	return s.allSchemas
 }
 
-// Schema is what a sqlc schema declares: each table's columns, by the
-// table's name as the parser reports it (unquoted names folded to lower
-// case, quoted ones as written), qualified "schema.name" when its schema
-// is neither public nor left out, as Tables names tables.
-type Schema map[string]map[string]bool
+// Schema is what a sqlc schema declares: its tables, by the table's
+// name as the parser reports it (unquoted names folded to lower case,
+// quoted ones as written), qualified "schema.name" when its schema is
+// neither public nor left out, as Tables names tables.
+type Schema map[string]*SchemaTable
+
+// SchemaTable is a table of a Schema.
+type SchemaTable struct {
+	Columns map[string]bool
+	// PrimaryKey are the columns of the table's primary key, in the
+	// order it lists them; nil when the schema declares none.
+	PrimaryKey []string
+	// pkName is the primary key constraint's name, which ALTER TABLE
+	// ... DROP CONSTRAINT names: the one written, else PostgreSQL's
+	// default <table>_pkey.
+	pkName string
+}
 
 // LoadSchema reads a sqlc configuration's schema paths (a file, or the
 // .sql files of a folder in name order, as sqlc reads migrations,
 // without golang-migrate's .down.sql files) and applies their
 // statements in order: CREATE TABLE (its columns, a PARTITION OF's or
 // INHERITS' parent's columns), ALTER TABLE ... ADD COLUMN, ALTER TABLE
-// ... RENAME TO and RENAME COLUMN, and DROP TABLE. Other statements, and
+// ... RENAME TO and RENAME COLUMN, and DROP TABLE; and the primary key:
+// a column's PRIMARY KEY, a table's PRIMARY KEY (...) constraint, ALTER
+// TABLE ... ADD [CONSTRAINT name] PRIMARY KEY (...), the key of a
+// PARTITION OF's parent (PostgreSQL creates it on each partition; not
+// INHERITS', which does not), and its end by DROP CONSTRAINT of its name
+// or DROP COLUMN of one of its columns. Other statements, and
 // those the parser rejects (each statement is parsed alone when a file
 // does not parse as a whole), are ignored, as sqlc would ignore what it
 // does not need. A path that cannot be read is an error naming the
@@ -62,6 +81,53 @@ func LoadSchema(p *Parser, config string, paths []string) (Schema, error) {
 		}
 	}
 	return out, nil
+}
+
+// PrimaryKeys returns the primary key columns of the tables whose
+// primary key the schema declares, by table; Options.WithPrimaryKeys
+// makes them keys.
+func (s Schema) PrimaryKeys() map[string][]string {
+	out := map[string][]string{}
+	for name, t := range s {
+		if len(t.PrimaryKey) > 0 {
+			out[name] = t.PrimaryKey
+		}
+	}
+	return out
+}
+
+// WithPrimaryKeys returns o with the tables' primary keys pks (a sqlc
+// schema's, Schema.PrimaryKeys) as their keys, for the tables that
+// o.Keys (sql.keys, the user's explicit word) does not name; o as it is
+// when key joins do not propagate (o.Keys is nil). A key of one column
+// is the table's key (Keys). A key of several columns makes no column a
+// key alone: with PRIMARY KEY (tenant_id, id) two tenants may have a
+// row with the same id, so that a join on id alone does not tie a row
+// to one tenant's; the table's Keys are none, and the key is one of
+// CompositeKeys, which a join on all its columns uses. A table without
+// a primary key keeps the key id.
+func (o Options) WithPrimaryKeys(pks map[string][]string) Options {
+	if o.Keys == nil || len(pks) == 0 {
+		return o
+	}
+	keys := maps.Clone(o.Keys)
+	composite := maps.Clone(o.CompositeKeys)
+	for t, pk := range pks {
+		if _, ok := o.Keys[t]; ok {
+			continue
+		}
+		if len(pk) == 1 {
+			keys[t] = pk
+			continue
+		}
+		keys[t] = []string{}
+		if composite == nil {
+			composite = map[string][]string{}
+		}
+		composite[t] = pk
+	}
+	o.Keys, o.CompositeKeys = keys, composite
+	return o
 }
 
 // schemaStatements returns the statements of a schema file: all of
@@ -92,47 +158,61 @@ func (s Schema) apply(node any) {
 	case n["CreateStmt"] != nil:
 		c, _ := n["CreateStmt"].(map[string]any)
 		name := schemaTable(c["relation"])
-		cols := map[string]bool{}
+		t := &SchemaTable{Columns: map[string]bool{}}
 		for _, inh := range list(c["inhRelations"]) {
-			if _, rv := unwrapAs(inh, "RangeVar"); rv != nil {
-				for col := range s[schemaTable(rv)] {
-					cols[col] = true
-				}
+			_, rv := unwrapAs(inh, "RangeVar")
+			parent := s[schemaTable(rv)]
+			if rv == nil || parent == nil {
+				continue
+			}
+			for col := range parent.Columns {
+				t.Columns[col] = true
+			}
+			if c["partbound"] != nil && parent.PrimaryKey != nil {
+				t.setKey(slices.Clone(parent.PrimaryKey), "")
 			}
 		}
 		for _, elt := range list(c["tableElts"]) {
-			if _, cd := unwrapAs(elt, "ColumnDef"); cd != nil {
-				if col, _ := cd["colname"].(string); col != "" {
-					cols[col] = true
-				}
-			}
+			t.addElement(elt)
 		}
 		if name != "" {
-			s[name] = cols
+			if t.PrimaryKey != nil && t.pkName == "" {
+				t.pkName = unqualified(name) + "_pkey"
+			}
+			s[name] = t
 		}
 	case n["AlterTableStmt"] != nil:
 		a, _ := n["AlterTableStmt"].(map[string]any)
-		cols := s[schemaTable(a["relation"])]
-		if cols == nil {
+		name := schemaTable(a["relation"])
+		t := s[name]
+		if t == nil {
 			return
 		}
 		for _, cmd := range list(a["cmds"]) {
 			_, c := unwrapAs(cmd, "AlterTableCmd")
-			if c == nil || c["subtype"] != "AT_AddColumn" {
-				continue
-			}
-			if _, cd := unwrapAs(c["def"], "ColumnDef"); cd != nil {
-				if col, _ := cd["colname"].(string); col != "" {
-					cols[col] = true
+			switch c["subtype"] {
+			case "AT_AddColumn", "AT_AddConstraint":
+				t.addElement(c["def"])
+				if t.PrimaryKey != nil && t.pkName == "" {
+					t.pkName = unqualified(name) + "_pkey"
+				}
+			case "AT_DropConstraint":
+				if cn, _ := c["name"].(string); cn != "" && cn == t.pkName {
+					t.setKey(nil, "")
+				}
+			case "AT_DropColumn":
+				// Dropping a column drops the constraints that use it.
+				if col, _ := c["name"].(string); slices.Contains(t.PrimaryKey, col) {
+					t.setKey(nil, "")
 				}
 			}
 		}
 	case n["RenameStmt"] != nil:
 		r, _ := n["RenameStmt"].(map[string]any)
 		name := schemaTable(r["relation"])
-		cols := s[name]
+		t := s[name]
 		newName, _ := r["newname"].(string)
-		if cols == nil || newName == "" {
+		if t == nil || newName == "" {
 			return
 		}
 		switch r["renameType"] {
@@ -142,11 +222,14 @@ func (s Schema) apply(node any) {
 			if i := strings.LastIndexByte(name, '.'); i >= 0 {
 				newName = name[:i+1] + newName
 			}
-			s[newName] = cols
+			s[newName] = t
 		case "OBJECT_COLUMN":
-			if old, _ := r["subname"].(string); cols[old] {
-				delete(cols, old)
-				cols[newName] = true
+			if old, _ := r["subname"].(string); t.Columns[old] {
+				delete(t.Columns, old)
+				t.Columns[newName] = true
+				if i := slices.Index(t.PrimaryKey, old); i >= 0 {
+					t.PrimaryKey[i] = newName
+				}
 			}
 		}
 	case n["DropStmt"] != nil:
@@ -169,6 +252,49 @@ func (s Schema) apply(node any) {
 			delete(s, strings.Join(parts, "."))
 		}
 	}
+}
+
+// addElement adds to t an element of CREATE TABLE or the definition of
+// ALTER TABLE ... ADD: a column (with its PRIMARY KEY, if it has one),
+// or a table constraint, of which a PRIMARY KEY (...) counts.
+func (t *SchemaTable) addElement(elt any) {
+	switch k, m := unwrap(elt); k {
+	case "ColumnDef":
+		col, _ := m["colname"].(string)
+		if col == "" {
+			return
+		}
+		t.Columns[col] = true
+		for _, c := range list(m["constraints"]) {
+			if _, con := unwrapAs(c, "Constraint"); con["contype"] == "CONSTR_PRIMARY" {
+				name, _ := con["conname"].(string)
+				t.setKey([]string{col}, name)
+			}
+		}
+	case "Constraint":
+		if m["contype"] != "CONSTR_PRIMARY" {
+			return
+		}
+		var cols []string
+		for _, k := range list(m["keys"]) {
+			cols = append(cols, stringNode(k))
+		}
+		if len(cols) > 0 { // not PRIMARY KEY USING INDEX, whose columns are the index's
+			name, _ := m["conname"].(string)
+			t.setKey(cols, name)
+		}
+	}
+}
+
+// setKey makes cols t's primary key, the constraint named name ("" for
+// PostgreSQL's default name, set once the table's name is known).
+func (t *SchemaTable) setKey(cols []string, name string) {
+	t.PrimaryKey, t.pkName = cols, name
+}
+
+// unqualified is a schema table's name without its schema.
+func unqualified(name string) string {
+	return name[strings.LastIndexByte(name, '.')+1:]
 }
 
 // schemaTable is the name a RangeVar's table has in a Schema.
@@ -294,10 +420,10 @@ func sqlcColumn(name, tag string) string {
 // tenant columns cols (in their order of preference) and that column.
 func (s Schema) TenantTables(cols []string) Tables {
 	out := Tables{}
-	for t, have := range s {
+	for name, t := range s {
 		for _, c := range cols {
-			if have[c] {
-				out[t] = c
+			if t.Columns[c] {
+				out[name] = c
 				break
 			}
 		}

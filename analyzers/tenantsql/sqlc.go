@@ -178,15 +178,10 @@ func sqlcQueries(fset *token.FileSet, info *types.Info, files []*ast.File, dir, 
 // tenantsqlqueries analyzer), whether or not a query API runs them:
 // sqlc's methods run them through the package's own DBTX interface. A
 // finding is reported at the constant.
-//
-// It first gives r the primary keys that sqlc's schemas declare
-// (sqlcResult.keys), for this and every other query of the package: like
-// its tables, a package's keys are its own and its imports'.
 func checkSQLC(p *lint.Pass, r *queryRun, found *sqlcResult) error {
 	if found == nil {
 		return nil
 	}
-	r.cc = r.cc.withPrimaryKeys(found.keys)
 	if found.err != nil {
 		return found.err
 	}

@@ -6,6 +6,7 @@ package diskcache
 // then build the same index twice, which is wasteful but correct.
 func Lock(string) func() { return func() {} }
 
-// TryLock always succeeds where flock is unavailable: two processes may
-// then do the locked work twice, which is wasteful but correct.
-func TryLock(string) (release func(), ok bool) { return func() {}, true }
+// TryLock takes a lock file made with O_EXCL where flock is
+// unavailable (tryLockFile): its work (compiling the SQL parser, two
+// seconds) must not be done by every process at once.
+func TryLock(path string) (release func(), ok bool) { return tryLockFile(path) }

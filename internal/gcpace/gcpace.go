@@ -16,6 +16,7 @@ package gcpace
 import (
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"sync"
 )
@@ -62,4 +63,30 @@ func target() int {
 		return base
 	}
 	return max(base, slices.Max(active))
+}
+
+// HoldHeadroom is Hold with the percent that lets the heap grow by
+// about headroom bytes past its live size before the next collection,
+// and by at most maxPercent: a process whose live heap is already large
+// (the standalone driver's, which holds the module index) is not let to
+// grow by a multiple of it, only one whose heap is small (a go vet
+// process's) collects as if it were bigger.
+func HoldHeadroom(headroom uint64, maxPercent int) (release func()) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	var live uint64
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		live = sample[0].Value.Uint64()
+	}
+	return Hold(headroomPercent(live, headroom, maxPercent))
+}
+
+// headroomPercent is the GC percent for which a live heap of live bytes
+// may grow by headroom bytes, at most maxPercent (live is 0 before the
+// first collection: maxPercent).
+func headroomPercent(live, headroom uint64, maxPercent int) int {
+	if live == 0 {
+		return maxPercent
+	}
+	return int(min(headroom*100/live, uint64(maxPercent)))
 }

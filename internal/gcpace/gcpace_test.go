@@ -77,3 +77,24 @@ func TestHoldKeepsGOGC(t *testing.T) {
 	}
 	release()
 }
+
+// TestHeadroomPercent: the percent lets the live heap grow by the
+// headroom, at most the maximum; before the first collection (no live
+// size yet), the maximum.
+func TestHeadroomPercent(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		live, headroom uint64
+		want           int
+	}{
+		{0, 160 * mib, 800},
+		{10 * mib, 160 * mib, 800},  // 1600% capped
+		{40 * mib, 160 * mib, 400},  // a vet process after its first collection
+		{350 * mib, 160 * mib, 45},  // the standalone driver at 800 packages: below the default, no raise
+		{160 * mib, 160 * mib, 100}, // exactly the default
+	} {
+		if got := headroomPercent(c.live, c.headroom, 800); got != c.want {
+			t.Errorf("headroomPercent(%d MiB live, %d MiB) = %d, want %d", c.live/mib, c.headroom/mib, got, c.want)
+		}
+	}
+}

@@ -55,7 +55,7 @@ type Index struct {
 	// of a built-in SQL preset (config.SQLPresetPackages): in go vet
 	// mode, about how many processes may start the SQL parser, which
 	// decides whether the first one compiles it for the others
-	// (sqlscope.Parser.ExpectProcesses). Every shard carries it.
+	// (sqlscope.Parser.PlanProcesses). Every shard carries it.
 	SQLPackages int    `json:"sql_packages,omitempty"`
 	Hash        string `json:"hash"`
 	// Shard, when set, names the package this is the shard of (see

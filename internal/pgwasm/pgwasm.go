@@ -21,10 +21,14 @@ import (
 	"github.com/tenantlint/tenantlint/internal/gcpace"
 )
 
-// startGCPercent is the collector's percent while the module is compiled
-// and first instantiated (gcpace.Hold): with it the start-up collects
-// about once, as a go vet process does before its first collection.
-const startGCPercent = 800
+// startGCPercent and startHeadroom bound the collector's percent while
+// the module is compiled and first instantiated (gcpace.HoldHeadroom):
+// with them a start-up in a small process collects about once, as a go
+// vet process does before its first collection.
+const (
+	startGCPercent = 800
+	startHeadroom  = 160 << 20
+)
 
 // Engine is how wazero runs the module.
 type Engine int
@@ -206,8 +210,10 @@ func (p *Parser) get() (*instance, error) {
 		// The compile allocates about 90 MiB in a few tenths of a
 		// second, most of it live until the end: collecting at the
 		// default pace was a third of the interpreter's start-up (0.55 s
-		// of CPU against 0.37 s, BenchmarkStartup).
-		release := gcpace.Hold(startGCPercent)
+		// of CPU against 0.37 s, BenchmarkStartup). The headroom keeps
+		// a process with a large heap (the standalone driver's) from
+		// growing by a multiple of it meanwhile.
+		release := gcpace.HoldHeadroom(startHeadroom, startGCPercent)
 		defer release()
 		p.rt, p.code, p.err = p.start()
 		if p.err == nil {

@@ -35,15 +35,15 @@ const compileForProcesses = 8
 //   - when the folder holds it (a note, compiled-KEY, says so), the
 //     process loads it;
 //   - else, when the driver planned the run (PlanProcesses: go vet, with
-//     the module's count of packages that run SQL), the first process
-//     that takes the compile lock compiles it into the folder when there
-//     are compileForProcesses or more, and every process keeps to the
-//     interpreter when there are fewer;
+//     the module's count n of packages that import an SQL library) and n
+//     is compileForProcesses or more, the first process that takes the
+//     compile lock compiles it into the folder;
 //   - else the process counts its interpreter start in the folder
 //     (interpreter-starts-KEY, a byte per start), and once
-//     interpreterStartsBeforeCompile starts are counted, the process that
-//     takes the compile lock compiles it into the folder while the others
-//     keep to the interpreter.
+//     interpreterStartsBeforeCompile starts (plus n, when the run was
+//     planned with fewer) are counted, the process that takes the
+//     compile lock compiles it into the folder while the others keep to
+//     the interpreter.
 //
 // KEY is pgwasm.ModuleKey: another build's notes are never trusted.
 // Every step that fails (no folder, a lock held elsewhere, a write
@@ -103,21 +103,29 @@ func (p *Parser) newWasm() *pgwasm.Parser {
 		}
 	}
 	if !p.processesAsked && p.processes != nil {
+		// In go vet mode this reads the package's shard of the module
+		// index (a few hundred bytes), under the parser's lock: the
+		// package's other parses wait for what they need anyway.
 		p.processesAsked, p.processCount = true, p.processes()
-	}
-	if n := p.processCount; n > 0 {
-		// The count is known: the cheaper plan from the start, and no
-		// count of starts to keep.
-		if n >= compileForProcesses {
-			if w := lockedCompile(); w != nil {
-				return w
-			}
-		}
-		return pgwasm.New(pgwasm.Interpreter)
 	}
 	threshold := p.startsBeforeCompile
 	if threshold == 0 {
 		threshold = interpreterStartsBeforeCompile
+	}
+	if n := p.processCount; n >= compileForProcesses {
+		// Enough processes will start the parser: the first compiles it
+		// for the others at once.
+		if w := lockedCompile(); w != nil {
+			return w
+		}
+		return pgwasm.New(pgwasm.Interpreter)
+	} else if n > 0 {
+		// So few that the interpreter is the cheaper way, if the count
+		// is right. It counts the packages that import an SQL library
+		// themselves, and misses those that run queries through a
+		// wrapper package of the module (sql.apis): starts past the
+		// count fall back to the rule of a run of unknown size.
+		threshold += n
 	}
 	if countStart(filepath.Join(dir, "interpreter-starts-"+key)) > threshold {
 		if w := lockedCompile(); w != nil {

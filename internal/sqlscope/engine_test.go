@@ -65,9 +65,10 @@ func TestSharedModule(t *testing.T) {
 
 // TestPlannedProcesses: with the run's count of processes known
 // (PlanProcesses), fewer than compileForProcesses keep to the
-// interpreter without counting their starts, however many there were;
-// from compileForProcesses on, the first process compiles the module
-// for the others, unless another holds the compile lock. The count is
+// interpreter as long as the count holds, and the starts past it fall
+// back to the threshold's rule (a count that missed packages); from
+// compileForProcesses on, the first process compiles the module for
+// the others, unless another holds the compile lock. The count is
 // asked once, and the first plan given wins.
 func TestPlannedProcesses(t *testing.T) {
 	const text = "SELECT i.id FROM invoices i WHERE i.tenant_id = $1"
@@ -95,18 +96,29 @@ func TestPlannedProcesses(t *testing.T) {
 	// Folders that do not exist yet, as in a new cache.
 	few := filepath.Join(t.TempDir(), "wasm")
 	asked := 0
-	for i := range 3 { // past startsBeforeCompile, which the plan overrules
-		p := process(few, compileForProcesses-1, &asked)
+	const planned = 3
+	// The planned starts and the threshold's one more (startsBeforeCompile
+	// is 1 here) keep to the interpreter: without the plan the second
+	// would compile.
+	for i := range planned + 1 {
+		p := process(few, planned, &asked)
 		parse(p)
 		if p.engine != pgwasm.Interpreter {
-			t.Fatalf("process %d of %d planned: engine %v; want the interpreter", i+1, compileForProcesses-1, p.engine)
+			t.Fatalf("process %d of %d planned: engine %v; want the interpreter", i+1, planned, p.engine)
 		}
 	}
-	if asked != 3 {
-		t.Fatalf("the count was asked %d times in 3 processes; want once each", asked)
+	if asked != planned+1 {
+		t.Fatalf("the count was asked %d times in %d processes; want once each", asked, planned+1)
 	}
-	if matches, _ := filepath.Glob(filepath.Join(few, "*")); len(matches) != 0 {
-		t.Fatalf("planned processes wrote %v; want nothing (no starts counted, no compile)", matches)
+	if matches, _ := filepath.Glob(filepath.Join(few, "compiled-*")); len(matches) != 0 {
+		t.Fatalf("planned processes compiled the module (%v) before their count was passed", matches)
+	}
+	// One more than the count and the threshold: the count missed
+	// packages, and the threshold's rule compiles.
+	p := process(few, planned, &asked)
+	parse(p)
+	if p.engine != pgwasm.Compiler {
+		t.Fatalf("the start past the count and the threshold: engine %v; want a compile", p.engine)
 	}
 
 	many := filepath.Join(t.TempDir(), "wasm")
@@ -117,7 +129,7 @@ func TestPlannedProcesses(t *testing.T) {
 	if !ok {
 		t.Fatal("cannot take the compile lock")
 	}
-	p := process(many, compileForProcesses, &asked)
+	p = process(many, compileForProcesses, &asked)
 	parse(p)
 	if p.engine != pgwasm.Interpreter {
 		t.Fatalf("with the compile lock held elsewhere: engine %v; want the interpreter", p.engine)

@@ -57,10 +57,10 @@ func Main(args []string) {
 		diskcache.Trim() // once per go vet run, as go trims its own cache
 		os.Exit(0)
 	}
+	delayFirstGC(nil)
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && writeStdVetx(cfg) {
 		os.Exit(0) // a package of std: its types, no facts (stdvetx.go)
 	}
-	delayFirstGC(nil)
 	env := registry.NewEnv()
 	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
 		env.Index.WorkDir = buildWorkDir(cfg)

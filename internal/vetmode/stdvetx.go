@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 
 	"github.com/tenantlint/tenantlint/internal/config"
+	"github.com/tenantlint/tenantlint/internal/golist"
 )
 
 // go vet runs the tool on every package the module's packages import,
@@ -106,7 +107,7 @@ func stdVetx(cfg *stdVetxConfig) ([]byte, error) {
 		files = append(files, f)
 	}
 	imports := map[string]*types.Package{}
-	importer := importerFunc(func(importPath string) (*types.Package, error) {
+	importer := golist.ImporterFunc(func(importPath string) (*types.Package, error) {
 		path, ok := cfg.ImportMap[importPath]
 		if !ok {
 			return nil, fmt.Errorf("cannot resolve import %q", importPath)
@@ -163,7 +164,3 @@ func vetxTypes(path string) ([]byte, error) {
 	}
 	return data[12 : 12+n], nil
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -3,7 +3,6 @@ package vetmode
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -35,21 +34,6 @@ import (
 // packages about 200 of the 260 processes of a cold go vet run are of
 // std (docs/performance.md).
 
-// stdVetxConfig is the part of vet.cfg (unitchecker.Config) a std
-// facts-only run reads.
-type stdVetxConfig struct {
-	ImportPath  string
-	Dir         string
-	GoFiles     []string
-	ModulePath  string
-	ImportMap   map[string]string
-	PackageVetx map[string]string
-	VetxOnly    bool
-	VetxOutput  string
-	Stdout      string
-	GoVersion   string
-}
-
 // vetxMagic and the header after it are unitchecker's vetx file format
 // (golang.org/x/tools/go/analysis/unitchecker: writeVetxFile): "vetx",
 // the length of the types and of the facts (uint32, little-endian), the
@@ -59,19 +43,14 @@ type stdVetxConfig struct {
 const vetxMagic = "vetx"
 
 // writeStdVetx writes the vetx file of the facts-only run that the
-// vet.cfg at cfgPath asks for when its package is of the standard
+// vet.cfg cfg asks for when its package is of the standard
 // library, and reports whether it did; on any doubt or failure it
 // reports false and unitchecker runs as usual.
-func writeStdVetx(cfgPath string) bool {
-	data, err := os.ReadFile(cfgPath)
-	if err != nil {
+func writeStdVetx(cfg *vetConfig) bool {
+	if !cfg.VetxOnly || cfg.VetxOutput == "" || !isStd(cfg) {
 		return false
 	}
-	var cfg stdVetxConfig
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" || !isStd(&cfg) {
-		return false
-	}
-	vetx, err := stdVetx(&cfg)
+	vetx, err := stdVetx(cfg)
 	if err != nil {
 		return false
 	}
@@ -86,7 +65,7 @@ func writeStdVetx(cfgPath string) bool {
 // isStd reports whether the package of cfg is of the standard library:
 // no module, a path whose first element has no dot, in GOROOT's src
 // folder under that path (vendor/... included).
-func isStd(cfg *stdVetxConfig) bool {
+func isStd(cfg *vetConfig) bool {
 	if cfg.ModulePath != "" || !config.StdPackage(cfg.ImportPath) || build.Default.GOROOT == "" {
 		return false
 	}
@@ -96,7 +75,7 @@ func isStd(cfg *stdVetxConfig) bool {
 
 // stdVetx returns the vetx file of cfg's package: its declarations
 // type-checked against its imports' vetx files, and no facts.
-func stdVetx(cfg *stdVetxConfig) ([]byte, error) {
+func stdVetx(cfg *vetConfig) ([]byte, error) {
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range cfg.GoFiles {

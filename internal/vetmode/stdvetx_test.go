@@ -42,7 +42,7 @@ func TestStdVetx(t *testing.T) {
 		if p.ImportPath == "unsafe" {
 			continue
 		}
-		cfg := stdVetxConfig{ImportPath: p.ImportPath, Dir: p.Dir, VetxOnly: true,
+		cfg := vetConfig{ImportPath: p.ImportPath, Dir: p.Dir, VetxOnly: true,
 			ImportMap: map[string]string{}, PackageVetx: map[string]string{},
 			VetxOutput: filepath.Join(dir, strings.ReplaceAll(p.ImportPath, "/", "_")+".vetx")}
 		for _, f := range p.GoFiles {
@@ -67,7 +67,7 @@ func TestStdVetx(t *testing.T) {
 		if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if !writeStdVetx(cfgPath) {
+		if c := readVetConfig(cfgPath); !writeStdVetx(&c) {
 			t.Fatalf("no vetx file written for %s", p.ImportPath)
 		}
 		vetx[p.ImportPath] = cfg.VetxOutput
@@ -100,14 +100,14 @@ func TestStdVetx(t *testing.T) {
 func TestIsStd(t *testing.T) {
 	goroot := build.Default.GOROOT
 	for _, c := range []struct {
-		cfg  stdVetxConfig
+		cfg  vetConfig
 		want bool
 	}{
-		{stdVetxConfig{ImportPath: "net/url", Dir: filepath.Join(goroot, "src", "net", "url")}, true},
-		{stdVetxConfig{ImportPath: "vendor/golang.org/x/net/idna", Dir: filepath.Join(goroot, "src", "vendor", "golang.org", "x", "net", "idna")}, true},
-		{stdVetxConfig{ImportPath: "example.com/m/url", Dir: "/src/m/url", ModulePath: "example.com/m"}, false},
-		{stdVetxConfig{ImportPath: "models", Dir: "/home/u/go/src/models"}, false},                                        // GOPATH mode, no module
-		{stdVetxConfig{ImportPath: "net/url", Dir: filepath.Join(goroot, "src", "net", "url"), ModulePath: "std"}, false}, // a module claims it
+		{vetConfig{ImportPath: "net/url", Dir: filepath.Join(goroot, "src", "net", "url")}, true},
+		{vetConfig{ImportPath: "vendor/golang.org/x/net/idna", Dir: filepath.Join(goroot, "src", "vendor", "golang.org", "x", "net", "idna")}, true},
+		{vetConfig{ImportPath: "example.com/m/url", Dir: "/src/m/url", ModulePath: "example.com/m"}, false},
+		{vetConfig{ImportPath: "models", Dir: "/home/u/go/src/models"}, false},                                        // GOPATH mode, no module
+		{vetConfig{ImportPath: "net/url", Dir: filepath.Join(goroot, "src", "net", "url"), ModulePath: "std"}, false}, // a module claims it
 	} {
 		if got := isStd(&c.cfg); got != c.want {
 			t.Errorf("isStd(%s in %s, module %q) = %v, want %v", c.cfg.ImportPath, c.cfg.Dir, c.cfg.ModulePath, got, c.want)

@@ -58,14 +58,19 @@ func Main(args []string) {
 		os.Exit(0)
 	}
 	delayFirstGC(nil)
-	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && writeStdVetx(cfg) {
-		os.Exit(0) // a package of std: its types, no facts (stdvetx.go)
+	var cfg *vetConfig // nil for a run without a vet.cfg (-flags)
+	if path := args[len(args)-1]; strings.HasSuffix(path, ".cfg") {
+		c := readVetConfig(path)
+		if writeStdVetx(&c) {
+			os.Exit(0) // a package of std: its types, no facts (stdvetx.go)
+		}
+		cfg = &c
 	}
 	env := registry.NewEnv()
-	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") {
-		env.Index.WorkDir = buildWorkDir(cfg)
+	if cfg != nil {
+		env.Index.WorkDir = buildWorkDir(args[len(args)-1])
 		env.ProcessPerPackage = true
-		env.FactsOnly = factsOnly(cfg)
+		env.FactsOnly = cfg.VetxOnly
 		if msg := failedImport(cfg); msg != "" {
 			fmt.Fprintln(os.Stderr, "tenantlint:", msg)
 			os.Exit(1)
@@ -141,38 +146,41 @@ func failFast(a *analysis.Analyzer, stderr io.Writer, exit func(int)) {
 	}
 }
 
-// factsOnly reports whether the vet.cfg at path asks only for facts
-// (VetxOnly). Any doubt answers false: unitchecker reports a bad file
-// itself.
-func factsOnly(path string) bool {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	var cfg struct{ VetxOnly bool }
-	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+// vetConfig is the part of vet.cfg (unitchecker.Config) that the tool
+// reads before unitchecker does: each process reads the file once.
+type vetConfig struct {
+	ImportPath  string
+	Dir         string
+	GoFiles     []string
+	ModulePath  string
+	ImportMap   map[string]string
+	PackageVetx map[string]string
+	VetxOnly    bool // facts only (go vet's dependencies)
+	VetxOutput  string
+	Stdout      string
+	GoVersion   string
 }
 
-// failedImport says why the package of the vet.cfg at path cannot be
+// readVetConfig reads the vet.cfg at path. Any doubt gives the zero
+// config (not facts-only, no imports, not of std): unitchecker reports
+// a bad file itself.
+func readVetConfig(path string) vetConfig {
+	var cfg vetConfig
+	data, err := os.ReadFile(path)
+	if err != nil || json.Unmarshal(data, &cfg) != nil {
+		return vetConfig{}
+	}
+	return cfg
+}
+
+// failedImport says why the package of the vet.cfg cfg cannot be
 // analyzed when the analysis of one of its imports failed, or "". A
 // failed analysis (see failFast) leaves no facts file for go vet to hand
 // to the packages that import it, and unitchecker would then fail on a
 // type error ("could not import ... (no package vetx file ...)") that
 // hides the cause, which go vet prints for the imported package. Any
 // doubt answers "": unitchecker reports a bad file itself.
-func failedImport(path string) string {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return ""
-	}
-	var cfg struct {
-		ImportPath  string
-		ImportMap   map[string]string
-		PackageVetx map[string]string
-	}
-	if json.Unmarshal(data, &cfg) != nil {
-		return ""
-	}
+func failedImport(cfg *vetConfig) string {
 	var failed []string
 	for _, p := range cfg.ImportMap {
 		if p == "unsafe" || p == "C" {

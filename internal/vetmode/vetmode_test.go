@@ -26,11 +26,11 @@ func TestFactsOnly(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := factsOnly(path); got != tc.want {
-			t.Errorf("%s: factsOnly = %v, want %v", name, got, tc.want)
+		if got := readVetConfig(path).VetxOnly; got != tc.want {
+			t.Errorf("%s: VetxOnly = %v, want %v", name, got, tc.want)
 		}
 	}
-	if factsOnly(filepath.Join(dir, "missing.cfg")) {
+	if readVetConfig(filepath.Join(dir, "missing.cfg")).VetxOnly {
 		t.Error("a missing file is not facts-only")
 	}
 }
@@ -69,7 +69,8 @@ func TestFailedImport(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := failedImport(path); got != tc.want {
+		cfg := readVetConfig(path)
+		if got := failedImport(&cfg); got != tc.want {
 			t.Errorf("%s: %q, want %q", name, got, tc.want)
 		}
 	}

@@ -438,15 +438,23 @@ func (c *checker) tableKeys(rv map[string]any, table string) []string {
 	if c.keys == nil {
 		return nil
 	}
-	if schema, _ := rv["schemaname"].(string); schema != "" {
-		if k, ok := c.keys[schema+"."+table]; ok {
-			return k
-		}
-	}
-	if k, ok := c.keys[table]; ok {
+	if k, ok := byTable(c.keys, rv, table); ok {
 		return k
 	}
 	return []string{"id"}
+}
+
+// byTable looks a FROM item's table up in m, by schema.name when the
+// item names a schema, then by name, as sql.tables and sql.keys name
+// tables.
+func byTable(m map[string][]string, rv map[string]any, table string) ([]string, bool) {
+	if schema, _ := rv["schemaname"].(string); schema != "" {
+		if k, ok := m[schema+"."+table]; ok {
+			return k, true
+		}
+	}
+	k, ok := m[table]
+	return k, ok
 }
 
 // finish decides which references of s are constrained and reports the

@@ -406,15 +406,11 @@ func (c *checker) link(s *scope, rv map[string]any, names ctes) {
 // (Options.CompositeKeys, by schema.name then by name) when key joins
 // propagate, else nil.
 func (c *checker) compositeKey(rv map[string]any, table string) []string {
-	if c.keys == nil || c.composite == nil {
+	if c.keys == nil {
 		return nil
 	}
-	if schema, _ := rv["schemaname"].(string); schema != "" {
-		if k, ok := c.composite[schema+"."+table]; ok {
-			return k
-		}
-	}
-	return c.composite[table]
+	k, _ := byTable(c.composite, rv, table)
+	return k
 }
 
 // compositeEqualities returns the key joins of s on keys of several

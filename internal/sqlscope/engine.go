@@ -102,17 +102,18 @@ func (p *Parser) newWasm() *pgwasm.Parser {
 			return w
 		}
 	}
-	if !p.processesAsked && p.processes != nil {
+	n := 0
+	if p.processes != nil {
 		// In go vet mode this reads the package's shard of the module
 		// index (a few hundred bytes), under the parser's lock: the
 		// package's other parses wait for what they need anyway.
-		p.processesAsked, p.processCount = true, p.processes()
+		n = p.processes()
 	}
 	threshold := p.startsBeforeCompile
 	if threshold == 0 {
 		threshold = interpreterStartsBeforeCompile
 	}
-	if n := p.processCount; n >= compileForProcesses {
+	if n >= compileForProcesses {
 		// Enough processes will start the parser: the first compiles it
 		// for the others at once.
 		if w := lockedCompile(); w != nil {

@@ -71,11 +71,10 @@ type Parser struct {
 	// is interpreterStartsBeforeCompile unless a test sets it.
 	moduleDir           *string
 	startsBeforeCompile int
-	// processes is PlanProcesses' count, asked on the first start of
-	// the module (processesAsked then).
-	processes      func() int
-	processesAsked bool
-	processCount   int
+	// processes is PlanProcesses' count, asked when the process first
+	// starts the module (newWasm, once: later it only moves to the
+	// compiler).
+	processes func() int
 }
 
 // PlanProcesses gives the parser, where every package is analysed in a

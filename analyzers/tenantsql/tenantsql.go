@@ -98,11 +98,11 @@ func run(p *lint.Pass, r *queryRun, generated *sqlcResult, found sqlscope.Tables
 		return nil
 	}
 	r.parser = parser()
-	if generated != nil {
+	if generated != nil && generated.cc != nil {
 		// The primary keys that sqlc's schemas declare, for every query
 		// of the package: like its tables, a package's keys are its own
 		// and its imports' (tenantsqlqueries found them).
-		r.cc = r.cc.withPrimaryKeys(generated.keys)
+		r.cc = generated.cc
 	}
 	if len(p.Rules.Config.SQL.Global) > 0 {
 		r.global = newGlobals(p.Rules.Config)

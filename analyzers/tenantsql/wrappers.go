@@ -50,10 +50,11 @@ type sqlcResult struct {
 	// dialect is the package's (packageDialect), when the package's
 	// sqlc queries needed it: tenantsql's run takes it over.
 	dialect sqlscope.Dialect
-	// keys are the primary keys that sqlc schemas declare, by table, the
-	// package's and its imports' (primaryKeys), which sql.propagate: keys
-	// uses.
-	keys map[string][]string
+	// cc is, with sql.propagate: keys, the package's compiled
+	// configuration with the primary keys that sqlc schemas declare, the
+	// package's and its imports' (primaryKeys): tenantsql's run takes it
+	// over for every query of the package. nil otherwise.
+	cc *compiled
 }
 
 // newQueries returns the analyzer that finds each package's sqlc query
@@ -103,8 +104,8 @@ func queryFacts(env *lint.Env, pass *analysis.Pass, tables *analysis.Analyzer, p
 	var schema sqlscope.Schema
 	out.queries, schema, out.err = sqlcQueries(pass.Fset, pass.TypesInfo, files, dir, root, cache)
 	if cc.rule.Keys != nil { // key joins propagate
-		out.keys = primaryKeys(pass, schema)
-		cc = cc.withPrimaryKeys(out.keys)
+		cc = cc.withPrimaryKeys(primaryKeys(pass, schema))
+		out.cc = cc
 	}
 	facts := map[*types.Const]*QueryFact{}
 	if len(out.queries) > 0 {

@@ -100,6 +100,18 @@ func env(t *testing.T) []string {
 
 var envs sync.Map // *testing.T → []string
 
+// tenantlintCache is the test's TENANTLINT_CACHE (env).
+func tenantlintCache(t *testing.T) string {
+	t.Helper()
+	for _, kv := range env(t) {
+		if v, ok := strings.CutPrefix(kv, "TENANTLINT_CACHE="); ok {
+			return v
+		}
+	}
+	t.Fatal("no TENANTLINT_CACHE in the test environment")
+	return ""
+}
+
 type result struct {
 	stdout, stderr string
 	code           int

@@ -25,17 +25,11 @@ const shipmentFinding = "internal/shipping/shipping.go:7:6: Shipment is tenant-s
 // TENANTLINT_CACHE.
 func resultFiles(t *testing.T) []string {
 	t.Helper()
-	for _, kv := range env(t) {
-		if v, ok := strings.CutPrefix(kv, "TENANTLINT_CACHE="); ok {
-			files, err := filepath.Glob(filepath.Join(v, "results", "*.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return files
-		}
+	files, err := filepath.Glob(filepath.Join(tenantlintCache(t), "results", "*.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no TENANTLINT_CACHE in the test environment")
-	return nil
+	return files
 }
 
 // plantFinding adds to a cached result a finding that no analysis

@@ -51,13 +51,7 @@ func Find(db *sql.DB, id int64) {
 			slices.Sort(want)
 			diffLines(t, "go vet -vettool", vet(t, dir), want)
 
-			cache := ""
-			for _, kv := range env(t) {
-				if v, ok := strings.CutPrefix(kv, "TENANTLINT_CACHE="); ok {
-					cache = v
-				}
-			}
-			entries, _ := os.ReadDir(filepath.Join(cache, "wasm"))
+			entries, _ := os.ReadDir(filepath.Join(tenantlintCache(t), "wasm"))
 			counted, compiled := 0, false
 			for _, e := range entries {
 				if strings.HasPrefix(e.Name(), "interpreter-starts-") {
